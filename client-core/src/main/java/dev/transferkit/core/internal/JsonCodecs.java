@@ -1,0 +1,259 @@
+package dev.transferkit.core.internal;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonReader;
+import com.squareup.moshi.JsonWriter;
+import dev.transferkit.core.Timestamp;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * JSON codecs used by generated models. Not public API: generated code calls it, users should not.
+ *
+ * <p>Every adapter here fails with {@link JsonDataException} naming the JSON path, never with a
+ * {@link NullPointerException} or a silently changed value.
+ */
+public final class JsonCodecs {
+  /** Longest decimal literal accepted; longer input is rejected instead of being parsed at unbounded cost. */
+  public static final int MAX_DECIMAL_LENGTH = 512;
+
+  private JsonCodecs() {}
+
+  /** An amount the provider sends as a JSON string ("2500.00"): read from a string (or number), written as a string. */
+  public static final JsonAdapter<BigDecimal> DECIMAL_STRING =
+      new JsonAdapter<BigDecimal>() {
+        @Override
+        public BigDecimal fromJson(JsonReader reader) throws IOException {
+          return readDecimal(reader);
+        }
+
+        @Override
+        public void toJson(JsonWriter writer, BigDecimal value) throws IOException {
+          if (value == null) {
+            writer.nullValue();
+          } else {
+            writer.value(value.toPlainString());
+          }
+        }
+
+        @Override
+        public String toString() {
+          return "JsonAdapter(decimal string)";
+        }
+      };
+
+  /**
+   * An amount the provider sends as a JSON number (Wyre's {@code 125.676558230530760993}): read from a number (or a
+   * string), written as a number with exactly the same digits and scale ({@code 0E-18} stays {@code 0E-18}).
+   */
+  public static final JsonAdapter<BigDecimal> DECIMAL_NUMBER =
+      new JsonAdapter<BigDecimal>() {
+        @Override
+        public BigDecimal fromJson(JsonReader reader) throws IOException {
+          return readDecimal(reader);
+        }
+
+        @Override
+        public void toJson(JsonWriter writer, BigDecimal value) throws IOException {
+          if (value == null) {
+            writer.nullValue();
+          } else {
+            writer.value(value);
+          }
+        }
+
+        @Override
+        public String toString() {
+          return "JsonAdapter(decimal number)";
+        }
+      };
+
+  /** ISO-8601 date-time kept as sent. */
+  public static final JsonAdapter<Timestamp> TIMESTAMP =
+      new JsonAdapter<Timestamp>() {
+        @Override
+        public Timestamp fromJson(JsonReader reader) throws IOException {
+          if (reader.peek() == JsonReader.Token.NULL) {
+            return reader.nextNull();
+          }
+          expect(reader, JsonReader.Token.STRING, "an ISO-8601 date-time string");
+          String text = reader.nextString();
+          try {
+            return Timestamp.parse(text);
+          } catch (IllegalArgumentException e) {
+            throw new JsonDataException(e.getMessage() + " at " + reader.getPath(), e);
+          }
+        }
+
+        @Override
+        public void toJson(JsonWriter writer, Timestamp value) throws IOException {
+          if (value == null) {
+            writer.nullValue();
+          } else {
+            writer.value(value.text());
+          }
+        }
+
+        @Override
+        public String toString() {
+          return "JsonAdapter(Timestamp)";
+        }
+      };
+
+  static BigDecimal readDecimal(JsonReader reader) throws IOException {
+    JsonReader.Token token = reader.peek();
+    if (token == JsonReader.Token.NULL) {
+      return reader.nextNull();
+    }
+    if (token != JsonReader.Token.STRING && token != JsonReader.Token.NUMBER) {
+      throw new JsonDataException("Expected a decimal amount but was " + token + " at path " + reader.getPath());
+    }
+    String path = reader.getPath();
+    String text = reader.nextString();
+    if (text.length() > MAX_DECIMAL_LENGTH) {
+      throw new JsonDataException(
+          "Decimal amount of " + text.length() + " characters exceeds " + MAX_DECIMAL_LENGTH + " at path " + path);
+    }
+    try {
+      BigDecimal value = new BigDecimal(text);
+      // Refuse exponents so large that later arithmetic (toPlainString, setScale) would exhaust memory.
+      if (Math.abs((long) value.scale()) > 10_000L) {
+        throw new NumberFormatException("exponent out of range");
+      }
+      return value;
+    } catch (NumberFormatException e) {
+      throw new JsonDataException("Expected a decimal amount but was '" + abbreviate(text) + "' at path " + path, e);
+    }
+  }
+
+  /** Fails unless the next token is {@code expected}. */
+  public static void expect(JsonReader reader, JsonReader.Token expected, String what) throws IOException {
+    JsonReader.Token actual = reader.peek();
+    if (actual != expected) {
+      throw new JsonDataException("Expected " + what + " but was " + actual + " at path " + reader.getPath());
+    }
+  }
+
+  /** A list whose elements use {@code element}; JSON nulls inside the array are refused. */
+  public static <E> JsonAdapter<List<E>> listOf(JsonAdapter<E> element) {
+    return new JsonAdapter<List<E>>() {
+      @Override
+      public List<E> fromJson(JsonReader reader) throws IOException {
+        if (reader.peek() == JsonReader.Token.NULL) {
+          return reader.nextNull();
+        }
+        expect(reader, JsonReader.Token.BEGIN_ARRAY, "an array");
+        List<E> result = new ArrayList<>();
+        reader.beginArray();
+        while (reader.hasNext()) {
+          if (reader.peek() == JsonReader.Token.NULL) {
+            throw new JsonDataException("Unexpected null element at path " + reader.getPath());
+          }
+          result.add(element.fromJson(reader));
+        }
+        reader.endArray();
+        return Collections.unmodifiableList(result);
+      }
+
+      @Override
+      public void toJson(JsonWriter writer, List<E> value) throws IOException {
+        if (value == null) {
+          writer.nullValue();
+          return;
+        }
+        writer.beginArray();
+        for (E e : value) {
+          element.toJson(writer, e);
+        }
+        writer.endArray();
+      }
+
+      @Override
+      public String toString() {
+        return "JsonAdapter(List of " + element + ")";
+      }
+    };
+  }
+
+  /** An object used as a map from string keys to values that use {@code value}; duplicate keys are refused. */
+  public static <V> JsonAdapter<Map<String, V>> mapOf(JsonAdapter<V> value) {
+    return new JsonAdapter<Map<String, V>>() {
+      @Override
+      public Map<String, V> fromJson(JsonReader reader) throws IOException {
+        if (reader.peek() == JsonReader.Token.NULL) {
+          return reader.nextNull();
+        }
+        expect(reader, JsonReader.Token.BEGIN_OBJECT, "an object");
+        Map<String, V> result = new LinkedHashMap<>();
+        reader.beginObject();
+        while (reader.hasNext()) {
+          String key = reader.nextName();
+          if (reader.peek() == JsonReader.Token.NULL) {
+            throw new JsonDataException("Unexpected null value at path " + reader.getPath());
+          }
+          if (result.put(key, value.fromJson(reader)) != null) {
+            throw new JsonDataException("Duplicate key '" + key + "' at path " + reader.getPath());
+          }
+        }
+        reader.endObject();
+        return Collections.unmodifiableMap(result);
+      }
+
+      @Override
+      public void toJson(JsonWriter writer, Map<String, V> map) throws IOException {
+        if (map == null) {
+          writer.nullValue();
+          return;
+        }
+        writer.beginObject();
+        for (Map.Entry<String, V> e : map.entrySet()) {
+          writer.name(e.getKey());
+          value.toJson(writer, e.getValue());
+        }
+        writer.endObject();
+      }
+
+      @Override
+      public String toString() {
+        return "JsonAdapter(Map of " + value + ")";
+      }
+    };
+  }
+
+  /** Writes a JSON null for {@code name} even when the writer drops nulls (used to round-trip explicit nulls). */
+  public static void writeExplicitNull(JsonWriter writer, String name) throws IOException {
+    boolean serializeNulls = writer.getSerializeNulls();
+    writer.setSerializeNulls(true);
+    try {
+      writer.name(name).nullValue();
+    } finally {
+      writer.setSerializeNulls(serializeNulls);
+    }
+  }
+
+  /** The error for a required property that is absent. */
+  public static JsonDataException missingProperty(String property, JsonReader reader) {
+    return new JsonDataException("Required property '" + property + "' missing at " + reader.getPath());
+  }
+
+  /** The error for a required, non-nullable property that is JSON null. */
+  public static JsonDataException nullProperty(String property, JsonReader reader) {
+    return new JsonDataException("Required property '" + property + "' was null at " + reader.getPath());
+  }
+
+  /** Reads an enum's wire value; only JSON strings are accepted. */
+  public static String readEnumValue(JsonReader reader, String enumName) throws IOException {
+    expect(reader, JsonReader.Token.STRING, "a string value of " + enumName);
+    return reader.nextString();
+  }
+
+  static String abbreviate(String s) {
+    return s.length() <= 40 ? s : s.substring(0, 40) + "...";
+  }
+}
