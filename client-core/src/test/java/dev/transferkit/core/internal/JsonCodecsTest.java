@@ -1,0 +1,68 @@
+package dev.transferkit.core.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.squareup.moshi.JsonDataException;
+import dev.transferkit.core.Timestamp;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class JsonCodecsTest {
+  @Test
+  void decimalStringKeepsScaleAndIsWrittenAsString() throws Exception {
+    BigDecimal v = JsonCodecs.DECIMAL_STRING.fromJson("\"2500.00\"");
+    assertEquals("2500.00", v.toPlainString());
+    assertEquals("\"2500.00\"", JsonCodecs.DECIMAL_STRING.toJson(v));
+  }
+
+  @Test
+  void decimalNumberKeepsEveryDigitAndExponentForm() throws Exception {
+    for (String text : new String[] {"125676.558230530760992898523717485028", "0E-18", "0.00000750", "201.00", "200"}) {
+      BigDecimal v = JsonCodecs.DECIMAL_NUMBER.fromJson(text);
+      assertEquals(text, JsonCodecs.DECIMAL_NUMBER.toJson(v), "re-encoding " + text);
+    }
+  }
+
+  @Test
+  void decimalRejectsNonNumericTextWithPath() {
+    JsonDataException e =
+        assertThrows(JsonDataException.class, () -> JsonCodecs.DECIMAL_STRING.fromJson("\"12,50\""));
+    assertTrue(e.getMessage().contains("'12,50'"), e.getMessage());
+    assertThrows(JsonDataException.class, () -> JsonCodecs.DECIMAL_STRING.fromJson("\"NaN\""));
+    assertThrows(JsonDataException.class, () -> JsonCodecs.DECIMAL_STRING.fromJson("true"));
+    assertThrows(JsonDataException.class, () -> JsonCodecs.DECIMAL_STRING.fromJson("{}"));
+  }
+
+  @Test
+  void hugeDecimalsAreRefusedNotParsedForever() {
+    String longDigits = "\"" + "9".repeat(JsonCodecs.MAX_DECIMAL_LENGTH + 1) + "\"";
+    assertThrows(JsonDataException.class, () -> JsonCodecs.DECIMAL_STRING.fromJson(longDigits));
+    assertThrows(JsonDataException.class, () -> JsonCodecs.DECIMAL_NUMBER.fromJson("1e999999999"));
+  }
+
+  @Test
+  void timestampKeepsItsTextAndRejectsGarbage() throws Exception {
+    Timestamp t = JsonCodecs.TIMESTAMP.fromJson("\"2020-04-10T02:13:30.000Z\"");
+    assertEquals("\"2020-04-10T02:13:30.000Z\"", JsonCodecs.TIMESTAMP.toJson(t));
+    assertEquals(1586484810000L, t.toInstant().toEpochMilli());
+    JsonDataException e =
+        assertThrows(JsonDataException.class, () -> JsonCodecs.TIMESTAMP.fromJson("\"yesterday\""));
+    assertTrue(e.getMessage().contains("yesterday"), e.getMessage());
+    assertThrows(JsonDataException.class, () -> JsonCodecs.TIMESTAMP.fromJson("1586484810"));
+  }
+
+  @Test
+  void listAndMapRefuseNullElementsAndDuplicateKeys() throws Exception {
+    assertEquals(List.of(new BigDecimal("1.0")), JsonCodecs.listOf(JsonCodecs.DECIMAL_STRING).fromJson("[\"1.0\"]"));
+    assertThrows(JsonDataException.class, () -> JsonCodecs.listOf(JsonCodecs.DECIMAL_STRING).fromJson("[null]"));
+    assertEquals(
+        Map.of("USD", new BigDecimal("1.00")), JsonCodecs.mapOf(JsonCodecs.DECIMAL_NUMBER).fromJson("{\"USD\":1.00}"));
+    assertThrows(
+        JsonDataException.class,
+        () -> JsonCodecs.mapOf(JsonCodecs.DECIMAL_NUMBER).fromJson("{\"USD\":1,\"USD\":2}"));
+  }
+}
