@@ -107,7 +107,7 @@ class StreambirdApiRequestTest {
   @Test
   void getWalletIsAGetOnTheWalletPath() throws Exception {
     enqueue(WALLET);
-    assertEquals(WalletType.SOL, wallets.getWallet("wallet_2DJJmE5IhB1M7I8jJ7JuyCiOtiC").execute().body().getWalletType());
+    assertEquals(WalletType.SOL, wallets.getWallet("wallet_2DJJmE5IhB1M7I8jJ7JuyCiOtiC").execute().getWalletType());
     RecordedRequest r = server.takeRequest();
     assertEquals("GET", r.getMethod());
     assertEquals("/streambird/v1/wallets/wallet_2DJJmE5IhB1M7I8jJ7JuyCiOtiC", r.getPath());
@@ -117,7 +117,7 @@ class StreambirdApiRequestTest {
   void walletBalancePostsWalletAndSymbolAndDecodesTheStringBalance() throws Exception {
     enqueue("{\"balance\":\"14.8232\",\"token_symbol\":\"SOL\",\"wallet\":" + WALLET + "}");
     BigDecimal balance = wallets.getWalletBalance(WalletBalanceRequest.builder()
-        .walletId("wallet_2DJJmE5IhB1M7I8jJ7JuyCiOtiC").tokenSymbol("SOL").build()).execute().body().getBalance();
+        .walletId("wallet_2DJJmE5IhB1M7I8jJ7JuyCiOtiC").tokenSymbol("SOL").build()).execute().getBalance();
     assertEquals(new BigDecimal("14.8232"), balance);
     RecordedRequest r = server.takeRequest();
     assertEquals("POST", r.getMethod());

@@ -20,7 +20,6 @@ import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import retrofit2.Response;
 
 /** What each generated Wyre operation puts on the wire: method, path, query, headers and body. */
 class WyreTransfersApiRequestTest {
@@ -51,14 +50,14 @@ class WyreTransfersApiRequestTest {
         .source("account:AC_XXXXXXXX2").sourceCurrency("USD").sourceAmount(new BigDecimal("200"))
         .dest("paymentmethod:PA_LXXXXXXXX").destCurrency("USD")
         .message("Sending USD to the payment method").autoConfirm(true).build();
-    Response<Transfer> response = api.createTransfer(body, "account:AC_SUB").execute();
+    Transfer response = api.createTransfer(body, "account:AC_SUB").execute();
 
     RecordedRequest request = server.takeRequest();
     assertEquals("POST", request.getMethod());
     assertEquals("/wyre/v3/transfers?masqueradeAs=account%3AAC_SUB", request.getPath());
     assertEquals("application/json; charset=UTF-8", request.getHeader("Content-Type"));
     JsonText.assertJsonEquals(resource(getClass(), "/payloads/request-a.json"), request.getBody().readUtf8());
-    assertEquals("TF_VXXXXXXXX", response.body().getId());
+    assertEquals("TF_VXXXXXXXX", response.getId());
   }
 
   @Test
@@ -96,11 +95,11 @@ class WyreTransfersApiRequestTest {
   void listTransfersSendsPagingAndRangeQuery() throws Exception {
     server.enqueue(new MockResponse().setHeader("Content-Type", "application/json")
         .setBody("{\"data\":[],\"position\":0,\"recordsTotal\":0,\"recordsFiltered\":0}"));
-    Response<TransferList> response = api.listTransfers(20, 10, 1626401267000L, 1626401867000L, null).execute();
+    TransferList response = api.listTransfers(20, 10, 1626401267000L, 1626401867000L, null).execute();
     RecordedRequest request = server.takeRequest();
     assertEquals("GET", request.getMethod());
     assertEquals("/wyre/v3/transfers?offset=20&length=10&from=1626401267000&to=1626401867000", request.getPath());
-    assertEquals(0, response.body().getData().size());
+    assertEquals(0, response.getData().size());
   }
 
   @Test

@@ -1,0 +1,20 @@
+package dev.transferkit.core.exception;
+
+/**
+ * A 2xx response body did not match the contract (malformed JSON, a missing required field, a wrong type). The HTTP
+ * request itself succeeded: for a create call, the resource may exist; fetch it by id before retrying.
+ */
+public class ResponseDecodingException extends TransferKitException {
+  private static final long serialVersionUID = 1L;
+
+  private final int httpStatus;
+
+  public ResponseDecodingException(String message, int httpStatus, Throwable cause) {
+    super(message, cause);
+    this.httpStatus = httpStatus;
+  }
+
+  public int httpStatus() {
+    return httpStatus;
+  }
+}
