@@ -1,0 +1,381 @@
+package dev.transferkit.specs;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.servers.Server;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Our lint for specs/: parses and validates a spec, then checks the conventions of specs/README.md that the
+ * generator templates, the runtime and the sandbox rely on. Every problem names the file and where it is.
+ */
+final class SpecLint {
+  private static final Pattern CAMEL = Pattern.compile("[a-z][A-Za-z0-9]*");
+  private static final Pattern MONEY_NAME =
+      Pattern.compile("(?i).*(amount|fee|fees|balance|exchangerate|rate)$");
+  private static final Pattern TIME_NAME = Pattern.compile(".*(At|_at|Date|Arrival)$");
+  private static final Set<String> METHODS_WITH_BODY = Set.of("POST", "PUT", "PATCH");
+
+  private final String file;
+  private final List<String> problems = new ArrayList<>();
+  private OpenAPI api;
+
+  private SpecLint(String file) {
+    this.file = file;
+  }
+
+  /** Lints one spec file; returns its problems, each prefixed with the file name. */
+  static List<String> lint(Path spec, String displayName) {
+    SpecLint lint = new SpecLint(displayName);
+    lint.run(spec);
+    return lint.problems;
+  }
+
+  private void problem(String where, String what) {
+    problems.add(file + ": " + where + ": " + what);
+  }
+
+  private void run(Path spec) {
+    ParseOptions options = new ParseOptions();
+    options.setResolve(false);
+    SwaggerParseResult result = new OpenAPIV3Parser().readLocation(spec.toUri().toString(), null, options);
+    if (result.getMessages() != null) {
+      for (String m : result.getMessages()) {
+        problem("parse", m);
+      }
+    }
+    api = result.getOpenAPI();
+    if (api == null) {
+      problem("parse", "not an OpenAPI document");
+      return;
+    }
+    if (!"3.0.3".equals(api.getOpenapi())) {
+      problem("openapi", "must be 3.0.3, was " + api.getOpenapi());
+    }
+    if (api.getInfo() == null || isBlank(api.getInfo().getDescription())) {
+      problem("info", "needs a description");
+    }
+    checkServers();
+    checkSecurity();
+    checkOperations();
+    checkSchemas();
+  }
+
+  private void checkServers() {
+    List<Server> servers = api.getServers();
+    if (servers == null || servers.isEmpty()) {
+      problem("servers", "list the sandbox and production servers");
+      return;
+    }
+    for (Server s : servers) {
+      if (isBlank(s.getDescription())) {
+        problem("servers " + s.getUrl(), "needs a description (sandbox or production)");
+      }
+      if (!s.getUrl().startsWith("https://")) {
+        problem("servers " + s.getUrl(), "must be https");
+      }
+    }
+  }
+
+  private void checkSecurity() {
+    if (api.getComponents() == null || api.getComponents().getSecuritySchemes() == null
+        || api.getComponents().getSecuritySchemes().isEmpty()) {
+      problem("components.securitySchemes", "document the provider's authentication");
+    }
+    if (api.getSecurity() == null || api.getSecurity().isEmpty()) {
+      problem("security", "apply the security schemes globally");
+    }
+  }
+
+  private void checkOperations() {
+    if (api.getPaths() == null || api.getPaths().isEmpty()) {
+      problem("paths", "no operations");
+      return;
+    }
+    Set<String> operationIds = new HashSet<>();
+    for (Map.Entry<String, PathItem> path : api.getPaths().entrySet()) {
+      for (Map.Entry<PathItem.HttpMethod, Operation> e : path.getValue().readOperationsMap().entrySet()) {
+        String where = e.getKey() + " " + path.getKey();
+        Operation op = e.getValue();
+        checkOperation(where, e.getKey().name(), op, path.getValue(), operationIds);
+      }
+    }
+  }
+
+  private void checkOperation(String where, String method, Operation op, PathItem item, Set<String> ids) {
+    String id = op.getOperationId();
+    if (id == null || !CAMEL.matcher(id).matches()) {
+      problem(where, "needs a camelCase operationId, was " + id);
+    } else if (!ids.add(id)) {
+      problem(where, "duplicate operationId " + id);
+    }
+    if (op.getTags() == null || op.getTags().size() != 1) {
+      problem(where, "needs exactly one tag (it names the generated interface)");
+    }
+    if (isBlank(op.getSummary())) {
+      problem(where, "needs a summary");
+    }
+    if (isBlank(op.getDescription())) {
+      problem(where, "needs a description");
+    }
+    checkParameters(where, op, item);
+    if (op.getRequestBody() != null) {
+      if (!METHODS_WITH_BODY.contains(method)) {
+        problem(where, "a " + method + " must not have a request body");
+      }
+      checkContent(where + " request body", op.getRequestBody().get$ref() != null ? null : op.getRequestBody().getContent());
+    }
+    Object key = op.getExtensions() == null ? null : op.getExtensions().get("x-transferkit-idempotency-key");
+    if (key != null) {
+      checkIdempotencyKey(where, method, op, String.valueOf(key));
+    }
+    if (op.getResponses() == null || op.getResponses().isEmpty()) {
+      problem(where, "no responses");
+      return;
+    }
+    boolean success = false;
+    boolean clientError = false;
+    for (Map.Entry<String, ApiResponse> r : op.getResponses().entrySet()) {
+      String code = r.getKey();
+      ApiResponse response = resolve(r.getValue());
+      if (code.startsWith("2")) {
+        success = true;
+      }
+      if (code.startsWith("4") || code.equals("default")) {
+        clientError = true;
+        String ref = schemaRef(response.getContent());
+        if (ref == null || !ref.endsWith("/Error")) {
+          problem(where + " response " + code, "errors must use the provider's Error schema, was " + ref);
+        }
+      }
+      if (isBlank(response.getDescription())) {
+        problem(where + " response " + code, "needs a description");
+      }
+      checkContent(where + " response " + code, response.getContent());
+    }
+    if (!success) {
+      problem(where, "no 2xx response");
+    }
+    if (!clientError) {
+      problem(where, "no 4xx response with the provider's error schema");
+    }
+  }
+
+  private void checkParameters(String where, Operation op, PathItem item) {
+    List<Parameter> params = new ArrayList<>();
+    if (item.getParameters() != null) {
+      params.addAll(item.getParameters());
+    }
+    if (op.getParameters() != null) {
+      params.addAll(op.getParameters());
+    }
+    Parameter last = null;
+    for (Parameter raw : params) {
+      Parameter p = resolve(raw);
+      if (p == null) {
+        problem(where, "unresolvable parameter " + raw.get$ref());
+        continue;
+      }
+      if (isBlank(p.getDescription())) {
+        problem(where + " parameter " + p.getName(), "needs a description");
+      }
+      if (p.getSchema() != null && p.getSchema().getEnum() != null) {
+        problem(where + " parameter " + p.getName(), "enums must be named schemas referenced with $ref");
+      }
+      last = p;
+    }
+    if (last != null && last.getExtensions() != null && last.getExtensions().containsKey("x-transferkit-managed")) {
+      problem(where + " parameter " + last.getName(),
+          "a runtime-managed parameter must not be the last one (the generated signature template needs a real one last)");
+    }
+  }
+
+  private void checkIdempotencyKey(String where, String method, Operation op, String field) {
+    if (!"POST".equals(method)) {
+      problem(where, "x-transferkit-idempotency-key belongs on POST operations");
+      return;
+    }
+    String ref = op.getRequestBody() == null ? null : schemaRef(op.getRequestBody().getContent());
+    Schema<?> body = ref == null ? null : schema(ref);
+    if (body == null || body.getProperties() == null || !body.getProperties().containsKey(field)) {
+      problem(where, "x-transferkit-idempotency-key names '" + field + "', which is not a request body property");
+    } else if (body.getRequired() == null || !body.getRequired().contains(field)) {
+      problem(where, "idempotency key property '" + field + "' must be required");
+    }
+  }
+
+  private void checkContent(String where, Map<String, MediaType> content) {
+    if (content == null) {
+      return;
+    }
+    for (Map.Entry<String, MediaType> e : content.entrySet()) {
+      Schema<?> s = e.getValue().getSchema();
+      if (s == null || s.get$ref() == null) {
+        problem(where + " " + e.getKey(), "body schemas must be named components referenced with $ref");
+      }
+    }
+  }
+
+  private void checkSchemas() {
+    if (api.getComponents() == null || api.getComponents().getSchemas() == null) {
+      problem("components.schemas", "none");
+      return;
+    }
+    for (Map.Entry<String, Schema> e : api.getComponents().getSchemas().entrySet()) {
+      String name = e.getKey();
+      Schema<?> s = e.getValue();
+      String where = "schema " + name;
+      if (isBlank(s.getDescription())) {
+        problem(where, "needs a description");
+      }
+      if (s.getEnum() != null) {
+        for (Object v : s.getEnum()) {
+          if ("UNKNOWN".equals(String.valueOf(v))) {
+            problem(where, "enum value UNKNOWN is reserved for values the SDK does not know");
+          }
+        }
+      }
+      if (s.getProperties() == null) {
+        continue;
+      }
+      for (Map.Entry<String, Schema> p : s.getProperties().entrySet()) {
+        checkProperty(where + "." + p.getKey(), p.getKey(), p.getValue());
+      }
+    }
+  }
+
+  private void checkProperty(String where, String name, Schema<?> p) {
+    if (p.get$ref() != null) {
+      return;
+    }
+    if (p.getAllOf() != null) {
+      if (p.getAllOf().size() != 1 || p.getAllOf().get(0).get$ref() == null) {
+        problem(where, "allOf is only allowed as a single $ref (to make a reference nullable)");
+      }
+      return;
+    }
+    if (p.getOneOf() != null || p.getAnyOf() != null) {
+      problem(where, "oneOf/anyOf are not supported by the generator templates");
+    }
+    if (isBlank(p.getDescription())) {
+      problem(where, "needs a description");
+    }
+    if (p.getEnum() != null) {
+      problem(where, "inline enum: make it a named schema and $ref it");
+    }
+    String type = p.getType();
+    if ("object".equals(type) || (type == null && p.getProperties() != null)) {
+      if (p.getProperties() != null) {
+        problem(where, "inline object: make it a named schema and $ref it");
+      }
+      Object additional = p.getAdditionalProperties();
+      if (!(additional instanceof Schema)) {
+        problem(where, "an object property must be a $ref or a map (additionalProperties: {schema})");
+      } else {
+        checkScalar(where + " (map values)", name, (Schema<?>) additional);
+      }
+      return;
+    }
+    if ("array".equals(type)) {
+      Schema<?> items = p.getItems();
+      if (items == null) {
+        problem(where, "array without items");
+      } else if (items.get$ref() == null) {
+        if (items.getEnum() != null || items.getProperties() != null) {
+          problem(where, "array items must be a scalar or a $ref");
+        }
+        checkScalar(where + " (items)", name, items);
+      }
+      return;
+    }
+    checkScalar(where, name, p);
+  }
+
+  private void checkScalar(String where, String name, Schema<?> p) {
+    String type = p.getType();
+    String format = p.getFormat();
+    if ("number".equals(type) && format != null) {
+      problem(where, "type number takes no format (float/double lose money digits): it becomes BigDecimal");
+    }
+    boolean money = MONEY_NAME.matcher(name).matches() && !"boolean".equals(type)
+        && (p.getExtensions() == null || !p.getExtensions().containsKey("x-transferkit-raw-amount"));
+    if (money) {
+      boolean decimalString = "string".equals(type) && "decimal".equals(format);
+      boolean number = "number".equals(type);
+      if (!decimalString && !number && !"array".equals(type) && !"object".equals(type)) {
+        problem(where, "an amount must be `type: string, format: decimal` or `type: number`");
+      }
+    }
+    if ("integer".equals(type) && TIME_NAME.matcher(name).matches()
+        && (p.getExtensions() == null || !p.getExtensions().containsKey("x-transferkit-epoch"))) {
+      problem(where, "integer timestamps need x-transferkit-epoch: millis|seconds");
+    }
+    if (p.getExtensions() != null && p.getExtensions().containsKey("x-transferkit-epoch")) {
+      Object unit = p.getExtensions().get("x-transferkit-epoch");
+      if (!"millis".equals(unit) && !"seconds".equals(unit)) {
+        problem(where, "x-transferkit-epoch must be millis or seconds, was " + unit);
+      }
+      if (!"integer".equals(type) || !"int64".equals(format)) {
+        problem(where, "x-transferkit-epoch goes on `type: integer, format: int64`");
+      }
+    }
+    if ("string".equals(type) && format != null
+        && !Set.of("decimal", "date-time", "uuid", "uri", "email").contains(format)) {
+      problem(where, "string format '" + format + "' is not one the templates map");
+    }
+  }
+
+  private ApiResponse resolve(ApiResponse r) {
+    if (r.get$ref() == null) {
+      return r;
+    }
+    String name = r.get$ref().substring(r.get$ref().lastIndexOf('/') + 1);
+    ApiResponse resolved = api.getComponents() == null || api.getComponents().getResponses() == null
+        ? null : api.getComponents().getResponses().get(name);
+    if (resolved == null) {
+      problem("responses", "unresolvable " + r.get$ref());
+      return new ApiResponse().description("unresolved");
+    }
+    return resolved;
+  }
+
+  private Parameter resolve(Parameter p) {
+    if (p.get$ref() == null) {
+      return p;
+    }
+    String name = p.get$ref().substring(p.get$ref().lastIndexOf('/') + 1);
+    return api.getComponents() == null || api.getComponents().getParameters() == null
+        ? null : api.getComponents().getParameters().get(name);
+  }
+
+  private static String schemaRef(Map<String, MediaType> content) {
+    if (content == null || content.isEmpty()) {
+      return null;
+    }
+    MediaType mt = content.values().iterator().next();
+    return mt.getSchema() == null ? null : mt.getSchema().get$ref();
+  }
+
+  private Schema<?> schema(String ref) {
+    String name = ref.substring(ref.lastIndexOf('/') + 1);
+    return api.getComponents().getSchemas().get(name);
+  }
+
+  private static boolean isBlank(String s) {
+    return s == null || s.isBlank();
+  }
+}
