@@ -1,0 +1,17 @@
+package dev.transferkit.streambird;
+
+import dev.transferkit.core.Json;
+import dev.transferkit.core.testing.SpecExamples;
+import dev.transferkit.streambird.model.JsonAdapters;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/** Every example in specs/streambird/transfers.yaml decodes with its generated model and re-encodes unchanged. */
+class SpecExamplesRoundTripTest {
+  @TestFactory
+  Stream<DynamicTest> everySpecExampleRoundTrips() {
+    return SpecExamples.roundTripTests(
+        "streambird/transfers.yaml", "dev.transferkit.streambird.model", Json.moshi(JsonAdapters.FACTORY));
+  }
+}
