@@ -47,7 +47,7 @@ final class Front {
               for (ProviderApi provider : providers) {
                 for (ProviderApi.Route route : provider.routes) {
                   config.routes.addHttpHandler(
-                      HandlerType.findByName(route.method()),
+                      HandlerType.findOrCreate(route.method()),
                       "/" + provider.prefix() + route.path(),
                       ctx -> dispatch(provider, route, ctx));
                 }
@@ -56,7 +56,7 @@ final class Front {
               for (ProviderApi provider : providers) {
                 for (String method : METHODS) {
                   config.routes.addHttpHandler(
-                      HandlerType.findByName(method), "/" + provider.prefix() + "/*", ctx -> dispatch(provider, null, ctx));
+                      HandlerType.findOrCreate(method), "/" + provider.prefix() + "/*", ctx -> dispatch(provider, null, ctx));
                 }
               }
             });
@@ -113,10 +113,8 @@ final class Front {
       }
     }
     write(ctx, reply, body);
-    if (!reply.headers.isEmpty() || reply.status < 500) {
-      // State may have changed (new notifications queued): deliver them now, outside the engine lock.
-      engine.webhooks.pump();
-    }
+    // State may have changed and queued notifications: deliver them now, outside the engine lock.
+    engine.webhooks.pump();
   }
 
   static void write(Context ctx, Reply reply, byte[] body) {
