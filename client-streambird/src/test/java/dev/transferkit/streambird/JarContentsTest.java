@@ -1,0 +1,26 @@
+package dev.transferkit.streambird;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.transferkit.core.testing.Bytecode;
+import org.junit.jupiter.api.Test;
+
+/** The jar is Java 11 bytecode and carries none of the stock generator's runtime classes. */
+class JarContentsTest {
+  @Test
+  void generatedCodeIsJava11Bytecode() throws Exception {
+    assertEquals(55, Bytecode.majorVersion(dev.transferkit.streambird.api.TransfersApi.class));
+    assertEquals(55, Bytecode.majorVersion(dev.transferkit.streambird.model.Transfer.class));
+    assertEquals(55, Bytecode.majorVersion(dev.transferkit.core.ApiCall.class));
+  }
+
+  @Test
+  void noStockApiClientOrAuthClassesAreGenerated() {
+    for (String name : new String[] {"ApiClient", "JSON", "CollectionFormats", "ServerConfiguration", "StringUtil",
+        "auth.HttpBearerAuth", "auth.OAuth"}) {
+      assertThrows(ClassNotFoundException.class, () -> Class.forName("dev.transferkit.streambird.internal." + name), name);
+    }
+    assertThrows(ClassNotFoundException.class, () -> Class.forName("com.google.gson.Gson"));
+  }
+}
