@@ -133,6 +133,10 @@ public final class ApiCallAdapterFactory extends CallAdapter.Factory {
       if (e instanceof TransferKitException) {
         return (TransferKitException) e;
       }
+      TransferKitException fromInterceptor = TransferKitIOException.find(e);
+      if (fromInterceptor != null) {
+        return fromInterceptor;
+      }
       String operation = call.request().method() + " " + call.request().url().encodedPath();
       if (e instanceof JsonDataException || e instanceof JsonEncodingException) {
         return new ResponseDecodingException(
