@@ -166,17 +166,14 @@ public final class CircleWebhookVerifier {
   }
 
   private PublicKey key(String keyId) {
-    PublicKey cached = cache.get(keyId);
-    if (cached != null) {
-      return cached;
-    }
-    String encoded = keys.publicKey(keyId);
-    if (encoded == null) {
-      throw new WebhookSignatureException("Unknown " + KEY_ID_HEADER + " " + keyId + ": Circle has no such key");
-    }
-    PublicKey key = decodeKey(keyId, encoded);
-    PublicKey previous = cache.putIfAbsent(keyId, key);
-    return previous != null ? previous : key;
+    // computeIfAbsent: concurrent first deliveries for one key id fetch it once; a failure caches nothing.
+    return cache.computeIfAbsent(keyId, id -> {
+      String encoded = keys.publicKey(id);
+      if (encoded == null) {
+        throw new WebhookSignatureException("Unknown " + KEY_ID_HEADER + " " + id + ": Circle has no such key");
+      }
+      return decodeKey(id, encoded);
+    });
   }
 
   static PublicKey decodeKey(String keyId, String base64Der) {
