@@ -137,7 +137,12 @@ public final class ApiCallAdapterFactory extends CallAdapter.Factory {
       if (fromInterceptor != null) {
         return fromInterceptor;
       }
-      String operation = call.request().method() + " " + call.request().url().encodedPath();
+      String operation;
+      try {
+        operation = call.request().method() + " " + call.request().url().encodedPath();
+      } catch (RuntimeException requestCannotBeBuilt) { // e.g. a null @Body: the same error again
+        operation = "the request";
+      }
       if (e instanceof JsonDataException || e instanceof JsonEncodingException) {
         return new ResponseDecodingException(
             "Response of " + operation + " does not match the contract: " + e.getMessage(), 200, e);

@@ -321,6 +321,15 @@ class TransportTest {
   }
 
   @Test
+  void requestThatCannotBeBuiltIsStillATransferKitException() {
+    dev.transferkit.core.exception.TransferKitException e = assertThrows(
+        dev.transferkit.core.exception.TransferKitException.class,
+        () -> api.createTransfer(null, RequestOptions.defaults()).execute());
+    assertTrue(e.getMessage().contains("Body parameter value must not be null"), e.getMessage());
+    assertEquals(0, server.getRequestCount());
+  }
+
+  @Test
   void httpLoggingMasksCredentials() throws Exception {
     List<String> lines = Collections.synchronizedList(new ArrayList<>());
     PaymentsApi logged = builder().httpLogger(lines::add).build(server.url("/").toString());
