@@ -15,6 +15,9 @@ import java.util.function.DoubleSupplier;
  * wait is used instead; if it is longer than {@link #maxRetryAfter()}, the client stops retrying and reports the
  * error (with {@link dev.transferkit.core.exception.RateLimitException#retryAfter()}) rather than block that long.
  *
+ * <p>Waits happen on the calling thread for {@code execute()}, and on an OkHttp dispatcher thread for
+ * {@code executeAsync()}. A client's {@code callTimeout} bounds the whole call, waits included.
+ *
  * <p>Immutable and thread-safe.
  */
 public final class RetryPolicy {
