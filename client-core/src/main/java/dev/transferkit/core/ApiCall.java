@@ -25,7 +25,11 @@ public interface ApiCall<T> {
   /** Like {@link #executeAsync()} with status and headers. */
   CompletableFuture<ApiResponse<T>> executeForResponseAsync();
 
-  /** A new, unexecuted call for the same request. */
+  /**
+   * A new, unexecuted call for the same request. The request body is serialized again: for an idempotency-protected
+   * create whose key was left unset, the copy gets a new key. To repeat the very same request, set the key yourself
+   * (for example from {@link dev.transferkit.core.exception.NetworkException#idempotencyKey()}).
+   */
   ApiCall<T> copy();
 
   /** Cancels the call if it is in flight. */

@@ -33,7 +33,10 @@ public final class RequestOptions {
     return maxRetries;
   }
 
-  /** A request id to send (Circle logs {@code X-Request-Id} when it is a UUID), or {@code null}. */
+  /**
+   * A request id to send as {@code X-Request-Id} (Circle logs it when it is a UUID and echoes it back), or
+   * {@code null}. When a generated method's own {@code xRequestId} parameter is also set, that one is sent.
+   */
   public String requestId() {
     return requestId;
   }

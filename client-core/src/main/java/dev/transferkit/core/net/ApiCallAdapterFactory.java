@@ -133,7 +133,16 @@ public final class ApiCallAdapterFactory extends CallAdapter.Factory {
       if (e instanceof TransferKitException) {
         return (TransferKitException) e;
       }
-      String operation = call.request().method() + " " + call.request().url().encodedPath();
+      TransferKitException fromInterceptor = TransferKitIOException.find(e);
+      if (fromInterceptor != null) {
+        return fromInterceptor;
+      }
+      String operation;
+      try {
+        operation = call.request().method() + " " + call.request().url().encodedPath();
+      } catch (RuntimeException requestCannotBeBuilt) { // e.g. a null @Body: the same error again
+        operation = "the request";
+      }
       if (e instanceof JsonDataException || e instanceof JsonEncodingException) {
         return new ResponseDecodingException(
             "Response of " + operation + " does not match the contract: " + e.getMessage(), 200, e);

@@ -1,0 +1,37 @@
+package dev.transferkit.circle.webhook;
+
+import java.util.Objects;
+
+/**
+ * A Circle notification of a type this SDK has no model for (e.g. {@code webhooks.test}, {@code contracts.*}), kept
+ * as the raw JSON it arrived in. Immutable.
+ */
+public final class UnknownNotification {
+  private final String notificationType;
+  private final String notificationId;
+  private final String rawJson;
+
+  UnknownNotification(String notificationType, String notificationId, String rawJson) {
+    this.notificationType = notificationType;
+    this.notificationId = notificationId;
+    this.rawJson = Objects.requireNonNull(rawJson, "rawJson");
+  }
+
+  public String notificationType() {
+    return notificationType;
+  }
+
+  public String notificationId() {
+    return notificationId;
+  }
+
+  /** The whole envelope exactly as received (UTF-8 decoded). */
+  public String rawJson() {
+    return rawJson;
+  }
+
+  @Override
+  public String toString() {
+    return "UnknownNotification{notificationType=" + notificationType + ", notificationId=" + notificationId + "}";
+  }
+}

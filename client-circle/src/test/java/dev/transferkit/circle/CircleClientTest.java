@@ -1,0 +1,201 @@
+package dev.transferkit.circle;
+
+import static dev.transferkit.core.testing.RoundTrip.resource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.transferkit.circle.accounts.model.AccountLocation;
+import dev.transferkit.circle.accounts.model.AccountLocationType;
+import dev.transferkit.circle.accounts.model.AccountTransfer;
+import dev.transferkit.circle.accounts.model.CreateAccountTransferRequest;
+import dev.transferkit.circle.payouts.model.CreatePayoutRequest;
+import dev.transferkit.circle.payouts.model.Currency;
+import dev.transferkit.circle.payouts.model.Money;
+import dev.transferkit.circle.payouts.model.PayoutDestination;
+import dev.transferkit.circle.payouts.model.PayoutDestinationType;
+import dev.transferkit.circle.payouts.model.PurposeOfTransfer;
+import dev.transferkit.circle.wallets.model.CreateTransferTransactionForEndUserRequest;
+import dev.transferkit.core.net.RetryPolicy;
+import dev.transferkit.core.net.UserAgent;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import okhttp3.mockwebserver.SocketPolicy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The Circle facade against a local server: auth, idempotent creates retried safely, environments. */
+class CircleClientTest {
+  static final String API_KEY = "TEST_API_KEY:0a1b2c3d:5e6f7a8b9c";
+  private static final Pattern KEY = Pattern.compile("\"idempotencyKey\":\"([^\"]+)\"");
+
+  private MockWebServer server;
+  private CircleClient circle;
+  private final List<Duration> sleeps = new ArrayList<>();
+
+  @BeforeEach
+  void start() throws Exception {
+    server = new MockWebServer();
+    server.start();
+    circle = CircleClient.builder().apiKey(API_KEY).baseUrl(server.url("/circle").toString())
+        .readTimeout(Duration.ofMillis(500))
+        .retryPolicy(RetryPolicy.builder().sleeper(sleeps::add).build())
+        .build();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    server.shutdown();
+  }
+
+  static MockResponse json(int status, String body) {
+    return new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/json").setBody(body);
+  }
+
+  private static String key(RecordedRequest r) {
+    Matcher m = KEY.matcher(r.getBody().readUtf8());
+    assertTrue(m.find(), "no idempotencyKey sent");
+    return m.group(1);
+  }
+
+  static CreatePayoutRequest payoutWithoutKey() {
+    return CreatePayoutRequest.builder()
+        .destination(PayoutDestination.builder().type(PayoutDestinationType.ADDRESS_BOOK)
+            .id("b8627ae8-732b-4d25-b947-1df8f4007a29").build())
+        .amount(Money.builder().amount(new BigDecimal("3.14")).currency(Currency.USD).build())
+        .purposeOfTransfer(PurposeOfTransfer.PMT001)
+        .build();
+  }
+
+  @Test
+  void payoutLeftWithoutKeyGetsOneThatSurvivesADroppedConnection() throws Exception {
+    server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
+    server.enqueue(json(201, resource(getClass(), "/payloads/payouts/payout-response.json")));
+
+    String id = circle.payouts().createPayout(payoutWithoutKey()).execute().getData().getId();
+
+    assertEquals("b8627ae8-732b-4d25-b947-1df8f4007a29", id);
+    assertEquals(2, server.getRequestCount());
+    RecordedRequest first = server.takeRequest();
+    RecordedRequest second = server.takeRequest();
+    assertEquals("/circle/v1/payouts", first.getPath());
+    assertEquals("Bearer " + API_KEY, first.getHeader("Authorization"));
+    assertEquals(UserAgent.VALUE, first.getHeader("User-Agent"));
+    String k1 = key(first);
+    assertEquals(k1, key(second));
+    assertEquals(4, java.util.UUID.fromString(k1).version());
+  }
+
+  @Test
+  void accountTransferAnswered503IsRetriedWithTheSameKeyAndReturnsOnce() throws Exception {
+    server.enqueue(json(503, ""));
+    server.enqueue(json(201, resource(getClass(), "/payloads/accounts/create-transfer-response.json")));
+    CreateAccountTransferRequest request = CreateAccountTransferRequest.builder()
+        .source(AccountLocation.builder().type(AccountLocationType.ACCOUNT).id("1017381855").build())
+        .destination(AccountLocation.builder().type(AccountLocationType.ACCOUNT).id("1000661542").build())
+        .amount(dev.transferkit.circle.accounts.model.Money.builder().amount(new BigDecimal("2500.00"))
+            .currency(dev.transferkit.circle.accounts.model.Currency.USD).build())
+        .build();
+
+    AccountTransfer transfer = circle.accounts().createAccountTransfer(request).execute().getData();
+
+    assertEquals(new BigDecimal("2500.00"), transfer.getAmount().getAmount());
+    assertEquals(key(server.takeRequest()), key(server.takeRequest()));
+    assertEquals(1, sleeps.size());
+  }
+
+  @Test
+  void userTransferChallengeTimingOutIsRetriedWithTheSameKeyAndUserToken() throws Exception {
+    server.enqueue(json(201, resource(getClass(), "/payloads/wallets/challenge-response.json"))
+        .setHeadersDelay(2, TimeUnit.SECONDS));
+    server.enqueue(json(200, resource(getClass(), "/payloads/wallets/challenge-response.json")));
+    CreateTransferTransactionForEndUserRequest request = CreateTransferTransactionForEndUserRequest.builder()
+        .walletId("01899cf2-d415-7052-a207-f9862157e546")
+        .destinationAddress("0x6E5eAf34c73D1CD0be4e24f923b97CF38e10d1f3")
+        .amounts(List.of(new BigDecimal(".01")))
+        .tokenId("38f2ad29-a77b-5a44-be05-8d03923878a2")
+        .build();
+
+    circle.transactions().createUserTransactionTransferChallenge("user-token-abc", request, null).execute();
+
+    RecordedRequest first = server.takeRequest();
+    RecordedRequest second = server.takeRequest();
+    assertEquals("user-token-abc", first.getHeader("X-User-Token"));
+    assertEquals("user-token-abc", second.getHeader("X-User-Token"));
+    assertEquals(key(first), key(second));
+  }
+
+  @Test
+  void walletsCanUseTheirOwnApiKey() throws Exception {
+    CircleClient split = CircleClient.builder().apiKey("MINT_KEY").walletsApiKey("W3S_KEY")
+        .baseUrl(server.url("/").toString()).build();
+    server.enqueue(json(200, "{\"data\":{\"wallets\":[]}}"));
+    server.enqueue(json(200, "{\"data\":[]}"));
+
+    split.wallets().listWallets("tok", null, null, null, null, null, null, null, null, null, null, null, null)
+        .execute();
+    split.payouts().listPayouts(null, null, null, null, null, null, null, null, null, null, null, null).execute();
+
+    assertEquals("Bearer W3S_KEY", server.takeRequest().getHeader("Authorization"));
+    assertEquals("Bearer MINT_KEY", server.takeRequest().getHeader("Authorization"));
+  }
+
+  @Test
+  void environmentsAreTheSpecsServers() throws Exception {
+    Path specs = Paths.get(System.getProperty("transferkit.root", "..")).resolve("specs/circle");
+    List<String> accounts = serverUrls(specs.resolve("digital-asset-accounts.yaml"));
+    List<String> payouts = serverUrls(specs.resolve("payouts.yaml"));
+    List<String> wallets = serverUrls(specs.resolve("user-controlled-wallets.yaml"));
+    for (CircleClient.Environment env : CircleClient.Environment.values()) {
+      int i = env.ordinal(); // the specs list sandbox first, then production
+      assertEquals(accounts.get(i) + "/", env.accountsBaseUrl());
+      assertEquals(payouts.get(i) + "/", env.accountsBaseUrl());
+      assertEquals(wallets.get(i) + "/", env.walletsBaseUrl());
+    }
+  }
+
+  static List<String> serverUrls(Path spec) throws Exception {
+    List<String> urls = new ArrayList<>();
+    boolean inServers = false;
+    for (String line : Files.readAllLines(spec, StandardCharsets.UTF_8)) {
+      if (line.startsWith("servers:")) {
+        inServers = true;
+      } else if (inServers && !line.startsWith(" ")) {
+        break;
+      } else if (inServers && line.trim().startsWith("- url:")) {
+        urls.add(line.trim().substring("- url:".length()).trim());
+      }
+    }
+    return urls;
+  }
+
+  @Test
+  void builderRefusesPlainHttpToARemoteHostAndAMissingKey() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> CircleClient.builder().baseUrl("http://api.circle.com"));
+    assertTrue(e.getMessage().contains("Plain HTTP is refused"));
+    assertThrows(IllegalStateException.class, () -> CircleClient.builder().build());
+  }
+
+  @Test
+  void defaultsToTheSandbox() {
+    String text = CircleClient.builder().apiKey(API_KEY).build().toString();
+    assertTrue(text.contains("environment=SANDBOX"), text);
+    assertTrue(text.contains("https://api-sandbox.circle.com/"), text);
+    assertFalse(text.contains(API_KEY));
+  }
+}

@@ -1,0 +1,72 @@
+package dev.transferkit.circle;
+
+import static dev.transferkit.circle.CircleClientTest.json;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.transferkit.circle.wallets.model.UserTokenRequest;
+import dev.transferkit.circle.wallets.model.UserTokenResponse;
+import dev.transferkit.core.ApiResponse;
+import dev.transferkit.core.exception.TransferKitException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import okhttp3.mockwebserver.MockWebServer;
+import org.junit.jupiter.api.Test;
+
+/** No Circle secret (API key, user token, encryption key) reaches logs, exception text or any toString(). */
+class NoSecretsLeakTest {
+  private static final String API_KEY = "TEST_API_KEY:7d1e5c1a:c0ffee1234deadbeef";
+  private static final String USER_TOKEN = "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJsZWFrLXRlc3QifQ.c2lnbmF0dXJl";
+  private static final String ENCRYPTION_KEY = "Tlcyxz7Ts9ztRLQq5+pic0MIETblYimOo2d7idV/UFM=";
+
+  @Test
+  void secretsStayOutOfLogsExceptionsAndToString() throws Exception {
+    List<String> evidence = Collections.synchronizedList(new ArrayList<>());
+    MockWebServer server = new MockWebServer();
+    server.start();
+    try {
+      CircleClient.Builder builder = CircleClient.builder().apiKey(API_KEY).baseUrl(server.url("/").toString())
+          .maxRetries(0).httpLogger(evidence::add);
+      evidence.add(builder.toString());
+      CircleClient circle = builder.build();
+      evidence.add(circle.toString());
+
+      server.enqueue(json(200, "{\"data\":{\"userToken\":\"" + USER_TOKEN + "\",\"encryptionKey\":\""
+          + ENCRYPTION_KEY + "\"}}"));
+      ApiResponse<UserTokenResponse> token = circle.users()
+          .getUserToken(UserTokenRequest.builder().userId("leak-test").build(), null).executeForResponse();
+      assertTrue(USER_TOKEN.equals(token.body().getData().getUserToken()), "the caller still gets the token");
+      evidence.add(token.toString());
+      evidence.add(token.body().toString());
+      evidence.add(token.body().getData().toString());
+      evidence.add(token.body().getData().toBuilder().toString());
+
+      server.enqueue(json(403, "{\"code\":155104,\"message\":\"userToken expired\",\"userToken\":\"" + USER_TOKEN
+          + "\"}"));
+      evidence.add(describe(assertThrows(TransferKitException.class, () -> circle.wallets().listWallets(USER_TOKEN,
+          null, null, null, null, null, null, null, null, null, null, null, null).execute())));
+
+      server.shutdown();
+      evidence.add(describe(assertThrows(TransferKitException.class, () -> circle.transactions()
+          .getTransaction("t1", USER_TOKEN, null, null).execute())));
+    } finally {
+      server.shutdown();
+    }
+
+    String all = String.join("\n", evidence);
+    assertTrue(all.contains("Authorization: ██"), "the log shows that the header was sent, masked");
+    for (String secret : new String[] {API_KEY, "c0ffee1234deadbeef", USER_TOKEN, ENCRYPTION_KEY}) {
+      assertFalse(all.contains(secret), "leaked " + secret + " in:\n" + all);
+    }
+  }
+
+  static String describe(Throwable t) {
+    StringWriter out = new StringWriter();
+    t.printStackTrace(new PrintWriter(out));
+    return t + "\n" + out;
+  }
+}

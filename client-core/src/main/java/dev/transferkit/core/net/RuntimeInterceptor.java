@@ -1,0 +1,162 @@
+package dev.transferkit.core.net;
+
+import dev.transferkit.core.Idempotent;
+import dev.transferkit.core.RequestOptions;
+import dev.transferkit.core.exception.NetworkException;
+import dev.transferkit.core.exception.OutcomeUnknownException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.function.Supplier;
+import okhttp3.Interceptor;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.Buffer;
+import retrofit2.Invocation;
+
+/**
+ * The first of TransferKit's interceptors: sets {@code User-Agent} and {@code X-Request-Id}, fills the idempotency
+ * key of {@link Idempotent} POSTs, and retries what may safely be retried.
+ *
+ * <p>Only GETs (and HEADs) and {@link Idempotent} POSTs are retried, on connection failures, timeouts, 408, 429 and
+ * 5xx, sending the very same bytes (same idempotency key) each time. Any other request is tried exactly once; if it
+ * fails after the request may have reached the server, the failure is an {@link OutcomeUnknownException}. Response
+ * bodies are read completely here, so that a timeout while reading the body is handled like any other failure.
+ */
+final class RuntimeInterceptor implements Interceptor {
+  private final String userAgent;
+  private final RetryPolicy policy;
+  private final String provider;
+  private final String reconcileHint;
+  private final Supplier<String> newKey;
+
+  RuntimeInterceptor(String userAgent, RetryPolicy policy, String provider, String reconcileHint) {
+    this(userAgent, policy, provider, reconcileHint, () -> UUID.randomUUID().toString());
+  }
+
+  RuntimeInterceptor(
+      String userAgent, RetryPolicy policy, String provider, String reconcileHint, Supplier<String> newKey) {
+    this.userAgent = userAgent;
+    this.policy = policy;
+    this.provider = provider;
+    this.reconcileHint = reconcileHint;
+    this.newKey = newKey;
+  }
+
+  @Override
+  public Response intercept(Chain chain) throws IOException {
+    Request original = chain.request();
+    Invocation invocation = original.tag(Invocation.class);
+    RequestOptions options = original.tag(RequestOptions.class);
+    Idempotent idempotent = invocation == null ? null : invocation.method().getAnnotation(Idempotent.class);
+
+    Request.Builder builder = original.newBuilder().header("User-Agent", userAgent);
+    if (options != null && options.requestId() != null && original.header("X-Request-Id") == null) {
+      builder.header("X-Request-Id", options.requestId());
+    }
+    String key = null;
+    if (idempotent != null && original.body() != null) {
+      Buffer buffer = new Buffer();
+      original.body().writeTo(buffer);
+      IdempotencyKeys.Filled filled = IdempotencyKeys.ensure(buffer.readByteArray(), idempotent.keyField(), newKey);
+      key = filled.key;
+      builder.method(original.method(), RequestBody.create(filled.body, original.body().contentType()));
+    }
+    Request prepared = builder.build();
+    String method = prepared.method();
+    boolean retryable = method.equals("GET") || method.equals("HEAD") || idempotent != null;
+    int maxRetries = options != null && options.maxRetries() != null ? options.maxRetries() : policy.maxRetries();
+    String operation = method + " " + prepared.url().encodedPath();
+
+    for (int attempt = 0; ; attempt++) {
+      SendMarker.Attempt state = new SendMarker.Attempt();
+      Request request = prepared.newBuilder().tag(SendMarker.Attempt.class, state).build();
+      Response response;
+      try {
+        response = buffered(chain.proceed(request));
+      } catch (IOException e) {
+        if (e instanceof TransferKitIOException) {
+          throw e;
+        }
+        boolean mayRetry = retryable && attempt < maxRetries && !chain.call().isCanceled();
+        if (mayRetry) {
+          pause(policy.backoff(attempt));
+          continue;
+        }
+        throw failure(e, operation, retryable, state.sendStarted, attempt + 1, key);
+      }
+      if (retryable && attempt < maxRetries && isRetryableStatus(response.code()) && !chain.call().isCanceled()) {
+        Duration wait = RetryAfter.parse(response.header("Retry-After"), policy.clock());
+        if (wait != null && wait.compareTo(policy.maxRetryAfter()) > 0) {
+          return response; // asked to wait longer than we are willing to block: report it instead
+        }
+        response.close();
+        pause(wait != null ? wait : policy.backoff(attempt));
+        continue;
+      }
+      return response;
+    }
+  }
+
+  static boolean isRetryableStatus(int code) {
+    return code == 408 || code == 429 || (code >= 500 && code <= 599);
+  }
+
+  private TransferKitIOException failure(
+      IOException e, String operation, boolean retryable, boolean sent, int attempts, String key) {
+    String cause = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    String tries = attempts == 1 ? "" : " after " + attempts + " attempts";
+    if (!retryable && sent) {
+      return new TransferKitIOException(new OutcomeUnknownException(
+          "The outcome of " + operation + " is unknown: the connection failed after the request was sent (" + cause
+              + "). " + provider + " may or may not have carried it out. It was not retried, because this operation"
+              + " carries no idempotency key and sending it again could execute it twice. Reconcile before trying"
+              + " again: " + reconcileHint,
+          operation, e));
+    }
+    String message;
+    if (key != null) {
+      message = "Network failure on " + operation + tries + " (" + cause + "). The request carries idempotencyKey="
+          + key + ": sending it again with the same key is safe and cannot execute it twice.";
+    } else if (retryable) {
+      message = "Network failure on " + operation + tries + " (" + cause + "). This read-only request is safe to"
+          + " repeat.";
+    } else {
+      message = "Network failure on " + operation + " before the request was sent (" + cause + "): nothing reached "
+          + provider + ", so sending it again is safe.";
+    }
+    return new TransferKitIOException(new NetworkException(message, e, key));
+  }
+
+  private void pause(Duration d) throws InterruptedIOException {
+    if (d.isZero() || d.isNegative()) {
+      return;
+    }
+    try {
+      policy.sleeper().sleep(d);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      InterruptedIOException io = new InterruptedIOException("Interrupted while waiting to retry");
+      io.initCause(e);
+      throw io;
+    }
+  }
+
+  /** The response with its body read into memory (API bodies are small JSON documents). */
+  private static Response buffered(Response response) throws IOException {
+    ResponseBody body = response.body();
+    if (body == null) {
+      return response;
+    }
+    byte[] bytes;
+    try {
+      bytes = body.bytes();
+    } finally {
+      response.close();
+    }
+    return response.newBuilder().body(ResponseBody.create(bytes, body.contentType())).build();
+  }
+}

@@ -1,0 +1,102 @@
+package dev.transferkit.core.net;
+
+import com.squareup.moshi.Moshi;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
+import okhttp3.OkHttpClient;
+import retrofit2.Retrofit;
+import retrofit2.converter.moshi.MoshiConverterFactory;
+
+/**
+ * The HTTP runtime a provider facade is built on: one OkHttpClient (connection pool, dispatcher, timeouts) shared by
+ * all of the provider's services, TransferKit's interceptors (User-Agent, request id, idempotency keys, safe retries,
+ * logging) and Retrofit with the provider's JSON adapters and {@link ErrorDecoder}. Immutable and thread-safe.
+ */
+public final class Transport {
+  /** What the runtime needs to know about a provider. */
+  public static final class Provider {
+    final String name;
+    final Moshi moshi;
+    final ErrorDecoder errorDecoder;
+    final String reconcileHint;
+
+    /**
+     * @param name for messages ("Circle")
+     * @param moshi with the provider's generated adapters
+     * @param errorDecoder decodes the provider's error bodies
+     * @param reconcileHint how to find out whether a create with an unknown outcome happened (ends an
+     *     {@link dev.transferkit.core.exception.OutcomeUnknownException} message)
+     */
+    public Provider(String name, Moshi moshi, ErrorDecoder errorDecoder, String reconcileHint) {
+      this.name = Objects.requireNonNull(name, "name");
+      this.moshi = Objects.requireNonNull(moshi, "moshi");
+      this.errorDecoder = Objects.requireNonNull(errorDecoder, "errorDecoder");
+      this.reconcileHint = Objects.requireNonNull(reconcileHint, "reconcileHint");
+    }
+  }
+
+  private final OkHttpClient base;
+  private final Provider provider;
+  private final RuntimeInterceptor runtime;
+  private final Consumer<String> logger;
+
+  Transport(ClientBuilder<?> settings, Provider provider) {
+    this.provider = provider;
+    OkHttpClient.Builder b = settings.httpClient() == null ? new OkHttpClient.Builder()
+        : settings.httpClient().newBuilder();
+    this.base = b.connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+        .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+        .writeTimeout(settings.writeTimeout().toMillis(), TimeUnit.MILLISECONDS)
+        .callTimeout(settings.callTimeout().toMillis(), TimeUnit.MILLISECONDS)
+        .retryOnConnectionFailure(false)
+        .build();
+    this.runtime = new RuntimeInterceptor(UserAgent.VALUE, settings.retryPolicy(), provider.name,
+        provider.reconcileHint);
+    this.logger = settings.httpLogger();
+  }
+
+  /**
+   * A factory of generated services for {@code baseUrl}, authenticating with {@code auth} (an interceptor that adds
+   * credentials; it runs on every attempt, after idempotency keys are filled, so it sees the exact bytes sent).
+   */
+  public Services services(HttpUrl baseUrl, Interceptor auth) {
+    OkHttpClient.Builder b = base.newBuilder().addInterceptor(runtime).addInterceptor(auth);
+    if (logger != null) {
+      b.addInterceptor(new HttpLogger(logger));
+    }
+    b.addNetworkInterceptor(new SendMarker());
+    Retrofit retrofit = new Retrofit.Builder()
+        .baseUrl(baseUrl)
+        .client(b.build())
+        .addConverterFactory(MoshiConverterFactory.create(provider.moshi))
+        .addCallAdapterFactory(new ApiCallAdapterFactory(provider.errorDecoder))
+        .build();
+    return new Services(retrofit);
+  }
+
+  /** The provider's Moshi (generated adapters registered). */
+  public Moshi moshi() {
+    return provider.moshi;
+  }
+
+  /** Creates generated service implementations for one base URL. Thread-safe. */
+  public static final class Services {
+    private final Retrofit retrofit;
+
+    Services(Retrofit retrofit) {
+      this.retrofit = retrofit;
+    }
+
+    /** A thread-safe implementation of the generated service interface {@code api}. */
+    public <T> T create(Class<T> api) {
+      return retrofit.create(api);
+    }
+
+    public HttpUrl baseUrl() {
+      return retrofit.baseUrl();
+    }
+  }
+}

@@ -1,0 +1,154 @@
+package dev.transferkit.streambird;
+
+import com.squareup.moshi.Moshi;
+import dev.transferkit.core.Json;
+import dev.transferkit.core.net.BearerAuth;
+import dev.transferkit.core.net.ClientBuilder;
+import dev.transferkit.core.net.Transport;
+import dev.transferkit.core.paging.AutoPaging;
+import dev.transferkit.core.paging.OffsetPaging;
+import dev.transferkit.streambird.api.TransfersApi;
+import dev.transferkit.streambird.api.WalletsApi;
+import dev.transferkit.streambird.model.JsonAdapters;
+import dev.transferkit.streambird.model.Transfer;
+import dev.transferkit.streambird.model.TransferList;
+import java.util.Objects;
+import okhttp3.HttpUrl;
+
+/**
+ * Entry point to Streambird's transfers ({@link #transfers()}) and managed wallets ({@link #wallets()}).
+ *
+ * <pre>{@code
+ * StreambirdClient streambird = StreambirdClient.builder()
+ *     .apiKey(System.getenv("STREAMBIRD_API_KEY"))   // sk_test_... selects test mode
+ *     .build();
+ * Transfer t = streambird.transfers().createTransfer(request).execute();
+ * }</pre>
+ *
+ * <p>Authentication: {@code Authorization: Bearer <secret key>}. Streambird creates and confirms carry no idempotency
+ * key, so they are <b>never retried automatically</b>; a failure after the request may have reached Streambird throws
+ * {@link dev.transferkit.core.exception.OutcomeUnknownException}: check with getTransfer or the transfer list before
+ * sending it again. GETs are retried (default 2 retries, backoff with jitter).
+ *
+ * <p>Thread-safe: build one client and share it.
+ */
+public final class StreambirdClient {
+  /** Streambird's environments: one host; the key (sk_test_ or live) selects test mode. */
+  public enum Environment {
+    SANDBOX("https://api.streambird.io/"),
+    PRODUCTION("https://api.streambird.io/");
+
+    private final String baseUrl;
+
+    Environment(String baseUrl) {
+      this.baseUrl = baseUrl;
+    }
+
+    public String baseUrl() {
+      return baseUrl;
+    }
+  }
+
+  static final String RECONCILE_HINT = "for a confirm, fetch the transfer with transfers().getTransfer(transferId)"
+      + " and check its status; for a create, list the user's or wallet's transfers (transfers().listTransfers or"
+      + " listAllTransfers, filtered by user_id or source) and look for one with the same dest and amount created"
+      + " just now. An unconfirmed transfer that you do not confirm expires on its own.";
+
+  private final Environment environment;
+  private final HttpUrl baseUrl;
+  private final Moshi moshi;
+  private final TransfersApi transfers;
+  private final WalletsApi wallets;
+
+  private StreambirdClient(Builder b, Moshi moshi, Transport transport, HttpUrl override) {
+    this.environment = b.environment;
+    this.moshi = moshi;
+    this.baseUrl = override != null ? override : HttpUrl.get(environment.baseUrl());
+    Transport.Services services = transport.services(baseUrl, new BearerAuth(b.apiKey));
+    this.transfers = services.create(TransfersApi.class);
+    this.wallets = services.create(WalletsApi.class);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Create, confirm, get and list transfers. Creates and confirms are never retried automatically. */
+  public TransfersApi transfers() {
+    return transfers;
+  }
+
+  /** Create and fetch managed wallets, read balances. */
+  public WalletsApi wallets() {
+    return wallets;
+  }
+
+  /** The JSON configuration of this client (generated Streambird adapters registered). */
+  public Moshi moshi() {
+    return moshi;
+  }
+
+  /**
+   * All transfers matching the filters, fetched {@code limit} at a time ({@code offset}/{@code limit}; Streambird
+   * accepts 10 to 100) as they are consumed.
+   *
+   * @param userId only this user's transfers, or null
+   * @param source only transfers from this wallet, or null
+   */
+  public AutoPaging<Transfer> listAllTransfers(String userId, String source, int limit) {
+    return OffsetPaging.of(limit,
+        (offset, l) -> transfers.listTransfers(userId, source, l, offset).execute(),
+        TransferList::getTransfers, TransferList::getCount);
+  }
+
+  /** Environment and base URL; never credentials. */
+  @Override
+  public String toString() {
+    return "StreambirdClient{environment=" + environment + ", baseUrl=" + baseUrl + "}";
+  }
+
+  /** Builds a {@link StreambirdClient}. Not thread-safe. */
+  public static final class Builder extends ClientBuilder<Builder> {
+    private String apiKey;
+    private Environment environment = Environment.SANDBOX;
+
+    private Builder() {}
+
+    @Override
+    protected Builder self() {
+      return this;
+    }
+
+    /** The app's secret API key ({@code sk_test_...} or live), sent as {@code Authorization: Bearer}. Required. */
+    public Builder apiKey(String apiKey) {
+      this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
+      return this;
+    }
+
+    /** SANDBOX (the default) or PRODUCTION; ignored when {@link #baseUrl(String)} is set. */
+    public Builder environment(Environment environment) {
+      this.environment = Objects.requireNonNull(environment, "environment");
+      return this;
+    }
+
+    /**
+     * @throws IllegalStateException if no API key was set
+     */
+    public StreambirdClient build() {
+      if (apiKey == null) {
+        throw new IllegalStateException("StreambirdClient needs an apiKey");
+      }
+      Moshi moshi = Json.moshi(JsonAdapters.FACTORY);
+      Transport transport = transport(
+          new Transport.Provider("Streambird", moshi, new StreambirdErrorDecoder(moshi), RECONCILE_HINT));
+      return new StreambirdClient(this, moshi, transport, baseUrlOverride());
+    }
+
+    /** Settings; never the API key. */
+    @Override
+    public String toString() {
+      return super.toString() + "{environment=" + environment + ", apiKey=" + (apiKey == null ? "unset" : "set")
+          + "}";
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package dev.transferkit.streambird;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.Moshi;
+import dev.transferkit.core.exception.ApiException;
+import dev.transferkit.core.net.ApiErrors;
+import dev.transferkit.core.net.ErrorDecoder;
+import dev.transferkit.core.net.ErrorKind;
+import dev.transferkit.streambird.model.Error;
+import java.io.IOException;
+import okhttp3.Headers;
+
+/**
+ * Decodes Streambird's error body {@code {error_message, error_type, status_code, errors[]}} (the generated
+ * {@link Error} model). Streambird documents no error_type values, so the HTTP status decides the exception type;
+ * {@code error_type} is the provider code. Thread-safe.
+ */
+final class StreambirdErrorDecoder implements ErrorDecoder {
+  private final JsonAdapter<Error> adapter;
+
+  StreambirdErrorDecoder(Moshi moshi) {
+    this.adapter = moshi.adapter(Error.class);
+  }
+
+  @Override
+  public ApiException decode(int status, Headers headers, String body) {
+    Error error = parse(body);
+    return ApiErrors.of(ErrorKind.forStatus(status), status, body)
+        .provider("Streambird")
+        .code(error == null ? null : error.getErrorType())
+        .providerMessage(error == null ? null : error.getErrorMessage())
+        .requestId(headers.get("X-Request-Id"))
+        .headers(headers)
+        .build();
+  }
+
+  private Error parse(String body) {
+    if (body == null || body.trim().isEmpty()) {
+      return null;
+    }
+    try {
+      return adapter.fromJson(body);
+    } catch (IOException | RuntimeException notStreambirdJson) {
+      return null;
+    }
+  }
+}

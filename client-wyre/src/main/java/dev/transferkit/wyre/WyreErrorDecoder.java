@@ -1,0 +1,94 @@
+package dev.transferkit.wyre;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.Moshi;
+import dev.transferkit.core.exception.ApiException;
+import dev.transferkit.core.net.ApiErrors;
+import dev.transferkit.core.net.ErrorDecoder;
+import dev.transferkit.core.net.ErrorKind;
+import dev.transferkit.wyre.model.Error;
+import java.io.IOException;
+import okhttp3.Headers;
+
+/**
+ * Decodes Wyre's error body {@code {type, errorCode, subType, message, exceptionId, transient, ...}} (the generated
+ * {@link Error} model) into a typed exception. The provider code is the exception {@code type} (e.g.
+ * {@code InsufficientFundsException}); the request id is {@code exceptionId}. Wyre reports most errors as HTTP 400,
+ * so the type decides: InsufficientFundsException, NotFoundException (sent with 400), AccessDeniedException,
+ * RateLimitException, UnknownException; validation-style types stay invalid requests. Thread-safe.
+ */
+final class WyreErrorDecoder implements ErrorDecoder {
+  private final JsonAdapter<Error> adapter;
+
+  WyreErrorDecoder(Moshi moshi) {
+    this.adapter = moshi.adapter(Error.class);
+  }
+
+  @Override
+  public ApiException decode(int status, Headers headers, String body) {
+    Error error = parse(body);
+    String type = error == null ? null : error.getType();
+    StringBuilder detail = new StringBuilder();
+    if (error != null) {
+      append(detail, "errorCode", error.getErrorCode());
+      append(detail, "subType", error.getSubType());
+      append(detail, "problematicField", error.getProblematicField());
+      if (Boolean.TRUE.equals(error.getTransient())) {
+        detail.append(detail.length() == 0 ? "" : ", ").append("transient");
+      }
+    }
+    String requestId = error != null && error.getExceptionId() != null ? error.getExceptionId()
+        : headers.get("X-Request-Id");
+    return ApiErrors.of(kind(status, type), status, body)
+        .provider("Wyre")
+        .code(type)
+        .providerMessage(error == null ? null : error.getMessage())
+        .requestId(requestId)
+        .headers(headers)
+        .hint(detail.length() == 0 ? null : "(" + detail + ")")
+        .build();
+  }
+
+  private static void append(StringBuilder sb, String name, String value) {
+    if (value != null && !value.isEmpty()) {
+      sb.append(sb.length() == 0 ? "" : ", ").append(name).append('=').append(value);
+    }
+  }
+
+  private Error parse(String body) {
+    if (body == null || body.trim().isEmpty()) {
+      return null;
+    }
+    try {
+      return adapter.fromJson(body);
+    } catch (IOException | RuntimeException notWyreJson) {
+      return null;
+    }
+  }
+
+  static ErrorKind kind(int status, String type) {
+    ErrorKind byStatus = ErrorKind.forStatus(status);
+    if (type == null || status == 429 || status >= 500 || status < 400) {
+      return byStatus;
+    }
+    switch (type) {
+      case "InsufficientFundsException":
+        return ErrorKind.INSUFFICIENT_FUNDS;
+      case "NotFoundException":
+        return ErrorKind.NOT_FOUND;
+      case "AccessDeniedException":
+        return status == 403 ? ErrorKind.PERMISSION : ErrorKind.AUTHENTICATION;
+      case "RateLimitException":
+        return ErrorKind.RATE_LIMIT;
+      case "UnknownException":
+        return ErrorKind.SERVER;
+      case "ValidationException":
+      case "FieldRequiredException":
+      case "TransferException":
+      case "MFARequiredException":
+        return ErrorKind.INVALID_REQUEST;
+      default:
+        return byStatus;
+    }
+  }
+}
