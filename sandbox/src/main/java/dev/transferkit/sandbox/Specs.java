@@ -1,0 +1,232 @@
+package dev.transferkit.sandbox;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The contract: one swagger-request-validator per spec file under {@code specs/} on the classpath (copied there from
+ * the repository's specs/ directory at build time). Loaded in parallel at start; thread-safe afterwards.
+ */
+final class Specs {
+  static final String CIRCLE_ACCOUNTS = "circle/digital-asset-accounts.yaml";
+  static final String CIRCLE_PAYOUTS = "circle/payouts.yaml";
+  static final String CIRCLE_WALLETS = "circle/user-controlled-wallets.yaml";
+  static final String WYRE = "wyre/transfers.yaml";
+  static final String STREAMBIRD = "streambird/transfers.yaml";
+  static final List<String> ALL =
+      List.of(CIRCLE_WALLETS, CIRCLE_ACCOUNTS, CIRCLE_PAYOUTS, WYRE, STREAMBIRD);
+
+  private static final Logger LOG = LoggerFactory.getLogger(Specs.class);
+  private static final Pattern MISSING_PROPERTIES = Pattern.compile("\\[([^\\]]*)\\]");
+
+  private final Map<String, OpenApiInteractionValidator> validators;
+
+  private Specs(Map<String, OpenApiInteractionValidator> validators) {
+    this.validators = validators;
+  }
+
+  private static volatile CompletableFuture<Specs> cache;
+
+  /** The specs, parsed once per JVM (validators are immutable and thread-safe), so later sandboxes start fast. */
+  static CompletableFuture<Specs> loadShared(Executor executor) {
+    CompletableFuture<Specs> c = cache;
+    if (c == null || c.isCompletedExceptionally()) {
+      synchronized (Specs.class) {
+        c = cache;
+        if (c == null || c.isCompletedExceptionally()) {
+          c = cache = CompletableFuture.supplyAsync(Specs::load, executor);
+        }
+      }
+    }
+    return c;
+  }
+
+  static Specs load() {
+    long t0 = System.nanoTime();
+    ExecutorService pool =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "sandbox-spec-loader");
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      // Two things are slow the first time: parsing YAML into the OpenAPI model, and setting up the JSON-schema
+      // validator. Warm the second up (on an empty document) while the first runs.
+      CompletableFuture<?> warmValidator =
+          CompletableFuture.runAsync(() -> OpenApiInteractionValidator.createFor(new OpenAPI()).build(), pool);
+      Map<String, OpenAPI> parsed = new LinkedHashMap<>();
+      for (String name : ALL) {
+        parsed.put(name, parse(name));
+      }
+      long t1 = System.nanoTime();
+      warmValidator.get();
+      long t2 = System.nanoTime();
+      Map<String, OpenApiInteractionValidator> result = new LinkedHashMap<>();
+      parsed.forEach((name, api) -> result.put(name, validator(api)));
+      LOG.debug("specs: parsed in {} ms, validator warm-up waited {} ms, validators built in {} ms",
+          (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
+      return new Specs(result);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot load the specs: " + e.getCause().getMessage(), e.getCause());
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  private static OpenAPI parse(String name) {
+    ParseOptions options = new ParseOptions();
+    options.setResolve(true);
+    options.setResolveFully(true); // response $refs too: without it error responses look body-less
+    // The OpenAPI 3 parser directly: the generic entry point would also load the Swagger 2 converter.
+    SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(read(name), null, options);
+    if (parsed.getOpenAPI() == null) {
+      throw new IllegalStateException("cannot parse " + name + ": " + parsed.getMessages());
+    }
+    if (parsed.getMessages() != null && !parsed.getMessages().isEmpty()) {
+      LOG.warn("{}: {}", name, parsed.getMessages());
+    }
+    return parsed.getOpenAPI();
+  }
+
+  private static OpenApiInteractionValidator validator(OpenAPI api) {
+    LevelResolver levels =
+        LevelResolver.create()
+            // Authentication is checked by the sandbox itself, before validation, in each provider's own way.
+            .withLevel("validation.request.security", ValidationReport.Level.IGNORE)
+            .build();
+    return OpenApiInteractionValidator.createFor(api).withLevelResolver(levels).build();
+  }
+
+  /** The spec's text: its JSON twin written at build time when present (faster to parse), else the YAML. */
+  static String read(String name) {
+    String json = "specs/" + name.replaceFirst("\\.yaml$", ".json");
+    try (InputStream in = Specs.class.getClassLoader().getResourceAsStream(json)) {
+      if (in != null) {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    String resource = "specs/" + name;
+    try (InputStream in = Specs.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("spec " + resource + " is not on the classpath");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The request problems (errors only) the spec finds, rendered as field-level problems. */
+  List<Errors.Problem> validateRequest(String spec, Call call) {
+    SimpleRequest.Builder b = new SimpleRequest.Builder(call.method, call.path);
+    call.headers.forEach(b::withHeader);
+    call.query.forEach(b::withQueryParam);
+    if (call.rawBody.length > 0) {
+      b.withBody(call.rawBody);
+    }
+    ValidationReport report = validators.get(spec).validateRequest(b.build());
+    List<Errors.Problem> problems = new ArrayList<>();
+    for (ValidationReport.Message m : report.getMessages()) {
+      if (m.getLevel() == ValidationReport.Level.ERROR) {
+        problems.add(toProblem(m));
+      }
+    }
+    return problems;
+  }
+
+  /** The response problems the spec finds, as readable lines; empty when the response keeps the contract. */
+  List<String> validateResponse(String spec, Call call, Reply reply, byte[] body) {
+    SimpleResponse.Builder b = new SimpleResponse.Builder(reply.status);
+    if (body.length > 0) {
+      b.withContentType("application/json").withBody(body);
+    }
+    reply.headers.forEach(b::withHeader);
+    ValidationReport report =
+        validators
+            .get(spec)
+            .validateResponse(call.path, Request.Method.valueOf(call.method.toUpperCase()), b.build());
+    List<String> lines = new ArrayList<>();
+    for (ValidationReport.Message m : report.getMessages()) {
+      if (m.getLevel() == ValidationReport.Level.ERROR) {
+        String pointer =
+            m.getContext()
+                .flatMap(ValidationReport.MessageContext::getPointers)
+                .map(ValidationReport.MessageContext.Pointers::getInstance)
+                .orElse("");
+        lines.add(m.getKey() + (pointer.isEmpty() ? "" : " at " + pointer) + ": " + m.getMessage());
+      }
+    }
+    return lines;
+  }
+
+  private static Errors.Problem toProblem(ValidationReport.Message m) {
+    String key = m.getKey();
+    String error;
+    if (key.endsWith(".required") || key.endsWith(".missing")) {
+      error = "required";
+    } else if (key.endsWith(".minimum") || key.endsWith(".exclusiveMinimum")) {
+      error = "min_value";
+    } else if (key.endsWith(".maximum") || key.endsWith(".exclusiveMaximum")) {
+      error = "max_value";
+    } else if (key.endsWith("Length") || key.endsWith("Items")) {
+      error = "length_outside_bounds";
+    } else if (key.endsWith(".pattern")) {
+      error = "pattern_mismatch";
+    } else {
+      error = "invalid_value";
+    }
+    String location =
+        m.getContext()
+            .flatMap(ValidationReport.MessageContext::getParameter)
+            .map(p -> p.getName())
+            .orElseGet(
+                () ->
+                    m.getContext()
+                        .flatMap(ValidationReport.MessageContext::getPointers)
+                        .map(ValidationReport.MessageContext.Pointers::getInstance)
+                        .map(p -> p.replaceFirst("^/", "").replace('/', '.'))
+                        .orElse(""));
+    if (key.endsWith("schema.required")) {
+      Matcher names = MISSING_PROPERTIES.matcher(m.getMessage());
+      if (names.find()) {
+        String missing = names.group(1).replace("\"", "");
+        location = location.isEmpty() ? missing : location + "." + missing;
+      }
+    }
+    if (location.isEmpty() && key.startsWith("validation.request.body")) {
+      location = "body";
+    }
+    return new Errors.Problem(error, location, m.getMessage(), null);
+  }
+}

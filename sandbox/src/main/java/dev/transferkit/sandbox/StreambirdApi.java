@@ -1,0 +1,535 @@
+package dev.transferkit.sandbox;
+
+import static dev.transferkit.sandbox.SandboxSeed.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Streambird managed wallets and transfers: wallets per type, fee calculation for amount_includes_fees true and
+ * false, wallet-type / currency compatibility, XLM memo destinations, the user_id ownership check, unconfirmed ->
+ * pending -> completed, expiry after 2 minutes.
+ */
+final class StreambirdApi extends ProviderApi {
+  static final Duration EXPIRY = Duration.ofMinutes(2);
+  /** Time from pending (confirmed) to completed. */
+  static final Duration SETTLEMENT = Duration.ofSeconds(30);
+
+  /** Network fee per currency, charged per transfer (SOL's is the docs' example: 0.000005). */
+  static final Map<String, BigDecimal> NETWORK_FEES = new LinkedHashMap<>();
+  /** Currencies each wallet type can send (from the create-transfer docs). */
+  static final Map<String, Set<String>> COMPATIBLE = new LinkedHashMap<>();
+
+  static {
+    NETWORK_FEES.put("SOL", new BigDecimal("0.000005"));
+    NETWORK_FEES.put("ETH", new BigDecimal("0.00042"));
+    NETWORK_FEES.put("MATIC", new BigDecimal("0.01"));
+    NETWORK_FEES.put("AVAX", new BigDecimal("0.005"));
+    NETWORK_FEES.put("BTC", new BigDecimal("0.00002"));
+    NETWORK_FEES.put("DOT", new BigDecimal("0.0156"));
+    NETWORK_FEES.put("XLM", new BigDecimal("0.00001"));
+    COMPATIBLE.put("ETH", Set.of("ETH", "MATIC", "AVAX"));
+    COMPATIBLE.put("SOL", Set.of("SOL"));
+    COMPATIBLE.put("BTC", Set.of("BTC"));
+    COMPATIBLE.put("DOT", Set.of("DOT"));
+    COMPATIBLE.put("XLM", Set.of("XLM"));
+  }
+
+  private static final Map<String, Pattern> ADDRESS = Map.of(
+      "ETH", Pattern.compile("^0x[0-9a-fA-F]{40}$"),
+      "SOL", Pattern.compile("^[1-9A-HJ-NP-Za-km-z]{32,44}$"),
+      "BTC", Pattern.compile("^((bc1|tb1)[02-9ac-hj-np-z]{11,71}|[123mn][1-9A-HJ-NP-Za-km-z]{25,34})$"),
+      "DOT", Pattern.compile("^[1-9A-HJ-NP-Za-km-z]{46,48}$"),
+      "XLM", Pattern.compile("^G[A-Z2-7]{55}$"));
+
+  record App(String id, String apiKey) {}
+
+  record User(String id, String app) {}
+
+  static final class Wallet {
+    final String id;
+    final String app;
+    final String userId;
+    final String type;
+    final String address;
+    final Instant created;
+    boolean isDefault;
+
+    Wallet(String id, String app, String userId, String type, String address, Instant created) {
+      this.id = id;
+      this.app = app;
+      this.userId = userId;
+      this.type = type;
+      this.address = address;
+      this.created = created;
+    }
+  }
+
+  static final class Transfer {
+    String id;
+    String app;
+    Wallet source;
+    String dest;
+    Wallet destWallet;
+    String currency;
+    BigDecimal sourceAmount;
+    BigDecimal destAmount;
+    BigDecimal fees;
+    String notes;
+    String status = "unconfirmed";
+    String txHash = "";
+    Instant created;
+    Instant updated;
+    Instant expires;
+    Instant completed;
+  }
+
+  private final Engine engine;
+  private final Map<String, App> appsByKey = new HashMap<>();
+  private final Map<String, User> users = new LinkedHashMap<>();
+  private final Map<String, Wallet> wallets = new LinkedHashMap<>();
+  final Book book = new Book();
+  private final List<Transfer> transfers = new ArrayList<>();
+  private final Map<String, Transfer> byId = new HashMap<>();
+
+  StreambirdApi(Engine engine) {
+    this.engine = engine;
+    post("/v1/transfers/create", Specs.STREAMBIRD, this::createTransfer);
+    post("/v1/transfers/{transfer_id}/confirm", Specs.STREAMBIRD, this::confirmTransfer);
+    get("/v1/transfers/list", Specs.STREAMBIRD, this::listTransfers);
+    get("/v1/transfers/{transfer_id}", Specs.STREAMBIRD, this::getTransfer);
+    post("/v1/wallets/create", Specs.STREAMBIRD, this::createWallet);
+    post("/v1/wallets/balance", Specs.STREAMBIRD, this::getWalletBalance);
+    get("/v1/wallets/{wallet_id}", Specs.STREAMBIRD, this::getWallet);
+  }
+
+  @Override
+  String prefix() {
+    return "streambird";
+  }
+
+  void reset() {
+    appsByKey.clear();
+    users.clear();
+    wallets.clear();
+    book.clear();
+    transfers.clear();
+    byId.clear();
+    Instant seeded = Instant.ofEpochSecond(1660412700L);
+    appsByKey.put(STREAMBIRD_API_KEY, new App(STREAMBIRD_APP_ID, STREAMBIRD_API_KEY));
+    appsByKey.put(STREAMBIRD_OTHER_API_KEY, new App(STREAMBIRD_OTHER_APP_ID, STREAMBIRD_OTHER_API_KEY));
+    users.put(STREAMBIRD_USER_ID, new User(STREAMBIRD_USER_ID, STREAMBIRD_APP_ID));
+    users.put(STREAMBIRD_OTHER_USER_ID, new User(STREAMBIRD_OTHER_USER_ID, STREAMBIRD_OTHER_APP_ID));
+    Wallet w = new Wallet(STREAMBIRD_SOL_WALLET_ID, STREAMBIRD_APP_ID, STREAMBIRD_USER_ID, "SOL",
+        STREAMBIRD_SOL_WALLET_ADDRESS, seeded);
+    w.isDefault = true;
+    wallets.put(w.id, w);
+    book.set(w.id, "SOL", new BigDecimal("14.8232"));
+    Wallet other = new Wallet(STREAMBIRD_OTHER_SOL_WALLET_ID, STREAMBIRD_OTHER_APP_ID, STREAMBIRD_OTHER_USER_ID, "SOL",
+        CircleApi.randomBase58(44), seeded);
+    other.isDefault = true;
+    wallets.put(other.id, other);
+    book.set(other.id, "SOL", new BigDecimal("1"));
+  }
+
+  // ------------------------------------------------------------------------------------------ admin
+
+  ObjectNode adminCreateApp(JsonNode body) {
+    String key = Objects.requireNonNullElse(Json.str(body, "apiKey"), "sk_test_" + Errors.randomId(32));
+    if (appsByKey.containsKey(key)) {
+      throw new IllegalArgumentException("apiKey already exists");
+    }
+    String id = Objects.requireNonNullElse(Json.str(body, "appId"), "app_" + Errors.randomId(27));
+    appsByKey.put(key, new App(id, key));
+    ObjectNode o = Json.object();
+    o.put("app_id", id);
+    o.put("api_key", key);
+    return o;
+  }
+
+  ObjectNode adminCreateUser(JsonNode body) {
+    String app = Objects.requireNonNullElse(Json.str(body, "appId"), STREAMBIRD_APP_ID);
+    String id = Objects.requireNonNullElse(Json.str(body, "userId"), "user_" + Errors.randomId(27));
+    if (users.containsKey(id)) {
+      throw new IllegalArgumentException("user " + id + " already exists");
+    }
+    users.put(id, new User(id, app));
+    ObjectNode o = Json.object();
+    o.put("id", id);
+    o.put("app_id", app);
+    return o;
+  }
+
+  /** {userId, walletType, id?, address?, balances: [{token_symbol, amount}]} */
+  ObjectNode adminCreateWallet(JsonNode body) {
+    User u = users.get(Json.str(body, "userId"));
+    if (u == null) {
+      throw new NoSuchElementException("user " + Json.str(body, "userId") + " does not exist");
+    }
+    String type = Objects.requireNonNullElse(Json.str(body, "walletType"), "SOL");
+    if (!COMPATIBLE.containsKey(type)) {
+      throw new IllegalArgumentException("walletType is one of " + COMPATIBLE.keySet());
+    }
+    Wallet w = newWallet(u, type, Json.str(body, "id"), Json.str(body, "address"));
+    for (JsonNode b : body.path("balances")) {
+      setBalance(w, b);
+    }
+    return walletJson(w);
+  }
+
+  ObjectNode adminSetBalance(String walletId, JsonNode body) {
+    Wallet w = wallets.get(walletId);
+    if (w == null) {
+      throw new NoSuchElementException("wallet " + walletId + " does not exist");
+    }
+    setBalance(w, body);
+    return walletJson(w);
+  }
+
+  private void setBalance(Wallet w, JsonNode b) {
+    String symbol = b.path("token_symbol").asText();
+    if (!COMPATIBLE.get(w.type).contains(symbol)) {
+      throw new IllegalArgumentException(w.type + " wallets hold " + COMPATIBLE.get(w.type));
+    }
+    book.set(w.id, symbol, new BigDecimal(b.path("amount").asText()));
+  }
+
+  ObjectNode ledger() {
+    ObjectNode out = book.describe();
+    ArrayNode list = out.putArray("transfers");
+    transfers.forEach(t -> list.add(json(t)));
+    return out;
+  }
+
+  // ------------------------------------------------------------------------------------------ auth & errors
+
+  @Override
+  void authenticate(Call call, Route route) {
+    String key = call.bearer();
+    if (key == null) {
+      throw Errors.streambird(401, "unauthorized", "Missing API key: send Authorization: Bearer <secret key>");
+    }
+    App app = appsByKey.get(key);
+    if (app == null) {
+      throw Errors.streambird(401, "unauthorized", "Invalid API key");
+    }
+    call.principal = app;
+  }
+
+  @Override
+  ApiError invalid(Route route, Call call, List<Errors.Problem> problems) {
+    StringBuilder message = new StringBuilder("Invalid request:");
+    for (Errors.Problem p : problems) {
+      message.append(' ').append(p.location().isEmpty() ? "" : p.location() + ": ").append(p.message());
+    }
+    return Errors.streambirdInvalid(message.toString(), problems);
+  }
+
+  @Override
+  ApiError unknownPath(Call call) {
+    return Errors.streambird(404, "not_found", "No such endpoint: " + call.method + " " + call.path);
+  }
+
+  @Override
+  ApiError internal(String message) {
+    return Errors.streambird(500, "internal_error", message);
+  }
+
+  private static ApiError bad(String message) {
+    return Errors.streambird(400, "invalid_request", message);
+  }
+
+  private static App app(Call call) {
+    return (App) call.principal;
+  }
+
+  // ------------------------------------------------------------------------------------------ wallets
+
+  private Wallet newWallet(User u, String type, String id, String address) {
+    String walletId = id != null ? id : "wallet_" + Errors.randomId(27);
+    String addr = address;
+    if (addr == null) {
+      addr = switch (type) {
+        case "ETH" -> "0x" + CircleApi.randomHex(40);
+        case "BTC" -> "tb1q" + Errors.randomId(38).toLowerCase().replaceAll("[^02-9ac-hj-np-z]", "q");
+        case "DOT" -> "5" + CircleApi.randomBase58(47);
+        case "XLM" -> "G" + Errors.randomId(55).replaceAll("[^A-Z2-7]", "A");
+        default -> CircleApi.randomBase58(44);
+      };
+    }
+    Wallet w = new Wallet(walletId, u.app(), u.id(), type, addr, engine.now());
+    w.isDefault = true;
+    wallets.put(w.id, w);
+    return w;
+  }
+
+  private ObjectNode walletJson(Wallet w) {
+    ObjectNode o = Json.object();
+    o.put("id", w.id);
+    o.put("app_id", w.app);
+    o.put("user_id", w.userId);
+    o.put("public_address", w.address);
+    o.put("wallet_type", w.type);
+    o.put("verified", true);
+    o.put("is_default", w.isDefault);
+    o.put("is_read_only", false);
+    o.put("is_imported", false);
+    o.put("updated_at", w.created.getEpochSecond());
+    o.put("created_at", w.created.getEpochSecond());
+    return o;
+  }
+
+  private Wallet appWallet(Call call, String id) {
+    Wallet w = wallets.get(id);
+    if (w == null || !w.app.equals(app(call).id())) {
+      throw Errors.streambird(404, "not_found", "Wallet " + id + " not found");
+    }
+    return w;
+  }
+
+  private Reply createWallet(Call call) {
+    JsonNode body = call.json();
+    synchronized (engine) {
+      User u = users.get(body.path("user_id").asText());
+      if (u == null || !u.app().equals(app(call).id())) {
+        throw Errors.streambird(404, "not_found", "User " + body.path("user_id").asText() + " not found");
+      }
+      String type = body.path("wallet_type").asText();
+      for (Wallet w : wallets.values()) {
+        if (w.userId.equals(u.id()) && w.type.equals(type)) {
+          return new Reply(200, walletJson(w));
+        }
+      }
+      return new Reply(200, walletJson(newWallet(u, type, null, null)));
+    }
+  }
+
+  private Reply getWallet(Call call) {
+    synchronized (engine) {
+      return new Reply(200, walletJson(appWallet(call, call.pathParam("wallet_id"))));
+    }
+  }
+
+  private Reply getWalletBalance(Call call) {
+    JsonNode body = call.json();
+    synchronized (engine) {
+      Wallet w = appWallet(call, body.path("wallet_id").asText());
+      String symbol = body.path("token_symbol").asText();
+      if (!COMPATIBLE.get(w.type).contains(symbol)) {
+        throw bad(w.type + " wallets do not hold " + symbol + "; they hold " + COMPATIBLE.get(w.type));
+      }
+      ObjectNode o = Json.object();
+      o.put("balance", Json.plain(book.balance(w.id, symbol)));
+      o.put("token_symbol", symbol);
+      o.set("wallet", walletJson(w));
+      return new Reply(200, o);
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------ transfers
+
+  private Reply createTransfer(Call call) {
+    JsonNode body = call.json();
+    synchronized (engine) {
+      Wallet source = appWallet(call, body.path("source").asText());
+      String userId = Json.str(body, "user_id");
+      if (userId != null && !userId.equals(source.userId)) {
+        throw Errors.streambird(403, "forbidden", "Wallet " + source.id + " does not belong to user " + userId);
+      }
+      String currency = body.path("dest_currency").asText();
+      if (!COMPATIBLE.get(source.type).contains(currency)) {
+        throw bad("Wallet type " + source.type + " is compatible with " + COMPATIBLE.get(source.type) + ", not "
+            + currency);
+      }
+      String dest = body.path("dest").asText();
+      Wallet destWallet = destination(source, dest);
+      BigDecimal requested;
+      try {
+        requested = new BigDecimal(body.path("source_amount").asText());
+      } catch (NumberFormatException e) {
+        throw bad("source_amount is not a decimal number: " + body.path("source_amount").asText());
+      }
+      if (requested.signum() <= 0) {
+        throw bad("source_amount must be greater than 0");
+      }
+      BigDecimal fee = NETWORK_FEES.get(currency);
+      Transfer t = new Transfer();
+      t.fees = fee;
+      if (body.path("amount_includes_fees").asBoolean(false)) {
+        t.sourceAmount = requested;
+        t.destAmount = requested.subtract(fee);
+        if (t.destAmount.signum() <= 0) {
+          throw bad("source_amount " + Json.plain(requested) + " does not cover the network fee " + Json.plain(fee));
+        }
+      } else {
+        t.destAmount = requested;
+        t.sourceAmount = requested.add(fee);
+      }
+      if (!book.covers(source.id, currency, t.sourceAmount)) {
+        throw Errors.streambird(400, "insufficient_funds", "Insufficient balance: wallet " + source.id + " holds "
+            + Json.plain(book.balance(source.id, currency)) + " " + currency + ", the transfer needs "
+            + Json.plain(t.sourceAmount));
+      }
+      Instant now = engine.now();
+      t.id = "transfer_" + Errors.randomId(27);
+      t.app = source.app;
+      t.source = source;
+      t.dest = dest;
+      t.destWallet = destWallet;
+      t.currency = currency;
+      t.notes = Json.str(body, "notes");
+      t.created = now;
+      t.updated = now;
+      t.expires = now.plus(EXPIRY);
+      transfers.add(t);
+      byId.put(t.id, t);
+      engine.scheduler.at(t.expires, due -> expire(t, due));
+      return new Reply(200, json(t));
+    }
+  }
+
+  /** The Streambird wallet the address belongs to, or null for an external address; refuses malformed addresses. */
+  private Wallet destination(Wallet source, String dest) {
+    String address = dest;
+    boolean memo = false;
+    if (source.type.equals("XLM") && dest.indexOf(':') > 0) {
+      address = dest.substring(0, dest.indexOf(':'));
+      memo = dest.length() > address.length() + 1;
+    }
+    if (!ADDRESS.get(source.type).matcher(address).matches()) {
+      throw bad("dest " + dest + " is not a " + source.type + " address (a " + source.type
+          + " wallet only sends to addresses of its own chain)");
+    }
+    Wallet internal = null;
+    for (Wallet w : wallets.values()) {
+      if (w.type.equals(source.type) && w.address.equals(address)) {
+        internal = w;
+      }
+    }
+    if (source.type.equals("XLM") && internal == null && !memo) {
+      throw bad("Transfers from a Streambird XLM wallet to an external address need a memo: use <address>:<memo>");
+    }
+    return internal;
+  }
+
+  private Transfer appTransfer(Call call, String id) {
+    Transfer t = byId.get(id);
+    if (t == null || !t.app.equals(app(call).id())) {
+      throw Errors.streambird(404, "not_found", "Transfer " + id + " not found");
+    }
+    return t;
+  }
+
+  private Reply confirmTransfer(Call call) {
+    JsonNode body = call.json();
+    synchronized (engine) {
+      Transfer t = appTransfer(call, call.pathParam("transfer_id"));
+      String userId = Json.str(body, "user_id");
+      if (userId != null && !userId.equals(t.source.userId)) {
+        throw Errors.streambird(403, "forbidden", "Wallet " + t.source.id + " does not belong to user " + userId);
+      }
+      Instant now = engine.now();
+      if (t.status.equals("unconfirmed") && !now.isBefore(t.expires)) {
+        expire(t, t.expires);
+      }
+      if (t.status.equals("expired")) {
+        throw bad("Transfer " + t.id + " expired at " + t.expires.getEpochSecond() + "; create a new transfer");
+      }
+      if (!t.status.equals("unconfirmed")) {
+        throw bad("Transfer " + t.id + " is " + t.status + ", not unconfirmed");
+      }
+      if (!book.covers(t.source.id, t.currency, t.sourceAmount)) {
+        throw Errors.streambird(400, "insufficient_funds", "Insufficient balance in wallet " + t.source.id);
+      }
+      book.move(t.source.id, Book.IN_FLIGHT, t.currency, t.sourceAmount);
+      t.status = "pending";
+      t.txHash = t.source.type.equals("ETH") ? "0x" + CircleApi.randomHex(64) : CircleApi.randomBase58(88);
+      t.updated = now;
+      engine.scheduler.at(now.plus(SETTLEMENT), due -> complete(t, due));
+      return new Reply(200, json(t));
+    }
+  }
+
+  private void complete(Transfer t, Instant due) {
+    book.move(Book.IN_FLIGHT, Book.FEES, t.currency, t.fees);
+    book.move(Book.IN_FLIGHT, t.destWallet != null ? t.destWallet.id : Book.EXTERNAL, t.currency, t.destAmount);
+    t.status = "completed";
+    t.completed = due;
+    t.updated = due;
+  }
+
+  private void expire(Transfer t, Instant due) {
+    if (t.status.equals("unconfirmed")) {
+      t.status = "expired";
+      t.updated = due;
+    }
+  }
+
+  private Reply getTransfer(Call call) {
+    synchronized (engine) {
+      return new Reply(200, json(appTransfer(call, call.pathParam("transfer_id"))));
+    }
+  }
+
+  private Reply listTransfers(Call call) {
+    int limit = call.query("limit") == null ? 50 : Integer.parseInt(call.query("limit"));
+    int offset = call.query("offset") == null ? 0 : Integer.parseInt(call.query("offset"));
+    synchronized (engine) {
+      List<Transfer> matching = new ArrayList<>();
+      for (int i = transfers.size() - 1; i >= 0; i--) {
+        Transfer t = transfers.get(i);
+        if (t.app.equals(app(call).id())
+            && (call.query("user_id") == null || call.query("user_id").equals(t.source.userId))
+            && (call.query("source") == null || call.query("source").equals(t.source.id))) {
+          matching.add(t);
+        }
+      }
+      ObjectNode out = Json.object();
+      ArrayNode list = out.putArray("transfers");
+      for (int i = offset; i < Math.min(matching.size(), offset + limit); i++) {
+        list.add(json(matching.get(i)));
+      }
+      out.put("count", matching.size());
+      out.put("offset", offset);
+      out.put("limit", limit);
+      return new Reply(200, out);
+    }
+  }
+
+  private ObjectNode json(Transfer t) {
+    ObjectNode o = Json.object();
+    o.put("id", t.id);
+    o.put("app_id", t.app);
+    o.put("user_id", t.source.userId);
+    o.put("status", t.status);
+    o.put("source", t.source.id);
+    o.put("source_amount", Json.plain(t.sourceAmount));
+    o.put("dest", t.dest);
+    o.put("dest_amount", Json.plain(t.destAmount));
+    o.put("dest_currency", t.currency);
+    o.put("source_currency", t.currency);
+    o.putNull("custom_id");
+    o.put("total_fees", Json.plain(t.fees));
+    o.put("notes", t.notes == null ? "" : t.notes);
+    o.put("blockchain_tx_hash", t.txHash);
+    o.put("completed_at", t.completed == null ? 0 : t.completed.getEpochSecond());
+    o.put("cancelled_at", 0);
+    o.put("expires_at", t.expires.getEpochSecond());
+    o.put("created_at", t.created.getEpochSecond());
+    o.put("updated_at", t.updated.getEpochSecond());
+    return o;
+  }
+}

@@ -1,0 +1,645 @@
+package dev.transferkit.sandbox;
+
+import static dev.transferkit.sandbox.SandboxSeed.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Set;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Wyre v3 transfers: quotes with a deterministic rate table and fee schedule, the three documented Totals modes,
+ * preview, autoConfirm, confirmation window and expiry, PENDING then COMPLETED with status histories, notifyUrl
+ * callbacks, Bearer and HMAC authentication, masqueradeAs.
+ */
+final class WyreApi extends ProviderApi {
+  /** HMAC timestamps further than this from the sandbox clock are refused. */
+  static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
+  static final Duration FIAT_LOCK = Duration.ofMinutes(15);
+  static final Duration CRYPTO_EXCHANGE_LOCK = Duration.ofMinutes(10);
+  /** Time from PENDING (confirmed) to COMPLETED. */
+  static final Duration SETTLEMENT = Duration.ofSeconds(60);
+  static final BigDecimal MOVEMENT_FEE_RATE = new BigDecimal("0.005");
+  static final BigDecimal EXCHANGE_FEE_RATE = new BigDecimal("0.0075");
+  static final int RATE_SCALE = 12;
+
+  /** The rate table: each currency's decimal places, USD price and whether it is a crypto currency. */
+  record Currency(String code, int scale, BigDecimal usdPrice, boolean crypto) {}
+
+  static final Map<String, Currency> CURRENCIES = new LinkedHashMap<>();
+
+  static {
+    for (Currency c : List.of(
+        new Currency("USD", 2, new BigDecimal("1"), false),
+        new Currency("EUR", 2, new BigDecimal("1.10"), false),
+        new Currency("GBP", 2, new BigDecimal("1.25"), false),
+        new Currency("CNY", 2, new BigDecimal("0.14"), false),
+        new Currency("USDC", 6, new BigDecimal("1"), true),
+        new Currency("USDT", 6, new BigDecimal("1"), true),
+        new Currency("BTC", 8, new BigDecimal("50000"), true),
+        new Currency("ETH", 18, new BigDecimal("2500"), true),
+        new Currency("XLM", 7, new BigDecimal("0.40"), true))) {
+      CURRENCIES.put(c.code(), c);
+    }
+  }
+
+  private static final Set<String> INTERNAL_TYPES = Set.of("account", "wallet", "paymentmethod");
+  private static final Set<String> EXTERNAL_TYPES =
+      Set.of("bitcoin", "ethereum", "stellar", "email", "cellphone", "contact");
+
+  record Account(String id, String parent) {}
+
+  static final class Transfer {
+    String id;
+    String owner;
+    String source;
+    String dest;
+    boolean destInternal;
+    String sourceCurrency;
+    String destCurrency;
+    BigDecimal sourceAmount;
+    BigDecimal destAmount;
+    BigDecimal net;
+    BigDecimal fee;
+    BigDecimal exchangeRate;
+    String status;
+    String message;
+    String customId;
+    String notifyUrl;
+    Instant createdAt;
+    Instant updatedAt;
+    Instant completedAt;
+    Instant expiresAt;
+    final List<ObjectNode> histories = new ArrayList<>();
+  }
+
+  private final Engine engine;
+  private final Map<String, Account> accounts = new LinkedHashMap<>();
+  private final Map<String, String> accountByApiKey = new HashMap<>();
+  private final Map<String, String> accountBySecret = new HashMap<>();
+  private final Map<String, String> secretByApiKey = new HashMap<>();
+  /** SRN -> owning account id. */
+  private final Map<String, String> holderOwner = new LinkedHashMap<>();
+  final Book book = new Book();
+  private final List<Transfer> transfers = new ArrayList<>();
+  private final Map<String, Transfer> byId = new HashMap<>();
+
+  WyreApi(Engine engine) {
+    this.engine = engine;
+    post("/v3/transfers", Specs.WYRE, this::createTransfer);
+    get("/v3/transfers", Specs.WYRE, this::listTransfers);
+    post("/v3/transfers/{transferId}/confirm", Specs.WYRE, this::confirmTransfer);
+    get("/v3/transfers/{transferId}", Specs.WYRE, this::getTransfer);
+  }
+
+  @Override
+  String prefix() {
+    return "wyre";
+  }
+
+  void reset() {
+    accounts.clear();
+    accountByApiKey.clear();
+    accountBySecret.clear();
+    secretByApiKey.clear();
+    holderOwner.clear();
+    book.clear();
+    transfers.clear();
+    byId.clear();
+    addAccount(WYRE_ACCOUNT, null, WYRE_API_KEY, WYRE_SECRET_KEY);
+    addAccount(WYRE_SUB_ACCOUNT, WYRE_ACCOUNT, null, null);
+    addAccount(WYRE_BTC_ACCOUNT, WYRE_ACCOUNT, null, null);
+    addAccount(WYRE_OTHER_ACCOUNT, null, WYRE_OTHER_API_KEY, WYRE_OTHER_SECRET_KEY);
+    holderOwner.put("wallet:" + WYRE_WALLET, WYRE_ACCOUNT);
+    holderOwner.put("paymentmethod:" + WYRE_PAYMENT_METHOD, WYRE_ACCOUNT);
+    holderOwner.put("paymentmethod:" + WYRE_PAYMENT_METHOD_2, WYRE_ACCOUNT);
+    book.set("account:" + WYRE_ACCOUNT, "USD", new BigDecimal("10000.00"));
+    book.set("account:" + WYRE_SUB_ACCOUNT, "USD", new BigDecimal("5000.00"));
+    book.set("account:" + WYRE_BTC_ACCOUNT, "BTC", new BigDecimal("1.00000000"));
+    book.set("wallet:" + WYRE_WALLET, "USDT", new BigDecimal("1000.000000"));
+    book.set("paymentmethod:" + WYRE_PAYMENT_METHOD, "USD", new BigDecimal("2500.00"));
+    book.set("paymentmethod:" + WYRE_PAYMENT_METHOD_2, "USD", new BigDecimal("2500.00"));
+    book.set("account:" + WYRE_OTHER_ACCOUNT, "USD", new BigDecimal("1000.00"));
+  }
+
+  private void addAccount(String id, String parent, String apiKey, String secretKey) {
+    accounts.put(id, new Account(id, parent));
+    holderOwner.put("account:" + id, id);
+    if (apiKey != null) {
+      accountByApiKey.put(apiKey, id);
+      accountBySecret.put(secretKey, id);
+      secretByApiKey.put(apiKey, secretKey);
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------ admin
+
+  /** {id?, parentId?, apiKey?, secretKey?, balances: [{currency, amount}]} */
+  ObjectNode adminCreateAccount(JsonNode body) {
+    String id = Objects.requireNonNullElse(Json.str(body, "id"), "AC_" + Errors.randomId(11));
+    if (accounts.containsKey(id)) {
+      throw new IllegalArgumentException("account " + id + " already exists");
+    }
+    String parent = Json.str(body, "parentId");
+    if (parent != null && !accounts.containsKey(parent)) {
+      throw new NoSuchElementException("parent account " + parent + " does not exist");
+    }
+    String apiKey = Json.str(body, "apiKey");
+    String secret = Json.str(body, "secretKey");
+    if ((apiKey == null) != (secret == null)) {
+      throw new IllegalArgumentException("give both apiKey and secretKey, or neither");
+    }
+    addAccount(id, parent, apiKey, secret);
+    setBalances("account:" + id, body.path("balances"));
+    return holderJson("account:" + id);
+  }
+
+  /** {type: wallet|paymentmethod, id?, ownerId, balances: [...]} */
+  ObjectNode adminCreateHolder(JsonNode body) {
+    String type = Objects.requireNonNullElse(Json.str(body, "type"), "wallet");
+    if (!type.equals("wallet") && !type.equals("paymentmethod")) {
+      throw new IllegalArgumentException("type is wallet or paymentmethod");
+    }
+    String owner = Objects.requireNonNullElse(Json.str(body, "ownerId"), WYRE_ACCOUNT);
+    if (!accounts.containsKey(owner)) {
+      throw new NoSuchElementException("account " + owner + " does not exist");
+    }
+    String id = Objects.requireNonNullElse(Json.str(body, "id"), (type.equals("wallet") ? "WA_" : "PA_")
+        + Errors.randomId(11));
+    String srn = type + ":" + id;
+    if (holderOwner.containsKey(srn)) {
+      throw new IllegalArgumentException(srn + " already exists");
+    }
+    holderOwner.put(srn, owner);
+    setBalances(srn, body.path("balances"));
+    return holderJson(srn);
+  }
+
+  /** {srn, currency, amount} */
+  ObjectNode adminSetBalance(JsonNode body) {
+    String srn = Json.str(body, "srn");
+    if (srn == null || !holderOwner.containsKey(srn)) {
+      throw new NoSuchElementException("unknown SRN " + srn);
+    }
+    book.set(srn, body.path("currency").asText(), new BigDecimal(body.path("amount").asText()));
+    return holderJson(srn);
+  }
+
+  private void setBalances(String srn, JsonNode balances) {
+    for (JsonNode b : balances) {
+      book.set(srn, b.path("currency").asText(), new BigDecimal(b.path("amount").asText()));
+    }
+  }
+
+  private ObjectNode holderJson(String srn) {
+    ObjectNode o = Json.object();
+    o.put("srn", srn);
+    o.put("owner", holderOwner.get(srn));
+    ObjectNode b = o.putObject("balances");
+    book.balances(srn).forEach((c, a) -> b.put(c, Json.plain(a)));
+    return o;
+  }
+
+  ObjectNode ledger() {
+    ObjectNode out = book.describe();
+    ArrayNode list = out.putArray("transfers");
+    transfers.forEach(t -> list.add(json(t)));
+    return out;
+  }
+
+  // ------------------------------------------------------------------------------------------ auth & errors
+
+  @Override
+  void authenticate(Call call, Route route) {
+    String account;
+    String bearer = call.bearer();
+    String apiKey = call.header("X-Api-Key");
+    if (bearer != null) {
+      account = accountBySecret.get(bearer);
+      if (account == null) {
+        throw Errors.wyreAccessDenied("Invalid Session");
+      }
+    } else if (apiKey != null) {
+      account = accountByApiKey.get(apiKey);
+      if (account == null) {
+        throw Errors.wyreAccessDenied("Invalid Session: unknown API key");
+      }
+      String signature = call.header("X-Api-Signature");
+      if (signature == null) {
+        throw Errors.wyreAccessDenied("Missing X-Api-Signature header");
+      }
+      String timestamp = call.query("timestamp");
+      long millis;
+      try {
+        millis = Long.parseLong(Objects.requireNonNull(timestamp));
+      } catch (RuntimeException e) {
+        throw Errors.wyreAccessDenied("Signed requests need a timestamp query parameter (epoch milliseconds)");
+      }
+      long skew = Math.abs(engine.now().toEpochMilli() - millis);
+      if (skew > MAX_CLOCK_SKEW.toMillis()) {
+        throw Errors.wyreAccessDenied("Stale timestamp: " + timestamp + " is more than 5 minutes away from "
+            + engine.now().toEpochMilli());
+      }
+      byte[] expected = signature(secretByApiKey.get(apiKey), call.fullUrl, call.rawBody);
+      if (!MessageDigest.isEqual(expected, signature.toLowerCase().getBytes(StandardCharsets.US_ASCII))) {
+        throw Errors.wyreAccessDenied("Invalid signature for " + call.fullUrl);
+      }
+    } else {
+      throw Errors.wyreAccessDenied("Invalid Session: send Authorization: Bearer <secret key>, or X-Api-Key with"
+          + " X-Api-Signature");
+    }
+    String masquerade = call.query("masqueradeAs");
+    if (masquerade != null) {
+      String target = masquerade.startsWith("account:") ? masquerade.substring(8) : masquerade;
+      synchronized (engine) {
+        if (!isDescendant(target, account)) {
+          throw Errors.wyreAccessDenied("Cannot masquerade as " + masquerade + ": not a sub-account of this key");
+        }
+      }
+      account = target;
+    }
+    call.principal = account;
+  }
+
+  /** Lowercase hex HMAC-SHA256(secret, url + body) as ASCII bytes. */
+  static byte[] signature(String secret, String url, byte[] body) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      mac.update(url.getBytes(StandardCharsets.UTF_8));
+      mac.update(body);
+      return HexFormat.of().formatHex(mac.doFinal()).getBytes(StandardCharsets.US_ASCII);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private boolean isDescendant(String account, String ancestor) {
+    Account a = accounts.get(account);
+    while (a != null && a.parent() != null) {
+      if (a.parent().equals(ancestor)) {
+        return true;
+      }
+      a = accounts.get(a.parent());
+    }
+    return false;
+  }
+
+  /** The acting account itself or one of its sub-accounts. */
+  private boolean actsFor(String acting, String account) {
+    return acting.equals(account) || isDescendant(account, acting);
+  }
+
+  @Override
+  ApiError invalid(Route route, Call call, List<Errors.Problem> problems) {
+    Errors.Problem first = problems.get(0);
+    StringBuilder message = new StringBuilder();
+    for (Errors.Problem p : problems) {
+      message.append(message.length() == 0 ? "" : " ").append(p.location().isEmpty() ? "" : p.location() + ": ")
+          .append(p.message());
+    }
+    boolean required = first.error().equals("required");
+    return Errors.wyre(400, "ValidationException", required ? "FIELD_REQUIRED" : "INVALID_VALUE",
+        required ? "validation.fieldRequired" : "validation.invalidValue", message.toString(), first.location(), null);
+  }
+
+  @Override
+  ApiError unknownPath(Call call) {
+    return Errors.wyre(404, "NotFoundException", "", "notFound", "No such endpoint: " + call.method + " " + call.path);
+  }
+
+  @Override
+  ApiError internal(String message) {
+    return Errors.wyre(500, "UnknownException", "", "unknown", message);
+  }
+
+  private static ApiError notFound(String id) {
+    return Errors.wyre(400, "NotFoundException", "", "notFound.transfer", "Transfer " + id + " not found");
+  }
+
+  // ------------------------------------------------------------------------------------------ quotes
+
+  private static Currency currency(String code, String field) {
+    Currency c = CURRENCIES.get(code);
+    if (c == null) {
+      throw Errors.wyre(400, "ValidationException", "UNSUPPORTED_SOURCE_CURRENCY", "validation.unsupportedCurrency",
+          "Unsupported currency " + code + "; the sandbox knows " + CURRENCIES.keySet(), field, code);
+    }
+    return c;
+  }
+
+  private static BigDecimal amount(JsonNode body, String field, Currency c) {
+    String text = Json.str(body, field);
+    BigDecimal a;
+    try {
+      a = new BigDecimal(text);
+    } catch (RuntimeException e) {
+      throw Errors.wyreValidation(field + " is not a decimal number", field, text);
+    }
+    if (a.signum() <= 0) {
+      throw Errors.wyre(400, "ValidationException", "TRANSACTION_AMOUNT_TOO_SMALL",
+          "validation.transactionAmountTooSmall", field + " must be greater than 0", field, text);
+    }
+    if (a.stripTrailingZeros().scale() > c.scale()) {
+      throw Errors.wyreValidation(field + " has more decimal places than " + c.code() + " allows (" + c.scale() + ")",
+          field, text);
+    }
+    return a.setScale(Math.max(c.scale(), 0), RoundingMode.UNNECESSARY);
+  }
+
+  /** Exchange rate source -> dest: USD price of source / USD price of dest, 12 decimals, half-even, no trailing 0s. */
+  static BigDecimal rate(Currency from, Currency to) {
+    return from.usdPrice().divide(to.usdPrice(), RATE_SCALE, RoundingMode.HALF_EVEN).stripTrailingZeros();
+  }
+
+  private Transfer quote(Call call, String acting) {
+    JsonNode body = call.json();
+    boolean hasSource = body.hasNonNull("sourceAmount");
+    boolean hasDest = body.hasNonNull("destAmount");
+    if (hasSource == hasDest) {
+      throw Errors.wyreValidation("Give exactly one of sourceAmount and destAmount", hasSource ? "destAmount"
+          : "sourceAmount", null);
+    }
+    boolean includesFees = body.path("amountIncludesFees").asBoolean(false);
+    if (hasDest && includesFees) {
+      throw Errors.wyreValidation("amountIncludesFees=true applies to sourceAmount only; with destAmount the"
+          + " destination receives exactly destAmount and fees are added to the source", "amountIncludesFees", "true");
+    }
+    Currency src = currency(body.path("sourceCurrency").asText(), "sourceCurrency");
+    Currency dst = currency(Objects.requireNonNullElse(Json.str(body, "destCurrency"), src.code()), "destCurrency");
+
+    Transfer t = new Transfer();
+    t.source = Objects.requireNonNullElse(Json.str(body, "source"), "account:" + acting);
+    String owner = holderOwner.get(t.source);
+    if (owner == null || !actsFor(acting, owner)) {
+      throw Errors.wyreValidation("Unknown source " + t.source + " for this account", "source", t.source);
+    }
+    t.dest = body.path("dest").asText();
+    int colon = t.dest.indexOf(':');
+    String type = colon < 0 ? "" : t.dest.substring(0, colon);
+    if (INTERNAL_TYPES.contains(type)) {
+      if (!holderOwner.containsKey(t.dest)) {
+        throw Errors.wyreValidation("Unknown destination " + t.dest, "dest", t.dest);
+      }
+      t.destInternal = true;
+    } else if (!EXTERNAL_TYPES.contains(type) || t.dest.length() == colon + 1) {
+      throw Errors.wyreValidation("dest must be an SRN such as account:AC_..., paymentmethod:PA_...,"
+          + " bitcoin:<address> or stellar:<address>:<memo>", "dest", t.dest);
+    } else if ((type.equals("bitcoin") && !dst.code().equals("BTC"))
+        || (type.equals("stellar") && !dst.code().equals("XLM"))) {
+      throw Errors.wyreValidation("A " + type + " destination receives only its own currency, not " + dst.code(),
+          "destCurrency", dst.code());
+    }
+    if (t.source.equals(t.dest)) {
+      // The docs' example C exchanges within one account (source and dest are the same account): allowed.
+      if (src.code().equals(dst.code())) {
+        throw Errors.wyre(400, "ValidationException", "CANNOT_SEND_SELF_FUNDS", "validation.cannotSendSelfFunds",
+            "Source and destination are the same and no exchange happens", "dest", t.dest);
+      }
+    }
+    boolean exchange = !src.code().equals(dst.code());
+    BigDecimal feeRate = exchange ? EXCHANGE_FEE_RATE : MOVEMENT_FEE_RATE;
+    BigDecimal rate = exchange ? rate(src, dst) : BigDecimal.ONE;
+    if (hasSource && !includesFees) {
+      t.net = amount(body, "sourceAmount", src);
+      t.fee = t.net.multiply(feeRate).setScale(src.scale(), RoundingMode.HALF_UP);
+      t.destAmount = t.net.multiply(rate).setScale(dst.scale(), RoundingMode.DOWN);
+    } else if (hasSource) {
+      BigDecimal total = amount(body, "sourceAmount", src);
+      t.net = total.divide(BigDecimal.ONE.add(feeRate), src.scale(), RoundingMode.DOWN);
+      t.fee = total.subtract(t.net);
+      t.destAmount = t.net.multiply(rate).setScale(dst.scale(), RoundingMode.DOWN);
+    } else {
+      t.destAmount = amount(body, "destAmount", dst);
+      t.net = t.destAmount.divide(rate, src.scale(), RoundingMode.UP);
+      t.fee = t.net.multiply(feeRate).setScale(src.scale(), RoundingMode.HALF_UP);
+    }
+    if (t.destAmount.signum() <= 0) {
+      throw Errors.wyre(400, "ValidationException", "TRANSACTION_AMOUNT_TOO_SMALL",
+          "validation.transactionAmountTooSmall", "The amount is too small to transfer", "sourceAmount", null);
+    }
+    t.sourceAmount = t.net.add(t.fee);
+    t.sourceCurrency = src.code();
+    t.destCurrency = dst.code();
+    t.exchangeRate = exchange ? rate : null;
+    t.id = "TF_" + Errors.randomId(11);
+    t.owner = "account:" + acting;
+    t.message = Json.str(body, "message");
+    t.customId = Json.str(body, "customId");
+    t.notifyUrl = Json.str(body, "notifyUrl");
+    t.createdAt = engine.now();
+    boolean cryptoExchange = exchange && (src.crypto() || dst.crypto());
+    t.expiresAt = t.createdAt.plus(cryptoExchange ? CRYPTO_EXCHANGE_LOCK : FIAT_LOCK);
+    return t;
+  }
+
+  // ------------------------------------------------------------------------------------------ operations
+
+  private Reply createTransfer(Call call) {
+    String acting = (String) call.principal;
+    JsonNode body = call.json();
+    synchronized (engine) {
+      Transfer t = quote(call, acting);
+      if (body.path("preview").asBoolean(false)) {
+        t.status = "PREVIEW";
+      } else {
+        t.status = "UNCONFIRMED";
+        if (body.path("autoConfirm").asBoolean(false)) {
+          confirm(t); // throws InsufficientFundsException before anything is stored
+        } else {
+          engine.scheduler.at(t.expiresAt, due -> expire(t, due));
+        }
+      }
+      transfers.add(t);
+      byId.put(t.id, t);
+      return new Reply(200, json(t));
+    }
+  }
+
+  private Transfer visible(Call call, String id) {
+    Transfer t = byId.get(id);
+    if (t == null || !actsFor((String) call.principal, t.owner.substring("account:".length()))) {
+      throw notFound(id);
+    }
+    return t;
+  }
+
+  private Reply confirmTransfer(Call call) {
+    synchronized (engine) {
+      Transfer t = visible(call, call.pathParam("transferId"));
+      if (t.status.equals("UNCONFIRMED") && !engine.now().isBefore(t.expiresAt)) {
+        expire(t, t.expiresAt);
+      }
+      switch (t.status) {
+        case "UNCONFIRMED" -> confirm(t);
+        case "EXPIRED" -> throw Errors.wyreValidation("Transfer " + t.id + " expired at " + t.expiresAt.toEpochMilli()
+            + " (its rate lock ended); create a new transfer", "transferId", t.id);
+        case "PREVIEW" -> throw Errors.wyreValidation("Transfer " + t.id + " is a preview and cannot be confirmed",
+            "transferId", t.id);
+        default -> throw Errors.wyreValidation("Transfer " + t.id + " is already " + t.status, "transferId", t.id);
+      }
+      return new Reply(200, json(t));
+    }
+  }
+
+  private void confirm(Transfer t) {
+    if (!book.covers(t.source, t.sourceCurrency, t.sourceAmount)) {
+      throw Errors.wyre(400, "InsufficientFundsException", "", "insufficientFunds",
+          "Insufficient funds: " + t.source + " holds " + Json.plain(book.balance(t.source, t.sourceCurrency)) + " "
+              + t.sourceCurrency + ", the transfer needs " + Json.plain(t.sourceAmount));
+    }
+    Instant now = engine.now();
+    book.move(t.source, Book.IN_FLIGHT, t.sourceCurrency, t.sourceAmount);
+    t.status = "PENDING";
+    t.updatedAt = now;
+    history(t, now, 0, "Initiating Transfer", "INITIATED");
+    history(t, now, 200, t.exchangeRate != null ? "Processing Exchange" : "Processing Transfer", "PENDING");
+    callback(t);
+    engine.scheduler.at(now.plus(SETTLEMENT), due -> complete(t, due));
+  }
+
+  private void complete(Transfer t, Instant due) {
+    String to = t.destInternal ? t.dest : Book.EXTERNAL;
+    book.move(Book.IN_FLIGHT, Book.FEES, t.sourceCurrency, t.fee);
+    if (t.exchangeRate != null) {
+      book.move(Book.IN_FLIGHT, Book.EXCHANGE, t.sourceCurrency, t.net);
+      book.move(Book.EXCHANGE, to, t.destCurrency, t.destAmount);
+    } else {
+      book.move(Book.IN_FLIGHT, to, t.sourceCurrency, t.net);
+    }
+    t.status = "COMPLETED";
+    t.updatedAt = due;
+    t.completedAt = due;
+    history(t, due, 400, "Transfer Completed", "COMPLETED");
+    callback(t);
+  }
+
+  private void expire(Transfer t, Instant due) {
+    if (t.status.equals("UNCONFIRMED")) {
+      t.status = "EXPIRED";
+      t.updatedAt = due;
+      callback(t);
+    }
+  }
+
+  private void history(Transfer t, Instant at, int order, String detail, String state) {
+    ObjectNode h = Json.object();
+    h.put("id", Errors.randomId(11));
+    h.put("transferId", t.id);
+    h.put("createdAt", at.toEpochMilli());
+    h.put("type", "OUTGOING");
+    h.put("statusOrder", order);
+    h.put("statusDetail", detail);
+    h.put("state", state);
+    h.putNull("failedState");
+    t.histories.add(h);
+  }
+
+  private void callback(Transfer t) {
+    if (t.notifyUrl != null) {
+      engine.webhooks.enqueue("wyre", "transfer " + t.status, t.notifyUrl, Json.bytes(json(t)), Map.of());
+    }
+  }
+
+  private Reply getTransfer(Call call) {
+    synchronized (engine) {
+      return new Reply(200, json(visible(call, call.pathParam("transferId"))));
+    }
+  }
+
+  private Reply listTransfers(Call call) {
+    String acting = (String) call.principal;
+    int offset = call.query("offset") == null ? 0 : Integer.parseInt(call.query("offset"));
+    int length = call.query("length") == null ? 25 : Integer.parseInt(call.query("length"));
+    Long from = call.query("from") == null ? null : Long.parseLong(call.query("from"));
+    Long to = call.query("to") == null ? null : Long.parseLong(call.query("to"));
+    synchronized (engine) {
+      List<Transfer> mine = new ArrayList<>();
+      for (int i = transfers.size() - 1; i >= 0; i--) {
+        Transfer t = transfers.get(i);
+        if (actsFor(acting, t.owner.substring("account:".length()))) {
+          mine.add(t);
+        }
+      }
+      List<Transfer> filtered = new ArrayList<>();
+      for (Transfer t : mine) {
+        long created = t.createdAt.toEpochMilli();
+        if ((from == null || created >= from) && (to == null || created <= to)) {
+          filtered.add(t);
+        }
+      }
+      ObjectNode out = Json.object();
+      ArrayNode data = out.putArray("data");
+      for (int i = offset; i < Math.min(filtered.size(), offset + length); i++) {
+        data.add(json(filtered.get(i)));
+      }
+      out.put("position", offset);
+      out.put("recordsTotal", mine.size());
+      out.put("recordsFiltered", filtered.size());
+      return new Reply(200, out);
+    }
+  }
+
+  private ObjectNode json(Transfer t) {
+    ObjectNode o = Json.object();
+    o.put("id", t.id);
+    o.put("owner", t.owner);
+    o.put("source", t.source);
+    o.put("dest", t.dest);
+    o.put("sourceAmount", t.sourceAmount);
+    o.put("sourceCurrency", t.sourceCurrency);
+    o.put("destAmount", t.destAmount);
+    o.put("destCurrency", t.destCurrency);
+    o.put("status", t.status);
+    o.put("message", t.message);
+    o.put("customId", t.customId);
+    if (t.exchangeRate == null) {
+      o.putNull("exchangeRate");
+    } else {
+      o.put("exchangeRate", t.exchangeRate);
+    }
+    o.put("createdAt", t.createdAt.toEpochMilli());
+    putMillis(o, "updatedAt", t.updatedAt);
+    putMillis(o, "completedAt", t.completedAt);
+    o.putNull("cancelledAt");
+    o.put("expiresAt", t.expiresAt.toEpochMilli());
+    ObjectNode fees = o.putObject("fees");
+    fees.put(t.sourceCurrency, t.fee);
+    if (t.exchangeRate != null) {
+      fees.put(t.destCurrency, BigDecimal.ZERO.setScale(CURRENCIES.get(t.destCurrency).scale()));
+    }
+    o.put("totalFees", t.fee);
+    o.putNull("failureReason");
+    o.putNull("blockchainTx");
+    o.putNull("reversalReason");
+    o.putNull("reversingSubStatus");
+    o.putNull("pendingSubStatus");
+    ArrayNode h = o.putArray("statusHistories");
+    t.histories.forEach(h::add);
+    return o;
+  }
+
+  private static void putMillis(ObjectNode o, String field, Instant at) {
+    if (at == null) {
+      o.putNull(field);
+    } else {
+      o.put(field, at.toEpochMilli());
+    }
+  }
+}
