@@ -150,11 +150,13 @@ class WyreClientTest {
   }
 
   @Test
-  void createAnswered503IsNotRetried() {
+  void createAnswered503IsNotRetriedAndItsOutcomeIsUnknown() {
     server.enqueue(new MockResponse().setResponseCode(503));
     server.enqueue(transfer());
 
-    assertThrows(ServerException.class, () -> wyre.transfers().createTransfer(request(), null).execute());
+    OutcomeUnknownException e = assertThrows(OutcomeUnknownException.class,
+        () -> wyre.transfers().createTransfer(request(), null).execute());
+    assertTrue(e.getCause() instanceof ServerException, String.valueOf(e.getCause()));
     assertEquals(1, server.getRequestCount());
   }
 

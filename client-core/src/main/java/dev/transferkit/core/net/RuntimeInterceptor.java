@@ -32,17 +32,20 @@ final class RuntimeInterceptor implements Interceptor {
   private final String provider;
   private final String reconcileHint;
   private final Supplier<String> newKey;
-
-  RuntimeInterceptor(String userAgent, RetryPolicy policy, String provider, String reconcileHint) {
-    this(userAgent, policy, provider, reconcileHint, () -> UUID.randomUUID().toString());
-  }
+  private final ErrorDecoder errorDecoder;
 
   RuntimeInterceptor(
-      String userAgent, RetryPolicy policy, String provider, String reconcileHint, Supplier<String> newKey) {
+      String userAgent, RetryPolicy policy, String provider, String reconcileHint, ErrorDecoder errorDecoder) {
+    this(userAgent, policy, provider, reconcileHint, errorDecoder, () -> UUID.randomUUID().toString());
+  }
+
+  RuntimeInterceptor(String userAgent, RetryPolicy policy, String provider, String reconcileHint,
+      ErrorDecoder errorDecoder, Supplier<String> newKey) {
     this.userAgent = userAgent;
     this.policy = policy;
     this.provider = provider;
     this.reconcileHint = reconcileHint;
+    this.errorDecoder = errorDecoder;
     this.newKey = newKey;
   }
 
@@ -97,8 +100,31 @@ final class RuntimeInterceptor implements Interceptor {
         pause(wait != null ? wait : policy.backoff(attempt));
         continue;
       }
+      if (!retryable && isAmbiguousStatus(response.code())) {
+        throw ambiguousAnswer(response, operation);
+      }
       return response;
     }
+  }
+
+  /**
+   * 5xx and 408 answers to a request that is not safe to retry: a gateway or an overloaded server may have answered
+   * after the provider carried the request out, so for a create or confirm they do not prove that nothing happened.
+   */
+  static boolean isAmbiguousStatus(int code) {
+    return code == 408 || (code >= 500 && code <= 599);
+  }
+
+  private TransferKitIOException ambiguousAnswer(Response response, String operation) throws IOException {
+    String body = response.body() == null ? "" : response.body().string();
+    dev.transferkit.core.exception.ApiException answer =
+        errorDecoder.decode(response.code(), response.headers(), body);
+    return new TransferKitIOException(new OutcomeUnknownException(
+        "The outcome of " + operation + " is unknown: " + provider + " answered HTTP " + response.code()
+            + ", which does not prove the request was not carried out (see the cause for the provider's error)."
+            + " It was not retried, because this operation carries no idempotency key and sending it again could"
+            + " execute it twice. Reconcile before trying again: " + reconcileHint,
+        operation, answer));
   }
 
   static boolean isRetryableStatus(int code) {

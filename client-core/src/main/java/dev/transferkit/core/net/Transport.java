@@ -54,7 +54,7 @@ public final class Transport {
         .retryOnConnectionFailure(false)
         .build();
     this.runtime = new RuntimeInterceptor(UserAgent.VALUE, settings.retryPolicy(), provider.name,
-        provider.reconcileHint);
+        provider.reconcileHint, provider.errorDecoder);
     this.logger = settings.httpLogger();
   }
 

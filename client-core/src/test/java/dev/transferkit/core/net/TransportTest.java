@@ -223,14 +223,25 @@ class TransportTest {
   }
 
   @Test
-  void nonIdempotentPostAnswered503IsNotRetried() {
+  void nonIdempotentPostAnswered503IsNotRetriedAndItsOutcomeIsUnknown() {
     server.enqueue(new MockResponse().setResponseCode(503));
     server.enqueue(ok("{\"id\":\"t2\"}"));
 
-    ServerException e = assertThrows(ServerException.class,
+    OutcomeUnknownException e = assertThrows(OutcomeUnknownException.class,
         () -> api.createTransfer(payment(), RequestOptions.defaults()).execute());
 
-    assertEquals(503, e.httpStatus());
+    ServerException answer = assertInstanceOf(ServerException.class, e.getCause());
+    assertEquals(503, answer.httpStatus());
+    assertTrue(e.getMessage().contains("HTTP 503"), e.getMessage());
+    assertEquals(1, server.getRequestCount());
+  }
+
+  @Test
+  void nonIdempotentPostAnswered429IsARateLimitNotAnUnknownOutcome() {
+    server.enqueue(new MockResponse().setResponseCode(429).setHeader("Retry-After", "1"));
+
+    assertThrows(dev.transferkit.core.exception.RateLimitException.class,
+        () -> api.createTransfer(payment(), RequestOptions.defaults()).execute());
     assertEquals(1, server.getRequestCount());
   }
 
