@@ -45,14 +45,16 @@ public class CostAttributionBenchmark {
 
   @Benchmark
   public BigDecimal amountWithJsonCodecs() throws IOException {
-    JsonReader reader = openAtAmount();
-    return JsonCodecs.DECIMAL_STRING.fromJson(reader);
+    try (JsonReader reader = openAtAmount()) {
+      return JsonCodecs.DECIMAL_STRING.fromJson(reader);
+    }
   }
 
   @Benchmark
   public BigDecimal amountPlain() throws IOException {
-    JsonReader reader = openAtAmount();
-    return new BigDecimal(reader.nextString());
+    try (JsonReader reader = openAtAmount()) {
+      return new BigDecimal(reader.nextString());
+    }
   }
 
   private JsonReader openAtAmount() throws IOException {
