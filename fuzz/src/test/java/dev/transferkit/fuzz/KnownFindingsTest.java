@@ -42,6 +42,15 @@ class KnownFindingsTest {
     assertDoesNotThrow(() -> Decoding.CIRCLE_ACCOUNT_BALANCES.fromJson(encoded)); // actual: JsonDataException
   }
 
+  /** F1b, other sign: "1E-600" re-encodes as "0.000...1" (602 characters), refused on the way back. */
+  @Test
+  void f1bTinyReencodedAmountIsReadableAgain() throws IOException {
+    String json = finding("F1b-tiny-exponent-amount-reencodes-unreadable.json");
+    BalancesResponse first = Decoding.CIRCLE_ACCOUNT_BALANCES.fromJson(json);
+    String encoded = Decoding.CIRCLE_ACCOUNT_BALANCES.toJson(first);
+    assertDoesNotThrow(() -> Decoding.CIRCLE_ACCOUNT_BALANCES.fromJson(encoded)); // actual: JsonDataException
+  }
+
   /** The input Jazzer found first (raw fuzzer bytes for ModelDecodingFuzzTest#anyModel), replayed strictly. */
   @Test
   void f1FuzzerInputReplaysWithoutTolerance() throws IOException {
