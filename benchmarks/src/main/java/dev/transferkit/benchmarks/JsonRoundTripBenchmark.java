@@ -1,0 +1,149 @@
+package dev.transferkit.benchmarks;
+
+import static dev.transferkit.benchmarks.Codecs.*;
+
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Decode + re-encode of each documented payload (UTF-8 bytes in, UTF-8 bytes out) through three paths: {@code ours}
+ * (generated adapters), {@code jackson} (databind on hand-written POJOs) and {@code moshiReflective} (Moshi's
+ * ClassJsonAdapter on the same POJOs). Method names are {@code <payload>_<path>}. {@code JsonRoundTripBenchmarkTest}
+ * checks that every method reproduces its payload, so all paths do the same work.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+public class JsonRoundTripBenchmark {
+  byte[] circleTransfer;
+  byte[] circleBalances;
+  byte[] circlePayout;
+  byte[] wyreTransferC;
+  byte[] wyreTransferA;
+  byte[] streambirdTransfer;
+
+  @Setup
+  public void setUp() {
+    circleTransfer = Payload.CIRCLE_ACCOUNT_TRANSFER.bytes();
+    circleBalances = Payload.CIRCLE_ACCOUNT_BALANCES.bytes();
+    circlePayout = Payload.CIRCLE_PAYOUT.bytes();
+    wyreTransferC = Payload.WYRE_TRANSFER_C.bytes();
+    wyreTransferA = Payload.WYRE_TRANSFER_A.bytes();
+    streambirdTransfer = Payload.STREAMBIRD_TRANSFER.bytes();
+  }
+
+  // ---- Circle account transfer response
+
+  @Benchmark
+  public byte[] circleTransfer_ours() throws IOException {
+    return moshiRoundTrip(OURS_CIRCLE_TRANSFER, circleTransfer);
+  }
+
+  @Benchmark
+  public byte[] circleTransfer_jackson() throws IOException {
+    return jacksonRoundTrip(JACKSON_CIRCLE_TRANSFER_READER, JACKSON_CIRCLE_TRANSFER_WRITER, circleTransfer);
+  }
+
+  @Benchmark
+  public byte[] circleTransfer_moshiReflective() throws IOException {
+    return moshiRoundTrip(REFLECTIVE_CIRCLE_TRANSFER, circleTransfer);
+  }
+
+  // ---- Circle account balances response
+
+  @Benchmark
+  public byte[] circleBalances_ours() throws IOException {
+    return moshiRoundTrip(OURS_CIRCLE_BALANCES, circleBalances);
+  }
+
+  @Benchmark
+  public byte[] circleBalances_jackson() throws IOException {
+    return jacksonRoundTrip(JACKSON_CIRCLE_BALANCES_READER, JACKSON_CIRCLE_BALANCES_WRITER, circleBalances);
+  }
+
+  @Benchmark
+  public byte[] circleBalances_moshiReflective() throws IOException {
+    return moshiRoundTrip(REFLECTIVE_CIRCLE_BALANCES, circleBalances);
+  }
+
+  // ---- Circle payout response
+
+  @Benchmark
+  public byte[] circlePayout_ours() throws IOException {
+    return moshiRoundTrip(OURS_CIRCLE_PAYOUT, circlePayout);
+  }
+
+  @Benchmark
+  public byte[] circlePayout_jackson() throws IOException {
+    return jacksonRoundTrip(JACKSON_CIRCLE_PAYOUT_READER, JACKSON_CIRCLE_PAYOUT_WRITER, circlePayout);
+  }
+
+  @Benchmark
+  public byte[] circlePayout_moshiReflective() throws IOException {
+    return moshiRoundTrip(REFLECTIVE_CIRCLE_PAYOUT, circlePayout);
+  }
+
+  // ---- Wyre transfer response C (exchange, 36-digit rate)
+
+  @Benchmark
+  public byte[] wyreTransferC_ours() throws IOException {
+    return moshiRoundTrip(OURS_WYRE_TRANSFER, wyreTransferC);
+  }
+
+  @Benchmark
+  public byte[] wyreTransferC_jackson() throws IOException {
+    return jacksonRoundTrip(JACKSON_WYRE_TRANSFER_READER, JACKSON_WYRE_TRANSFER_WRITER, wyreTransferC);
+  }
+
+  @Benchmark
+  public byte[] wyreTransferC_moshiReflective() throws IOException {
+    return moshiRoundTrip(REFLECTIVE_WYRE_TRANSFER, wyreTransferC);
+  }
+
+  // ---- Wyre transfer response A (payment method)
+
+  @Benchmark
+  public byte[] wyreTransferA_ours() throws IOException {
+    return moshiRoundTrip(OURS_WYRE_TRANSFER, wyreTransferA);
+  }
+
+  @Benchmark
+  public byte[] wyreTransferA_jackson() throws IOException {
+    return jacksonRoundTrip(JACKSON_WYRE_TRANSFER_READER, JACKSON_WYRE_TRANSFER_WRITER, wyreTransferA);
+  }
+
+  @Benchmark
+  public byte[] wyreTransferA_moshiReflective() throws IOException {
+    return moshiRoundTrip(REFLECTIVE_WYRE_TRANSFER, wyreTransferA);
+  }
+
+  // ---- Streambird transfer response
+
+  @Benchmark
+  public byte[] streambirdTransfer_ours() throws IOException {
+    return moshiRoundTrip(OURS_STREAMBIRD_TRANSFER, streambirdTransfer);
+  }
+
+  @Benchmark
+  public byte[] streambirdTransfer_jackson() throws IOException {
+    return jacksonRoundTrip(JACKSON_STREAMBIRD_TRANSFER_READER, JACKSON_STREAMBIRD_TRANSFER_WRITER, streambirdTransfer);
+  }
+
+  @Benchmark
+  public byte[] streambirdTransfer_moshiReflective() throws IOException {
+    return moshiRoundTrip(REFLECTIVE_STREAMBIRD_TRANSFER, streambirdTransfer);
+  }
+}

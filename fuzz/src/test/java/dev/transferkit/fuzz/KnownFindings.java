@@ -1,0 +1,37 @@
+package dev.transferkit.fuzz;
+
+/**
+ * Findings that are reported and not yet fixed in client-core, tolerated by the fuzz property so that fuzzing keeps
+ * looking for new ones. Each has a failing regression test in {@link KnownFindingsTest} (tag {@code finding}, run with
+ * {@code -Pfindings}). Set {@code -Dtransferkit.fuzz.knownFindings=fail} to stop tolerating them.
+ *
+ * <p><b>F1</b>: {@code JsonCodecs.DECIMAL_STRING} writes {@code BigDecimal.toPlainString()}. An amount read in
+ * exponent form with a negative scale ({@code "1E+3"}, {@code 2.7E303}) is re-encoded as plain digits, so (a)
+ * {@code decode(encode(x))} has a different scale and is not {@code equals} to {@code x}, and the text is not the one
+ * received; (b) a short input such as {@code "1E+600"} (accepted: 6 characters, scale -600) re-encodes as 601 digits,
+ * which the same adapter then refuses (longer than {@code MAX_DECIMAL_LENGTH} = 512); so does {@code "1E-600"} (scale
+ * 600, re-encoded as {@code 0.000...1}, 602 characters). Inputs are accepted up to scale 10,000, outputs can be 20
+ * times longer than inputs.
+ */
+final class KnownFindings {
+  private KnownFindings() {}
+
+  private static final boolean TOLERATE = !"fail".equals(System.getProperty("transferkit.fuzz.knownFindings"));
+
+  /** F1a: unequal after a round trip, but the re-encoding is a fixpoint and the value holds an exponent amount. */
+  static boolean tolerateF1Scale(Object first, String encoded, String reencoded) {
+    return TOLERATE && encoded.equals(reencoded) && hasPositiveExponent(first);
+  }
+
+  /** F1b: the re-encoded amount is longer than the decoder accepts (exponent of either sign). */
+  static boolean tolerateF1Unreadable(Object first, Exception e) {
+    return TOLERATE
+        && e.getMessage() != null
+        && e.getMessage().contains("exceeds 512")
+        && (first.toString().contains("E+") || first.toString().contains("E-"));
+  }
+
+  private static boolean hasPositiveExponent(Object value) {
+    return value.toString().contains("E+");
+  }
+}
