@@ -73,6 +73,8 @@ final class FaultProxy implements AutoCloseable {
     for (Fault f : Fault.values()) {
       faults.put(f, new AtomicInteger());
     }
+    // Connections the client opens and then abandons (timeouts, pooled spares) are expected here.
+    java.util.logging.Logger.getLogger(MockWebServer.class.getName()).setLevel(java.util.logging.Level.SEVERE);
     server.setDispatcher(new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) {
