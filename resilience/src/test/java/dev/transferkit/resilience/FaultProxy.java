@@ -81,7 +81,41 @@ final class FaultProxy implements AutoCloseable {
         return handle(request);
       }
     });
+    // MockWebServer flushes the headers and the body of an answer separately; with Nagle's algorithm on, every
+    // answer would then wait for the client's delayed ACK (about 40 ms). Accepted sockets get TCP_NODELAY.
+    server.setServerSocketFactory(new NoDelayServerSocketFactory());
     server.start(java.net.InetAddress.getLoopbackAddress(), 0);
+  }
+
+  /** Server sockets whose accepted connections have TCP_NODELAY set. */
+  static final class NoDelayServerSocketFactory extends javax.net.ServerSocketFactory {
+    @Override
+    public java.net.ServerSocket createServerSocket() throws IOException {
+      return new java.net.ServerSocket() {
+        @Override
+        public java.net.Socket accept() throws IOException {
+          java.net.Socket socket = super.accept();
+          socket.setTcpNoDelay(true);
+          return socket;
+        }
+      };
+    }
+
+    @Override
+    public java.net.ServerSocket createServerSocket(int port) throws IOException {
+      throw new UnsupportedOperationException("MockWebServer binds the unbound socket itself");
+    }
+
+    @Override
+    public java.net.ServerSocket createServerSocket(int port, int backlog) throws IOException {
+      throw new UnsupportedOperationException("MockWebServer binds the unbound socket itself");
+    }
+
+    @Override
+    public java.net.ServerSocket createServerSocket(int port, int backlog, java.net.InetAddress address)
+        throws IOException {
+      throw new UnsupportedOperationException("MockWebServer binds the unbound socket itself");
+    }
   }
 
   /** Base URL of the proxy with the given provider prefix, e.g. {@code circle/}. */

@@ -44,7 +44,7 @@ final class Engine {
     synchronized (this) {
       scheduler.runDue(clock.instant());
     }
-    webhooks.pump();
+    webhooks.pumpAndWait();
   }
 
   /** Back to the seed: every provider's books, the scheduler and the webhook log. */

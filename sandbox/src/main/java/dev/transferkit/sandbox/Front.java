@@ -47,6 +47,8 @@ final class Front {
   private final boolean strictResponses;
   final List<ResponseViolation> violations = new CopyOnWriteArrayList<>();
   private final Router<Target> router = new Router<>();
+  static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
+  private static final String BEFORE_RESPONSE = "transferkit.beforeResponse";
   private HttpServer server;
   private ExecutorService executor;
 
@@ -78,6 +80,12 @@ final class Front {
       t.setDaemon(true);
       return t;
     });
+    // The JDK server writes the status line and headers apart from the body; with Nagle's algorithm on, each
+    // keep-alive response then waits for the client's delayed ACK (about 40 ms a request, measured). The JDK reads
+    // this setting once, when its first server is created in the JVM.
+    if (System.getProperty(NODELAY_PROPERTY) == null) {
+      System.setProperty(NODELAY_PROPERTY, "true");
+    }
     server = HttpServer.create(new InetSocketAddress(host, port), 256);
     server.setExecutor(executor);
     server.createContext("/", this::handle);
@@ -102,6 +110,18 @@ final class Front {
       String method = exchange.getRequestMethod().toUpperCase();
       String rawPath = exchange.getRequestURI().getRawPath();
       Router.Match<Target> match = router.match(method, rawPath);
+      // Admin calls (clock advance, challenge completion...) and requests that queued notifications answer only
+      // after those notifications were attempted, so that a caller who gets the answer can rely on them. Other
+      // requests do not wait: a subscriber that calls back into the sandbox (to fetch the signing key) while a
+      // delivery is in flight must not wait for that delivery.
+      boolean adminCall = match != null && match.handler() instanceof AdminTarget;
+      long queuedBefore = engine.webhooks.queued();
+      java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+      exchange.setAttribute(BEFORE_RESPONSE, (Runnable) () -> {
+        if (done.compareAndSet(false, true) && (adminCall || engine.webhooks.queued() != queuedBefore)) {
+          engine.webhooks.pumpAndWait();
+        }
+      });
       if (match == null) {
         send(exchange, 404, Json.bytes(Json.object().put("error", "no such path: " + method + " " + rawPath)),
             Map.of());
@@ -175,6 +195,10 @@ final class Front {
   }
 
   static void send(HttpExchange exchange, int status, byte[] body, Map<String, String> headers) throws IOException {
+    Object beforeResponse = exchange.getAttribute(BEFORE_RESPONSE);
+    if (beforeResponse instanceof Runnable) {
+      ((Runnable) beforeResponse).run();
+    }
     headers.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
     if (body.length > 0) {
       exchange.getResponseHeaders().set("Content-Type", "application/json");

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -25,6 +26,7 @@ import org.slf4j.LoggerFactory;
  */
 final class Webhooks {
   private static final Logger LOG = LoggerFactory.getLogger(Webhooks.class);
+  private static final Duration WAIT_FOR_SENDER = Duration.ofSeconds(12);
   private static final Duration[] BACKOFF = {
     Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(30), Duration.ofMinutes(120), Duration.ofMinutes(360)
   };
@@ -75,10 +77,17 @@ final class Webhooks {
     deliveries.clear();
   }
 
+  /** How many deliveries were ever queued (a request compares it before and after to see if it queued any). */
+  long queued() {
+    synchronized (engine) {
+      return seq;
+    }
+  }
+
   /**
    * Sends every due delivery, in order; call without holding the engine lock. If another thread is already sending,
-   * it is asked to look again and this call returns at once (so a subscriber that calls back into the sandbox cannot
-   * deadlock it).
+   * it is asked to look again and this call returns at once (so a subscriber that calls back into the sandbox from
+   * inside a delivery cannot deadlock it).
    */
   void pump() {
     requested.set(true);
@@ -92,12 +101,34 @@ final class Webhooks {
     }
   }
 
+  /**
+   * Like {@link #pump()}, but if another thread is sending, waits for it, so that when this returns everything due
+   * by now has been attempted. Gives up waiting after {@link #WAIT_FOR_SENDER} (the sending thread still looks again).
+   */
+  void pumpAndWait() {
+    requested.set(true);
+    try {
+      while (requested.get() && sending.tryLock(WAIT_FOR_SENDER.toMillis(), TimeUnit.MILLISECONDS)) {
+        try {
+          requested.set(false);
+          deliverDue();
+        } finally {
+          sending.unlock();
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   private void deliverDue() {
     {
       while (true) {
         Delivery next = null;
+        Instant attemptedAt;
         synchronized (engine) {
           Instant now = engine.clock.instant();
+          attemptedAt = now;
           for (Delivery d : deliveries) {
             if (d.state.equals("pending") && !d.nextAttemptAt.isAfter(now)) {
               next = d;
@@ -110,14 +141,15 @@ final class Webhooks {
         }
         String outcome = send(next);
         synchronized (engine) {
-          Instant now = engine.clock.instant();
-          next.attempts.add(Json.iso(now) + " " + outcome);
+          // Backoff counts from when the attempt was made, not from when its outcome was recorded: the clock may
+          // have been advanced while the attempt was in flight.
+          next.attempts.add(Json.iso(attemptedAt) + " " + outcome);
           if (outcome.startsWith("2")) {
             next.state = "delivered";
           } else if (next.attempts.size() > BACKOFF.length) {
             next.state = "failed";
           } else {
-            next.nextAttemptAt = now.plus(BACKOFF[next.attempts.size() - 1]);
+            next.nextAttemptAt = attemptedAt.plus(BACKOFF[next.attempts.size() - 1]);
           }
         }
       }
