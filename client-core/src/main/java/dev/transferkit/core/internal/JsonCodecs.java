@@ -38,7 +38,7 @@ public final class JsonCodecs {
           if (value == null) {
             writer.nullValue();
           } else {
-            writer.value(value.toPlainString());
+            writer.value(decimalString(value));
           }
         }
 
@@ -126,10 +126,25 @@ public final class JsonCodecs {
       if (Math.abs((long) value.scale()) > 10_000L) {
         throw new NumberFormatException("exponent out of range");
       }
+      // Whatever is accepted must re-encode into something this reader accepts again.
+      int written = decimalString(value).length();
+      if (written > MAX_DECIMAL_LENGTH) {
+        throw new JsonDataException("Decimal amount '" + abbreviate(text) + "' would be written as " + written
+            + " characters, more than " + MAX_DECIMAL_LENGTH + ", at path " + path);
+      }
       return value;
     } catch (NumberFormatException e) {
       throw new JsonDataException("Expected a decimal amount but was '" + abbreviate(text) + "' at path " + path, e);
     }
+  }
+
+  /**
+   * The text of a decimal amount written as a JSON string: plain digits ({@code 2500.00}, the providers' form) for
+   * every value with a non-negative scale, so the scale survives a round trip; a value with a negative scale (read
+   * from exponent form such as {@code 1E+3}) is written in exponent form, the only text that keeps its scale.
+   */
+  public static String decimalString(BigDecimal value) {
+    return value.scale() < 0 ? value.toString() : value.toPlainString();
   }
 
   /** Fails unless the next token is {@code expected}. */

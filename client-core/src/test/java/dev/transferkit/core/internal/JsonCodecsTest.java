@@ -65,4 +65,22 @@ class JsonCodecsTest {
         JsonDataException.class,
         () -> JsonCodecs.mapOf(JsonCodecs.DECIMAL_NUMBER).fromJson("{\"USD\":1,\"USD\":2}"));
   }
+
+  @Test
+  void exponentFormStringAmountKeepsValueAndScaleOnRoundTrip() throws Exception {
+    BigDecimal v = JsonCodecs.DECIMAL_STRING.fromJson("\"1E+3\"");
+    assertEquals("\"1E+3\"", JsonCodecs.DECIMAL_STRING.toJson(v));
+    assertEquals(v, JsonCodecs.DECIMAL_STRING.fromJson(JsonCodecs.DECIMAL_STRING.toJson(v)));
+    BigDecimal small = JsonCodecs.DECIMAL_STRING.fromJson("\"1E-7\"");
+    assertEquals("\"0.0000001\"", JsonCodecs.DECIMAL_STRING.toJson(small));
+    assertEquals(small, JsonCodecs.DECIMAL_STRING.fromJson(JsonCodecs.DECIMAL_STRING.toJson(small)));
+  }
+
+  @Test
+  void amountWhosePlainFormWouldBeTooLongIsRefusedOnRead() {
+    JsonDataException e =
+        assertThrows(JsonDataException.class, () -> JsonCodecs.DECIMAL_STRING.fromJson("\"1E-600\""));
+    assertTrue(e.getMessage().contains("would be written as 602 characters"), e.getMessage());
+    assertThrows(JsonDataException.class, () -> JsonCodecs.DECIMAL_NUMBER.fromJson("1E-600"));
+  }
 }
