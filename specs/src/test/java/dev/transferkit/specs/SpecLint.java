@@ -252,6 +252,9 @@ final class SpecLint {
       if (s.getProperties() == null) {
         continue;
       }
+      if (s.getProperties().size() > 63) {
+        problem(where, "more than 63 properties: the generated adapter tracks explicit nulls in one long");
+      }
       for (Map.Entry<String, Schema> p : s.getProperties().entrySet()) {
         checkProperty(where + "." + p.getKey(), p.getKey(), p.getValue());
       }

@@ -82,13 +82,7 @@ public final class JsonCodecs {
           if (reader.peek() == JsonReader.Token.NULL) {
             return reader.nextNull();
           }
-          expect(reader, JsonReader.Token.STRING, "an ISO-8601 date-time string");
-          String text = reader.nextString();
-          try {
-            return Timestamp.parse(text);
-          } catch (IllegalArgumentException e) {
-            throw new JsonDataException(e.getMessage() + " at " + reader.getPath(), e);
-          }
+          return readTimestamp(reader);
         }
 
         @Override
@@ -106,7 +100,8 @@ public final class JsonCodecs {
         }
       };
 
-  static BigDecimal readDecimal(JsonReader reader) throws IOException {
+  /** Reads a decimal amount from a JSON string or number; the value keeps the digits and scale it was written with. */
+  public static BigDecimal readDecimal(JsonReader reader) throws IOException {
     JsonReader.Token token = reader.peek();
     if (token == JsonReader.Token.NULL) {
       return reader.nextNull();
@@ -114,27 +109,104 @@ public final class JsonCodecs {
     if (token != JsonReader.Token.STRING && token != JsonReader.Token.NUMBER) {
       throw new JsonDataException("Expected a decimal amount but was " + token + " at path " + reader.getPath());
     }
-    String path = reader.getPath();
     String text = reader.nextString();
     if (text.length() > MAX_DECIMAL_LENGTH) {
-      throw new JsonDataException(
-          "Decimal amount of " + text.length() + " characters exceeds " + MAX_DECIMAL_LENGTH + " at path " + path);
+      throw new JsonDataException("Decimal amount of " + text.length() + " characters exceeds " + MAX_DECIMAL_LENGTH
+          + " at path " + pathOfLastValue(reader));
     }
+    BigDecimal value;
     try {
-      BigDecimal value = new BigDecimal(text);
-      // Refuse exponents so large that later arithmetic (toPlainString, setScale) would exhaust memory.
-      if (Math.abs((long) value.scale()) > 10_000L) {
-        throw new NumberFormatException("exponent out of range");
-      }
-      // Whatever is accepted must re-encode into something this reader accepts again.
-      int written = decimalString(value).length();
-      if (written > MAX_DECIMAL_LENGTH) {
-        throw new JsonDataException("Decimal amount '" + abbreviate(text) + "' would be written as " + written
-            + " characters, more than " + MAX_DECIMAL_LENGTH + ", at path " + path);
-      }
-      return value;
+      value = new BigDecimal(text);
     } catch (NumberFormatException e) {
-      throw new JsonDataException("Expected a decimal amount but was '" + abbreviate(text) + "' at path " + path, e);
+      throw new JsonDataException(
+          "Expected a decimal amount but was '" + abbreviate(text) + "' at path " + pathOfLastValue(reader), e);
+    }
+    // Refuse exponents so large that later arithmetic (toPlainString, setScale) would exhaust memory, and whatever
+    // would not re-encode into something this reader accepts again.
+    long written = writtenLength(value);
+    if (Math.abs((long) value.scale()) > 10_000L || written > MAX_DECIMAL_LENGTH) {
+      throw new JsonDataException("Decimal amount '" + abbreviate(text) + "' would be written as " + written
+          + " characters, more than " + MAX_DECIMAL_LENGTH + ", at path " + pathOfLastValue(reader));
+    }
+    return value;
+  }
+
+  /** The length of {@link #decimalString}, computed without building it. */
+  static long writtenLength(BigDecimal value) {
+    long sign = value.signum() < 0 ? 1 : 0;
+    long precision = value.precision();
+    long scale = value.scale();
+    if (scale == 0) {
+      return sign + precision;
+    }
+    if (scale > 0) {
+      return sign + Math.max(precision, scale + 1) + 1;
+    }
+    // Exponent form: d[.ddd]E+x
+    long exponent = precision - 1 - scale;
+    return sign + precision + (precision > 1 ? 1 : 0) + 2 + Long.toString(exponent).length();
+  }
+
+  /**
+   * The path of the value just read. Inside an array Moshi's path already points at the next element, so the last
+   * index is stepped back; computed only when an error is reported.
+   */
+  static String pathOfLastValue(JsonReader reader) {
+    String path = reader.getPath();
+    if (path.endsWith("]")) {
+      int open = path.lastIndexOf('[');
+      try {
+        int index = Integer.parseInt(path.substring(open + 1, path.length() - 1));
+        if (index > 0) {
+          return path.substring(0, open + 1) + (index - 1) + "]";
+        }
+      } catch (NumberFormatException e) {
+        return path;
+      }
+    }
+    return path;
+  }
+
+  /** Reads a JSON string (a number or boolean in its place is an error, not silently converted). */
+  public static String readString(JsonReader reader) throws IOException {
+    if (reader.peek() != JsonReader.Token.STRING) {
+      throw new JsonDataException("Expected a string but was " + reader.peek() + " at path " + reader.getPath());
+    }
+    return reader.nextString();
+  }
+
+  /** Reads a JSON integer that fits a long (a quoted number is an error). */
+  public static Long readLong(JsonReader reader) throws IOException {
+    if (reader.peek() != JsonReader.Token.NUMBER) {
+      throw new JsonDataException("Expected an integer but was " + reader.peek() + " at path " + reader.getPath());
+    }
+    return reader.nextLong();
+  }
+
+  /** Reads a JSON integer that fits an int (a quoted number is an error). */
+  public static Integer readInt(JsonReader reader) throws IOException {
+    if (reader.peek() != JsonReader.Token.NUMBER) {
+      throw new JsonDataException("Expected an integer but was " + reader.peek() + " at path " + reader.getPath());
+    }
+    return reader.nextInt();
+  }
+
+  /** Reads a JSON boolean. */
+  public static Boolean readBoolean(JsonReader reader) throws IOException {
+    if (reader.peek() != JsonReader.Token.BOOLEAN) {
+      throw new JsonDataException("Expected a boolean but was " + reader.peek() + " at path " + reader.getPath());
+    }
+    return reader.nextBoolean();
+  }
+
+  /** Reads an ISO-8601 date-time string, keeping its text. */
+  public static Timestamp readTimestamp(JsonReader reader) throws IOException {
+    expect(reader, JsonReader.Token.STRING, "an ISO-8601 date-time string");
+    String text = reader.nextString();
+    try {
+      return Timestamp.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new JsonDataException(e.getMessage() + " at " + reader.getPath(), e);
     }
   }
 

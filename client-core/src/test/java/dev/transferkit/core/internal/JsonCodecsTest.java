@@ -83,4 +83,36 @@ class JsonCodecsTest {
     assertTrue(e.getMessage().contains("would be written as 602 characters"), e.getMessage());
     assertThrows(JsonDataException.class, () -> JsonCodecs.DECIMAL_NUMBER.fromJson("1E-600"));
   }
+
+  @Test
+  void badAmountInsideAnArrayIsReportedAtItsOwnIndex() {
+    JsonDataException e = assertThrows(JsonDataException.class,
+        () -> JsonCodecs.listOf(JsonCodecs.DECIMAL_STRING).fromJson("[\"1.00\", \"x\"]"));
+    assertTrue(e.getMessage().endsWith("at path $[1]"), e.getMessage());
+  }
+
+  @Test
+  void writtenLengthMatchesTheWrittenText() {
+    for (String s : new String[] {"0", "-0.5", "2500.00", "1E+3", "-1.5E+10", "123456789E+20", "0.0000001", "7E-3"}) {
+      BigDecimal v = new BigDecimal(s);
+      assertEquals(JsonCodecs.decimalString(v).length(), JsonCodecs.writtenLength(v), s);
+    }
+  }
+
+  @Test
+  void directReadersRefuseTheWrongTokenType() throws Exception {
+    assertThrows(JsonDataException.class, () -> readWith("\"12\"", JsonCodecs::readLong));
+    assertThrows(JsonDataException.class, () -> readWith("12", JsonCodecs::readString));
+    assertThrows(JsonDataException.class, () -> readWith("\"true\"", JsonCodecs::readBoolean));
+    assertThrows(JsonDataException.class, () -> readWith("1.5", JsonCodecs::readInt));
+    assertEquals(12L, readWith("12", JsonCodecs::readLong));
+  }
+
+  interface Read<T> {
+    T read(com.squareup.moshi.JsonReader reader) throws java.io.IOException;
+  }
+
+  private static <T> T readWith(String json, Read<T> read) throws java.io.IOException {
+    return read.read(com.squareup.moshi.JsonReader.of(new okio.Buffer().writeUtf8(json)));
+  }
 }
