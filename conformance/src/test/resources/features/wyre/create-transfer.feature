@@ -39,7 +39,7 @@ Feature: Wyre create transfer
   Scenario Outline: The three ways to express the totals
     When I create a transfer from "account:AC_ZW2JME83HMZ" of BTC to XLM with <amountField> <amount> and amountIncludesFees <includesFees>
     Then <expectation>
-    And sourceAmount times exchangeRate equals destAmount
+    And sourceAmount less totalFees, times exchangeRate, equals destAmount
 
     Examples:
       | amountField  | amount | includesFees | expectation                                                    |
