@@ -1,7 +1,5 @@
 package dev.transferkit.conformance.pact;
 
-import au.com.dius.pact.provider.junit5.PactVerificationContext;
-import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
 import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.State;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
@@ -14,37 +12,14 @@ import dev.transferkit.circle.accounts.model.Money;
 import dev.transferkit.sandbox.SandboxSeed;
 import java.math.BigDecimal;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestTemplate;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The circle-accounts pact verified against the sandbox. */
 @Provider("circle-accounts")
 @PactFolder("target/pacts")
-class CircleAccountsProviderIT {
-  private static SandboxProvider provider;
-
-  @BeforeAll
-  static void start() {
-    provider = new SandboxProvider();
-  }
-
-  @AfterAll
-  static void stop() {
-    provider.close();
-  }
-
-  @BeforeEach
-  void target(PactVerificationContext context) {
-    provider.target(context, provider.sandbox.circleBaseUrl());
-  }
-
-  @TestTemplate
-  @ExtendWith(PactVerificationInvocationContextProvider.class)
-  void verify(PactVerificationContext context) {
-    context.verifyInteraction();
+class CircleAccountsProviderIT extends SandboxProviderVerification {
+  @Override
+  String baseUrl() {
+    return provider.sandbox.circleBaseUrl();
   }
 
   @State("account 1017381855 holds 10000.00 USD")

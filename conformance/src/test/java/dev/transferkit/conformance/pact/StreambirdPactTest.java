@@ -77,7 +77,7 @@ class StreambirdPactTest {
             .stringValue("dest", DEST).stringValue("source_amount", "0.005").stringValue("user_id", USER))
         .willRespondWith().status(400).matchHeader("Content-Type", JSON_TYPE, "application/json")
         .body(new PactDslJsonBody().stringType("error_message", "Wallet type SOL cannot send ETH")
-            .stringValue("error_type", "validation_error").integerType("status_code", 400))
+            .stringType("error_type", "invalid_request").integerType("status_code", 400))
 
         .given(SEEDED)
         .uponReceiving("a request for the user's XLM wallet")
@@ -137,7 +137,7 @@ class StreambirdPactTest {
   private static PactDslJsonBody transfer(String id, String source, String dest, String currency, String status,
       String sourceAmount, String destAmount) {
     return new PactDslJsonBody().stringType("id", id).stringType("app_id", SandboxSeed.STREAMBIRD_APP_ID)
-        .stringValue("status", status).stringValue("source", source).stringValue("dest", dest)
+        .stringValue("status", status).stringMatcher("source", "wallet_\\w+", source).stringValue("dest", dest)
         .stringValue("source_amount", sourceAmount).stringValue("dest_amount", destAmount)
         .stringValue("source_currency", currency).stringValue("dest_currency", currency)
         .stringMatcher("total_fees", "\\d+(\\.\\d+)?", "0.000005")

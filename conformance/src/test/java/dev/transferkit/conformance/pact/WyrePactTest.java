@@ -31,6 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @PactTestFor(providerName = "wyre-transfers", pactVersion = PactSpecVersion.V3)
 class WyrePactTest {
   static final String SECRET = SandboxSeed.WYRE_SECRET_KEY;
+  static final String MASTER = "account:" + SandboxSeed.WYRE_ACCOUNT;
   static final String SUB = "account:" + SandboxSeed.WYRE_SUB_ACCOUNT;
   static final String PM = "paymentmethod:" + SandboxSeed.WYRE_PAYMENT_METHOD;
   static final String BTC_ACCOUNT = "account:" + SandboxSeed.WYRE_BTC_ACCOUNT;
@@ -50,7 +51,7 @@ class WyrePactTest {
             .stringValue("sourceAmount", "200").stringValue("dest", PM).stringValue("destCurrency", "USD")
             .stringValue("message", "Sending USD to the payment method").booleanValue("autoConfirm", true))
         .willRespondWith().status(200).matchHeader("Content-Type", JSON_TYPE, "application/json")
-        .body(transfer(SUB, SUB, "USD", PM, "USD", "PENDING", false))
+        .body(transfer(MASTER, SUB, "USD", PM, "USD", "PENDING", false))
 
         .given(FUNDED)
         .uponReceiving("the docs' example C: 0.001 BTC to a Stellar address in XLM, auto-confirmed")
@@ -60,7 +61,7 @@ class WyrePactTest {
             .stringValue("sourceAmount", "0.001").stringValue("dest", STELLAR).stringValue("destCurrency", "XLM")
             .stringValue("message", "BTC for XLM").booleanValue("autoConfirm", true))
         .willRespondWith().status(200).matchHeader("Content-Type", JSON_TYPE, "application/json")
-        .body(transfer("account:" + SandboxSeed.WYRE_ACCOUNT, BTC_ACCOUNT, "BTC", STELLAR, "XLM", "PENDING", true))
+        .body(transfer(MASTER, BTC_ACCOUNT, "BTC", STELLAR, "XLM", "PENDING", true))
 
         .given(FUNDED)
         .uponReceiving("a quote of 200 USD without autoConfirm")
@@ -70,21 +71,21 @@ class WyrePactTest {
             .stringValue("sourceAmount", "200").stringValue("dest", PM).stringValue("destCurrency", "USD")
             .booleanValue("autoConfirm", false))
         .willRespondWith().status(200).matchHeader("Content-Type", JSON_TYPE, "application/json")
-        .body(transfer(SUB, SUB, "USD", PM, "USD", "UNCONFIRMED", false))
+        .body(transfer(MASTER, SUB, "USD", PM, "USD", "UNCONFIRMED", false))
 
         .given("an unconfirmed transfer of 200 USD")
         .uponReceiving("a confirmation of the transfer")
         .pathFromProviderState("/v3/transfers/${transferId}/confirm", "/v3/transfers/" + TRANSFER_ID + "/confirm")
         .method("POST").headers(bearer(SECRET))
         .willRespondWith().status(200).matchHeader("Content-Type", JSON_TYPE, "application/json")
-        .body(transfer(SUB, SUB, "USD", PM, "USD", "PENDING", false))
+        .body(transfer(MASTER, SUB, "USD", PM, "USD", "PENDING", false))
 
         .given("a completed transfer of 200 USD")
         .uponReceiving("a get of the completed transfer")
         .pathFromProviderState("/v3/transfers/${transferId}", "/v3/transfers/" + TRANSFER_ID)
         .method("GET").headers(bearer(SECRET))
         .willRespondWith().status(200).matchHeader("Content-Type", JSON_TYPE, "application/json")
-        .body(transfer(SUB, SUB, "USD", PM, "USD", "COMPLETED", false))
+        .body(transfer(MASTER, SUB, "USD", PM, "USD", "COMPLETED", false))
 
         .given("an expired transfer of 200 USD")
         .uponReceiving("a confirmation of an expired transfer")
