@@ -101,6 +101,10 @@ public final class ProviderSummary implements ConcurrentEventListener {
       notes.forEach(n -> out.append(n).append('\n'));
     }
     console.print(out);
+    File reports = new File(file.getAbsoluteFile().getParentFile(), "cucumber");
+    if (file.getName().equals("conformance-summary.txt")) {
+      console.println("Reports: " + new File(reports, "report.html").getPath() + " (also report.json, junit.xml)");
+    }
     try {
       File parent = file.getAbsoluteFile().getParentFile();
       if (parent != null) {

@@ -4,7 +4,6 @@ import static dev.transferkit.conformance.steps.CircleAccountsSteps.assertAmount
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.transferkit.circle.CircleClient;
 import dev.transferkit.circle.wallets.model.Balance;
@@ -18,8 +17,6 @@ import dev.transferkit.circle.webhook.CircleNotification;
 import dev.transferkit.circle.webhook.CircleWebhookVerifier;
 import dev.transferkit.conformance.control.WebhookReceiver;
 import dev.transferkit.core.exception.AuthenticationException;
-import dev.transferkit.core.exception.PermissionException;
-import dev.transferkit.core.exception.ApiException;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
@@ -189,9 +186,8 @@ public final class CircleWalletSteps {
 
   @Then("the request is refused because the user token expired")
   public void theRequestIsRefusedBecauseTheUserTokenExpired() {
-    assertTrue(ctx.lastError instanceof AuthenticationException || ctx.lastError instanceof PermissionException,
-        "expected an authentication failure, got " + ctx.lastError);
-    assertEquals("155104", ((ApiException) ctx.lastError).providerCode(), "Circle's expired-token code");
+    AuthenticationException e = ctx.expectError(AuthenticationException.class);
+    assertEquals("155104", e.providerCode(), "Circle's expired-token code");
   }
 
   private List<Balance> readBalances() {
