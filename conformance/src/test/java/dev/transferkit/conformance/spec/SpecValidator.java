@@ -7,7 +7,8 @@ import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
@@ -35,9 +36,10 @@ import java.util.stream.Stream;
 public final class SpecValidator {
   private static final Map<String, SpecValidator> CACHE = new ConcurrentHashMap<>();
   /** Numbers read exactly, so a reported value is the text that was sent ({@code 2500.00}, not {@code 2500.0}). */
-  private static final ObjectMapper JSON = new ObjectMapper()
+  private static final ObjectMapper JSON = JsonMapper.builder()
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+      .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+      .build();
   /** Fields whose values never appear in a report. */
   private static final Pattern SECRET = Pattern.compile(
       "(?i)authorization|x-api-key|x-api-signature|x-user-token|usertoken|encryptionkey");
