@@ -2,7 +2,6 @@ package dev.transferkit.conformance.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -72,27 +71,6 @@ public final class SandboxControl {
   public void setStreambirdBalance(String walletId, String tokenSymbol, BigDecimal amount) {
     call("PUT", "streambird/wallets/" + walletId + "/balance",
         JSON.createObjectNode().put("token_symbol", tokenSymbol).put("amount", amount.toPlainString()));
-  }
-
-  /**
-   * A new Circle API key whose entity is of {@code entityType} (e.g. {@code CIRCLE_SG}) and needs
-   * {@code purposeOfTransfer} on payouts, sharing nothing with the seeded entity.
-   */
-  public void createCircleEntity(String apiKey, String entityType, boolean purposeOfTransferRequired) {
-    call("POST", "circle/entities", JSON.createObjectNode().put("apiKey", apiKey).put("entityType", entityType)
-        .put("purposeOfTransferRequired", purposeOfTransferRequired));
-  }
-
-  /** An address-book recipient of the entity of {@code apiKey}. */
-  public void createCircleAddressBookRecipient(String apiKey, String id) {
-    call("POST", "circle/address-book", JSON.createObjectNode().put("apiKey", apiKey).put("id", id));
-  }
-
-  /** A payout source wallet of the entity of {@code apiKey}, holding {@code amount} USD. */
-  public void createCirclePayoutWallet(String apiKey, String id, BigDecimal amount) {
-    ObjectNode body = JSON.createObjectNode().put("apiKey", apiKey).put("id", id);
-    body.putArray("balances").addObject().put("amount", amount.toPlainString()).put("currency", "USD");
-    call("POST", "circle/wallets", body);
   }
 
   /** Any admin call; the JSON answer. */

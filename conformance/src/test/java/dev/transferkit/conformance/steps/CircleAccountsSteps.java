@@ -192,10 +192,6 @@ public final class CircleAccountsSteps {
     return (fetched != null ? fetched : created).getStatus().value();
   }
 
-  boolean hasTransfer() {
-    return created != null;
-  }
-
   private void create(BigDecimal amount, String idempotencyKey) {
     CreateAccountTransferRequest request = CreateAccountTransferRequest.builder()
         .idempotencyKey(idempotencyKey)
