@@ -21,6 +21,7 @@ Feature: Streambird create transfer
       | 0.005  | true     | 0.005    | 0.004995 |
       | 0.005  | false    | 0.005005 | 0.005    |
 
+  @sandbox-control
   Scenario: A Stellar destination carries its memo after a colon
     Given the user has an XLM wallet holding XLM
     When I transfer 10 XLM to "GDQP2KPQGKIHYJGXNUIYOMHARUARCA7DJT5FO2FFOOKY3B2WSQHG4W37:3652667947"

@@ -36,10 +36,12 @@ Feature: Wyre create transfer
     And I try to confirm the transfer
     Then the confirmation is refused with a "ValidationException"
 
+  # The docs define exchangeRate by "sourceAmount * exchangeRate = destAmount"; their own example C applies it to the
+  # amount after fees (0.00100750 BTC incl. 0.00000750 fees -> 125.676558... XLM), and so does this check.
   Scenario Outline: The three ways to express the totals
     When I create a transfer from "account:AC_ZW2JME83HMZ" of BTC to XLM with <amountField> <amount> and amountIncludesFees <includesFees>
     Then <expectation>
-    And sourceAmount times exchangeRate equals destAmount
+    And sourceAmount less totalFees, times exchangeRate, equals destAmount
 
     Examples:
       | amountField  | amount | includesFees | expectation                                                    |

@@ -1,0 +1,202 @@
+package dev.transferkit.conformance.spec;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Validates exchanged requests and responses against the OpenAPI files of one provider under {@code specs/}
+ * (swagger-request-validator-core). The request path is the path after the provider's base URL; the spec that
+ * documents it is chosen among the provider's files. Immutable and thread-safe; parsed once per JVM and provider.
+ */
+public final class SpecValidator {
+  private static final Map<String, SpecValidator> CACHE = new ConcurrentHashMap<>();
+  /** Numbers read exactly, so a reported value is the text that was sent ({@code 2500.00}, not {@code 2500.0}). */
+  private static final ObjectMapper JSON = JsonMapper.builder()
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+      .build();
+  /** Fields whose values never appear in a report. */
+  private static final Pattern SECRET = Pattern.compile(
+      "(?i)authorization|x-api-key|x-api-signature|x-user-token|usertoken|encryptionkey");
+
+  private final String provider;
+  private final Map<String, OpenApiInteractionValidator> validators;
+
+  private SpecValidator(String provider, Map<String, OpenApiInteractionValidator> validators) {
+    this.provider = provider;
+    this.validators = validators;
+  }
+
+  /** The validator of every spec in {@code specs/<provider>/} ({@code circle}, {@code wyre}, {@code streambird}). */
+  public static SpecValidator forProvider(String provider) {
+    return CACHE.computeIfAbsent(provider, p -> load(p, specsDir().resolve(p)));
+  }
+
+  /** The repository's specs/ directory: {@code -Dtransferkit.specs}, else {@code ../specs} or {@code specs}. */
+  public static Path specsDir() {
+    String configured = System.getProperty("transferkit.specs");
+    if (configured != null) {
+      return Paths.get(configured);
+    }
+    for (Path candidate : List.of(Paths.get("../specs"), Paths.get("specs"))) {
+      if (Files.isDirectory(candidate.resolve("circle"))) {
+        return candidate;
+      }
+    }
+    throw new IllegalStateException("cannot find specs/: set -Dtransferkit.specs");
+  }
+
+  private static SpecValidator load(String provider, Path dir) {
+    Map<String, OpenApiInteractionValidator> validators = new LinkedHashMap<>();
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+        validators.put(dir.getFileName() + "/" + file.getFileName(),
+            OpenApiInteractionValidator.createFor(parse(file)).build());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the specs in " + dir, e);
+    }
+    if (validators.isEmpty()) {
+      throw new IllegalStateException("no spec in " + dir);
+    }
+    return new SpecValidator(provider, validators);
+  }
+
+  /** Parses one spec with every $ref resolved (error responses included). */
+  public static OpenAPI parse(Path file) {
+    ParseOptions options = new ParseOptions();
+    options.setResolve(true);
+    options.setResolveFully(true);
+    try {
+      SwaggerParseResult result =
+          new OpenAPIV3Parser().readContents(Files.readString(file, StandardCharsets.UTF_8), null, options);
+      if (result.getOpenAPI() == null) {
+        throw new IllegalStateException("cannot parse " + file + ": " + result.getMessages());
+      }
+      return result.getOpenAPI();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** One exchange as it went over the wire. Header names as sent; bodies as raw text (null: none). */
+  public record Exchange(String method, String path, Map<String, List<String>> query,
+      Map<String, List<String>> requestHeaders, String requestBody, int status,
+      Map<String, List<String>> responseHeaders, String responseBody) {}
+
+  /** Every error-level problem the spec finds in {@code exchange}; empty when it keeps the contract. */
+  public List<Violation> validate(Exchange exchange) {
+    SimpleRequest.Builder rb = new SimpleRequest.Builder(exchange.method(), exchange.path());
+    exchange.requestHeaders().forEach(rb::withHeader);
+    exchange.query().forEach(rb::withQueryParam);
+    if (exchange.requestBody() != null && !exchange.requestBody().isEmpty()) {
+      rb.withBody(exchange.requestBody());
+    }
+    SimpleRequest request = rb.build();
+    SimpleResponse.Builder sb = new SimpleResponse.Builder(exchange.status());
+    exchange.responseHeaders().forEach(sb::withHeader);
+    if (exchange.responseBody() != null && !exchange.responseBody().isEmpty()) {
+      sb.withBody(exchange.responseBody());
+    }
+    SimpleResponse response = sb.build();
+
+    ValidationReport chosen = null;
+    for (OpenApiInteractionValidator v : validators.values()) {
+      ValidationReport report = v.validate(request, response);
+      boolean documented = report.getMessages().stream()
+          .noneMatch(m -> m.getKey().equals("validation.request.path.missing"));
+      if (documented) {
+        chosen = report;
+        break;
+      }
+    }
+    String fallbackOperation = exchange.method().toUpperCase(Locale.ROOT) + " " + exchange.path();
+    List<Violation> violations = new ArrayList<>();
+    if (chosen == null) {
+      violations.add(new Violation(fallbackOperation, "request", "", "",
+          "no " + provider + " spec documents this path (" + String.join(", ", validators.keySet()) + ")",
+          exchange.status()));
+      return violations;
+    }
+    for (ValidationReport.Message m : chosen.getMessages()) {
+      if (m.getLevel() != ValidationReport.Level.ERROR) {
+        continue;
+      }
+      ValidationReport.MessageContext c = m.getContext().orElse(ValidationReport.MessageContext.empty());
+      String operation = c.getApiOperation()
+          .map(op -> op.getOperation().getOperationId() + " (" + fallbackOperation + ")")
+          .orElse(fallbackOperation);
+      boolean inResponse = c.getLocation().map(l -> l == ValidationReport.MessageContext.Location.RESPONSE)
+          .orElse(m.getKey().startsWith("validation.response"));
+      String where = inResponse ? "response " + exchange.status() : "request";
+      String field = "";
+      String value = "";
+      if (c.getParameter().isPresent()) {
+        String name = c.getParameter().get().getName();
+        field = c.getParameter().get().getIn() + " " + name;
+        value = parameterValue(exchange, c.getParameter().get().getIn(), name);
+      } else if (c.getPointers().isPresent()) {
+        field = c.getPointers().get().getInstance();
+        value = valueAt(inResponse ? exchange.responseBody() : exchange.requestBody(), field);
+        if (field.isEmpty()) {
+          field = "/";
+        }
+      }
+      if (SECRET.matcher(field).find()) {
+        value = value.isEmpty() ? "" : "\"****\"";
+      }
+      violations.add(new Violation(operation, where, field, value, m.getKey() + ": " + m.getMessage(),
+          exchange.status()));
+    }
+    return violations;
+  }
+
+  private static String parameterValue(Exchange exchange, String in, String name) {
+    Map<String, List<String>> source = "query".equals(in) ? exchange.query()
+        : "header".equals(in) ? exchange.requestHeaders() : Map.of();
+    for (Map.Entry<String, List<String>> e : source.entrySet()) {
+      if (e.getKey().equalsIgnoreCase(name)) {
+        return String.join(",", e.getValue());
+      }
+    }
+    return "";
+  }
+
+  /** The JSON text at {@code pointer} in {@code body}, or empty when absent or not JSON. */
+  static String valueAt(String body, String pointer) {
+    if (body == null || body.isEmpty()) {
+      return "";
+    }
+    try {
+      JsonNode node = JSON.readTree(body).at(pointer);
+      return node.isMissingNode() ? "" : node.toString();
+    } catch (IOException e) {
+      return "";
+    }
+  }
+}
