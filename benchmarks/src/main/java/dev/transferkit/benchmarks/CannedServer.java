@@ -30,6 +30,7 @@ public final class CannedServer implements AutoCloseable {
   private final byte[] response;
   private final AtomicLong requests = new AtomicLong();
   private final AtomicLong requestBytes = new AtomicLong();
+  private final java.util.Set<java.net.InetSocketAddress> clients = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private volatile String lastBody = "";
 
   private CannedServer(HttpServer server, ExecutorService executor, byte[] response) {
@@ -67,6 +68,7 @@ public final class CannedServer implements AutoCloseable {
         body = in.readAllBytes();
       }
       requests.incrementAndGet();
+      clients.add(exchange.getRemoteAddress());
       requestBytes.addAndGet(body.length);
       if ((requests.get() & 0x3FF) == 1) {
         lastBody = new String(body, java.nio.charset.StandardCharsets.UTF_8); // sampled, for the checks
@@ -86,6 +88,11 @@ public final class CannedServer implements AutoCloseable {
 
   public long requests() {
     return requests.get();
+  }
+
+  /** Distinct client connections (remote address and port) seen so far. */
+  public int connections() {
+    return clients.size();
   }
 
   public long requestBytes() {

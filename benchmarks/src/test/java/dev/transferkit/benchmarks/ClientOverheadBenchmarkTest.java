@@ -35,6 +35,7 @@ class ClientOverheadBenchmarkTest {
     assertEquals(expected, b.rawDecode());
     assertEquals(expected, b.rawEncodeDecode());
     assertEquals(5, b.server.requests());
+    assertEquals(1, b.server.connections(), "every path must reuse the one kept-alive connection");
 
     // The facade's body is the raw body with a random key in place of the fixed one (same length: both UUIDs).
     String rawBody = new String(ClientOverheadBenchmark.encode(b.requestWithKey),
