@@ -4,7 +4,9 @@
 #   benchmarks/sandbox-vs-prism.sh            # build the sandbox jar if missing, install Prism 5.16.0 if missing, run
 #
 # Environment (all optional): DURATION (s per measurement, default 10), WARMUP (s before each measurement, default 3),
-# CONCURRENCY (connections, default "1 8 32"), SANDBOX_PORT (18480), PRISM_PORT (18481), REBUILD=1 (rebuild the jar).
+# CONCURRENCY (connections, default "1 8 32"), SANDBOX_PORT (18480), PRISM_PORT (18481), REBUILD=1 (rebuild the jar),
+# SANDBOX_JAVA_OPTS (JVM options of the sandbox, default none). Prism runs with -v warn (its default, info, logs every
+# request and costs it throughput).
 #
 # What it does: starts the standalone sandbox (java -jar sandbox/target/transferkit-sandbox.jar --port P) and Prism
 # (npm @stoplight/prism-cli 5.16.0, installed into benchmarks/target/prism) mocking specs/circle/digital-asset-accounts.yaml,
@@ -68,10 +70,10 @@ wait_http() { # url, seconds
 }
 
 log "starting the sandbox on $HOST:$SANDBOX_PORT"
-java -jar "$JAR" --port "$SANDBOX_PORT" --host "$HOST" >"$OUT/sandbox.log" 2>&1 &
+java ${SANDBOX_JAVA_OPTS:-} -jar "$JAR" --port "$SANDBOX_PORT" --host "$HOST" >"$OUT/sandbox.log" 2>&1 &
 PIDS+=($!)
 log "starting Prism $PRISM_VERSION on $HOST:$PRISM_PORT"
-"$PRISM" mock -h "$HOST" -p "$PRISM_PORT" "$SPEC" >"$OUT/prism.log" 2>&1 &
+"$PRISM" mock -v warn -h "$HOST" -p "$PRISM_PORT" "$SPEC" >"$OUT/prism.log" 2>&1 &
 PIDS+=($!)
 wait_http "http://$HOST:$SANDBOX_PORT/__admin/clock" 60
 wait_http "http://$HOST:$PRISM_PORT/v1/accounts/transfers" 60
@@ -176,4 +178,7 @@ done
         printf "| %s | %s | %s | %s | %s | %s / %s | %s / %s | %s | %s |\n", parts[1], parts[2], rps["sandbox", k], rps["prism", k], ratio, p50["sandbox", k], p99["sandbox", k], p50["prism", k], p99["prism", k], st["sandbox", k], st["prism", k]
       }
     }' "$OUT/results.tsv"
+  echo
+  echo "Sandbox ledger after each create measurement (reset just before; the transfers it holds, and its totals):"
+  awk -F'\t' '$1 == "sandbox" && $2 == "create" { printf "- %s connections: %s (wrk counted %s)\n", $3, $9, $7 }' "$OUT/results.tsv"
 } | tee "$OUT/results.md"

@@ -2,14 +2,16 @@
 -- Environment: TK_PATH (e.g. /circle/v1/accounts/transfers), TK_API_KEY.
 -- Keys are unique without randomness: <run nonce>-<thread>-<counter> laid out as a version-4 UUID.
 local counter = 0
-local thread_id = 0
-local nonce = 0
+-- thread_id and nonce are globals: setup() sets them per thread with thread:set (a local would shadow them, and
+-- every thread would then send the same keys, i.e. idempotent replays instead of new transfers).
+thread_id = 0
+nonce = 0
 local path = os.getenv("TK_PATH")
 local headers = {
   ["Authorization"] = "Bearer " .. os.getenv("TK_API_KEY"),
   ["Content-Type"] = "application/json",
 }
-local statuses = {}
+statuses = {} -- global: done() reads it from each thread with thread:get
 
 local threads = {}
 function setup(thread)

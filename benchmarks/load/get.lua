@@ -1,7 +1,7 @@
 -- wrk script: GET one path (TK_PATH) with the Circle bearer key (TK_API_KEY); counts the statuses.
 local path = os.getenv("TK_PATH")
 local headers = { ["Authorization"] = "Bearer " .. os.getenv("TK_API_KEY") }
-local statuses = {}
+statuses = {} -- global: done() reads it from each thread with thread:get
 local threads = {}
 
 function setup(thread)
