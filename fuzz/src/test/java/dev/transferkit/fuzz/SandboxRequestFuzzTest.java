@@ -64,11 +64,17 @@ class SandboxRequestFuzzTest {
 
   /**
    * Jazzer's SSRF detector refuses every connection while fuzzing unless allowed: allow loopback only, so that any
-   * connection elsewhere (by the test or by the sandbox) is a finding. Set before anything connects.
+   * connection elsewhere (by the test or by the sandbox) is a finding. The detector sees 127.0.0.1 as "localhost".
+   * Set before anything connects, and again at the start of every execution: Jazzer installs its deny-all policy when
+   * fuzzing starts, after this class was initialized (seen when a connection had to be reopened).
    */
+  private static SilentCloseable loopbackOnly() {
+    return BugDetectors.allowNetworkConnections(
+        (host, port) -> host.equals("127.0.0.1") || host.equals("localhost") || host.equals("/127.0.0.1"));
+  }
+
   @SuppressWarnings("unused")
-  private static final SilentCloseable LOOPBACK_ONLY = BugDetectors.allowNetworkConnections(
-      (host, port) -> host.equals("127.0.0.1") || host.equals("localhost") || host.equals("/127.0.0.1"));
+  private static final SilentCloseable LOOPBACK_ONLY = loopbackOnly();
 
   static final Sandbox SANDBOX = Sandbox.builder()
       .port(0)
@@ -111,6 +117,7 @@ class SandboxRequestFuzzTest {
 
   @FuzzTest(maxDuration = "10s")
   void providerRequests(FuzzedDataProvider data) {
+    loopbackOnly();
     SANDBOX.reset();
     int violationsBefore = SANDBOX.responseViolations().size();
     Session session = new Session();
