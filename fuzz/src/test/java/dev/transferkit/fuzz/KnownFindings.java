@@ -18,6 +18,11 @@ package dev.transferkit.fuzz;
  * {@code GET /circle/v1/accounts/transfers/[x}) is answered by the JDK HTTP server itself, before the sandbox's handler
  * runs: HTTP 400 with the HTML body {@code <h1>400 Bad Request</h1>URISyntaxException thrown}, not the provider's
  * documented error shape.
+ *
+ * <p><b>F3</b> (sandbox): an integer query parameter with surrounding whitespace ({@code offset=%0A%0A50},
+ * {@code pageSize=%205}) passes the spec validation but the handler parses it with {@code Integer.parseInt}: HTTP 500
+ * ({@code NumberFormatException}). Circle {@code pageSize} (account transfers, payouts, W3S lists), Wyre
+ * {@code offset}/{@code length}, Streambird {@code offset}/{@code limit}.
  */
 final class KnownFindings {
   private KnownFindings() {}
@@ -48,6 +53,21 @@ final class KnownFindings {
     } catch (java.net.URISyntaxException e) {
       return true;
     }
+  }
+
+  /** F3: the 500 for an integer query parameter with surrounding whitespace. */
+  static boolean tolerateF3WhitespaceInteger(int status, String body, okhttp3.HttpUrl url) {
+    if (!TOLERATE || status != 500 || !body.contains("Sandbox failure: java.lang.NumberFormatException")) {
+      return false;
+    }
+    for (String name : new String[] {"pageSize", "offset", "length", "limit"}) {
+      for (String v : url.queryParameterValues(name)) {
+        if (v != null && !v.equals(v.strip())) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static boolean hasPositiveExponent(Object value) {

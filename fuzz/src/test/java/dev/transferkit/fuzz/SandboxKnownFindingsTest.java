@@ -32,4 +32,29 @@ class SandboxKnownFindingsTest {
       assertNull(Bodies.errorShapeProblem("circle", response.code(), body.getBytes(StandardCharsets.UTF_8)), body);
     }
   }
+
+  /** F3: whitespace around an integer query parameter must give the documented 400, not a 500. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({
+    "circle/v1/accounts/transfers, pageSize, circle, " + SandboxSeed.CIRCLE_API_KEY,
+    "circle/v1/payouts, pageSize, circle, " + SandboxSeed.CIRCLE_API_KEY,
+    "wyre/v3/transfers, offset, wyre, " + SandboxSeed.WYRE_SECRET_KEY,
+    "wyre/v3/transfers, length, wyre, " + SandboxSeed.WYRE_SECRET_KEY,
+    "streambird/v1/transfers/list, offset, streambird, " + SandboxSeed.STREAMBIRD_API_KEY,
+  })
+  void f3WhitespaceAroundAnIntegerQueryParameterIsNotA500(String path, String param, String provider, String key)
+      throws IOException {
+    HttpUrl url = HttpUrl.get(SandboxRequestFuzzTest.SANDBOX.baseUrl()).newBuilder().addPathSegments(path)
+        .addQueryParameter(param, "\n\n50").build();
+    Request request = new Request.Builder().url(url).header("Authorization", "Bearer " + key).build();
+    try (Response response = SandboxRequestFuzzTest.HTTP.newCall(request).execute()) {
+      String body = response.body().string();
+      // Either accepted as 50 (200) or refused with the provider's documented 400; never a 500.
+      org.junit.jupiter.api.Assertions.assertTrue(response.code() == 200 || response.code() == 400,
+          "HTTP " + response.code() + " " + body);
+      if (response.code() == 400) {
+        assertNull(Bodies.errorShapeProblem(provider, 400, body.getBytes(StandardCharsets.UTF_8)), body);
+      }
+    }
+  }
 }
