@@ -23,6 +23,11 @@ package dev.transferkit.fuzz;
  * {@code pageSize=%205}) passes the spec validation but the handler parses it with {@code Integer.parseInt}: HTTP 500
  * ({@code NumberFormatException}). Circle {@code pageSize} (account transfers, payouts, W3S lists), Wyre
  * {@code offset}/{@code length}, Streambird {@code offset}/{@code limit}.
+ *
+ * <p><b>F4</b> (sandbox): an amount with a huge exponent ({@code "1e849716645"}; Streambird also
+ * {@code "1e-849716645"}) passes validation, then the fee arithmetic overflows: HTTP 500
+ * ({@code ArithmeticException: BigInteger would overflow supported range}) on Circle {@code POST v1/payouts} and
+ * Streambird {@code POST v1/transfers/create}.
  */
 final class KnownFindings {
   private KnownFindings() {}
@@ -68,6 +73,15 @@ final class KnownFindings {
       }
     }
     return false;
+  }
+
+  private static final java.util.regex.Pattern HUGE_EXPONENT = java.util.regex.Pattern.compile("[0-9][eE][+-]?[0-9]{4,}");
+
+  /** F4: the 500 for an amount with a huge exponent. */
+  static boolean tolerateF4HugeExponent(int status, String body, String requestBody) {
+    return TOLERATE && status == 500 && requestBody != null
+        && body.contains("java.lang.ArithmeticException: BigInteger would overflow supported range")
+        && HUGE_EXPONENT.matcher(requestBody).find();
   }
 
   private static boolean hasPositiveExponent(Object value) {

@@ -57,4 +57,29 @@ class SandboxKnownFindingsTest {
       }
     }
   }
+
+  /** F4: an amount with a huge exponent must be refused with the provider's 400 (or 1093/insufficient funds), not a 500. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({
+    "circle, circle/v1/payouts, 1e849716645",
+    "streambird, streambird/v1/transfers/create, 1e849716645",
+    "streambird, streambird/v1/transfers/create, 1e-849716645",
+  })
+  void f4HugeExponentAmountIsNotA500(String provider, String path, String amount) throws IOException {
+    String json = provider.equals("circle")
+        ? "{\"idempotencyKey\":\"" + java.util.UUID.randomUUID() + "\",\"destination\":{\"type\":\"address_book\",\"id\":\""
+            + SandboxSeed.CIRCLE_ADDRESS_BOOK_ID + "\"},\"amount\":{\"amount\":\"" + amount
+            + "\",\"currency\":\"USD\"},\"purposeOfTransfer\":\"PMT001\"}"
+        : "{\"source\":\"" + SandboxSeed.STREAMBIRD_SOL_WALLET_ID + "\",\"dest\":\""
+            + SandboxSeed.STREAMBIRD_SOL_WALLET_ADDRESS + "\",\"dest_currency\":\"SOL\",\"source_amount\":\"" + amount + "\"}";
+    String key = provider.equals("circle") ? SandboxSeed.CIRCLE_API_KEY : SandboxSeed.STREAMBIRD_API_KEY;
+    Request request = new Request.Builder().url(SandboxRequestFuzzTest.SANDBOX.baseUrl() + path)
+        .header("Authorization", "Bearer " + key)
+        .post(okhttp3.RequestBody.create(json, okhttp3.MediaType.get("application/json"))).build();
+    try (Response response = SandboxRequestFuzzTest.HTTP.newCall(request).execute()) {
+      String body = response.body().string();
+      assertEquals(400, response.code(), body);
+      assertNull(Bodies.errorShapeProblem(provider, 400, body.getBytes(StandardCharsets.UTF_8)), body);
+    }
+  }
 }
