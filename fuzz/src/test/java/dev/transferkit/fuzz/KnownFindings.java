@@ -11,12 +11,12 @@ package dev.transferkit.fuzz;
  * runs: HTTP 400 with the HTML body {@code <h1>400 Bad Request</h1>URISyntaxException thrown}, not the provider's
  * documented error shape.
  *
- * <p><b>F3</b> (sandbox): an integer query parameter with surrounding whitespace ({@code offset=%0A%0A50},
+ * <p><b>F3</b> (fixed: the sandbox answers such input with the provider's 400, and the input replays as a seed) (sandbox): an integer query parameter with surrounding whitespace ({@code offset=%0A%0A50},
  * {@code pageSize=%205}) passes the spec validation but the handler parses it with {@code Integer.parseInt}: HTTP 500
  * ({@code NumberFormatException}). Circle {@code pageSize} (account transfers, payouts, W3S lists), Wyre
  * {@code offset}/{@code length}, Streambird {@code offset}/{@code limit}.
  *
- * <p><b>F4</b> (sandbox): an amount with a huge exponent ({@code "1e849716645"}; Streambird also
+ * <p><b>F4</b> (fixed the same way) (sandbox): an amount with a huge exponent ({@code "1e849716645"}; Streambird also
  * {@code "1e-849716645"}) passes validation, then the fee arithmetic overflows: HTTP 500
  * ({@code ArithmeticException: BigInteger would overflow supported range}) on Circle {@code POST v1/payouts} and
  * Streambird {@code POST v1/transfers/create}.
@@ -39,28 +39,9 @@ final class KnownFindings {
     }
   }
 
-  /** F3: the 500 for an integer query parameter with surrounding whitespace. */
-  static boolean tolerateF3WhitespaceInteger(int status, String body, okhttp3.HttpUrl url) {
-    if (!TOLERATE || status != 500 || !body.contains("Sandbox failure: java.lang.NumberFormatException")) {
-      return false;
-    }
-    for (String name : new String[] {"pageSize", "offset", "length", "limit"}) {
-      for (String v : url.queryParameterValues(name)) {
-        if (v != null && !v.equals(v.strip())) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
 
-  private static final java.util.regex.Pattern HUGE_EXPONENT = java.util.regex.Pattern.compile("[0-9][eE][+-]?[0-9]{4,}");
 
-  /** F4: the 500 for an amount with a huge exponent. */
-  static boolean tolerateF4HugeExponent(int status, String body, String requestBody) {
-    return TOLERATE && status == 500 && requestBody != null
-        && body.contains("java.lang.ArithmeticException: BigInteger would overflow supported range")
-        && HUGE_EXPONENT.matcher(requestBody).find();
-  }
+
+
 
 }

@@ -164,6 +164,11 @@ final class Front {
       reply = route.op().handle(call);
     } catch (ApiError e) {
       reply = e.reply();
+    } catch (NumberFormatException | ArithmeticException e) {
+      // Input the schema check let through but that is not a usable number (an integer query parameter with
+      // surrounding whitespace, an amount with an exponent beyond BigDecimal's range): the caller's error, not ours.
+      reply = provider.invalid(route, call, List.of(new Errors.Problem("invalid_value", "request",
+          "A number in the request cannot be used: " + e.getMessage(), ""))).reply();
     } catch (Exception e) {
       LOG.error("sandbox failure on {} {}", call.method, call.path, e);
       reply = provider.internal("Sandbox failure: " + e).reply();
