@@ -1,7 +1,7 @@
 package dev.transferkit.conformance.steps;
 
 import dev.transferkit.conformance.spec.Violation;
-import dev.transferkit.conformance.target.Provider;
+import dev.transferkit.conformance.targets.Provider;
 import dev.transferkit.sandbox.ResponseViolation;
 import io.cucumber.java.After;
 import io.cucumber.java.AfterAll;

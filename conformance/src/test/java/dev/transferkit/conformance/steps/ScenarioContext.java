@@ -1,6 +1,6 @@
 package dev.transferkit.conformance.steps;
 
-import dev.transferkit.conformance.target.Provider;
+import dev.transferkit.conformance.targets.Provider;
 import dev.transferkit.core.exception.TransferKitException;
 import java.util.HashMap;
 import java.util.Map;

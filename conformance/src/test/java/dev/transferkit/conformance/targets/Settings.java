@@ -1,4 +1,4 @@
-package dev.transferkit.conformance.target;
+package dev.transferkit.conformance.targets;
 
 import java.util.Optional;
 
