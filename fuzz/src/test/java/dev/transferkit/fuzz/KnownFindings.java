@@ -22,7 +22,7 @@ package dev.transferkit.fuzz;
  * <p><b>F3</b> (sandbox): an integer query parameter with surrounding whitespace ({@code offset=%0A%0A50},
  * {@code pageSize=%205}) passes the spec validation but the handler parses it with {@code Integer.parseInt}: HTTP 500
  * ({@code NumberFormatException}). Circle {@code pageSize} (account transfers, payouts, W3S lists), Wyre
- * {@code offset}/{@code length}, Streambird {@code offset}/{@code limit}.
+ * {@code offset}/{@code length}/{@code from}/{@code to} (epoch milliseconds), Streambird {@code offset}/{@code limit}.
  *
  * <p><b>F4</b> (sandbox): an amount with a huge exponent ({@code "1e849716645"}; Streambird also
  * {@code "1e-849716645"}) passes validation, then the fee arithmetic overflows: HTTP 500
@@ -65,7 +65,7 @@ final class KnownFindings {
     if (!TOLERATE || status != 500 || !body.contains("Sandbox failure: java.lang.NumberFormatException")) {
       return false;
     }
-    for (String name : new String[] {"pageSize", "offset", "length", "limit"}) {
+    for (String name : new String[] {"pageSize", "offset", "length", "limit", "from", "to"}) {
       for (String v : url.queryParameterValues(name)) {
         if (v != null && !v.equals(v.strip())) {
           return true;
