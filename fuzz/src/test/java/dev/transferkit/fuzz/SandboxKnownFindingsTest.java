@@ -40,6 +40,8 @@ class SandboxKnownFindingsTest {
     "circle/v1/payouts, pageSize, circle, " + SandboxSeed.CIRCLE_API_KEY,
     "wyre/v3/transfers, offset, wyre, " + SandboxSeed.WYRE_SECRET_KEY,
     "wyre/v3/transfers, length, wyre, " + SandboxSeed.WYRE_SECRET_KEY,
+    "wyre/v3/transfers, from, wyre, " + SandboxSeed.WYRE_SECRET_KEY,
+    "wyre/v3/transfers, to, wyre, " + SandboxSeed.WYRE_SECRET_KEY,
     "streambird/v1/transfers/list, offset, streambird, " + SandboxSeed.STREAMBIRD_API_KEY,
   })
   void f3WhitespaceAroundAnIntegerQueryParameterIsNotA500(String path, String param, String provider, String key)
