@@ -73,6 +73,11 @@ final class Call {
     return json;
   }
 
+  /** The body as the spec check parsed it (strictly, so the same tree {@link #json()} would build). */
+  void parsed(JsonNode tree) {
+    json = tree;
+  }
+
   /** The bearer token of the Authorization header, or null. */
   String bearer() {
     String auth = header("Authorization");

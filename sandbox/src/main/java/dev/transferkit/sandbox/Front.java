@@ -46,6 +46,7 @@ final class Front {
   private volatile Specs specs;
   private final boolean strictResponses;
   final List<ResponseViolation> violations = new CopyOnWriteArrayList<>();
+  final Specs.Stats stats = new Specs.Stats();
   private final Router<Target> router = new Router<>();
   static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
   private static final String BEFORE_RESPONSE = "transferkit.beforeResponse";
@@ -157,7 +158,7 @@ final class Front {
       synchronized (engine) {
         provider.authenticate(call, route);
       }
-      List<Errors.Problem> problems = specs.validateRequest(route.spec(), call);
+      List<Errors.Problem> problems = specs.validateRequest(route.spec(), route.path(), call, stats);
       if (!problems.isEmpty()) {
         throw provider.invalid(route, call, problems);
       }
@@ -179,7 +180,7 @@ final class Front {
     }
     byte[] body = reply.body == null ? new byte[0] : Json.bytes(reply.body);
     if (route != null) {
-      List<String> problems = specs.validateResponse(route.spec(), call, reply, body);
+      List<String> problems = specs.validateResponse(route.spec(), route.path(), call, reply, body, stats);
       if (!problems.isEmpty()) {
         ResponseViolation v = new ResponseViolation(provider.prefix(), call.method, call.path, reply.status, problems,
             new String(body, StandardCharsets.UTF_8));

@@ -39,6 +39,24 @@ final class Json {
     return MAPPER.readTree(body);
   }
 
+  private static final com.fasterxml.jackson.databind.ObjectReader STRICT =
+      MAPPER.reader()
+          .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .with(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+
+  /**
+   * The body as a tree, or null when it is not exactly one JSON value with unique member names (then the spec
+   * validator, not the fast checks, decides what is wrong with it).
+   */
+  static JsonNode parseStrict(byte[] body) {
+    try {
+      JsonNode tree = STRICT.readTree(body);
+      return tree == null || tree.isMissingNode() ? null : tree;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
   static byte[] bytes(JsonNode node) {
     try {
       return MAPPER.writeValueAsBytes(node);

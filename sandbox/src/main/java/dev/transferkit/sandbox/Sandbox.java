@@ -150,6 +150,19 @@ public final class Sandbox implements AutoCloseable {
    * Every response so far that broke the spec (each was replaced by a 500 when {@code strictResponses} is on).
    * Tests should assert this is empty.
    */
+  /**
+   * How the spec checks went so far: bodies the pre-compiled checks vouched for, and bodies swagger-request-validator
+   * had to check (because the fast checks could not vouch, usually because the body breaks the spec).
+   */
+  ValidationCounts validationCounts() {
+    requireStarted();
+    Specs.Stats s = front.stats;
+    return new ValidationCounts(s.fastRequests.sum(), s.fullRequests.sum(), s.fastResponses.sum(),
+        s.fullResponses.sum());
+  }
+
+  record ValidationCounts(long fastRequests, long fullRequests, long fastResponses, long fullResponses) {}
+
   public List<ResponseViolation> responseViolations() {
     requireStarted();
     return List.copyOf(front.violations);

@@ -6,6 +6,7 @@ import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
@@ -22,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,12 +44,23 @@ final class Specs {
       List.of(CIRCLE_WALLETS, CIRCLE_ACCOUNTS, CIRCLE_PAYOUTS, WYRE, STREAMBIRD);
 
   private static final Logger LOG = LoggerFactory.getLogger(Specs.class);
-  private static final Pattern MISSING_PROPERTIES = Pattern.compile("\\[([^\\]]*)\\]");
+  private static final Pattern MISSING_PROPERTIES = Pattern.compile("properties \\(\\[([^\\]]*)\\]\\)");
 
-  private final Map<String, OpenApiInteractionValidator> validators;
+  /** Everything one spec file gives: the full validator, the same without body checks, and the fast body checks. */
+  private record Contract(
+      OpenApiInteractionValidator full, OpenApiInteractionValidator bodiless, FastSchemas bodies) {}
 
-  private Specs(Map<String, OpenApiInteractionValidator> validators) {
-    this.validators = validators;
+  private final Map<String, Contract> contracts;
+  /** How many bodies the fast checks vouched for, and how many went to the full validator instead (per sandbox). */
+  static final class Stats {
+    final LongAdder fastRequests = new LongAdder();
+    final LongAdder fullRequests = new LongAdder();
+    final LongAdder fastResponses = new LongAdder();
+    final LongAdder fullResponses = new LongAdder();
+  }
+
+  private Specs(Map<String, Contract> contracts) {
+    this.contracts = contracts;
   }
 
   private static volatile CompletableFuture<Specs> cache;
@@ -87,8 +100,9 @@ final class Specs {
       long t1 = System.nanoTime();
       warmValidator.get();
       long t2 = System.nanoTime();
-      Map<String, OpenApiInteractionValidator> result = new LinkedHashMap<>();
-      parsed.forEach((name, api) -> result.put(name, validator(api)));
+      Map<String, Contract> result = new LinkedHashMap<>();
+      parsed.forEach((name, api) ->
+          result.put(name, new Contract(validator(api, false), validator(api, true), FastSchemas.compile(api))));
       LOG.debug("specs: parsed in {} ms, validator warm-up waited {} ms, validators built in {} ms",
           (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
       return new Specs(result);
@@ -102,7 +116,7 @@ final class Specs {
     }
   }
 
-  private static OpenAPI parse(String name) {
+  static OpenAPI parse(String name) {
     ParseOptions options = new ParseOptions();
     options.setResolve(true);
     options.setResolveFully(true); // response $refs too: without it error responses look body-less
@@ -117,13 +131,21 @@ final class Specs {
     return parsed.getOpenAPI();
   }
 
-  private static OpenApiInteractionValidator validator(OpenAPI api) {
-    LevelResolver levels =
+  /**
+   * The validator of one spec. {@code bodiless}: the one used after the fast checks vouched for the body; it is
+   * given the exchange without its body and must not complain that the body is missing (the fast checks already
+   * made sure a required body is there and keeps its schema).
+   */
+  private static OpenApiInteractionValidator validator(OpenAPI api, boolean bodiless) {
+    LevelResolver.Builder levels =
         LevelResolver.create()
             // Authentication is checked by the sandbox itself, before validation, in each provider's own way.
-            .withLevel("validation.request.security", ValidationReport.Level.IGNORE)
-            .build();
-    return OpenApiInteractionValidator.createFor(api).withLevelResolver(levels).build();
+            .withLevel("validation.request.security", ValidationReport.Level.IGNORE);
+    if (bodiless) {
+      levels.withLevel("validation.request.body.missing", ValidationReport.Level.IGNORE)
+          .withLevel("validation.response.body.missing", ValidationReport.Level.IGNORE);
+    }
+    return OpenApiInteractionValidator.createFor(api).withLevelResolver(levels.build()).build();
   }
 
   /** The spec's text: its JSON twin written at build time when present (faster to parse), else the YAML. */
@@ -147,15 +169,28 @@ final class Specs {
     }
   }
 
-  /** The request problems (errors only) the spec finds, rendered as field-level problems. */
-  List<Errors.Problem> validateRequest(String spec, Call call) {
+  /**
+   * The request problems (errors only) the spec finds, rendered as field-level problems. {@code pathTemplate} is the
+   * operation's path as the spec writes it. The body goes through the pre-compiled checks first; only when they
+   * cannot vouch for it does swagger-request-validator check the body too (and say what is wrong). Either way the
+   * validator checks everything else (path, query, headers).
+   */
+  List<Errors.Problem> validateRequest(String spec, String pathTemplate, Call call, Stats stats) {
+    Contract contract = contracts.get(spec);
+    boolean vouched = requestBodyVouched(contract.bodies().op(call.method, pathTemplate), call);
+    (vouched ? stats.fastRequests : stats.fullRequests).increment();
     SimpleRequest.Builder b = new SimpleRequest.Builder(call.method, call.path);
-    call.headers.forEach(b::withHeader);
+    boolean dropBody = vouched && call.rawBody.length > 0;
+    call.headers.forEach((name, values) -> {
+      if (!(dropBody && name.equalsIgnoreCase("Content-Type"))) {
+        b.withHeader(name, values);
+      }
+    });
     call.query.forEach(b::withQueryParam);
-    if (call.rawBody.length > 0) {
+    if (!vouched && call.rawBody.length > 0) {
       b.withBody(call.rawBody);
     }
-    ValidationReport report = validators.get(spec).validateRequest(b.build());
+    ValidationReport report = (vouched ? contract.bodiless() : contract.full()).validateRequest(b.build());
     List<Errors.Problem> problems = new ArrayList<>();
     for (ValidationReport.Message m : report.getMessages()) {
       if (m.getLevel() == ValidationReport.Level.ERROR) {
@@ -165,16 +200,49 @@ final class Specs {
     return problems;
   }
 
-  /** The response problems the spec finds, as readable lines; empty when the response keeps the contract. */
-  List<String> validateResponse(String spec, Call call, Reply reply, byte[] body) {
+  private static boolean requestBodyVouched(FastSchemas.Op op, Call call) {
+    if (op == null) {
+      return false;
+    }
+    if (call.rawBody.length == 0) {
+      // Nothing to check when none is declared or it is optional; a missing required body is the validator's to say.
+      return op.request == null || (op.request == FastSchemas.NO_BODY || !op.requestRequired);
+    }
+    if (op.request == null || !isJson(call.header("Content-Type"))) {
+      return false;
+    }
+    JsonNode body = Json.parseStrict(call.rawBody);
+    if (body == null || !op.request.vouches(body)) {
+      return false;
+    }
+    call.parsed(body);
+    return true;
+  }
+
+  private static boolean isJson(String contentType) {
+    if (contentType == null) {
+      return false;
+    }
+    int semicolon = contentType.indexOf(';');
+    String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim();
+    return type.equalsIgnoreCase("application/json");
+  }
+
+  /**
+   * The response problems the spec finds, as readable lines; empty when the response keeps the contract. The body
+   * (the tree {@code body} was written from) goes through the pre-compiled checks first, as for requests.
+   */
+  List<String> validateResponse(String spec, String pathTemplate, Call call, Reply reply, byte[] body, Stats stats) {
+    Contract contract = contracts.get(spec);
+    boolean vouched = responseBodyVouched(contract.bodies().op(call.method, pathTemplate), reply, body);
+    (vouched ? stats.fastResponses : stats.fullResponses).increment();
     SimpleResponse.Builder b = new SimpleResponse.Builder(reply.status);
-    if (body.length > 0) {
+    if (!vouched && body.length > 0) {
       b.withContentType("application/json").withBody(body);
     }
     reply.headers.forEach(b::withHeader);
     ValidationReport report =
-        validators
-            .get(spec)
+        (vouched ? contract.bodiless() : contract.full())
             .validateResponse(call.path, Request.Method.valueOf(call.method.toUpperCase()), b.build());
     List<String> lines = new ArrayList<>();
     for (ValidationReport.Message m : report.getMessages()) {
@@ -188,6 +256,20 @@ final class Specs {
       }
     }
     return lines;
+  }
+
+  private static boolean responseBodyVouched(FastSchemas.Op op, Reply reply, byte[] body) {
+    if (op == null) {
+      return false;
+    }
+    FastSchemas.Rule rule = op.response(reply.status);
+    if (rule == null) {
+      return false; // undeclared status: the validator says so
+    }
+    if (body.length == 0) {
+      return rule == FastSchemas.NO_BODY;
+    }
+    return reply.body != null && rule.vouches(reply.body);
   }
 
   private static Errors.Problem toProblem(ValidationReport.Message m) {

@@ -1,0 +1,287 @@
+package dev.transferkit.sandbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.examples.Example;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fast body checks are sound: whatever body they vouch for, swagger-request-validator (the authority the
+ * sandbox falls back to) accepts too. Checked on every example of every spec and on tens of thousands of mutants of
+ * them (members removed, nulled, renamed, retyped, broken formats, unknown enum values, extra members...). The
+ * checks also vouch for every documented example, so the fast path is really the one normal traffic takes.
+ */
+class FastSchemasSoundnessTest {
+  private static final JsonNodeFactory F = JsonNodeFactory.withExactBigDecimals(true);
+  private static final int MUTANTS_PER_EXAMPLE = 300;
+
+  /** One documented body: where it goes and the fast rule for it. */
+  record Case(String name, String spec, Request.Method method, String path, int status, FastSchemas.Rule rule,
+      JsonNode body) {
+    boolean request() {
+      return status < 0;
+    }
+  }
+
+  private static final List<Case> CASES = new ArrayList<>();
+  private static final Map<String, OpenApiInteractionValidator> VALIDATORS = new LinkedHashMap<>();
+
+  @BeforeAll
+  static void load() {
+    for (String spec : Specs.ALL) {
+      OpenAPI api = Specs.parse(spec);
+      FastSchemas fast = FastSchemas.compile(api);
+      VALIDATORS.put(spec, OpenApiInteractionValidator.createFor(api).build());
+      for (Map.Entry<String, PathItem> path : api.getPaths().entrySet()) {
+        String concrete = path.getKey().replaceAll("\\{[^}]+}", "x");
+        for (Map.Entry<PathItem.HttpMethod, Operation> e : path.getValue().readOperationsMap().entrySet()) {
+          Operation op = e.getValue();
+          FastSchemas.Op fop = fast.op(e.getKey().name(), path.getKey());
+          Request.Method method = Request.Method.valueOf(e.getKey().name());
+          String where = spec + ": " + e.getKey() + " " + path.getKey();
+          if (op.getRequestBody() != null) {
+            examples(op.getRequestBody().getContent()).forEach((name, body) ->
+                CASES.add(new Case(where + " request " + name, spec, method, concrete, -1, fop.request, body)));
+          }
+          for (Map.Entry<String, ApiResponse> r : op.getResponses().entrySet()) {
+            int status = r.getKey().equals("default") ? 500 : Integer.parseInt(r.getKey());
+            examples(r.getValue().getContent()).forEach((name, body) ->
+                CASES.add(new Case(where + " response " + r.getKey() + " " + name, spec, method, concrete, status,
+                    fop.response(status), body)));
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void theFastChecksVouchForEveryDocumentedExample() {
+    assertTrue(CASES.size() >= 80, "examples found: " + CASES.size());
+    List<String> notVouched = new ArrayList<>();
+    for (Case c : CASES) {
+      assertEquals(List.of(), bodyErrors(c, c.body()), c.name() + " must be valid in the first place");
+      if (!c.rule().vouches(c.body())) {
+        notVouched.add(c.name());
+      }
+    }
+    assertEquals(List.of(), notVouched, "the fast checks must take the documented bodies");
+  }
+
+  @Test
+  void whatTheFastChecksAcceptTheValidatorAccepts() {
+    Random random = new Random(20261122L);
+    int vouched = 0;
+    int refused = 0;
+    int refusedButValid = 0;
+    List<String> unsound = new ArrayList<>();
+    for (Case c : CASES) {
+      for (int i = 0; i < MUTANTS_PER_EXAMPLE; i++) {
+        JsonNode mutant = c.body().deepCopy();
+        int mutations = 1 + random.nextInt(3);
+        for (int m = 0; m < mutations; m++) {
+          mutant = mutate(mutant, random);
+        }
+        boolean fast = c.rule().vouches(mutant);
+        List<String> errors = bodyErrors(c, mutant);
+        if (fast) {
+          vouched++;
+          if (!errors.isEmpty() && unsound.size() < 20) {
+            unsound.add(c.name() + "\n    body: " + Json.text(mutant) + "\n    validator: " + errors);
+          }
+        } else {
+          refused++;
+          if (errors.isEmpty()) {
+            refusedButValid++;
+          }
+        }
+      }
+    }
+    System.out.printf("fast-check soundness: %d examples, %d mutants vouched for, %d refused (%d of them valid)%n",
+        CASES.size(), vouched, refused, refusedButValid);
+    assertEquals(List.of(), unsound, "the fast checks vouched for bodies the validator rejects");
+    // The mutants must really exercise both sides, or the check above proves nothing.
+    assertTrue(vouched > CASES.size() * 10, "vouched " + vouched);
+    assertTrue(refused > CASES.size() * 100, "refused " + refused);
+    // Refusing a valid body only costs time (the validator then decides); it must stay the exception.
+    assertTrue(refusedButValid < refused / 4, refusedButValid + " valid mutants refused of " + refused);
+  }
+
+  @Test
+  void aRuleThatCannotBeModelledVouchesForNothing() {
+    FastSchemas.Rule never = FastSchemas.Rule.never("test");
+    assertFalse(never.vouches(F.objectNode()));
+    assertFalse(FastSchemas.NO_BODY.vouches(F.objectNode()));
+    assertTrue(FastSchemas.utcDateTime("2024-02-29T23:59:59.123Z"));
+    assertFalse(FastSchemas.utcDateTime("2023-02-29T23:59:59Z"));
+    assertFalse(FastSchemas.utcDateTime("2024-01-01T00:00:00+01:00"));
+    assertFalse(FastSchemas.utcDateTime("2024-01-01T24:00:00Z"));
+    assertFalse(FastSchemas.utcDateTime("2024-01-01T00:00:00.Z"));
+    assertTrue(FastSchemas.uuid("c0ffee00-0000-4000-8000-00000000000A"));
+    assertFalse(FastSchemas.uuid("c0ffee00-0000-4000-8000-00000000000g"));
+    assertTrue(FastSchemas.plainDecimal("-0.01"));
+    assertTrue(FastSchemas.plainDecimal(".5"));
+    assertFalse(FastSchemas.plainDecimal("."));
+    assertFalse(FastSchemas.plainDecimal("-"));
+    assertFalse(FastSchemas.plainDecimal("1e3"));
+    assertFalse(FastSchemas.plainDecimal("1."));
+  }
+
+  /** The validator's body errors for a body sent where the case says (headers and parameters are not in play). */
+  private static List<String> bodyErrors(Case c, JsonNode body) {
+    OpenApiInteractionValidator v = VALIDATORS.get(c.spec());
+    String text = Json.text(body);
+    ValidationReport report = c.request()
+        ? v.validateRequest(new SimpleRequest.Builder(c.method(), c.path()).withContentType("application/json")
+            .withBody(text).build())
+        : v.validateResponse(c.path(), c.method(), SimpleResponse.Builder.status(c.status())
+            .withContentType("application/json").withBody(text).build());
+    List<String> errors = new ArrayList<>();
+    for (ValidationReport.Message m : report.getMessages()) {
+      if (m.getLevel() == ValidationReport.Level.ERROR
+          && (m.getKey().startsWith("validation.request.body") || m.getKey().startsWith("validation.response.body")
+              || m.getKey().startsWith("validation.schema"))) {
+        errors.add(m.getKey() + ": " + m.getMessage());
+      }
+    }
+    return errors;
+  }
+
+  // ---- mutations
+
+  private static final JsonNode[] REPLACEMENTS = {
+    F.textNode(""), F.textNode("x"), F.textNode("2024-13-01T00:00:00Z"), F.textNode("2024-01-01T00:00:00+01:00"),
+    F.textNode("2024-01-01T00:00:00.123456Z"), F.textNode("2024-01-01"),
+    F.textNode("c0ffee00-0000-4000-8000-00000000000g"), F.textNode("C0FFEE00-0000-4000-8000-00000000000A"),
+    F.textNode("1e3"), F.textNode("-0.01"), F.textNode(".5"), F.textNode("10.00"), F.textNode("USD"),
+    F.textNode("complete"), F.textNode("UNKNOWN_VALUE"), F.textNode(" 1"),
+    F.numberNode(0), F.numberNode(-1), F.numberNode(new BigDecimal("1.5")), F.numberNode(new BigDecimal("1.0")),
+    F.numberNode(2147483648L), F.numberNode(new BigInteger("9223372036854775808")),
+    F.numberNode(new BigDecimal("1E+400")), F.numberNode(new BigDecimal("0.00000001")),
+    F.booleanNode(true), F.objectNode(), F.arrayNode(), F.nullNode(),
+  };
+
+  private static JsonNode mutate(JsonNode root, Random random) {
+    List<JsonNode> containers = new ArrayList<>();
+    collect(root, containers);
+    if (containers.isEmpty() || random.nextInt(20) == 0) {
+      return REPLACEMENTS[random.nextInt(REPLACEMENTS.length)].deepCopy();
+    }
+    JsonNode target = containers.get(random.nextInt(containers.size()));
+    if (target instanceof ObjectNode o) {
+      List<String> names = new ArrayList<>();
+      o.fieldNames().forEachRemaining(names::add);
+      int op = random.nextInt(7);
+      if (names.isEmpty() || op == 0) {
+        o.put("unexpectedMember" + random.nextInt(3), random.nextInt(10));
+        return root;
+      }
+      String name = names.get(random.nextInt(names.size()));
+      switch (op) {
+        case 1 -> o.remove(name);
+        case 2 -> o.putNull(name);
+        case 3 -> o.set(name + (random.nextBoolean() ? "X" : ""), o.remove(name));
+        case 4 -> o.set(name, retype(o.get(name), random));
+        default -> o.set(name, REPLACEMENTS[random.nextInt(REPLACEMENTS.length)].deepCopy());
+      }
+    } else if (target instanceof ArrayNode a) {
+      int op = random.nextInt(4);
+      if (a.isEmpty() || op == 0) {
+        a.add(REPLACEMENTS[random.nextInt(REPLACEMENTS.length)].deepCopy());
+      } else if (op == 1) {
+        a.remove(random.nextInt(a.size()));
+      } else if (op == 2) {
+        a.add(a.get(random.nextInt(a.size())).deepCopy());
+      } else {
+        int i = random.nextInt(a.size());
+        a.set(i, retype(a.get(i), random));
+      }
+    }
+    return root;
+  }
+
+  /** The same value in another JSON type or shape, as a confused client or a buggy handler would send it. */
+  private static JsonNode retype(JsonNode v, Random random) {
+    if (v.isTextual()) {
+      String t = v.textValue();
+      try {
+        return F.numberNode(new BigDecimal(t));
+      } catch (NumberFormatException e) {
+        return random.nextBoolean() ? F.textNode(t.toLowerCase()) : F.arrayNode().add(t);
+      }
+    }
+    if (v.isNumber()) {
+      return random.nextBoolean() ? F.textNode(v.asText()) : F.numberNode(v.decimalValue().negate());
+    }
+    if (v.isBoolean()) {
+      return F.textNode(v.asText());
+    }
+    if (v.isObject()) {
+      return random.nextBoolean() ? F.arrayNode().add(v) : F.textNode(Json.text(v));
+    }
+    if (v.isArray()) {
+      return v.isEmpty() ? F.objectNode() : v.get(0);
+    }
+    return F.objectNode();
+  }
+
+  private static void collect(JsonNode n, List<JsonNode> out) {
+    if (n.isContainerNode()) {
+      out.add(n);
+      Iterator<JsonNode> it = n.elements();
+      while (it.hasNext()) {
+        collect(it.next(), out);
+      }
+    }
+  }
+
+  private static Map<String, JsonNode> examples(Map<String, MediaType> content) {
+    Map<String, JsonNode> out = new LinkedHashMap<>();
+    if (content == null || content.get("application/json") == null) {
+      return out;
+    }
+    MediaType mt = content.get("application/json");
+    if (mt.getExample() != null) {
+      out.put("example", tree(mt.getExample()));
+    }
+    if (mt.getExamples() != null) {
+      for (Map.Entry<String, Example> e : mt.getExamples().entrySet()) {
+        out.put(e.getKey(), tree(e.getValue().getValue()));
+      }
+    }
+    return out;
+  }
+
+  private static JsonNode tree(Object example) {
+    try {
+      return example instanceof String s ? Json.parse(s.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+          : Json.parse(io.swagger.v3.core.util.Json.mapper().writeValueAsBytes(example));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
