@@ -65,6 +65,18 @@ final class Json {
     }
   }
 
+  private static final com.fasterxml.jackson.databind.ObjectWriter CANONICAL =
+      MAPPER.writer().with(JsonNodeFeature.WRITE_PROPERTIES_SORTED);
+
+  /** Compact JSON with object members sorted by name: equal for trees that are equal. */
+  static byte[] canonical(JsonNode node) {
+    try {
+      return CANONICAL.writeValueAsBytes(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   static String text(JsonNode node) {
     try {
       return MAPPER.writeValueAsString(node);

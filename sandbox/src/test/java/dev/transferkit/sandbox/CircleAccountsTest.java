@@ -81,6 +81,25 @@ class CircleAccountsTest extends SandboxTestBase {
   }
 
   @Test
+  void theSameRequestWithItsMembersInAnotherOrderIsTheSameRequest() {
+    String key = UUID.randomUUID().toString();
+    Http.Response first = Http.post(circle("v1/accounts/transfers"),
+        transfer(key, CIRCLE_SOURCE_ACCOUNT, CIRCLE_DESTINATION_ACCOUNT, "100.00"), "Authorization", KEY);
+    String reordered = """
+        {"amount": {"currency": "USD", "amount": "100.00"}, "destination": {"id": "%s", "type": "account"},
+         "source": {"id": "%s", "type": "account"}, "idempotencyKey": "%s"}"""
+        .formatted(CIRCLE_DESTINATION_ACCOUNT, CIRCLE_SOURCE_ACCOUNT, key);
+    Http.Response again = Http.post(circle("v1/accounts/transfers"), reordered, "Authorization", KEY);
+    assertEquals(201, first.status());
+    assertEquals(200, again.status(), again.text());
+    assertEquals(first.json(), again.json());
+    Http.Response otherScale = Http.post(circle("v1/accounts/transfers"),
+        transfer(key, CIRCLE_SOURCE_ACCOUNT, CIRCLE_DESTINATION_ACCOUNT, "100.0"), "Authorization", KEY);
+    assertEquals(409, otherScale.status(), "100.0 is not the request that bound the key: " + otherScale.text());
+    assertEquals("9900.00", balance(CIRCLE_SOURCE_ACCOUNT));
+  }
+
+  @Test
   void theSameIdempotencyKeyWithAnotherBodyIsAConflict1083() {
     String key = UUID.randomUUID().toString();
     Http.post(circle("v1/accounts/transfers"),
