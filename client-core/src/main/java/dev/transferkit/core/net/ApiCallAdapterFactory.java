@@ -74,18 +74,24 @@ public final class ApiCallAdapterFactory extends CallAdapter.Factory {
 
     @Override
     public T execute() {
-      return executeForResponse().body();
+      Response<T> response = send();
+      if (response.isSuccessful()) {
+        return response.body(); // no ApiResponse, no header map: nobody asked for them
+      }
+      throw toError(response);
     }
 
     @Override
     public ApiResponse<T> executeForResponse() {
-      Response<T> response;
+      return toApiResponse(send());
+    }
+
+    private Response<T> send() {
       try {
-        response = call.execute();
+        return call.execute();
       } catch (IOException | RuntimeException e) {
         throw translate(e);
       }
-      return toApiResponse(response);
     }
 
     @Override
@@ -159,6 +165,10 @@ public final class ApiCallAdapterFactory extends CallAdapter.Factory {
       if (response.isSuccessful()) {
         return new ApiResponse<>(response.code(), headerMap(response.headers()), response.body());
       }
+      throw toError(response);
+    }
+
+    private ApiException toError(Response<T> response) {
       String body;
       try (ResponseBody errorBody = response.errorBody()) {
         body = errorBody == null ? "" : errorBody.string();
@@ -169,7 +179,7 @@ public final class ApiCallAdapterFactory extends CallAdapter.Factory {
       if (decoded == null) {
         throw new IllegalStateException("ErrorDecoder returned null");
       }
-      throw decoded;
+      return decoded;
     }
   }
 

@@ -90,6 +90,16 @@ final class IdempotencyKeys {
   }
 
   private static String decodeString(byte[] json, int start, int end) throws IOException {
+    boolean escaped = false;
+    for (int i = start + 1; i < end - 1; i++) {
+      if (json[i] == '\\') {
+        escaped = true;
+        break;
+      }
+    }
+    if (!escaped && end - start >= 2) {
+      return new String(json, start + 1, end - start - 2, StandardCharsets.UTF_8); // the common case: no escapes
+    }
     try (JsonReader reader = JsonReader.of(new Buffer().write(json, start, end - start))) {
       reader.setLenient(true);
       return reader.nextString();

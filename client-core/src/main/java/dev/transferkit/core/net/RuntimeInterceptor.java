@@ -49,37 +49,52 @@ final class RuntimeInterceptor implements Interceptor {
     this.newKey = newKey;
   }
 
+  /** Where idempotency keys come from (also used by {@link KeyedJsonBodies}). */
+  Supplier<String> keys() {
+    return newKey;
+  }
+
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request original = chain.request();
-    Invocation invocation = original.tag(Invocation.class);
     RequestOptions options = original.tag(RequestOptions.class);
-    Idempotent idempotent = invocation == null ? null : invocation.method().getAnnotation(Idempotent.class);
+    RequestBody body = original.body();
+    String method = original.method();
 
-    Request.Builder builder = original.newBuilder().header("User-Agent", userAgent);
+    SendMarker.Attempt state = new SendMarker.Attempt();
+    Request.Builder builder = original.newBuilder().header("User-Agent", userAgent)
+        .tag(SendMarker.Attempt.class, state);
     if (options != null && options.requestId() != null && original.header("X-Request-Id") == null) {
       builder.header("X-Request-Id", options.requestId());
     }
     String key = null;
-    if (idempotent != null && original.body() != null) {
-      Buffer buffer = new Buffer();
-      original.body().writeTo(buffer);
-      IdempotencyKeys.Filled filled = IdempotencyKeys.ensure(buffer.readByteArray(), idempotent.keyField(), newKey);
-      key = filled.key;
-      builder.method(original.method(), RequestBody.create(filled.body, original.body().contentType()));
+    boolean idempotent;
+    if (body instanceof KeyedJsonBodies.Keyed) {
+      idempotent = true; // encoded by KeyedJsonBodies, which filled the key already
+      key = ((KeyedJsonBodies.Keyed) body).key;
+    } else if (body != null) {
+      Invocation invocation = original.tag(Invocation.class);
+      Idempotent annotation = invocation == null ? null : invocation.method().getAnnotation(Idempotent.class);
+      idempotent = annotation != null;
+      if (idempotent) { // a body some other converter wrote: fill the key on its bytes
+        Buffer buffer = new Buffer();
+        body.writeTo(buffer);
+        IdempotencyKeys.Filled filled = IdempotencyKeys.ensure(buffer.readByteArray(), annotation.keyField(), newKey);
+        key = filled.key;
+        builder.method(method, RequestBody.create(filled.body, body.contentType()));
+      }
+    } else {
+      idempotent = false;
     }
     Request prepared = builder.build();
-    String method = prepared.method();
-    boolean retryable = method.equals("GET") || method.equals("HEAD") || idempotent != null;
+    boolean retryable = method.equals("GET") || method.equals("HEAD") || idempotent;
     int maxRetries = options != null && options.maxRetries() != null ? options.maxRetries() : policy.maxRetries();
-    String operation = method + " " + prepared.url().encodedPath();
 
     for (int attempt = 0; ; attempt++) {
-      SendMarker.Attempt state = new SendMarker.Attempt();
-      Request request = prepared.newBuilder().tag(SendMarker.Attempt.class, state).build();
+      state.sendStarted = false; // attempts run one after the other: the marker of the last one is what counts
       Response response;
       try {
-        response = buffered(chain.proceed(request));
+        response = buffered(chain.proceed(prepared));
       } catch (IOException e) {
         if (e instanceof TransferKitIOException) {
           throw e;
@@ -89,7 +104,7 @@ final class RuntimeInterceptor implements Interceptor {
           pause(policy.backoff(attempt));
           continue;
         }
-        throw failure(e, operation, retryable, state.sendStarted, attempt + 1, key);
+        throw failure(e, operation(prepared), retryable, state.sendStarted, attempt + 1, key);
       }
       if (retryable && attempt < maxRetries && isRetryableStatus(response.code()) && !chain.call().isCanceled()) {
         Duration wait = RetryAfter.parse(response.header("Retry-After"), policy.clock());
@@ -101,10 +116,14 @@ final class RuntimeInterceptor implements Interceptor {
         continue;
       }
       if (!retryable && isAmbiguousStatus(response.code())) {
-        throw ambiguousAnswer(response, operation);
+        throw ambiguousAnswer(response, operation(prepared));
       }
       return response;
     }
+  }
+
+  private static String operation(Request request) {
+    return request.method() + " " + request.url().encodedPath();
   }
 
   /**
@@ -177,12 +196,12 @@ final class RuntimeInterceptor implements Interceptor {
     if (body == null) {
       return response;
     }
-    byte[] bytes;
+    Buffer buffer = new Buffer();
     try {
-      bytes = body.bytes();
+      buffer.writeAll(body.source()); // moves the segments, no byte[] copy
     } finally {
       response.close();
     }
-    return response.newBuilder().body(ResponseBody.create(bytes, body.contentType())).build();
+    return response.newBuilder().body(ResponseBody.create(buffer, body.contentType(), buffer.size())).build();
   }
 }

@@ -51,6 +51,11 @@ class TransportTest {
 
     @GET("v1/payments")
     ApiCall<Map<String, Object>> listPayments(@Tag RequestOptions options);
+
+    /** A body no JSON converter wrote (Retrofit passes a RequestBody through): the interceptor fills the key. */
+    @Idempotent(keyField = "idempotencyKey")
+    @POST("v1/payments")
+    ApiCall<Map<String, Object>> createPaymentRaw(@Body okhttp3.RequestBody body, @Tag RequestOptions options);
   }
 
   static final class TestBuilder extends ClientBuilder<TestBuilder> {
@@ -115,6 +120,18 @@ class TransportTest {
       keys.add(keyOf(server.takeRequest()));
     }
     return keys;
+  }
+
+  @Test
+  void aPrebuiltIdempotentBodyGetsItsKeyFilledAndKeepsItOnRetry() throws Exception {
+    server.enqueue(new MockResponse().setResponseCode(503));
+    server.enqueue(ok("{\"id\":\"p1\"}"));
+    okhttp3.RequestBody raw = okhttp3.RequestBody.create(
+        "{\"amount\":\"10.00\"}", okhttp3.MediaType.get("application/json"));
+    assertEquals("p1", api.createPaymentRaw(raw, RequestOptions.defaults()).execute().get("id"));
+    List<String> keys = keysSeen(2);
+    assertEquals(keys.get(0), keys.get(1));
+    assertEquals(36, keys.get(0).length(), keys.get(0));
   }
 
   @Test
