@@ -7,6 +7,7 @@ import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import java.math.BigDecimal;
@@ -41,10 +42,54 @@ final class FastSchemas {
     /** Status code (or "default") to the JSON body rule; {@link #NO_BODY} when the response declares no content. */
     final Map<String, Rule> responses;
 
-    Op(Rule request, boolean requestRequired, Map<String, Rule> responses) {
+    /** Path, query and header parameters; null when one of them cannot be modelled (then the validator decides). */
+    final List<Param> params;
+
+    Op(Rule request, boolean requestRequired, Map<String, Rule> responses, List<Param> params) {
       this.request = request;
       this.requestRequired = requestRequired;
       this.responses = responses;
+      this.params = params;
+    }
+
+    /**
+     * True only when the request's parameters certainly keep the spec: every declared parameter that is required is
+     * there, every one that is there keeps its schema, and there is no query parameter the spec does not declare.
+     * {@code rawPath} must contain no percent-escapes (the path values are then exactly the segments).
+     */
+    boolean paramsVouched(String rawPath, Map<String, String> pathParams, Map<String, List<String>> query,
+        java.util.function.Function<String, List<String>> headers) {
+      if (params == null || rawPath.indexOf('%') >= 0) {
+        return false;
+      }
+      int declaredQuery = 0;
+      for (Param p : params) {
+        List<String> values;
+        switch (p.in) {
+          case "path" -> {
+            String v = pathParams.get(p.name);
+            values = v == null ? null : List.of(v);
+          }
+          case "query" -> {
+            values = query.get(p.name);
+            if (values != null) {
+              declaredQuery++;
+            }
+          }
+          default -> values = headers.apply(p.name);
+        }
+        if (values == null || values.isEmpty()) {
+          if (p.required) {
+            return false;
+          }
+          continue;
+        }
+        // An empty value reads as missing to the validator (and an empty path segment matches no path): refuse it.
+        if (values.size() != 1 || values.get(0).isEmpty() || !p.vouches(values.get(0))) {
+          return false;
+        }
+      }
+      return declaredQuery == query.size();
     }
 
     /** The rule for a status, {@link #NO_BODY}, or null when the status is not declared (let the validator say). */
@@ -77,7 +122,7 @@ final class FastSchemas {
     if (api.getPaths() != null) {
       api.getPaths().forEach((path, item) -> {
         for (Map.Entry<PathItem.HttpMethod, Operation> e : item.readOperationsMap().entrySet()) {
-          ops.put(e.getKey().name() + " " + path, compiler.op(e.getValue()));
+          ops.put(e.getKey().name() + " " + path, compiler.op(item, e.getValue()));
         }
       });
     }
@@ -102,7 +147,47 @@ final class FastSchemas {
           responses.put(e.getKey(), r.getContent() == null || r.getContent().isEmpty() ? NO_BODY : json(r.getContent()));
         }
       }
-      return new Op(request, required, Map.copyOf(responses));
+      return new Op(request, required, Map.copyOf(responses), params(pathParams, operation));
+    }
+
+    private List<Parameter> pathParams = List.of();
+
+    Op op(PathItem item, Operation operation) {
+      pathParams = item.getParameters() == null ? List.of() : item.getParameters();
+      return op(operation);
+    }
+
+    /** The operation's parameters (path-level ones included), or null when one cannot be modelled. */
+    private List<Param> params(List<Parameter> pathLevel, Operation operation) {
+      Map<String, Parameter> all = new java.util.LinkedHashMap<>();
+      for (Parameter p : pathLevel) {
+        all.put(p.getIn() + ":" + p.getName(), p);
+      }
+      if (operation.getParameters() != null) {
+        for (Parameter p : operation.getParameters()) {
+          all.put(p.getIn() + ":" + p.getName(), p); // an operation's parameter overrides the path's
+        }
+      }
+      List<Param> out = new ArrayList<>();
+      for (Parameter p : all.values()) {
+        if (p.get$ref() != null || p.getIn() == null || p.getName() == null || p.getSchema() == null
+            || p.getContent() != null || !(p.getIn().equals("path") || p.getIn().equals("query")
+            || p.getIn().equals("header"))) {
+          return null;
+        }
+        if (p.getStyle() != null && !(p.getStyle() == Parameter.StyleEnum.SIMPLE
+            || p.getStyle() == Parameter.StyleEnum.FORM)) {
+          return null;
+        }
+        Rule rule = rule(p.getSchema());
+        if (rule.type == null || !(rule.type.equals("string") || rule.type.equals("integer")
+            || rule.type.equals("boolean"))) {
+          return null; // arrays, objects, numbers: their text forms are the validator's business
+        }
+        out.add(new Param(p.getName(), p.getIn(), Boolean.TRUE.equals(p.getRequired())
+            || p.getIn().equals("path"), rule));
+      }
+      return List.copyOf(out);
     }
 
     /** The rule of the only media type when it is application/json; anything else is left to the validator. */
@@ -264,6 +349,60 @@ final class FastSchemas {
           || s.getMaxLength() != null || s.getMinimum() != null || s.getMaximum() != null
           || s.getMinItems() != null || s.getMaxItems() != null;
     }
+  }
+
+  /** One declared parameter and the rule for its value. */
+  static final class Param {
+    final String name;
+    final String in;
+    final boolean required;
+    final Rule rule;
+
+    Param(String name, String in, boolean required, Rule rule) {
+      this.name = name;
+      this.in = in;
+      this.required = required;
+      this.rule = rule;
+    }
+
+    /** The text as the value it stands for, checked; strict about the text form (no spaces, signs, decimals). */
+    boolean vouches(String text) {
+      JsonNode value;
+      switch (rule.type) {
+        case "string" -> value = com.fasterxml.jackson.databind.node.TextNode.valueOf(text);
+        case "integer" -> {
+          if (!integerText(text)) {
+            return false;
+          }
+          value = com.fasterxml.jackson.databind.node.BigIntegerNode.valueOf(new java.math.BigInteger(text));
+        }
+        case "boolean" -> {
+          if (!text.equals("true") && !text.equals("false")) {
+            return false;
+          }
+          value = com.fasterxml.jackson.databind.node.BooleanNode.valueOf(text.equals("true"));
+        }
+        default -> {
+          return false;
+        }
+      }
+      return rule.vouches(value);
+    }
+  }
+
+  /** {@code -?[0-9]+}, at most 19 digits, no leading zero unless the number is 0. */
+  static boolean integerText(String t) {
+    int i = t.startsWith("-") ? 1 : 0;
+    int digits = t.length() - i;
+    if (digits < 1 || digits > 19 || (digits > 1 && t.charAt(i) == '0')) {
+      return false;
+    }
+    for (; i < t.length(); i++) {
+      if (t.charAt(i) < '0' || t.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** One compiled schema. */

@@ -178,6 +178,7 @@ class CircleAccountsTest extends SandboxTestBase {
     assertEquals(200, got.status());
     Sandbox.ValidationCounts valid = sandbox.validationCounts();
     assertEquals(before.fastRequests() + 3, valid.fastRequests());
+    assertEquals(before.fastRequestsComplete() + 3, valid.fastRequestsComplete(), "parameters vouched for too");
     assertEquals(before.fullRequests(), valid.fullRequests());
     assertEquals(before.fastResponses() + 3, valid.fastResponses());
     assertEquals(before.fullResponses(), valid.fullResponses());

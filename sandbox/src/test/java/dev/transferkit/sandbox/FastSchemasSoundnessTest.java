@@ -131,6 +131,140 @@ class FastSchemasSoundnessTest {
     assertTrue(refusedButValid < refused / 4, refusedButValid + " valid mutants refused of " + refused);
   }
 
+  private static final String[] PARAM_VALUES = {
+    "abc", "x", "c0ffee00-0000-4000-8000-00000000000a", "0", "1", "50", "51", "-1", " 1", "1.0", "01", "+1",
+    "2024-01-01T00:00:00Z", "2024-01-01T00:00:00.5Z", "2024-01-01T00:00:00+01:00", "2024-13-01T00:00:00Z", "",
+    "true", "USD", "complete", "9223372036854775808", "2147483648", "a b", "%",
+  };
+
+  /**
+   * Whole requests (parameters, Accept, Content-Type, body): whenever the checks vouch for everything and the sandbox
+   * skips the validator, the validator finds nothing either.
+   */
+  @Test
+  void requestsTheChecksPassCompletelyTheValidatorAccepts() {
+    Specs specs = Specs.load();
+    Random random = new Random(7);
+    int complete = 0;
+    int total = 0;
+    List<String> unsound = new ArrayList<>();
+    for (String spec : Specs.ALL) {
+      OpenAPI api = Specs.parse(spec);
+      OpenApiInteractionValidator validator = VALIDATORS.get(spec);
+      for (Map.Entry<String, PathItem> path : api.getPaths().entrySet()) {
+        for (Map.Entry<PathItem.HttpMethod, Operation> e : path.getValue().readOperationsMap().entrySet()) {
+          Operation op = e.getValue();
+          List<io.swagger.v3.oas.models.parameters.Parameter> declared = new ArrayList<>();
+          if (path.getValue().getParameters() != null) {
+            declared.addAll(path.getValue().getParameters());
+          }
+          if (op.getParameters() != null) {
+            declared.addAll(op.getParameters());
+          }
+          String body = null;
+          if (op.getRequestBody() != null) {
+            Map<String, JsonNode> bodies = examples(op.getRequestBody().getContent());
+            if (bodies.isEmpty()) {
+              continue;
+            }
+            body = Json.text(bodies.values().iterator().next());
+          }
+          for (int i = 0; i < 400; i++) {
+            total++;
+            Map<String, String> pathParams = new LinkedHashMap<>();
+            Map<String, List<String>> query = new LinkedHashMap<>();
+            Map<String, List<String>> headers = new LinkedHashMap<>();
+            for (io.swagger.v3.oas.models.parameters.Parameter p : declared) {
+              List<String> pool = new ArrayList<>(List.of(PARAM_VALUES));
+              if (p.getSchema() != null && p.getSchema().getEnum() != null) {
+                p.getSchema().getEnum().forEach(v -> pool.add(String.valueOf(v)));
+                p.getSchema().getEnum().forEach(v -> pool.add(String.valueOf(v)));
+              }
+              String v = pool.get(random.nextInt(pool.size()));
+              switch (p.getIn()) {
+                case "path" -> pathParams.put(p.getName(), v);
+                case "query" -> {
+                  if (random.nextInt(3) > 0) {
+                    query.put(p.getName(), random.nextInt(20) == 0 ? List.of(v, v) : List.of(v));
+                  }
+                }
+                default -> {
+                  if (random.nextInt(4) > 0) {
+                    headers.put(p.getName(), List.of(v));
+                  }
+                }
+              }
+            }
+            if (random.nextInt(10) == 0) {
+              query.put("unexpected", List.of("1"));
+            }
+            String accept = new String[] {null, null, "*/*", "application/json", "text/html"}[random.nextInt(5)];
+            if (accept != null) {
+              headers.put("Accept", List.of(accept));
+            }
+            boolean withBody = body != null && random.nextInt(8) > 0;
+            if (withBody || random.nextInt(10) == 0) {
+              headers.put("Content-Type", List.of(random.nextInt(6) == 0 ? "text/plain" : "application/json"));
+            }
+            String concrete = path.getKey();
+            for (Map.Entry<String, String> pp : pathParams.entrySet()) {
+              concrete = concrete.replace("{" + pp.getKey() + "}", encode(pp.getValue()));
+            }
+            StringBuilder url = new StringBuilder("http://127.0.0.1:1/prefix" + concrete);
+            String sep = "?";
+            for (Map.Entry<String, List<String>> q : query.entrySet()) {
+              for (String v : q.getValue()) {
+                url.append(sep).append(q.getKey()).append('=').append(encode(v));
+                sep = "&";
+              }
+            }
+            byte[] bytes = withBody ? body.getBytes(java.nio.charset.StandardCharsets.UTF_8) : new byte[0];
+            Call call = new Call(e.getKey().name(), concrete, url.toString(), query, headers, pathParams, bytes);
+            Specs.Stats stats = new Specs.Stats();
+            List<Errors.Problem> fast = specs.validateRequest(spec, path.getKey(), call, stats);
+            if (stats.fastRequestsComplete.sum() == 0) {
+              continue;
+            }
+            complete++;
+            SimpleRequest.Builder b = new SimpleRequest.Builder(e.getKey().name(), concrete);
+            headers.forEach(b::withHeader);
+            query.forEach(b::withQueryParam);
+            if (withBody) {
+              b.withBody(body);
+            }
+            List<String> errors = new ArrayList<>();
+            for (ValidationReport.Message m : validator.validateRequest(b.build()).getMessages()) {
+              if (m.getLevel() == ValidationReport.Level.ERROR && !m.getKey().startsWith("validation.request.security")) {
+                errors.add(m.getKey() + ": " + m.getMessage());
+              }
+            }
+            if (!fast.isEmpty() || (!errors.isEmpty() && unsound.size() < 20)) {
+              unsound.add(spec + " " + e.getKey() + " " + url + " " + headers + ": " + errors + " " + fast);
+            }
+          }
+        }
+      }
+    }
+    System.out.printf("fast-check soundness, whole requests: %d generated, %d vouched for completely%n", total,
+        complete);
+    assertEquals(List.of(), unsound, "requests vouched for completely that the validator rejects");
+    assertTrue(complete > total / 20, "complete " + complete + " of " + total);
+    assertTrue(complete < total * 9 / 10, "the mutants must also break things: " + complete + " of " + total);
+  }
+
+  private static String encode(String v) {
+    StringBuilder out = new StringBuilder();
+    for (byte b : v.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+      char c = (char) (b & 0xff);
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~:".indexOf(c) >= 0) {
+        out.append(c);
+      } else {
+        out.append(String.format("%%%02X", b & 0xff));
+      }
+    }
+    return out.toString();
+  }
+
   @Test
   void aRuleThatCannotBeModelledVouchesForNothing() {
     FastSchemas.Rule never = FastSchemas.Rule.never("test");

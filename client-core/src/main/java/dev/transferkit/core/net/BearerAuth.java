@@ -8,6 +8,7 @@ import okhttp3.Response;
 /** Sends {@code Authorization: Bearer <key>}. Thread-safe; its toString never shows the key. */
 public final class BearerAuth implements Interceptor {
   private final String token;
+  private final String header;
 
   public BearerAuth(String token) {
     Objects.requireNonNull(token, "API key");
@@ -15,11 +16,12 @@ public final class BearerAuth implements Interceptor {
       throw new IllegalArgumentException("API key must not be empty");
     }
     this.token = token;
+    this.header = "Bearer " + token;
   }
 
   @Override
   public Response intercept(Chain chain) throws IOException {
-    return chain.proceed(chain.request().newBuilder().header("Authorization", "Bearer " + token).build());
+    return chain.proceed(chain.request().newBuilder().header("Authorization", header).build());
   }
 
   @Override
