@@ -340,7 +340,7 @@ final class CircleApi extends ProviderApi {
     }
     owners.put(kind + ":" + id, e.id());
     for (JsonNode m : body.path("balances")) {
-      book.set(kind + ":" + id, m.path("currency").asText(), new BigDecimal(m.path("amount").asText()));
+      book.set(kind + ":" + id, m.path("currency").asText(), Json.decimal(m.path("amount").asText()));
     }
     ObjectNode out = Json.object();
     out.put("id", id);
@@ -355,7 +355,7 @@ final class CircleApi extends ProviderApi {
     if (!owners.containsKey(kind + ":" + id)) {
       throw new NoSuchElementException(kind + " " + id + " does not exist");
     }
-    book.set(kind + ":" + id, body.path("currency").asText(), new BigDecimal(body.path("amount").asText()));
+    book.set(kind + ":" + id, body.path("currency").asText(), Json.decimal(body.path("amount").asText()));
     ObjectNode out = Json.object();
     out.put("id", id);
     out.set("balances", balancesJson(kind + ":" + id));
@@ -428,7 +428,7 @@ final class CircleApi extends ProviderApi {
     if (t == null || !t.blockchain().equals(w.blockchain)) {
       throw new IllegalArgumentException("tokenId must be a token on " + w.blockchain + ": " + tokens.keySet());
     }
-    book.set("w3s:" + w.id, t.id(), new BigDecimal(b.path("amount").asText()));
+    book.set("w3s:" + w.id, t.id(), Json.decimal(b.path("amount").asText()));
     w.updated = engine.now();
   }
 
@@ -476,7 +476,7 @@ final class CircleApi extends ProviderApi {
     JsonNode r = c.request;
     Wallet w = wallets.get(r.path("walletId").asText());
     Token t = resolveToken(r);
-    BigDecimal amount = new BigDecimal(r.path("amounts").get(0).asText());
+    BigDecimal amount = Json.decimal(r.path("amounts").get(0).asText());
     String holder = "w3s:" + w.id;
     if (!book.covers(holder, t.id(), amount)) {
       c.status = "FAILED";
@@ -580,7 +580,7 @@ final class CircleApi extends ProviderApi {
   private static BigDecimal positiveAmount(String headline, String location, String text, int maxScale) {
     BigDecimal amount;
     try {
-      amount = new BigDecimal(text);
+      amount = Json.decimal(text);
     } catch (NumberFormatException | NullPointerException e) {
       throw Errors.circleInvalid(headline, List.of(new Errors.Problem("number_format", location,
           location + " is not a decimal number", text)));
@@ -826,9 +826,9 @@ final class CircleApi extends ProviderApi {
 
   private void settlePayout(ObjectNode p, AddressBookEntry dest, String wallet, Instant due) {
     String currency = p.path("amount").path("currency").asText();
-    BigDecimal amount = new BigDecimal(p.path("amount").path("amount").asText());
-    BigDecimal fee = new BigDecimal(p.path("fees").path("amount").asText());
-    BigDecimal network = new BigDecimal(p.path("networkFees").path("amount").asText());
+    BigDecimal amount = Json.decimal(p.path("amount").path("amount").asText());
+    BigDecimal fee = Json.decimal(p.path("fees").path("amount").asText());
+    BigDecimal network = Json.decimal(p.path("networkFees").path("amount").asText());
     if (dest.denied()) {
       book.move(Book.IN_FLIGHT, wallet, currency, amount.add(fee).add(network));
       p.put("status", "failed");
@@ -1196,7 +1196,7 @@ final class CircleApi extends ProviderApi {
       }
       BigDecimal amount;
       try {
-        amount = new BigDecimal(amounts.get(0).asText());
+        amount = Json.decimal(amounts.get(0).asText());
       } catch (NumberFormatException ex) {
         throw Errors.circle(400, 155224, "Cannot parse amount " + amounts.get(0).asText() + ".");
       }

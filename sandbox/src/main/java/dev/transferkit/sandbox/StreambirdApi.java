@@ -204,7 +204,7 @@ final class StreambirdApi extends ProviderApi {
     if (!COMPATIBLE.get(w.type).contains(symbol)) {
       throw new IllegalArgumentException(w.type + " wallets hold " + COMPATIBLE.get(w.type));
     }
-    book.set(w.id, symbol, new BigDecimal(b.path("amount").asText()));
+    book.set(w.id, symbol, Json.decimal(b.path("amount").asText()));
   }
 
   ObjectNode ledger() {
@@ -358,7 +358,7 @@ final class StreambirdApi extends ProviderApi {
       Wallet destWallet = destination(source, dest);
       BigDecimal requested;
       try {
-        requested = new BigDecimal(body.path("source_amount").asText());
+        requested = Json.decimal(body.path("source_amount").asText());
       } catch (NumberFormatException e) {
         throw bad("source_amount is not a decimal number: " + body.path("source_amount").asText());
       }

@@ -197,13 +197,13 @@ final class WyreApi extends ProviderApi {
     if (srn == null || !holderOwner.containsKey(srn)) {
       throw new NoSuchElementException("unknown SRN " + srn);
     }
-    book.set(srn, body.path("currency").asText(), new BigDecimal(body.path("amount").asText()));
+    book.set(srn, body.path("currency").asText(), Json.decimal(body.path("amount").asText()));
     return holderJson(srn);
   }
 
   private void setBalances(String srn, JsonNode balances) {
     for (JsonNode b : balances) {
-      book.set(srn, b.path("currency").asText(), new BigDecimal(b.path("amount").asText()));
+      book.set(srn, b.path("currency").asText(), Json.decimal(b.path("amount").asText()));
     }
   }
 
@@ -348,7 +348,7 @@ final class WyreApi extends ProviderApi {
     String text = Json.str(body, field);
     BigDecimal a;
     try {
-      a = new BigDecimal(text);
+      a = Json.decimal(text);
     } catch (RuntimeException e) {
       throw Errors.wyreValidation(field + " is not a decimal number", field, text);
     }
