@@ -45,11 +45,49 @@ final class FastSchemas {
     /** Path, query and header parameters; null when one of them cannot be modelled (then the validator decides). */
     final List<Param> params;
 
-    Op(Rule request, boolean requestRequired, Map<String, Rule> responses, List<Param> params) {
+    /** Status (as in {@link #responses}) to its declared headers; a status is missing when one cannot be modelled. */
+    final Map<String, List<Param>> responseHeaders;
+
+    Op(Rule request, boolean requestRequired, Map<String, Rule> responses, List<Param> params,
+        Map<String, List<Param>> responseHeaders) {
       this.request = request;
       this.requestRequired = requestRequired;
       this.responses = responses;
       this.params = params;
+      this.responseHeaders = responseHeaders;
+    }
+
+    /**
+     * True only when the response's headers certainly keep the spec: every declared header that is required is there
+     * and every declared one that is there keeps its schema (the validator looks at no other header).
+     */
+    boolean responseHeadersVouched(int status, java.util.function.Function<String, List<String>> headers) {
+      String key = Integer.toString(status);
+      if (!responses.containsKey(key)) {
+        key = status / 100 + "XX";
+        if (!responses.containsKey(key)) {
+          key = "default";
+        }
+      }
+      List<Param> declared = responseHeaders.get(key);
+      if (declared == null) {
+        return false;
+      }
+      for (Param p : declared) {
+        List<String> values = headers.apply(p.name);
+        if (values == null || values.isEmpty()) {
+          if (p.required) {
+            return false;
+          }
+          continue;
+        }
+        for (String v : values) {
+          if (v.isEmpty() || !p.vouches(v)) {
+            return false;
+          }
+        }
+      }
+      return true;
     }
 
     /**
@@ -141,13 +179,39 @@ final class FastSchemas {
         request = json(body.getContent());
       }
       Map<String, Rule> responses = new HashMap<>();
+      Map<String, List<Param>> headers = new HashMap<>();
       if (operation.getResponses() != null) {
         for (Map.Entry<String, ApiResponse> e : operation.getResponses().entrySet()) {
           ApiResponse r = e.getValue();
           responses.put(e.getKey(), r.getContent() == null || r.getContent().isEmpty() ? NO_BODY : json(r.getContent()));
+          List<Param> declared = headers(r);
+          if (declared != null) {
+            headers.put(e.getKey(), declared);
+          }
         }
       }
-      return new Op(request, required, Map.copyOf(responses), params(pathParams, operation));
+      return new Op(request, required, Map.copyOf(responses), params(pathParams, operation), Map.copyOf(headers));
+    }
+
+    /** A response's declared headers, or null when one cannot be modelled. */
+    private List<Param> headers(ApiResponse response) {
+      List<Param> out = new ArrayList<>();
+      if (response.getHeaders() == null) {
+        return out;
+      }
+      for (Map.Entry<String, io.swagger.v3.oas.models.headers.Header> e : response.getHeaders().entrySet()) {
+        io.swagger.v3.oas.models.headers.Header h = e.getValue();
+        if (h.get$ref() != null || h.getSchema() == null || h.getContent() != null) {
+          return null;
+        }
+        Rule rule = rule(h.getSchema());
+        if (rule.type == null || !(rule.type.equals("string") || rule.type.equals("integer")
+            || rule.type.equals("boolean"))) {
+          return null;
+        }
+        out.add(new Param(e.getKey(), "header", Boolean.TRUE.equals(h.getRequired()), rule));
+      }
+      return out;
     }
 
     private List<Parameter> pathParams = List.of();

@@ -158,7 +158,7 @@ public final class Sandbox implements AutoCloseable {
     requireStarted();
     Specs.Stats s = front.stats;
     return new ValidationCounts(s.fastRequests.sum(), s.fastRequestsComplete.sum(), s.fullRequests.sum(),
-        s.fastResponses.sum(), s.fullResponses.sum());
+        s.fastResponses.sum(), s.fastResponsesComplete.sum(), s.fullResponses.sum());
   }
 
   /**
@@ -167,7 +167,7 @@ public final class Sandbox implements AutoCloseable {
    * the validator checked in full; the same for responses.
    */
   record ValidationCounts(long fastRequests, long fastRequestsComplete, long fullRequests, long fastResponses,
-      long fullResponses) {}
+      long fastResponsesComplete, long fullResponses) {}
 
   public List<ResponseViolation> responseViolations() {
     requireStarted();

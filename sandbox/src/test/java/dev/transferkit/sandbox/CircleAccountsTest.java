@@ -181,6 +181,7 @@ class CircleAccountsTest extends SandboxTestBase {
     assertEquals(before.fastRequestsComplete() + 3, valid.fastRequestsComplete(), "parameters vouched for too");
     assertEquals(before.fullRequests(), valid.fullRequests());
     assertEquals(before.fastResponses() + 3, valid.fastResponses());
+    assertEquals(before.fastResponsesComplete() + 3, valid.fastResponsesComplete(), "status and headers too");
     assertEquals(before.fullResponses(), valid.fullResponses());
 
     Http.Response refused = Http.post(circle("v1/accounts/transfers"),

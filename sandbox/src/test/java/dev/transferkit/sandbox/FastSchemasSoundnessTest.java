@@ -41,8 +41,8 @@ class FastSchemasSoundnessTest {
   private static final int MUTANTS_PER_EXAMPLE = 300;
 
   /** One documented body: where it goes and the fast rule for it. */
-  record Case(String name, String spec, Request.Method method, String path, int status, FastSchemas.Rule rule,
-      JsonNode body) {
+  record Case(String name, String spec, Request.Method method, String path, String template, int status,
+      FastSchemas.Rule rule, JsonNode body) {
     boolean request() {
       return status < 0;
     }
@@ -66,13 +66,14 @@ class FastSchemasSoundnessTest {
           String where = spec + ": " + e.getKey() + " " + path.getKey();
           if (op.getRequestBody() != null) {
             examples(op.getRequestBody().getContent()).forEach((name, body) ->
-                CASES.add(new Case(where + " request " + name, spec, method, concrete, -1, fop.request, body)));
+                CASES.add(new Case(where + " request " + name, spec, method, concrete, path.getKey(), -1, fop.request,
+                    body)));
           }
           for (Map.Entry<String, ApiResponse> r : op.getResponses().entrySet()) {
             int status = r.getKey().equals("default") ? 500 : Integer.parseInt(r.getKey());
             examples(r.getValue().getContent()).forEach((name, body) ->
-                CASES.add(new Case(where + " response " + r.getKey() + " " + name, spec, method, concrete, status,
-                    fop.response(status), body)));
+                CASES.add(new Case(where + " response " + r.getKey() + " " + name, spec, method, concrete,
+                    path.getKey(), status, fop.response(status), body)));
           }
         }
       }
@@ -250,6 +251,67 @@ class FastSchemasSoundnessTest {
     assertEquals(List.of(), unsound, "requests vouched for completely that the validator rejects");
     assertTrue(complete > total / 20, "complete " + complete + " of " + total);
     assertTrue(complete < total * 9 / 10, "the mutants must also break things: " + complete + " of " + total);
+  }
+
+  /** Whole responses (status, headers, body): when the checks vouch for all of it, the validator agrees. */
+  @Test
+  void responsesTheChecksPassCompletelyTheValidatorAccepts() {
+    Specs specs = Specs.load();
+    Random random = new Random(11);
+    int complete = 0;
+    int total = 0;
+    List<String> unsound = new ArrayList<>();
+    for (Case c : CASES) {
+      if (c.request()) {
+        continue;
+      }
+      OpenAPI api = Specs.parse(c.spec());
+      Operation op = api.getPaths().get(c.template()).readOperationsMap()
+          .get(PathItem.HttpMethod.valueOf(c.method().name()));
+      ApiResponse declared = op.getResponses().get(c.status() == 500 && !op.getResponses().containsKey("500")
+          ? "default" : Integer.toString(c.status()));
+      for (int i = 0; i < 100; i++) {
+        total++;
+        Reply reply = new Reply(c.status(), c.body());
+        if (declared.getHeaders() != null) {
+          for (String h : declared.getHeaders().keySet()) {
+            if (random.nextInt(4) > 0) {
+              reply.header(h, PARAM_VALUES[random.nextInt(PARAM_VALUES.length)]);
+            }
+          }
+        }
+        if (random.nextInt(5) == 0) {
+          reply.header("X-Extra", "1");
+        }
+        byte[] bytes = Json.bytes(c.body());
+        Call call = new Call(c.method().name(), c.path(), "http://127.0.0.1:1/p" + c.path(), Map.of(), Map.of(),
+            Map.of(), new byte[0]);
+        Specs.Stats stats = new Specs.Stats();
+        List<String> fast = specs.validateResponse(c.spec(), c.template(), call, reply, bytes, stats);
+        if (stats.fastResponsesComplete.sum() == 0) {
+          continue;
+        }
+        complete++;
+        SimpleResponse.Builder b = SimpleResponse.Builder.status(c.status()).withContentType("application/json")
+            .withBody(bytes);
+        reply.headers.forEach(b::withHeader);
+        List<String> errors = new ArrayList<>();
+        for (ValidationReport.Message m : VALIDATORS.get(c.spec()).validateResponse(c.path(), c.method(), b.build())
+            .getMessages()) {
+          if (m.getLevel() == ValidationReport.Level.ERROR) {
+            errors.add(m.getKey() + ": " + m.getMessage());
+          }
+        }
+        if (!fast.isEmpty() || (!errors.isEmpty() && unsound.size() < 20)) {
+          unsound.add(c.name() + " " + reply.headers + ": " + errors + " " + fast);
+        }
+      }
+    }
+    System.out.printf("fast-check soundness, whole responses: %d generated, %d vouched for completely%n", total,
+        complete);
+    assertEquals(List.of(), unsound, "responses vouched for completely that the validator rejects");
+    assertTrue(complete > total / 10, "complete " + complete + " of " + total);
+    assertTrue(complete < total, "the generated headers must also break things");
   }
 
   private static String encode(String v) {
