@@ -49,7 +49,7 @@ final class RuntimeInterceptor implements Interceptor {
     this.newKey = newKey;
   }
 
-  /** Where idempotency keys come from (also used by {@link KeyedJsonBodies}). */
+  /** Where idempotency keys come from (also used by {@link JsonBodies}). */
   Supplier<String> keys() {
     return newKey;
   }
@@ -69,9 +69,9 @@ final class RuntimeInterceptor implements Interceptor {
     }
     String key = null;
     boolean idempotent;
-    if (body instanceof KeyedJsonBodies.Keyed) {
-      idempotent = true; // encoded by KeyedJsonBodies, which filled the key already
-      key = ((KeyedJsonBodies.Keyed) body).key;
+    if (body instanceof JsonBodies.Keyed) {
+      idempotent = true; // encoded by JsonBodies, which filled the key already
+      key = ((JsonBodies.Keyed) body).key;
     } else if (body != null) {
       Invocation invocation = original.tag(Invocation.class);
       Idempotent annotation = invocation == null ? null : invocation.method().getAnnotation(Idempotent.class);

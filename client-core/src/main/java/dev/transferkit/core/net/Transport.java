@@ -71,7 +71,7 @@ public final class Transport {
     Retrofit retrofit = new Retrofit.Builder()
         .baseUrl(baseUrl)
         .client(b.build())
-        .addConverterFactory(new KeyedJsonBodies(provider.moshi, runtime.keys()))
+        .addConverterFactory(new JsonBodies(provider.moshi, runtime.keys()))
         .addConverterFactory(MoshiConverterFactory.create(provider.moshi))
         .addCallAdapterFactory(new ApiCallAdapterFactory(provider.errorDecoder))
         .build();

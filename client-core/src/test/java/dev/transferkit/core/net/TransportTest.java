@@ -123,6 +123,22 @@ class TransportTest {
   }
 
   @Test
+  void aResponseWithAByteOrderMarkAndTrailingWhitespaceDecodes() {
+    server.enqueue(new MockResponse().setHeader("Content-Type", "application/json")
+        .setBody(new okio.Buffer().write(okio.ByteString.decodeHex("EFBBBF")).writeUtf8("{\"id\":\"p1\"}\n\n")));
+    assertEquals("p1", api.listPayments(RequestOptions.defaults()).execute().get("id"));
+  }
+
+  @Test
+  void contentAfterTheResponseDocumentIsADecodingError() {
+    server.enqueue(ok("{\"id\":\"p1\"} {\"id\":\"p2\"}"));
+    dev.transferkit.core.exception.ResponseDecodingException e = assertThrows(
+        dev.transferkit.core.exception.ResponseDecodingException.class,
+        () -> api.listPayments(RequestOptions.defaults()).execute());
+    assertTrue(e.getMessage().contains("does not match the contract"), e.getMessage());
+  }
+
+  @Test
   void aPrebuiltIdempotentBodyGetsItsKeyFilledAndKeepsItOnRetry() throws Exception {
     server.enqueue(new MockResponse().setResponseCode(503));
     server.enqueue(ok("{\"id\":\"p1\"}"));
