@@ -19,6 +19,11 @@ public final class BearerAuth implements Interceptor {
     this.header = "Bearer " + token;
   }
 
+  /** The header value, for the runtime to set once per call. */
+  String headerValue() {
+    return header;
+  }
+
   @Override
   public Response intercept(Chain chain) throws IOException {
     return chain.proceed(chain.request().newBuilder().header("Authorization", header).build());

@@ -33,6 +33,8 @@ final class RuntimeInterceptor implements Interceptor {
   private final String reconcileHint;
   private final Supplier<String> newKey;
   private final ErrorDecoder errorDecoder;
+  /** A static {@code Authorization} value set with the other headers (see {@link #withAuthorization}), or null. */
+  private final String authorization;
 
   RuntimeInterceptor(
       String userAgent, RetryPolicy policy, String provider, String reconcileHint, ErrorDecoder errorDecoder) {
@@ -41,12 +43,26 @@ final class RuntimeInterceptor implements Interceptor {
 
   RuntimeInterceptor(String userAgent, RetryPolicy policy, String provider, String reconcileHint,
       ErrorDecoder errorDecoder, Supplier<String> newKey) {
+    this(userAgent, policy, provider, reconcileHint, errorDecoder, newKey, null);
+  }
+
+  private RuntimeInterceptor(String userAgent, RetryPolicy policy, String provider, String reconcileHint,
+      ErrorDecoder errorDecoder, Supplier<String> newKey, String authorization) {
     this.userAgent = userAgent;
     this.policy = policy;
     this.provider = provider;
     this.reconcileHint = reconcileHint;
     this.errorDecoder = errorDecoder;
     this.newKey = newKey;
+    this.authorization = authorization;
+  }
+
+  /**
+   * The same runtime, also sending a fixed {@code Authorization} header (a bearer key needs no per-attempt work, so
+   * it is set in the one request build per call instead of by an interceptor of its own on every attempt).
+   */
+  RuntimeInterceptor withAuthorization(String value) {
+    return new RuntimeInterceptor(userAgent, policy, provider, reconcileHint, errorDecoder, newKey, value);
   }
 
   /** Where idempotency keys come from (also used by {@link JsonBodies}). */
@@ -64,6 +80,9 @@ final class RuntimeInterceptor implements Interceptor {
     SendMarker.Attempt state = new SendMarker.Attempt();
     Request.Builder builder = original.newBuilder().header("User-Agent", userAgent)
         .tag(SendMarker.Attempt.class, state);
+    if (authorization != null) {
+      builder.header("Authorization", authorization);
+    }
     if (options != null && options.requestId() != null && original.header("X-Request-Id") == null) {
       builder.header("X-Request-Id", options.requestId());
     }

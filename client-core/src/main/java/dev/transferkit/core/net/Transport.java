@@ -60,10 +60,16 @@ public final class Transport {
 
   /**
    * A factory of generated services for {@code baseUrl}, authenticating with {@code auth} (an interceptor that adds
-   * credentials; it runs on every attempt, after idempotency keys are filled, so it sees the exact bytes sent).
+   * credentials; it runs on every attempt, after idempotency keys are filled, so it sees the exact bytes sent). A
+   * {@link BearerAuth} needs no per-attempt work: its header is set with the runtime's own, once per call.
    */
   public Services services(HttpUrl baseUrl, Interceptor auth) {
-    OkHttpClient.Builder b = base.newBuilder().addInterceptor(runtime).addInterceptor(auth);
+    OkHttpClient.Builder b = base.newBuilder();
+    if (auth instanceof BearerAuth) {
+      b.addInterceptor(runtime.withAuthorization(((BearerAuth) auth).headerValue()));
+    } else {
+      b.addInterceptor(runtime).addInterceptor(auth);
+    }
     if (logger != null) {
       b.addInterceptor(new HttpLogger(logger));
     }
