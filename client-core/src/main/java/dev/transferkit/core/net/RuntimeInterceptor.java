@@ -209,18 +209,22 @@ final class RuntimeInterceptor implements Interceptor {
     }
   }
 
-  /** The response with its body read into memory (API bodies are small JSON documents). */
+  /**
+   * The response with its body read into memory (API bodies are small JSON documents): everything is pulled into the
+   * body's own buffered source, so the bytes are neither copied nor moved and the response is not rebuilt. Reading
+   * it to the end also completes the exchange (OkHttp releases the connection when the body is exhausted).
+   */
   private static Response buffered(Response response) throws IOException {
     ResponseBody body = response.body();
     if (body == null) {
       return response;
     }
-    Buffer buffer = new Buffer();
     try {
-      buffer.writeAll(body.source()); // moves the segments, no byte[] copy
-    } finally {
+      body.source().request(Long.MAX_VALUE);
+    } catch (IOException | RuntimeException e) {
       response.close();
+      throw e;
     }
-    return response.newBuilder().body(ResponseBody.create(buffer, body.contentType(), buffer.size())).build();
+    return response;
   }
 }
