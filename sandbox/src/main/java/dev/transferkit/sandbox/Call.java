@@ -39,13 +39,19 @@ final class Call {
     this.rawBody = rawBody;
   }
 
-  String header(String name) {
+  /** All values of a header (names compared without case), or null when it is absent. */
+  List<String> headerValues(String name) {
     for (Map.Entry<String, List<String>> e : headers.entrySet()) {
-      if (e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
-        return e.getValue().get(0);
+      if (e.getKey().equalsIgnoreCase(name)) {
+        return e.getValue();
       }
     }
     return null;
+  }
+
+  String header(String name) {
+    List<String> values = headerValues(name);
+    return values == null || values.isEmpty() ? null : values.get(0);
   }
 
   String query(String name) {

@@ -62,14 +62,7 @@ final class FastSchemas {
      * and every declared one that is there keeps its schema (the validator looks at no other header).
      */
     boolean responseHeadersVouched(int status, java.util.function.Function<String, List<String>> headers) {
-      String key = Integer.toString(status);
-      if (!responses.containsKey(key)) {
-        key = status / 100 + "XX";
-        if (!responses.containsKey(key)) {
-          key = "default";
-        }
-      }
-      List<Param> declared = responseHeaders.get(key);
+      List<Param> declared = responseHeaders.get(statusKey(status));
       if (declared == null) {
         return false;
       }
@@ -132,11 +125,19 @@ final class FastSchemas {
 
     /** The rule for a status, {@link #NO_BODY}, or null when the status is not declared (let the validator say). */
     Rule response(int status) {
-      Rule r = responses.get(Integer.toString(status));
-      if (r == null) {
-        r = responses.get(status / 100 + "XX");
+      return responses.get(statusKey(status));
+    }
+
+    /** The key a status is declared under, as the validator looks it up: exact, then {@code 4XX}, then default. */
+    private String statusKey(int status) {
+      String key = Integer.toString(status);
+      if (!responses.containsKey(key)) {
+        key = status / 100 + "XX";
+        if (!responses.containsKey(key)) {
+          key = "default";
+        }
       }
-      return r != null ? r : responses.get("default");
+      return key;
     }
   }
 

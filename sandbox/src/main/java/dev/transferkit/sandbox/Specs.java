@@ -287,14 +287,8 @@ final class Specs {
     }
     String raw = call.fullUrl;
     int query = raw.indexOf('?');
-    return op.paramsVouched(query < 0 ? raw : raw.substring(0, query), call.pathParams, call.query, name -> {
-      for (Map.Entry<String, List<String>> h : call.headers.entrySet()) {
-        if (h.getKey().equalsIgnoreCase(name)) {
-          return h.getValue();
-        }
-      }
-      return null;
-    });
+    return op.paramsVouched(query < 0 ? raw : raw.substring(0, query), call.pathParams, call.query,
+        call::headerValues);
   }
 
   private static boolean isJson(String contentType) {
