@@ -12,6 +12,10 @@ import dev.transferkit.benchmarks.baseline.CircleBaseline;
 import dev.transferkit.benchmarks.baseline.StreambirdBaseline;
 import dev.transferkit.benchmarks.baseline.WyreBaseline;
 import dev.transferkit.core.Json;
+import dev.transferkit.core.internal.CodecAdapter;
+import dev.transferkit.core.internal.JsonCodec;
+import dev.transferkit.core.internal.JsonIn;
+import dev.transferkit.core.internal.JsonOut;
 import java.io.IOException;
 import java.math.BigDecimal;
 import okio.Buffer;
@@ -20,7 +24,8 @@ import okio.Buffer;
  * The three JSON paths under comparison, built once. The benchmarks and the correctness test call exactly these.
  *
  * <ul>
- *   <li><b>ours</b>: the generated, reflection-free adapters via {@code Json.moshi(JsonAdapters.FACTORY)};
+ *   <li><b>ours</b>: the generated codecs on TransferKit's byte-level reader and writer ({@code JsonIn}/{@code JsonOut}),
+ *       found through {@code Json.moshi(JsonAdapters.FACTORY)} as the clients' converter finds them;
  *   <li><b>jackson</b>: Jackson databind on the hand-written POJOs of {@code baseline}, BigDecimal amounts,
  *       {@code USE_BIG_DECIMAL_FOR_FLOATS}, unknown properties ignored (as ours);
  *   <li><b>moshiReflective</b>: plain {@code new Moshi.Builder()} (reflective {@code ClassJsonAdapter}) on the same
@@ -37,16 +42,22 @@ public final class Codecs {
   private static final Moshi WYRE = Json.moshi(dev.transferkit.wyre.model.JsonAdapters.FACTORY);
   private static final Moshi STREAMBIRD = Json.moshi(dev.transferkit.streambird.model.JsonAdapters.FACTORY);
 
-  public static final JsonAdapter<dev.transferkit.circle.accounts.model.AccountTransferResponse> OURS_CIRCLE_TRANSFER =
-      CIRCLE_ACCOUNTS.adapter(dev.transferkit.circle.accounts.model.AccountTransferResponse.class);
-  public static final JsonAdapter<dev.transferkit.circle.accounts.model.BalancesResponse> OURS_CIRCLE_BALANCES =
-      CIRCLE_ACCOUNTS.adapter(dev.transferkit.circle.accounts.model.BalancesResponse.class);
-  public static final JsonAdapter<dev.transferkit.circle.payouts.model.PayoutResponse> OURS_CIRCLE_PAYOUT =
-      CIRCLE_PAYOUTS.adapter(dev.transferkit.circle.payouts.model.PayoutResponse.class);
-  public static final JsonAdapter<dev.transferkit.wyre.model.Transfer> OURS_WYRE_TRANSFER =
-      WYRE.adapter(dev.transferkit.wyre.model.Transfer.class);
-  public static final JsonAdapter<dev.transferkit.streambird.model.Transfer> OURS_STREAMBIRD_TRANSFER =
-      STREAMBIRD.adapter(dev.transferkit.streambird.model.Transfer.class);
+  public static final JsonCodec<dev.transferkit.circle.accounts.model.AccountTransferResponse> OURS_CIRCLE_TRANSFER =
+      codec(CIRCLE_ACCOUNTS, dev.transferkit.circle.accounts.model.AccountTransferResponse.class);
+  public static final JsonCodec<dev.transferkit.circle.accounts.model.BalancesResponse> OURS_CIRCLE_BALANCES =
+      codec(CIRCLE_ACCOUNTS, dev.transferkit.circle.accounts.model.BalancesResponse.class);
+  public static final JsonCodec<dev.transferkit.circle.payouts.model.PayoutResponse> OURS_CIRCLE_PAYOUT =
+      codec(CIRCLE_PAYOUTS, dev.transferkit.circle.payouts.model.PayoutResponse.class);
+  public static final JsonCodec<dev.transferkit.wyre.model.Transfer> OURS_WYRE_TRANSFER =
+      codec(WYRE, dev.transferkit.wyre.model.Transfer.class);
+  public static final JsonCodec<dev.transferkit.streambird.model.Transfer> OURS_STREAMBIRD_TRANSFER =
+      codec(STREAMBIRD, dev.transferkit.streambird.model.Transfer.class);
+
+  /** The codec behind a generated model's Moshi adapter: what the clients' converter (JsonBodies) uses. */
+  @SuppressWarnings("unchecked")
+  static <T> JsonCodec<T> codec(Moshi moshi, Class<T> type) {
+    return ((CodecAdapter<T>) moshi.adapter(type)).codec();
+  }
 
   // ---- Jackson databind
   public static final ObjectMapper JACKSON =
@@ -92,7 +103,20 @@ public final class Codecs {
       REFLECTIVE_STRING_DECIMALS.adapter(StreambirdBaseline.Transfer.class).serializeNulls();
 
   /**
-   * Decodes {@code json} with a Moshi adapter (ours or reflective) and re-encodes the value to UTF-8 bytes. The reader
+   * Decodes {@code json} with a generated codec and re-encodes the value to UTF-8 bytes, as the clients' converter
+   * does with response and request bodies.
+   */
+  public static <T> byte[] oursRoundTrip(JsonCodec<T> codec, byte[] json) throws IOException {
+    JsonIn in = new JsonIn(json);
+    T value = codec.read(in);
+    in.endDocument();
+    JsonOut out = new JsonOut();
+    codec.write(out, value);
+    return out.toByteArray();
+  }
+
+  /**
+   * Decodes {@code json} with a Moshi adapter (reflective) and re-encodes the value to UTF-8 bytes. The reader
    * is closed after the value, as Retrofit's Moshi converter does (it reads to the end and closes the body): that
    * returns okio's segments to its pool. Leaving the trailing newline of a payload unread would instead cost a fresh
    * 8 KiB segment per call.

@@ -26,8 +26,9 @@ class ClientOverheadBenchmarkTest {
   @Test
   void everyPathSendsTheSameRequestAndGetsTheDocumentedAnswer() throws Exception {
     AccountTransferResponse expected =
-        ClientOverheadBenchmark.RESPONSE_ADAPTER.fromJson(new String(Payload.CIRCLE_ACCOUNT_TRANSFER.bytes(),
-            java.nio.charset.StandardCharsets.UTF_8));
+        dev.transferkit.core.Json.moshi(dev.transferkit.circle.accounts.model.JsonAdapters.FACTORY)
+            .adapter(AccountTransferResponse.class)
+            .fromJson(new String(Payload.CIRCLE_ACCOUNT_TRANSFER.bytes(), java.nio.charset.StandardCharsets.UTF_8));
     assertEquals(expected, b.facade());
     String facadeBody = b.server.sampledBody();
     assertEquals(expected, b.facadeKeySet());

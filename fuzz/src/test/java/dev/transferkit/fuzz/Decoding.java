@@ -5,6 +5,10 @@ import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonEncodingException;
 import com.squareup.moshi.Moshi;
 import dev.transferkit.core.Json;
+import dev.transferkit.core.internal.CodecAdapter;
+import dev.transferkit.core.internal.JsonCodec;
+import dev.transferkit.core.internal.JsonIn;
+import dev.transferkit.core.internal.JsonOut;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -38,17 +42,55 @@ final class Decoding {
   static final JsonAdapter<dev.transferkit.streambird.model.Transfer> STREAMBIRD_TRANSFER =
       STREAMBIRD.adapter(dev.transferkit.streambird.model.Transfer.class);
 
-  /** Decodes {@code data}; if it decodes, checks encode/decode stability. Throws only on a finding. */
+  /**
+   * Decodes {@code data} twice: through the Moshi adapter (a bridge: Moshi's reader hands the value's bytes to the
+   * generated codec) and directly with the generated codec on the bytes, as the clients' converter does. Both must
+   * agree: the same value, or both refuse. If it decodes, checks encode/decode stability. Throws only on a finding.
+   */
   static <T> void check(JsonAdapter<T> adapter, byte[] data) {
     T first;
+    Throwable moshiError = null;
     try {
-      first = adapter.fromJson(new Buffer().write(data));
+      Buffer buffer = new Buffer().write(data);
+      if (buffer.rangeEquals(0, okio.ByteString.decodeHex("EFBBBF"))) {
+        buffer.skip(3); // as the clients' converter does
+      }
+      com.squareup.moshi.JsonReader reader = com.squareup.moshi.JsonReader.of(buffer);
+      first = adapter.fromJson(reader);
+      if (reader.peek() != com.squareup.moshi.JsonReader.Token.END_DOCUMENT) {
+        throw new JsonDataException("JSON document was not fully consumed.");
+      }
     } catch (JsonDataException | IOException e) {
       // Documented failures for bad input (JsonEncodingException and EOFException are IOExceptions).
+      moshiError = e;
+      first = null;
+    }
+    T direct;
+    Throwable directError = null;
+    try {
+      direct = decodeDirect(adapter, data);
+    } catch (JsonDataException | IOException e) {
+      directError = e;
+      direct = null;
+    }
+    if ((moshiError == null) != (directError == null)) {
+      throw new AssertionError("The Moshi adapter and the codec disagree on\n  "
+          + new String(data, java.nio.charset.StandardCharsets.UTF_8) + "\n  moshi:  "
+          + (moshiError != null ? moshiError : first) + "\n  codec:  " + (directError != null ? directError : direct));
+    }
+    if (moshiError != null) {
       return;
+    }
+    if (!java.util.Objects.equals(first, direct)) {
+      throw new AssertionError("The Moshi adapter and the codec decode differently:\n  moshi: " + first
+          + "\n  codec: " + direct);
     }
     if (first == null) {
       return; // the JSON document "null"
+    }
+    byte[] direct2 = encodeDirect(adapter, first);
+    if (!new String(direct2, java.nio.charset.StandardCharsets.UTF_8).equals(adapter.toJson(first))) {
+      throw new AssertionError("The Moshi adapter and the codec encode differently: " + first);
     }
     String encoded = adapter.toJson(first);
     T second;
@@ -62,6 +104,30 @@ final class Decoding {
           "decode(encode(x)) != x\n  input:   " + new String(data, java.nio.charset.StandardCharsets.UTF_8)
               + "\n  first:   " + first + "\n  encoded: " + encoded + "\n  second:  " + second);
     }
+  }
+
+  /** Decodes like the clients' converter (JsonBodies): the codec on the raw bytes, a BOM skipped, null allowed. */
+  @SuppressWarnings("unchecked")
+  static <T> T decodeDirect(JsonAdapter<T> adapter, byte[] data) throws IOException {
+    JsonCodec<T> codec = ((CodecAdapter<T>) adapter).codec();
+    JsonIn in = new JsonIn(data);
+    in.skipByteOrderMark();
+    T value;
+    if (in.peekNull()) {
+      in.readNull();
+      value = null;
+    } else {
+      value = codec.read(in);
+    }
+    in.endDocument();
+    return value;
+  }
+
+  @SuppressWarnings("unchecked")
+  static <T> byte[] encodeDirect(JsonAdapter<T> adapter, T value) {
+    JsonOut out = new JsonOut();
+    ((CodecAdapter<T>) adapter).codec().write(out, value);
+    return out.toByteArray();
   }
 
   static byte[] payload(String name) {

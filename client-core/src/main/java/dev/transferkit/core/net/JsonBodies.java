@@ -5,6 +5,10 @@ import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import dev.transferkit.core.Idempotent;
+import dev.transferkit.core.internal.CodecAdapter;
+import dev.transferkit.core.internal.JsonCodec;
+import dev.transferkit.core.internal.JsonIn;
+import dev.transferkit.core.internal.JsonOut;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
@@ -23,6 +27,8 @@ import retrofit2.Retrofit;
  *   <li>request bodies of {@link Idempotent} operations: encoded with the idempotency key filled in one pass, so the
  *       {@link RuntimeInterceptor} finds the key on the body instead of copying and rescanning the bytes (bodies of
  *       other operations are left to Moshi's converter);
+ *   <li>bodies of generated models: encoded and decoded directly with the model's {@link JsonCodec} on the bytes
+ *       (no okio reader or writer in between); any other type goes through its Moshi adapter;
  *   <li>response bodies: decoded like Moshi's converter does (a UTF-8 BOM skipped, nothing may follow the document),
  *       but the source that was read is closed afterwards. Retrofit hands converters a wrapper whose {@code close()}
  *       does not close the buffered source it created, and Moshi stops reading at trailing whitespace: that source
@@ -52,25 +58,72 @@ final class JsonBodies extends Converter.Factory {
         idempotent = (Idempotent) a;
       }
     }
-    if (idempotent == null) {
-      return null;
-    }
     JsonAdapter<Object> adapter = moshi.adapter(type);
+    JsonCodec<Object> codec = codecOf(adapter);
+    if (idempotent == null) {
+      if (codec == null) {
+        return null; // Moshi's converter
+      }
+      return value -> RequestBody.create(encode(codec, value), JSON);
+    }
     String field = idempotent.keyField();
     return value -> {
-      Buffer buffer = new Buffer();
-      try (JsonWriter writer = JsonWriter.of(buffer)) {
-        adapter.toJson(writer, value);
+      byte[] json;
+      if (codec != null && value != null) {
+        json = encode(codec, value);
+      } else {
+        Buffer buffer = new Buffer();
+        try (JsonWriter writer = JsonWriter.of(buffer)) {
+          adapter.toJson(writer, value);
+        }
+        json = buffer.readByteArray();
       }
-      IdempotencyKeys.Filled filled = IdempotencyKeys.ensure(buffer.readByteArray(), field, newKey);
+      IdempotencyKeys.Filled filled = IdempotencyKeys.ensure(json, field, newKey);
       return new Keyed(filled.body, filled.key);
     };
+  }
+
+  private static byte[] encode(JsonCodec<Object> codec, Object value) {
+    if (value == null) {
+      throw new IllegalArgumentException("Body parameter value must not be null.");
+    }
+    JsonOut out = new JsonOut();
+    codec.write(out, value);
+    return out.toByteArray();
+  }
+
+  /** The codec behind a generated model's adapter, or null for any other adapter. */
+  @SuppressWarnings("unchecked")
+  private static JsonCodec<Object> codecOf(JsonAdapter<?> adapter) {
+    return adapter instanceof CodecAdapter ? ((CodecAdapter<Object>) adapter).codec() : null;
   }
 
   @Override
   public Converter<okhttp3.ResponseBody, ?> responseBodyConverter(
       Type type, Annotation[] annotations, Retrofit retrofit) {
     JsonAdapter<Object> adapter = moshi.adapter(type);
+    JsonCodec<Object> codec = codecOf(adapter);
+    if (codec != null) {
+      return body -> {
+        byte[] bytes;
+        try {
+          bytes = body.source().readByteArray();
+        } finally {
+          body.close();
+        }
+        JsonIn in = new JsonIn(bytes);
+        in.skipByteOrderMark();
+        Object value;
+        if (in.peekNull()) {
+          in.readNull();
+          value = null;
+        } else {
+          value = codec.read(in);
+        }
+        in.endDocument();
+        return value;
+      };
+    }
     return body -> {
       okio.BufferedSource source = body.source();
       try (JsonReader reader = JsonReader.of(source)) { // closing the reader closes (and recycles) the source
