@@ -9,6 +9,7 @@ import dev.transferkit.core.internal.CodecAdapter;
 import dev.transferkit.core.internal.JsonCodec;
 import dev.transferkit.core.internal.JsonIn;
 import dev.transferkit.core.internal.JsonOut;
+import dev.transferkit.core.internal.RuntimeKeyed;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
@@ -68,6 +69,18 @@ final class JsonBodies extends Converter.Factory {
     }
     String field = idempotent.keyField();
     return value -> {
+      if (codec != null && value instanceof RuntimeKeyed
+          && ((RuntimeKeyed<?>) value).runtimeKeyField().equals(field)) {
+        // A generated request model: set the key on the value (when unset or empty), then encode once.
+        RuntimeKeyed<?> keyed = (RuntimeKeyed<?>) value;
+        String key = keyed.runtimeKey();
+        Object toSend = value;
+        if (key == null || key.isEmpty()) {
+          key = newKey.get();
+          toSend = keyed.withRuntimeKey(key);
+        }
+        return new Keyed(encode(codec, toSend), key);
+      }
       byte[] json;
       if (codec != null && value != null) {
         json = encode(codec, value);
