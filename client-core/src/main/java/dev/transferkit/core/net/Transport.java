@@ -74,14 +74,16 @@ public final class Transport {
       b.addInterceptor(new HttpLogger(logger));
     }
     b.addNetworkInterceptor(new SendMarker());
+    OkHttpClient client = b.build();
     Retrofit retrofit = new Retrofit.Builder()
         .baseUrl(baseUrl)
-        .client(b.build())
+        .client(client)
         .addConverterFactory(new JsonBodies(provider.moshi, runtime.keys()))
         .addConverterFactory(MoshiConverterFactory.create(provider.moshi))
         .addCallAdapterFactory(new ApiCallAdapterFactory(provider.errorDecoder))
         .build();
-    return new Services(retrofit);
+    return new Services(retrofit,
+        new Endpoint.Services(baseUrl, client, provider.moshi, provider.errorDecoder, runtime.keys()));
   }
 
   /** The provider's Moshi (generated adapters registered). */
@@ -92,13 +94,33 @@ public final class Transport {
   /** Creates generated service implementations for one base URL. Thread-safe. */
   public static final class Services {
     private final Retrofit retrofit;
+    private final Endpoint.Services endpoints;
 
-    Services(Retrofit retrofit) {
+    Services(Retrofit retrofit, Endpoint.Services endpoints) {
       this.retrofit = retrofit;
+      this.endpoints = endpoints;
     }
 
-    /** A thread-safe implementation of the generated service interface {@code api}. */
+    /**
+     * A thread-safe implementation of the generated service interface {@code api}: its generated implementation
+     * ({@code <api>Calls}, straight on OkHttp with the models' codecs) when there is one, else Retrofit's.
+     */
     public <T> T create(Class<T> api) {
+      Class<?> direct;
+      try {
+        direct = Class.forName(api.getName() + "Calls", true, api.getClassLoader());
+      } catch (ClassNotFoundException e) {
+        return retrofit.create(api);
+      }
+      try {
+        return api.cast(direct.getConstructor(Endpoint.Services.class).newInstance(endpoints));
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("Cannot create " + direct.getName(), e);
+      }
+    }
+
+    /** Retrofit's implementation of {@code api} (the same requests as {@link #create}, through Retrofit). */
+    public <T> T createWithRetrofit(Class<T> api) {
       return retrofit.create(api);
     }
 
