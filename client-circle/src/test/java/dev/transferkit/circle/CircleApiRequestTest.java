@@ -58,8 +58,13 @@ class CircleApiRequestTest {
     server.shutdown();
   }
 
+  /** False: Retrofit's implementation of the interfaces; {@link CircleApiRequestDirectTest}: the generated one. */
+  boolean direct() {
+    return false;
+  }
+
   private <T> T api(Class<T> type, com.squareup.moshi.JsonAdapter.Factory factory) {
-    return TestServices.bare(server, "/circle/", type, factory);
+    return TestServices.bare(server, "/circle/", type, direct(), factory);
   }
 
   private void enqueue(String body) {

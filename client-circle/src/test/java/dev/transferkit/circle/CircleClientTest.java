@@ -53,7 +53,7 @@ class CircleClientTest {
     server.start();
     circle = CircleClient.builder().apiKey(API_KEY).baseUrl(server.url("/circle").toString())
         .readTimeout(Duration.ofMillis(500))
-        .retryPolicy(RetryPolicy.builder().sleeper(sleeps::add).build())
+        .retryPolicy(RetryPolicy.builder().sleeper(sleeps::add).random(() -> 0.5).build()) // jitter never 0 ms
         .build();
   }
 

@@ -33,12 +33,17 @@ class StreambirdApiRequestTest {
   private TransfersApi transfers;
   private WalletsApi wallets;
 
+  /** False: Retrofit's implementation; {@link StreambirdApiRequestDirectTest}: the generated one. */
+  boolean direct() {
+    return false;
+  }
+
   @BeforeEach
   void start() throws Exception {
     server = new MockWebServer();
     server.start();
-    transfers = TestServices.bare(server, "/streambird/", TransfersApi.class, JsonAdapters.FACTORY);
-    wallets = TestServices.bare(server, "/streambird/", WalletsApi.class, JsonAdapters.FACTORY);
+    transfers = TestServices.bare(server, "/streambird/", TransfersApi.class, direct(), JsonAdapters.FACTORY);
+    wallets = TestServices.bare(server, "/streambird/", WalletsApi.class, direct(), JsonAdapters.FACTORY);
   }
 
   @AfterEach

@@ -26,11 +26,16 @@ class WyreTransfersApiRequestTest {
   private MockWebServer server;
   private TransfersApi api;
 
+  /** False: Retrofit's implementation; {@link WyreTransfersApiRequestDirectTest}: the generated one. */
+  boolean direct() {
+    return false;
+  }
+
   @BeforeEach
   void start() throws Exception {
     server = new MockWebServer();
     server.start();
-    api = TestServices.bare(server, "/wyre/", TransfersApi.class, JsonAdapters.FACTORY);
+    api = TestServices.bare(server, "/wyre/", TransfersApi.class, direct(), JsonAdapters.FACTORY);
   }
 
   @AfterEach

@@ -307,6 +307,15 @@ public final class Endpoint<T> {
     }
 
     /**
+     * The endpoints of {@code baseUrl} on {@code client} (as is: none of the client facades' interceptors are added),
+     * for tests and tools that drive a generated implementation directly.
+     */
+    public static Services of(HttpUrl baseUrl, OkHttpClient client, com.squareup.moshi.Moshi moshi,
+        ErrorDecoder errorDecoder, java.util.function.Supplier<String> newKey) {
+      return new Services(baseUrl, client, moshi, errorDecoder, newKey);
+    }
+
+    /**
      * The endpoint of one operation: {@code path} is relative to the base URL ({@code v1/transfers/{id}}, a
      * parameter filling a whole segment), {@code keyField} names the idempotency key's body member (null when the
      * operation has none), {@code requestType} is the body's type (null without a body).
