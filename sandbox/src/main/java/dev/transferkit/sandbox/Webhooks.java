@@ -77,6 +77,18 @@ final class Webhooks {
     deliveries.clear();
   }
 
+  /** True when a delivery is waiting to be sent (now or after a backoff). */
+  boolean anyPending() {
+    synchronized (engine) {
+      for (Delivery d : deliveries) {
+        if (d.state.equals("pending")) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
   /** How many deliveries were ever queued (a request compares it before and after to see if it queued any). */
   long queued() {
     synchronized (engine) {

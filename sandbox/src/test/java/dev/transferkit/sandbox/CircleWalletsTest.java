@@ -179,6 +179,31 @@ class CircleWalletsTest extends SandboxTestBase {
     }
   }
 
+  /**
+   * Requests run on the server's dispatcher thread; answers that wait for deliveries move to a worker. A subscriber
+   * that fetches the signing key from the sandbox while a delivery is in flight (as Circle's verification does) must
+   * get its answer, or the sandbox would deadlock.
+   */
+  @Test
+  void aSubscriberCallingBackDuringADeliveryIsAnswered() throws Exception {
+    try (WebhookReceiver hook = new WebhookReceiver()) {
+      List<Integer> keyFetches = java.util.Collections.synchronizedList(new ArrayList<>());
+      hook.onDelivery = n -> keyFetches.add(
+          Http.get(circle("v2/notifications/publicKey/" + n.header("X-Circle-Key-Id")), "Authorization", KEY).status());
+      assertEquals(200, Http.post(admin("circle/subscriptions"), "{\"endpoint\": \"" + hook.url() + "\"}").status());
+      org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(4), () -> {
+        String token = userToken();
+        // an admin call that answers after its delivery (INITIATED)
+        String txId = completeChallenge(startTransfer(token, ".01", DESTINATION)).at("/correlationIds/0").asText();
+        assertEquals(List.of(200), keyFetches);
+        // a provider call that observes the next state, queues its delivery and answers after it (QUEUED)
+        clock.advance(CircleApi.W3S_STEP);
+        assertEquals("QUEUED", transaction(token, txId).get("state").asText());
+        assertEquals(List.of(200, 200), keyFetches);
+      });
+    }
+  }
+
   PublicKey publicKey(String keyId) throws Exception {
     Http.Response r = Http.get(circle("v2/notifications/publicKey/" + keyId), "Authorization", KEY);
     assertEquals(200, r.status(), r.text());

@@ -24,14 +24,18 @@ final class WebhookReceiver implements AutoCloseable {
   private final HttpServer server;
   private final List<Received> received = new ArrayList<>();
   final AtomicInteger failNext = new AtomicInteger();
+  /** Runs on each delivery before it is answered (a subscriber that calls back into the sandbox, say). */
+  volatile java.util.function.Consumer<Received> onDelivery = r -> { };
 
   WebhookReceiver() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", exchange -> {
       byte[] body = exchange.getRequestBody().readAllBytes();
+      Received r = new Received(body, Map.copyOf(exchange.getRequestHeaders()));
       synchronized (received) {
-        received.add(new Received(body, Map.copyOf(exchange.getRequestHeaders())));
+        received.add(r);
       }
+      onDelivery.accept(r);
       int status = failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 500 : 200;
       exchange.sendResponseHeaders(status, -1);
       exchange.close();

@@ -200,6 +200,30 @@ class WyreTransfersTest extends SandboxTestBase {
     }
   }
 
+  /**
+   * Requests are handled on the server's dispatcher thread, and the confirm's answer waits for its callback: that
+   * wait moves to a worker, so a receiver that reads the transfer back from the sandbox inside the callback (before
+   * answering it) is served. Waiting on the dispatcher would stall both until the delivery timed out.
+   */
+  @Test
+  void aReceiverReadingTheTransferBackDuringItsCallbackIsServed() throws Exception {
+    try (WebhookReceiver hook = new WebhookReceiver()) {
+      List<String> readBack = java.util.Collections.synchronizedList(new ArrayList<>());
+      hook.onDelivery = c -> {
+        Http.Response r = Http.get(wyre("v3/transfers/" + Json.parseStrict(c.body()).get("id").asText()),
+            "Authorization", BEARER);
+        readBack.add(r.status() + " " + r.json().get("status").asText());
+      };
+      String body = EXAMPLE_A.replace("\"autoConfirm\": true", "\"notifyUrl\": \"" + hook.url() + "\"");
+      String id = create(body).json().get("id").asText();
+      org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(4), () -> {
+        Http.Response confirmed = Http.post(wyre("v3/transfers/" + id + "/confirm"), null, "Authorization", BEARER);
+        assertEquals(200, confirmed.status(), confirmed.text());
+      });
+      assertEquals(List.of("200 PENDING"), readBack);
+    }
+  }
+
   @Test
   void anUnconfirmedTransferExpiresAfterItsRateLock() {
     JsonNode fiat = create(EXAMPLE_A.replace("\"autoConfirm\": true", "\"autoConfirm\": false")).json();
