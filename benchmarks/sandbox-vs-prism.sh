@@ -13,7 +13,7 @@
 # warms both up, then drives both with the same wrk command (same Lua scripts, same connections and duration):
 #   create: POST v1/accounts/transfers, a fresh idempotencyKey on every request (benchmarks/load/create-transfer.lua)
 #   get:    GET  v1/accounts/transfers/{id} of an existing transfer (benchmarks/load/get.lua)
-# The sandbox is reset (POST /__admin/reset) before each measurement. Results: benchmarks/target/sandbox-vs-prism/
+# The sandbox is reset (POST /__admin/reset, then a GC through jcmd) before each measurement. Results: benchmarks/target/sandbox-vs-prism/
 # (raw wrk output per measurement, results.tsv, results.md); the table is printed at the end.
 set -euo pipefail
 
@@ -71,7 +71,8 @@ wait_http() { # url, seconds
 
 log "starting the sandbox on $HOST:$SANDBOX_PORT"
 java ${SANDBOX_JAVA_OPTS:-} -jar "$JAR" --port "$SANDBOX_PORT" --host "$HOST" >"$OUT/sandbox.log" 2>&1 &
-PIDS+=($!)
+SANDBOX_PID=$!
+PIDS+=($SANDBOX_PID)
 log "starting Prism $PRISM_VERSION on $HOST:$PRISM_PORT"
 "$PRISM" mock -v warn -h "$HOST" -p "$PRISM_PORT" "$SPEC" >"$OUT/prism.log" 2>&1 &
 PIDS+=($!)
@@ -88,6 +89,9 @@ create_one() { # base -> transfer id (sanity check that create answers 2xx with 
 }
 reset_sandbox() {
   curl -s -o /dev/null --max-time 10 -X POST "http://$HOST:$SANDBOX_PORT/__admin/reset"
+  # Collect the garbage the reset left (hundreds of thousands of transfers after a create measurement), so that every
+  # measurement starts from the same heap instead of paying for the previous one's old-generation clean-up.
+  if command -v jcmd >/dev/null; then jcmd "$SANDBOX_PID" GC.run >/dev/null 2>&1 || true; fi
 }
 
 run_wrk() { # name script path connections seconds origin -> raw output file

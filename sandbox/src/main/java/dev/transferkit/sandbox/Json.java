@@ -87,7 +87,40 @@ final class Json {
 
   /** Circle-style ISO-8601 UTC text, millisecond precision. */
   static String iso(Instant instant) {
-    return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.MILLIS));
+    long seconds = instant.getEpochSecond();
+    if (seconds < 0 || seconds >= 253_402_300_800L) { // outside years 1970-9999: the formatter's signed forms
+      return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.MILLIS));
+    }
+    // What ISO_INSTANT writes for a millisecond instant, without the formatter's per-field machinery (it was the
+    // largest single cost of rendering a transfer): yyyy-MM-ddTHH:mm:ssZ, or with .SSS when the millis are not 0.
+    int millis = instant.getNano() / 1_000_000;
+    java.time.LocalDate date = java.time.LocalDate.ofEpochDay(seconds / 86_400);
+    int secondOfDay = (int) (seconds % 86_400);
+    char[] c = new char[millis == 0 ? 20 : 24];
+    digits(c, 0, date.getYear(), 4);
+    c[4] = '-';
+    digits(c, 5, date.getMonthValue(), 2);
+    c[7] = '-';
+    digits(c, 8, date.getDayOfMonth(), 2);
+    c[10] = 'T';
+    digits(c, 11, secondOfDay / 3600, 2);
+    c[13] = ':';
+    digits(c, 14, secondOfDay / 60 % 60, 2);
+    c[16] = ':';
+    digits(c, 17, secondOfDay % 60, 2);
+    if (millis != 0) {
+      c[19] = '.';
+      digits(c, 20, millis, 3);
+    }
+    c[c.length - 1] = 'Z';
+    return new String(c);
+  }
+
+  private static void digits(char[] c, int at, int value, int width) {
+    for (int i = at + width - 1; i >= at; i--) {
+      c[i] = (char) ('0' + value % 10);
+      value /= 10;
+    }
   }
 
   /** Digits before the point, and after it, that any amount of the three providers stays far below. */
