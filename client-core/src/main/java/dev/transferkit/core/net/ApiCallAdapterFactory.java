@@ -136,29 +136,13 @@ public final class ApiCallAdapterFactory extends CallAdapter.Factory {
     }
 
     private TransferKitException translate(Exception e) {
-      if (e instanceof TransferKitException) {
-        return (TransferKitException) e;
-      }
-      TransferKitException fromInterceptor = TransferKitIOException.find(e);
-      if (fromInterceptor != null) {
-        return fromInterceptor;
-      }
-      String operation;
-      try {
-        operation = call.request().method() + " " + call.request().url().encodedPath();
-      } catch (RuntimeException requestCannotBeBuilt) { // e.g. a null @Body: the same error again
-        operation = "the request";
-      }
-      if (e instanceof JsonDataException || e instanceof JsonEncodingException) {
-        return new ResponseDecodingException(
-            "Response of " + operation + " does not match the contract: " + e.getMessage(), 200, e);
-      }
-      if (e instanceof IOException) {
-        return new NetworkException(
-            "Network failure on " + operation + ": " + e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
-      }
-      return new TransferKitException("Unexpected failure on " + operation + ": " + e, e);
+      return ApiCallAdapterFactory.translate(e, () -> {
+        try {
+          return call.request().method() + " " + call.request().url().encodedPath();
+        } catch (RuntimeException requestCannotBeBuilt) { // e.g. a null @Body: the same error again
+          return "the request";
+        }
+      });
     }
 
     private ApiResponse<T> toApiResponse(Response<T> response) {
@@ -169,18 +153,48 @@ public final class ApiCallAdapterFactory extends CallAdapter.Factory {
     }
 
     private ApiException toError(Response<T> response) {
-      String body;
-      try (ResponseBody errorBody = response.errorBody()) {
-        body = errorBody == null ? "" : errorBody.string();
-      } catch (IOException e) {
-        body = "";
-      }
-      ApiException decoded = errorDecoder.decode(response.code(), response.headers(), body);
-      if (decoded == null) {
-        throw new IllegalStateException("ErrorDecoder returned null");
-      }
-      return decoded;
+      return decodeError(errorDecoder, response.code(), response.headers(), response.errorBody());
     }
+  }
+
+  /**
+   * The TransferKitException for a failure of a call: one an interceptor raised as is, a body that breaks the
+   * contract as ResponseDecodingException, an I/O failure as NetworkException, anything else wrapped.
+   */
+  static TransferKitException translate(Exception e, java.util.function.Supplier<String> operationOf) {
+    if (e instanceof TransferKitException) {
+      return (TransferKitException) e;
+    }
+    TransferKitException fromInterceptor = TransferKitIOException.find(e);
+    if (fromInterceptor != null) {
+      return fromInterceptor;
+    }
+    String operation = operationOf.get();
+    if (e instanceof JsonDataException || e instanceof JsonEncodingException) {
+      return new ResponseDecodingException(
+          "Response of " + operation + " does not match the contract: " + e.getMessage(), 200, e);
+    }
+    if (e instanceof IOException) {
+      return new NetworkException(
+          "Network failure on " + operation + ": " + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+    }
+    return new TransferKitException("Unexpected failure on " + operation + ": " + e, e);
+  }
+
+  /** The provider's error for a non-2xx answer whose body is {@code errorBody} (closed here). */
+  static ApiException decodeError(ErrorDecoder errorDecoder, int status, Headers headers, ResponseBody errorBody) {
+    String body;
+    try (ResponseBody b = errorBody) {
+      body = b == null ? "" : b.string();
+    } catch (IOException e) {
+      body = "";
+    }
+    ApiException decoded = errorDecoder.decode(status, headers, body);
+    if (decoded == null) {
+      throw new IllegalStateException("ErrorDecoder returned null");
+    }
+    return decoded;
   }
 
   static Map<String, List<String>> headerMap(Headers headers) {

@@ -1,13 +1,9 @@
 package dev.transferkit.core.net;
 
-import com.squareup.moshi.JsonDataException;
-import com.squareup.moshi.JsonEncodingException;
 import dev.transferkit.core.ApiCall;
 import dev.transferkit.core.ApiResponse;
 import dev.transferkit.core.RequestOptions;
 import dev.transferkit.core.exception.ApiException;
-import dev.transferkit.core.exception.NetworkException;
-import dev.transferkit.core.exception.ResponseDecodingException;
 import dev.transferkit.core.exception.TransferKitException;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
@@ -154,41 +150,17 @@ final class DirectApiCall<T> implements ApiCall<T> {
   }
 
   private ApiException toError(Response response) {
-    String body;
-    try (ResponseBody errorBody = response.body()) {
-      body = errorBody == null ? "" : errorBody.string();
-    } catch (IOException e) {
-      body = "";
-    }
-    ApiException decoded = endpoint.services.errorDecoder.decode(response.code(), response.headers(), body);
-    if (decoded == null) {
-      throw new IllegalStateException("ErrorDecoder returned null");
-    }
-    return decoded;
+    return ApiCallAdapterFactory.decodeError(
+        endpoint.services.errorDecoder, response.code(), response.headers(), response.body());
   }
 
   private TransferKitException translate(Exception e) {
-    if (e instanceof TransferKitException) {
-      return (TransferKitException) e;
-    }
-    TransferKitException fromInterceptor = TransferKitIOException.find(e);
-    if (fromInterceptor != null) {
-      return fromInterceptor;
-    }
-    Request r;
-    synchronized (this) {
-      r = request;
-    }
-    String operation = r == null ? "the request" : r.method() + " " + r.url().encodedPath();
-    if (e instanceof JsonDataException || e instanceof JsonEncodingException) {
-      return new ResponseDecodingException(
-          "Response of " + operation + " does not match the contract: " + e.getMessage(), 200, e);
-    }
-    if (e instanceof IOException) {
-      return new NetworkException(
-          "Network failure on " + operation + ": " + e.getClass().getSimpleName()
-              + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
-    }
-    return new TransferKitException("Unexpected failure on " + operation + ": " + e, e);
+    return ApiCallAdapterFactory.translate(e, () -> {
+      Request r;
+      synchronized (this) {
+        r = request;
+      }
+      return r == null ? "the request" : r.method() + " " + r.url().encodedPath();
+    });
   }
 }

@@ -7,7 +7,6 @@ import dev.transferkit.core.ApiCall;
 import dev.transferkit.core.RequestOptions;
 import dev.transferkit.core.internal.CodecAdapter;
 import dev.transferkit.core.internal.JsonCodec;
-import dev.transferkit.core.internal.JsonIn;
 import dev.transferkit.core.internal.JsonOut;
 import dev.transferkit.core.internal.RuntimeKeyed;
 import java.io.IOException;
@@ -184,18 +183,7 @@ public final class Endpoint<T> {
         return null;
       }
       if (responseCodec != null) {
-        byte[] bytes = b.source().readByteArray();
-        JsonIn in = new JsonIn(bytes);
-        in.skipByteOrderMark();
-        T value;
-        if (in.peekNull()) {
-          in.readNull();
-          value = null;
-        } else {
-          value = responseCodec.read(in);
-        }
-        in.endDocument();
-        return value;
+        return JsonBodies.decode(responseCodec, b.source().readByteArray());
       }
       okio.BufferedSource source = b.source();
       if (source.rangeEquals(0, okio.ByteString.decodeHex("EFBBBF"))) {

@@ -96,6 +96,21 @@ final class JsonBodies extends Converter.Factory {
     };
   }
 
+  /** Decodes a whole response body with a codec: a UTF-8 BOM skipped, JSON null allowed, nothing after the value. */
+  static <T> T decode(JsonCodec<T> codec, byte[] bytes) throws IOException {
+    JsonIn in = new JsonIn(bytes);
+    in.skipByteOrderMark();
+    T value;
+    if (in.peekNull()) {
+      in.readNull();
+      value = null;
+    } else {
+      value = codec.read(in);
+    }
+    in.endDocument();
+    return value;
+  }
+
   private static byte[] encode(JsonCodec<Object> codec, Object value) {
     if (value == null) {
       throw new IllegalArgumentException("Body parameter value must not be null.");
@@ -124,17 +139,7 @@ final class JsonBodies extends Converter.Factory {
         } finally {
           body.close();
         }
-        JsonIn in = new JsonIn(bytes);
-        in.skipByteOrderMark();
-        Object value;
-        if (in.peekNull()) {
-          in.readNull();
-          value = null;
-        } else {
-          value = codec.read(in);
-        }
-        in.endDocument();
-        return value;
+        return decode(codec, bytes);
       };
     }
     return body -> {
