@@ -316,6 +316,18 @@ final class Front {
 
   private static byte[] readBody(HttpExchange exchange) throws IOException {
     try (InputStream in = exchange.getRequestBody()) {
+      String length = exchange.getRequestHeaders().getFirst("Content-Length");
+      if (length != null && length.length() <= 7) { // the usual case: read exactly the announced bytes in one go
+        int n;
+        try {
+          n = Integer.parseInt(length.trim());
+        } catch (NumberFormatException e) {
+          n = -1;
+        }
+        if (n >= 0 && n <= MAX_BODY) {
+          return in.readNBytes(n); // the server's stream ends after the announced length
+        }
+      }
       byte[] body = in.readNBytes(MAX_BODY + 1);
       return body.length > MAX_BODY ? null : body;
     }

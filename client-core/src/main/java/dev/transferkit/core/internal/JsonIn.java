@@ -735,7 +735,13 @@ public final class JsonIn {
     if (end - start > JsonCodecs.MAX_DECIMAL_LENGTH) {
       throw data("Number of " + (end - start) + " characters exceeds " + JsonCodecs.MAX_DECIMAL_LENGTH);
     }
-    return new BigDecimal(text(start, end));
+    try {
+      return new BigDecimal(text(start, end));
+    } catch (NumberFormatException e) { // an exponent beyond int range, such as 1e19999999999999999999
+      JsonDataException error = data("Expected an integer but was " + abbreviate(text(start, end)));
+      error.initCause(e);
+      throw error;
+    }
   }
 
   /** The checks of {@link JsonCodecs#readDecimal} on a decoded amount text. */

@@ -188,6 +188,10 @@ class JsonInOutTest {
     assertThrows(JsonDataException.class, () -> in("9223372036854775808").readLong());
     assertThrows(JsonDataException.class, () -> in("1.5").readLong());
     assertThrows(JsonDataException.class, () -> in("1e999999999").readLong());
+    // fuzz finding F6: an exponent beyond int range made BigDecimal throw NumberFormatException out of readLong
+    assertThrows(JsonDataException.class, () -> in("1e19999999999999999999").readLong());
+    assertThrows(JsonDataException.class, () -> in("-1E-19999999999999999999").readInt());
+    assertThrows(JsonDataException.class, () -> in("1e19999999999999999999").readDecimal());
     assertThrows(JsonDataException.class, () -> in("\"12\"").readLong());
     assertEquals(Integer.MIN_VALUE, in("-2147483648").readInt());
     JsonDataException e = assertThrows(JsonDataException.class, () -> in("2147483648").readInt());
