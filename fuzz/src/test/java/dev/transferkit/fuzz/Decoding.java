@@ -79,6 +79,10 @@ final class Decoding {
       directError = e;
       direct = null;
     }
+    if (moshiError == null && directError != null
+        && MOSHI_LENIENCY.matcher(new String(data, java.nio.charset.StandardCharsets.ISO_8859_1)).find()) {
+      return; // Moshi's reader accepts these even in strict mode; the clients' path refuses them, as RFC 8259 does
+    }
     if ((moshiError == null) != (directError == null)) {
       throw new AssertionError("The Moshi adapter and the codec disagree on\n  "
           + new String(data, java.nio.charset.StandardCharsets.UTF_8) + "\n  moshi:  "
@@ -111,6 +115,15 @@ final class Decoding {
               + "\n  first:   " + first + "\n  encoded: " + encoded + "\n  second:  " + second);
     }
   }
+
+  /**
+   * What Moshi's reader accepts in strict mode and RFC 8259 does not: {@code true}, {@code false} and {@code null} in
+   * any letter case ({@code Null}, found by the long wyreTransfer run), and a backslash before a line feed or an
+   * apostrophe inside a string. Where the Moshi side accepts such an input and the codec refuses it, the harness does
+   * not count a disagreement.
+   */
+  static final java.util.regex.Pattern MOSHI_LENIENCY =
+      java.util.regex.Pattern.compile("\\\\[\n']|(?!true|false|null)(?i:true|false|null)");
 
   /** Decodes like the clients' converter (JsonBodies): the codec on the raw bytes, a BOM skipped, null allowed. */
   @SuppressWarnings("unchecked")
