@@ -6,7 +6,6 @@ import com.squareup.moshi.JsonEncodingException;
 import com.squareup.moshi.Moshi;
 import dev.transferkit.core.Json;
 import dev.transferkit.core.internal.CodecAdapter;
-import dev.transferkit.core.internal.JsonCodec;
 import dev.transferkit.core.internal.JsonIn;
 import dev.transferkit.core.internal.JsonOut;
 import java.io.IOException;
@@ -128,18 +127,7 @@ final class Decoding {
   /** Decodes like the clients' converter (JsonBodies): the codec on the raw bytes, a BOM skipped, null allowed. */
   @SuppressWarnings("unchecked")
   static <T> T decodeDirect(JsonAdapter<T> adapter, byte[] data) throws IOException {
-    JsonCodec<T> codec = ((CodecAdapter<T>) adapter).codec();
-    JsonIn in = new JsonIn(data);
-    in.skipByteOrderMark();
-    T value;
-    if (in.peekNull()) {
-      in.readNull();
-      value = null;
-    } else {
-      value = codec.read(in);
-    }
-    in.endDocument();
-    return value;
+    return JsonIn.document(((CodecAdapter<T>) adapter).codec(), data);
   }
 
   @SuppressWarnings("unchecked")

@@ -61,6 +61,24 @@ public final class JsonIn {
     this.basePath = basePath;
   }
 
+  /**
+   * Decodes a whole document with {@code codec}, as the clients decode a response body: a UTF-8 byte order mark
+   * skipped, JSON {@code null} read as null, nothing but whitespace allowed after the value.
+   */
+  public static <T> T document(JsonCodec<T> codec, byte[] bytes) throws IOException {
+    JsonIn in = new JsonIn(bytes);
+    in.skipByteOrderMark();
+    T value;
+    if (in.peekNull()) {
+      in.readNull();
+      value = null;
+    } else {
+      value = codec.read(in);
+    }
+    in.endDocument();
+    return value;
+  }
+
   /** Skips a UTF-8 byte order mark at the current position, if there is one. */
   public void skipByteOrderMark() {
     if (limit - pos >= 3 && buf[pos] == (byte) 0xEF && buf[pos + 1] == (byte) 0xBB && buf[pos + 2] == (byte) 0xBF) {

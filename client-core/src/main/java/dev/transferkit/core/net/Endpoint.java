@@ -7,6 +7,7 @@ import dev.transferkit.core.ApiCall;
 import dev.transferkit.core.RequestOptions;
 import dev.transferkit.core.internal.CodecAdapter;
 import dev.transferkit.core.internal.JsonCodec;
+import dev.transferkit.core.internal.JsonIn;
 import dev.transferkit.core.internal.JsonOut;
 import dev.transferkit.core.internal.RuntimeKeyed;
 import java.io.IOException;
@@ -183,7 +184,7 @@ public final class Endpoint<T> {
         return null;
       }
       if (responseCodec != null) {
-        return JsonBodies.decode(responseCodec, b.source().readByteArray());
+        return JsonIn.document(responseCodec, b.source().readByteArray());
       }
       okio.BufferedSource source = b.source();
       if (source.rangeEquals(0, okio.ByteString.decodeHex("EFBBBF"))) {

@@ -96,21 +96,6 @@ final class JsonBodies extends Converter.Factory {
     };
   }
 
-  /** Decodes a whole response body with a codec: a UTF-8 BOM skipped, JSON null allowed, nothing after the value. */
-  static <T> T decode(JsonCodec<T> codec, byte[] bytes) throws IOException {
-    JsonIn in = new JsonIn(bytes);
-    in.skipByteOrderMark();
-    T value;
-    if (in.peekNull()) {
-      in.readNull();
-      value = null;
-    } else {
-      value = codec.read(in);
-    }
-    in.endDocument();
-    return value;
-  }
-
   private static byte[] encode(JsonCodec<Object> codec, Object value) {
     if (value == null) {
       throw new IllegalArgumentException("Body parameter value must not be null.");
@@ -139,7 +124,7 @@ final class JsonBodies extends Converter.Factory {
         } finally {
           body.close();
         }
-        return decode(codec, bytes);
+        return JsonIn.document(codec, bytes);
       };
     }
     return body -> {
