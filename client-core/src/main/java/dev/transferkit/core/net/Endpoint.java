@@ -2,14 +2,11 @@ package dev.transferkit.core.net;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import dev.transferkit.core.ApiCall;
 import dev.transferkit.core.RequestOptions;
 import dev.transferkit.core.internal.CodecAdapter;
 import dev.transferkit.core.internal.JsonCodec;
 import dev.transferkit.core.internal.JsonIn;
-import dev.transferkit.core.internal.JsonOut;
-import dev.transferkit.core.internal.RuntimeKeyed;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +17,6 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.ResponseBody;
-import okio.Buffer;
 
 /**
  * One operation of a generated service, bound to a base URL and TransferKit's OkHttp client: the generated
@@ -72,7 +68,7 @@ public final class Endpoint<T> {
       requestCodec = null;
     } else {
       requestAdapter = (JsonAdapter<Object>) services.moshi.adapter(requestType);
-      requestCodec = requestAdapter instanceof CodecAdapter ? ((CodecAdapter<Object>) requestAdapter).codec() : null;
+      requestCodec = JsonBodies.codecOf(requestAdapter);
     }
     voidResponse = responseType == Void.class;
     if (voidResponse) {
@@ -143,38 +139,11 @@ public final class Endpoint<T> {
   }
 
   private RequestBody encode(Object value) {
-    if (keyField != null && requestCodec != null && value instanceof RuntimeKeyed
-        && ((RuntimeKeyed<?>) value).runtimeKeyField().equals(keyField)) {
-      RuntimeKeyed<?> keyed = (RuntimeKeyed<?>) value;
-      String key = keyed.runtimeKey();
-      Object toSend = value;
-      if (key == null || key.isEmpty()) {
-        key = services.newKey.get();
-        toSend = keyed.withRuntimeKey(key);
-      }
-      return new JsonBodies.Keyed(bytes(toSend), key);
-    }
-    byte[] json = bytes(value);
-    if (keyField != null) {
-      IdempotencyKeys.Filled filled = IdempotencyKeys.ensure(json, keyField, services.newKey);
-      return new JsonBodies.Keyed(filled.body, filled.key);
-    }
-    return RequestBody.create(json, JsonBodies.JSON);
-  }
-
-  private byte[] bytes(Object value) {
-    if (requestCodec != null) {
-      JsonOut out = new JsonOut();
-      requestCodec.write(out, value);
-      return out.toByteArray();
-    }
-    Buffer buffer = new Buffer();
-    try (JsonWriter writer = JsonWriter.of(buffer)) {
-      requestAdapter.toJson(writer, value);
+    try {
+      return JsonBodies.body(requestCodec, requestAdapter, keyField, services.newKey, value);
     } catch (IOException e) {
       throw new IllegalStateException("Could not encode the request body", e);
     }
-    return buffer.readByteArray();
   }
 
   /** Decodes a successful response's body (a UTF-8 BOM skipped, nothing may follow the document). */

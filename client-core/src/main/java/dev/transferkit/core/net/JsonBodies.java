@@ -61,53 +61,61 @@ final class JsonBodies extends Converter.Factory {
     }
     JsonAdapter<Object> adapter = moshi.adapter(type);
     JsonCodec<Object> codec = codecOf(adapter);
-    if (idempotent == null) {
-      if (codec == null) {
-        return null; // Moshi's converter
-      }
-      return value -> RequestBody.create(encode(codec, value), JSON);
+    if (idempotent == null && codec == null) {
+      return null; // Moshi's converter
     }
-    String field = idempotent.keyField();
+    String field = idempotent == null ? null : idempotent.keyField();
     return value -> {
-      if (codec != null && value instanceof RuntimeKeyed
-          && ((RuntimeKeyed<?>) value).runtimeKeyField().equals(field)) {
-        // A generated request model: set the key on the value (when unset or empty), then encode once.
-        RuntimeKeyed<?> keyed = (RuntimeKeyed<?>) value;
-        String key = keyed.runtimeKey();
-        Object toSend = value;
-        if (key == null || key.isEmpty()) {
-          key = newKey.get();
-          toSend = keyed.withRuntimeKey(key);
-        }
-        return new Keyed(encode(codec, toSend), key);
+      if (value == null) {
+        throw new IllegalArgumentException("Body parameter value must not be null.");
       }
-      byte[] json;
-      if (codec != null && value != null) {
-        json = encode(codec, value);
-      } else {
-        Buffer buffer = new Buffer();
-        try (JsonWriter writer = JsonWriter.of(buffer)) {
-          adapter.toJson(writer, value);
-        }
-        json = buffer.readByteArray();
-      }
-      IdempotencyKeys.Filled filled = IdempotencyKeys.ensure(json, field, newKey);
-      return new Keyed(filled.body, filled.key);
+      return body(codec, adapter, field, newKey, value);
     };
   }
 
-  private static byte[] encode(JsonCodec<Object> codec, Object value) {
-    if (value == null) {
-      throw new IllegalArgumentException("Body parameter value must not be null.");
+  /**
+   * The request body of {@code value} (not null): encoded with its codec when it has one, else with its Moshi adapter.
+   * With a {@code keyField} (an idempotency-protected operation) it carries its key ({@link Keyed}): a generated
+   * request model gets an unset or empty key set on the value before it is encoded once; any other body gets it
+   * filled in its encoded bytes. Shared by this converter and the generated call path ({@link Endpoint}).
+   */
+  static RequestBody body(JsonCodec<Object> codec, JsonAdapter<Object> adapter, String keyField,
+      Supplier<String> newKey, Object value) throws IOException {
+    if (keyField != null && codec != null && value instanceof RuntimeKeyed
+        && ((RuntimeKeyed<?>) value).runtimeKeyField().equals(keyField)) {
+      RuntimeKeyed<?> keyed = (RuntimeKeyed<?>) value;
+      String key = keyed.runtimeKey();
+      Object toSend = value;
+      if (key == null || key.isEmpty()) {
+        key = newKey.get();
+        toSend = keyed.withRuntimeKey(key);
+      }
+      return new Keyed(encode(codec, adapter, toSend), key);
     }
-    JsonOut out = new JsonOut();
-    codec.write(out, value);
-    return out.toByteArray();
+    byte[] json = encode(codec, adapter, value);
+    if (keyField != null) {
+      IdempotencyKeys.Filled filled = IdempotencyKeys.ensure(json, keyField, newKey);
+      return new Keyed(filled.body, filled.key);
+    }
+    return RequestBody.create(json, JSON);
+  }
+
+  private static byte[] encode(JsonCodec<Object> codec, JsonAdapter<Object> adapter, Object value) throws IOException {
+    if (codec != null) {
+      JsonOut out = new JsonOut();
+      codec.write(out, value);
+      return out.toByteArray();
+    }
+    Buffer buffer = new Buffer();
+    try (JsonWriter writer = JsonWriter.of(buffer)) {
+      adapter.toJson(writer, value);
+    }
+    return buffer.readByteArray();
   }
 
   /** The codec behind a generated model's adapter, or null for any other adapter. */
   @SuppressWarnings("unchecked")
-  private static JsonCodec<Object> codecOf(JsonAdapter<?> adapter) {
+  static JsonCodec<Object> codecOf(JsonAdapter<?> adapter) {
     return adapter instanceof CodecAdapter ? ((CodecAdapter<Object>) adapter).codec() : null;
   }
 
