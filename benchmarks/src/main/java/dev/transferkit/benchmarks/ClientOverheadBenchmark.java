@@ -9,9 +9,7 @@ import dev.transferkit.circle.accounts.model.CreateAccountTransferRequest;
 import dev.transferkit.circle.accounts.model.Currency;
 import dev.transferkit.circle.accounts.model.Money;
 import dev.transferkit.core.Json;
-import dev.transferkit.core.internal.JsonCodec;
-import dev.transferkit.core.internal.JsonIn;
-import dev.transferkit.core.internal.JsonOut;
+import dev.transferkit.core.internal.JsonCodecs;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -67,9 +65,9 @@ public class ClientOverheadBenchmark {
   static final String API_KEY = "TEST_API_KEY:sandbox:circle-key-1";
   static final String FIXED_KEY = "ba943ff1-ca16-49b2-ba55-1057e70ca5c7";
   static final MediaType JSON = MediaType.get("application/json");
-  static final JsonCodec<AccountTransferResponse> RESPONSE_CODEC = Codecs.OURS_CIRCLE_TRANSFER;
-  static final JsonCodec<CreateAccountTransferRequest> REQUEST_CODEC =
-      Codecs.codec(Json.moshi(dev.transferkit.circle.accounts.model.JsonAdapters.FACTORY),
+  static final JsonAdapter<AccountTransferResponse> RESPONSE_ADAPTER = Codecs.OURS_CIRCLE_TRANSFER;
+  static final JsonAdapter<CreateAccountTransferRequest> REQUEST_ADAPTER =
+      Codecs.adapter(Json.moshi(dev.transferkit.circle.accounts.model.JsonAdapters.FACTORY),
           CreateAccountTransferRequest.class);
 
   CannedServer server;
@@ -130,23 +128,25 @@ public class ClientOverheadBenchmark {
     http.connectionPool().evictAll();
   }
 
-  /** Like the facade's converter: the generated codec into a byte array. */
+  /** Like the facade's converter: the generated adapter into a byte array. */
   static byte[] encode(CreateAccountTransferRequest r) {
-    JsonOut out = new JsonOut();
-    REQUEST_CODEC.write(out, r);
-    return out.toByteArray();
+    Buffer out = new Buffer();
+    try {
+      REQUEST_ADAPTER.toJson(out, r);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    return out.readByteArray();
   }
 
   /**
-   * Like the facade: the body is read completely first (TransferKit's interceptor buffers it; reading only up to the
-   * end of the JSON value would leave the payload's trailing newline unread, and OkHttp would then drop the
-   * connection instead of reusing it), then decoded from memory with the generated codec.
+   * Like the facade: the body is read completely first (TransferKit's interceptor buffers it), then decoded with the
+   * generated adapter exactly as the clients' converter decodes it.
    */
   static AccountTransferResponse decode(byte[] body) throws IOException {
-    JsonIn in = new JsonIn(body);
-    AccountTransferResponse value = RESPONSE_CODEC.read(in);
-    in.endDocument();
-    return value;
+    try (Buffer in = new Buffer().write(body)) {
+      return JsonCodecs.decodeDocument(RESPONSE_ADAPTER, in);
+    }
   }
 
   @Benchmark

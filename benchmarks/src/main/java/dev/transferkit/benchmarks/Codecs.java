@@ -12,10 +12,7 @@ import dev.transferkit.benchmarks.baseline.CircleBaseline;
 import dev.transferkit.benchmarks.baseline.StreambirdBaseline;
 import dev.transferkit.benchmarks.baseline.WyreBaseline;
 import dev.transferkit.core.Json;
-import dev.transferkit.core.internal.CodecAdapter;
-import dev.transferkit.core.internal.JsonCodec;
-import dev.transferkit.core.internal.JsonIn;
-import dev.transferkit.core.internal.JsonOut;
+import dev.transferkit.core.internal.JsonCodecs;
 import java.io.IOException;
 import java.math.BigDecimal;
 import okio.Buffer;
@@ -24,8 +21,8 @@ import okio.Buffer;
  * The three JSON paths under comparison, built once. The benchmarks and the correctness test call exactly these.
  *
  * <ul>
- *   <li><b>ours</b>: the generated codecs on TransferKit's byte-level reader and writer ({@code JsonIn}/{@code JsonOut}),
- *       found through {@code Json.moshi(JsonAdapters.FACTORY)} as the clients' converter finds them;
+ *   <li><b>ours</b>: the generated, reflection-free Moshi adapters ({@code JsonReader.Options}/{@code selectName}),
+ *       found through {@code Json.moshi(JsonAdapters.FACTORY)} and run as the clients' converter runs them;
  *   <li><b>jackson</b>: Jackson databind on the hand-written POJOs of {@code baseline}, BigDecimal amounts,
  *       {@code USE_BIG_DECIMAL_FOR_FLOATS}, unknown properties ignored (as ours);
  *   <li><b>moshiReflective</b>: plain {@code new Moshi.Builder()} (reflective {@code ClassJsonAdapter}) on the same
@@ -42,21 +39,20 @@ public final class Codecs {
   private static final Moshi WYRE = Json.moshi(dev.transferkit.wyre.model.JsonAdapters.FACTORY);
   private static final Moshi STREAMBIRD = Json.moshi(dev.transferkit.streambird.model.JsonAdapters.FACTORY);
 
-  public static final JsonCodec<dev.transferkit.circle.accounts.model.AccountTransferResponse> OURS_CIRCLE_TRANSFER =
-      codec(CIRCLE_ACCOUNTS, dev.transferkit.circle.accounts.model.AccountTransferResponse.class);
-  public static final JsonCodec<dev.transferkit.circle.accounts.model.BalancesResponse> OURS_CIRCLE_BALANCES =
-      codec(CIRCLE_ACCOUNTS, dev.transferkit.circle.accounts.model.BalancesResponse.class);
-  public static final JsonCodec<dev.transferkit.circle.payouts.model.PayoutResponse> OURS_CIRCLE_PAYOUT =
-      codec(CIRCLE_PAYOUTS, dev.transferkit.circle.payouts.model.PayoutResponse.class);
-  public static final JsonCodec<dev.transferkit.wyre.model.Transfer> OURS_WYRE_TRANSFER =
-      codec(WYRE, dev.transferkit.wyre.model.Transfer.class);
-  public static final JsonCodec<dev.transferkit.streambird.model.Transfer> OURS_STREAMBIRD_TRANSFER =
-      codec(STREAMBIRD, dev.transferkit.streambird.model.Transfer.class);
+  public static final JsonAdapter<dev.transferkit.circle.accounts.model.AccountTransferResponse> OURS_CIRCLE_TRANSFER =
+      adapter(CIRCLE_ACCOUNTS, dev.transferkit.circle.accounts.model.AccountTransferResponse.class);
+  public static final JsonAdapter<dev.transferkit.circle.accounts.model.BalancesResponse> OURS_CIRCLE_BALANCES =
+      adapter(CIRCLE_ACCOUNTS, dev.transferkit.circle.accounts.model.BalancesResponse.class);
+  public static final JsonAdapter<dev.transferkit.circle.payouts.model.PayoutResponse> OURS_CIRCLE_PAYOUT =
+      adapter(CIRCLE_PAYOUTS, dev.transferkit.circle.payouts.model.PayoutResponse.class);
+  public static final JsonAdapter<dev.transferkit.wyre.model.Transfer> OURS_WYRE_TRANSFER =
+      adapter(WYRE, dev.transferkit.wyre.model.Transfer.class);
+  public static final JsonAdapter<dev.transferkit.streambird.model.Transfer> OURS_STREAMBIRD_TRANSFER =
+      adapter(STREAMBIRD, dev.transferkit.streambird.model.Transfer.class);
 
-  /** The codec behind a generated model's Moshi adapter: what the clients' converter (JsonBodies) uses. */
-  @SuppressWarnings("unchecked")
-  static <T> JsonCodec<T> codec(Moshi moshi, Class<T> type) {
-    return ((CodecAdapter<T>) moshi.adapter(type)).codec();
+  /** The generated adapter of a model, found as the clients' converter (JsonBodies) finds it. */
+  static <T> JsonAdapter<T> adapter(Moshi moshi, Class<T> type) {
+    return moshi.adapter(type);
   }
 
   // ---- Jackson databind
@@ -103,16 +99,17 @@ public final class Codecs {
       REFLECTIVE_STRING_DECIMALS.adapter(StreambirdBaseline.Transfer.class).serializeNulls();
 
   /**
-   * Decodes {@code json} with a generated codec and re-encodes the value to UTF-8 bytes, as the clients' converter
-   * does with response and request bodies.
+   * Decodes {@code json} with a generated adapter and re-encodes the value to UTF-8 bytes, as the clients' converter
+   * does with response and request bodies ({@link JsonCodecs#decodeDocument}).
    */
-  public static <T> byte[] oursRoundTrip(JsonCodec<T> codec, byte[] json) throws IOException {
-    JsonIn in = new JsonIn(json);
-    T value = codec.read(in);
-    in.endDocument();
-    JsonOut out = new JsonOut();
-    codec.write(out, value);
-    return out.toByteArray();
+  public static <T> byte[] oursRoundTrip(JsonAdapter<T> adapter, byte[] json) throws IOException {
+    T value;
+    try (Buffer in = new Buffer().write(json)) {
+      value = JsonCodecs.decodeDocument(adapter, in);
+    }
+    Buffer out = new Buffer();
+    adapter.toJson(out, value);
+    return out.readByteArray();
   }
 
   /**

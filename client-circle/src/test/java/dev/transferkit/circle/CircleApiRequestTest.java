@@ -32,7 +32,7 @@ import dev.transferkit.circle.wallets.model.UserTokenRequest;
 import dev.transferkit.core.Idempotent;
 import dev.transferkit.core.Timestamp;
 import dev.transferkit.core.testing.JsonText;
-import dev.transferkit.core.testing.TestServices;
+import dev.transferkit.core.net.TestServices;
 import java.math.BigDecimal;
 import java.util.List;
 import okhttp3.mockwebserver.MockResponse;
@@ -58,13 +58,8 @@ class CircleApiRequestTest {
     server.shutdown();
   }
 
-  /** False: Retrofit's implementation of the interfaces; {@link CircleApiRequestDirectTest}: the generated one. */
-  boolean direct() {
-    return false;
-  }
-
   private <T> T api(Class<T> type, com.squareup.moshi.JsonAdapter.Factory factory) {
-    return TestServices.bare(server, "/circle/", type, direct(), factory);
+    return TestServices.bare(server, "/circle/", type, factory);
   }
 
   private void enqueue(String body) {

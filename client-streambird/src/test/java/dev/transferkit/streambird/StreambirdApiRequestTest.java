@@ -4,7 +4,7 @@ import static dev.transferkit.core.testing.RoundTrip.resource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.transferkit.core.testing.JsonText;
-import dev.transferkit.core.testing.TestServices;
+import dev.transferkit.core.net.TestServices;
 import dev.transferkit.streambird.api.TransfersApi;
 import dev.transferkit.streambird.api.WalletsApi;
 import dev.transferkit.streambird.model.ConfirmTransferRequest;
@@ -33,17 +33,12 @@ class StreambirdApiRequestTest {
   private TransfersApi transfers;
   private WalletsApi wallets;
 
-  /** False: Retrofit's implementation; {@link StreambirdApiRequestDirectTest}: the generated one. */
-  boolean direct() {
-    return false;
-  }
-
   @BeforeEach
   void start() throws Exception {
     server = new MockWebServer();
     server.start();
-    transfers = TestServices.bare(server, "/streambird/", TransfersApi.class, direct(), JsonAdapters.FACTORY);
-    wallets = TestServices.bare(server, "/streambird/", WalletsApi.class, direct(), JsonAdapters.FACTORY);
+    transfers = TestServices.bare(server, "/streambird/", TransfersApi.class, JsonAdapters.FACTORY);
+    wallets = TestServices.bare(server, "/streambird/", WalletsApi.class, JsonAdapters.FACTORY);
   }
 
   @AfterEach

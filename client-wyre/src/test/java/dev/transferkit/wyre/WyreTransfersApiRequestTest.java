@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.transferkit.core.Idempotent;
 import dev.transferkit.core.testing.JsonText;
-import dev.transferkit.core.testing.TestServices;
+import dev.transferkit.core.net.TestServices;
 import dev.transferkit.wyre.api.TransfersApi;
 import dev.transferkit.wyre.model.CreateTransferRequest;
 import dev.transferkit.wyre.model.JsonAdapters;
@@ -26,16 +26,11 @@ class WyreTransfersApiRequestTest {
   private MockWebServer server;
   private TransfersApi api;
 
-  /** False: Retrofit's implementation; {@link WyreTransfersApiRequestDirectTest}: the generated one. */
-  boolean direct() {
-    return false;
-  }
-
   @BeforeEach
   void start() throws Exception {
     server = new MockWebServer();
     server.start();
-    api = TestServices.bare(server, "/wyre/", TransfersApi.class, direct(), JsonAdapters.FACTORY);
+    api = TestServices.bare(server, "/wyre/", TransfersApi.class, JsonAdapters.FACTORY);
   }
 
   @AfterEach

@@ -2,18 +2,13 @@ package dev.transferkit.fuzz;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import com.squareup.moshi.JsonAdapter;
-import dev.transferkit.core.Json;
 import dev.transferkit.core.exception.NetworkException;
 import dev.transferkit.core.exception.ResponseDecodingException;
-import dev.transferkit.core.net.ApiCallAdapterFactory;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
-import retrofit2.Retrofit;
-import retrofit2.converter.moshi.MoshiConverterFactory;
 
 /**
  * The full response path: generated Retrofit service, TransferKit's call adapter, Moshi converter, generated models.
@@ -26,36 +21,29 @@ class RetrofitResponseFuzzTest {
   private static final MediaType JSON = MediaType.get("application/json");
   private static final ThreadLocal<byte[]> BODY = new ThreadLocal<>();
 
-  private static <T> T service(Class<T> api, JsonAdapter.Factory factory) {
-    OkHttpClient client =
-        new OkHttpClient.Builder()
-            .addInterceptor(
-                chain ->
-                    new Response.Builder()
-                        .request(chain.request())
-                        .protocol(Protocol.HTTP_1_1)
-                        .code(200)
-                        .message("OK")
-                        .body(ResponseBody.create(BODY.get(), JSON))
-                        .build())
-            .build();
-    return new Retrofit.Builder()
-        .baseUrl("http://transferkit.invalid/")
-        .client(client)
-        .addConverterFactory(MoshiConverterFactory.create(Json.moshi(factory)))
-        .addCallAdapterFactory(new ApiCallAdapterFactory(ApiCallAdapterFactory.genericErrorDecoder()))
-        .build()
-        .create(api);
-  }
+  /** Answers every call with the fuzzed body, so the facades' whole stack (runtime, converter, adapters) reads it. */
+  private static final OkHttpClient FUZZED_ANSWERS =
+      new OkHttpClient.Builder()
+          .addInterceptor(
+              chain ->
+                  new Response.Builder()
+                      .request(chain.request())
+                      .protocol(Protocol.HTTP_1_1)
+                      .code(200)
+                      .message("OK")
+                      .body(ResponseBody.create(BODY.get(), JSON))
+                      .build())
+          .build();
 
   private static final dev.transferkit.circle.payouts.api.PayoutsApi CIRCLE =
-      service(dev.transferkit.circle.payouts.api.PayoutsApi.class,
-          dev.transferkit.circle.payouts.model.JsonAdapters.FACTORY);
+      dev.transferkit.circle.CircleClient.builder().apiKey("SAND:fuzz:key").baseUrl("https://transferkit.invalid/")
+          .httpClient(FUZZED_ANSWERS).build().payouts();
   private static final dev.transferkit.wyre.api.TransfersApi WYRE =
-      service(dev.transferkit.wyre.api.TransfersApi.class, dev.transferkit.wyre.model.JsonAdapters.FACTORY);
+      dev.transferkit.wyre.WyreClient.builder().secretKey("SK-fuzz").baseUrl("https://transferkit.invalid/")
+          .httpClient(FUZZED_ANSWERS).build().transfers();
   private static final dev.transferkit.streambird.api.TransfersApi STREAMBIRD =
-      service(dev.transferkit.streambird.api.TransfersApi.class,
-          dev.transferkit.streambird.model.JsonAdapters.FACTORY);
+      dev.transferkit.streambird.StreambirdClient.builder().apiKey("sk_fuzz").baseUrl("https://transferkit.invalid/")
+          .httpClient(FUZZED_ANSWERS).build().transfers();
 
   private static final byte[][] SEEDS = {
     Decoding.payload("circle-payout-response.json"),

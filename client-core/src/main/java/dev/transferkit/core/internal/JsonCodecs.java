@@ -74,6 +74,75 @@ public final class JsonCodecs {
         }
       };
 
+  /** A JSON string; a number or boolean in its place is an error, not silently converted as Moshi's own adapter does. */
+  public static final JsonAdapter<String> STRING = strict("string", JsonCodecs::readString);
+
+  /** A JSON integer that fits a long; a quoted number is an error. */
+  public static final JsonAdapter<Long> LONG = strict("long", JsonCodecs::readLong);
+
+  /** A JSON integer that fits an int; a quoted number is an error. */
+  public static final JsonAdapter<Integer> INT = strict("int", JsonCodecs::readInt);
+
+  /** A JSON boolean. */
+  public static final JsonAdapter<Boolean> BOOLEAN = strict("boolean", JsonCodecs::readBoolean);
+
+  /** How one scalar is read from a reader positioned at a non-null value. */
+  private interface Read<T> {
+    T from(JsonReader reader) throws IOException;
+  }
+
+  private static <T> JsonAdapter<T> strict(String name, Read<T> read) {
+    return new JsonAdapter<T>() {
+      @Override
+      public T fromJson(JsonReader reader) throws IOException {
+        if (reader.peek() == JsonReader.Token.NULL) {
+          return reader.nextNull();
+        }
+        return read.from(reader);
+      }
+
+      @Override
+      public void toJson(JsonWriter writer, T value) throws IOException {
+        if (value == null) {
+          writer.nullValue();
+        } else if (value instanceof String) {
+          writer.value((String) value);
+        } else if (value instanceof Boolean) {
+          writer.value((Boolean) value);
+        } else {
+          writer.value((Number) value);
+        }
+      }
+
+      @Override
+      public String toString() {
+        return "JsonAdapter(strict " + name + ")";
+      }
+    };
+  }
+
+  private static final okio.ByteString UTF8_BOM = okio.ByteString.decodeHex("EFBBBF");
+
+  /**
+   * Decodes one whole JSON document from {@code source} with {@code adapter}, as the clients' converter does: a UTF-8
+   * byte order mark is skipped, and nothing but JSON whitespace may follow the document. The trailing bytes are
+   * checked on the source itself: Moshi's {@code peek()} reports a 0xFF byte after the document as the end of input.
+   * The source is not closed.
+   */
+  public static <T> T decodeDocument(JsonAdapter<T> adapter, okio.BufferedSource source) throws IOException {
+    if (source.rangeEquals(0, UTF8_BOM)) {
+      source.skip(UTF8_BOM.size());
+    }
+    T value = adapter.fromJson(JsonReader.of(source));
+    while (!source.exhausted()) {
+      byte b = source.readByte();
+      if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+        throw new JsonDataException("JSON document was not fully consumed.");
+      }
+    }
+    return value;
+  }
+
   /** ISO-8601 date-time kept as sent. */
   public static final JsonAdapter<Timestamp> TIMESTAMP =
       new JsonAdapter<Timestamp>() {

@@ -1,14 +1,10 @@
 package dev.transferkit.core.net;
 
 import com.squareup.moshi.JsonAdapter;
-import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import dev.transferkit.core.Idempotent;
-import dev.transferkit.core.internal.CodecAdapter;
-import dev.transferkit.core.internal.JsonCodec;
-import dev.transferkit.core.internal.JsonIn;
-import dev.transferkit.core.internal.JsonOut;
+import dev.transferkit.core.internal.JsonCodecs;
 import dev.transferkit.core.internal.RuntimeKeyed;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
@@ -22,24 +18,19 @@ import retrofit2.Converter;
 import retrofit2.Retrofit;
 
 /**
- * TransferKit's Retrofit converters, ahead of Moshi's:
+ * TransferKit's one Retrofit converter for JSON bodies, on the provider's Moshi (generated adapters):
  *
  * <ul>
- *   <li>request bodies of {@link Idempotent} operations: encoded with the idempotency key filled in one pass, so the
- *       {@link RuntimeInterceptor} finds the key on the body instead of copying and rescanning the bytes (bodies of
- *       other operations are left to Moshi's converter);
- *   <li>bodies of generated models: encoded and decoded directly with the model's {@link JsonCodec} on the bytes
- *       (no okio reader or writer in between); any other type goes through its Moshi adapter;
- *   <li>response bodies: decoded like Moshi's converter does (a UTF-8 BOM skipped, nothing may follow the document),
- *       but the source that was read is closed afterwards. Retrofit hands converters a wrapper whose {@code close()}
- *       does not close the buffered source it created, and Moshi stops reading at trailing whitespace: that source
- *       then kept the last 8 KiB okio segment of every response away from okio's pool (measured: one new segment
- *       allocated per call).
+ *   <li>request bodies are encoded with the type's adapter; the body of an {@link Idempotent} operation gets its
+ *       idempotency key set on the request model before it is encoded (when the caller left it unset), and carries
+ *       the key to the {@link RuntimeInterceptor} ({@link Keyed});
+ *   <li>response bodies are decoded like Moshi's own converter does (a UTF-8 BOM skipped, nothing may follow the
+ *       document), but the source that was read is closed afterwards. Retrofit hands converters a wrapper whose
+ *       {@code close()} does not close the buffered source it created, and Moshi stops reading at trailing
+ *       whitespace: that source then kept the last 8 KiB okio segment of every response away from okio's pool.
  * </ul>
  */
 final class JsonBodies extends Converter.Factory {
-  private static final okio.ByteString UTF8_BOM = okio.ByteString.decodeHex("EFBBBF");
-
   static final MediaType JSON = MediaType.get("application/json; charset=UTF-8");
 
   private final Moshi moshi;
@@ -60,51 +51,33 @@ final class JsonBodies extends Converter.Factory {
       }
     }
     JsonAdapter<Object> adapter = moshi.adapter(type);
-    JsonCodec<Object> codec = codecOf(adapter);
-    if (idempotent == null && codec == null) {
-      return null; // Moshi's converter
+    if (idempotent == null) {
+      return value -> RequestBody.create(encode(adapter, value), JSON);
     }
-    String field = idempotent == null ? null : idempotent.keyField();
+    String keyField = idempotent.keyField();
+    if (!(adapter instanceof RuntimeKeyed)
+        || !((RuntimeKeyed<?>) adapter).runtimeKeyField().equals(keyField)) {
+      // The spec marks the operation idempotent, so the generator gave its body model a key-filling adapter; any other
+      // body would be sent without a key and could be charged twice on a retry.
+      throw new IllegalArgumentException("The body of an @Idempotent operation must be a generated request model whose "
+          + "property '" + keyField + "' is filled at run time; " + type + " is not");
+    }
+    @SuppressWarnings("unchecked")
+    RuntimeKeyed<Object> keyed = (RuntimeKeyed<Object>) adapter;
     return value -> {
-      if (value == null) {
-        throw new IllegalArgumentException("Body parameter value must not be null.");
-      }
-      return body(codec, adapter, field, newKey, value);
-    };
-  }
-
-  /**
-   * The request body of {@code value} (not null): encoded with its codec when it has one, else with its Moshi adapter.
-   * With a {@code keyField} (an idempotency-protected operation) it carries its key ({@link Keyed}): a generated
-   * request model gets an unset or empty key set on the value before it is encoded once; any other body gets it
-   * filled in its encoded bytes. Shared by this converter and the generated call path ({@link Endpoint}).
-   */
-  static RequestBody body(JsonCodec<Object> codec, JsonAdapter<Object> adapter, String keyField,
-      Supplier<String> newKey, Object value) throws IOException {
-    if (keyField != null && codec != null && value instanceof RuntimeKeyed
-        && ((RuntimeKeyed<?>) value).runtimeKeyField().equals(keyField)) {
-      RuntimeKeyed<?> keyed = (RuntimeKeyed<?>) value;
-      String key = keyed.runtimeKey();
+      String key = keyed.runtimeKey(value);
       Object toSend = value;
       if (key == null || key.isEmpty()) {
         key = newKey.get();
-        toSend = keyed.withRuntimeKey(key);
+        toSend = keyed.withRuntimeKey(value, key);
       }
-      return new Keyed(encode(codec, adapter, toSend), key);
-    }
-    byte[] json = encode(codec, adapter, value);
-    if (keyField != null) {
-      IdempotencyKeys.Filled filled = IdempotencyKeys.ensure(json, keyField, newKey);
-      return new Keyed(filled.body, filled.key);
-    }
-    return RequestBody.create(json, JSON);
+      return new Keyed(encode(adapter, toSend), key);
+    };
   }
 
-  private static byte[] encode(JsonCodec<Object> codec, JsonAdapter<Object> adapter, Object value) throws IOException {
-    if (codec != null) {
-      JsonOut out = new JsonOut();
-      codec.write(out, value);
-      return out.toByteArray();
+  private static byte[] encode(JsonAdapter<Object> adapter, Object value) throws IOException {
+    if (value == null) {
+      throw new IllegalArgumentException("Body parameter value must not be null.");
     }
     Buffer buffer = new Buffer();
     try (JsonWriter writer = JsonWriter.of(buffer)) {
@@ -113,46 +86,20 @@ final class JsonBodies extends Converter.Factory {
     return buffer.readByteArray();
   }
 
-  /** The codec behind a generated model's adapter, or null for any other adapter. */
-  @SuppressWarnings("unchecked")
-  static JsonCodec<Object> codecOf(JsonAdapter<?> adapter) {
-    return adapter instanceof CodecAdapter ? ((CodecAdapter<Object>) adapter).codec() : null;
-  }
-
   @Override
   public Converter<okhttp3.ResponseBody, ?> responseBodyConverter(
       Type type, Annotation[] annotations, Retrofit retrofit) {
     JsonAdapter<Object> adapter = moshi.adapter(type);
-    JsonCodec<Object> codec = codecOf(adapter);
-    if (codec != null) {
-      return body -> {
-        byte[] bytes;
-        try {
-          bytes = body.source().readByteArray();
-        } finally {
-          body.close();
-        }
-        return JsonIn.document(codec, bytes);
-      };
-    }
     return body -> {
-      okio.BufferedSource source = body.source();
-      try (JsonReader reader = JsonReader.of(source)) { // closing the reader closes (and recycles) the source
-        if (source.rangeEquals(0, UTF8_BOM)) {
-          source.skip(UTF8_BOM.size());
-        }
-        Object value = adapter.fromJson(reader);
-        if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
-          throw new com.squareup.moshi.JsonDataException("JSON document was not fully consumed.");
-        }
-        return value;
+      try (okio.BufferedSource source = body.source()) { // closing it returns its segments to okio's pool
+        return JsonCodecs.decodeDocument(adapter, source);
       } finally {
         body.close();
       }
     };
   }
 
-  /** A JSON body with the idempotency key it carries (null when it is not a JSON object). Replayable. */
+  /** A JSON body with the idempotency key it carries. Replayable. */
   static final class Keyed extends RequestBody {
     private final byte[] bytes;
     final String key;

@@ -14,8 +14,6 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
-import okio.Buffer;
-import retrofit2.Invocation;
 
 /**
  * The first of TransferKit's interceptors: sets {@code User-Agent} and {@code X-Request-Id}, fills the idempotency
@@ -86,25 +84,9 @@ final class RuntimeInterceptor implements Interceptor {
     if (options != null && options.requestId() != null && original.header("X-Request-Id") == null) {
       builder.header("X-Request-Id", options.requestId());
     }
-    String key = null;
-    boolean idempotent;
-    if (body instanceof JsonBodies.Keyed) {
-      idempotent = true; // encoded by JsonBodies, which filled the key already
-      key = ((JsonBodies.Keyed) body).key;
-    } else if (body != null) {
-      Invocation invocation = original.tag(Invocation.class);
-      Idempotent annotation = invocation == null ? null : invocation.method().getAnnotation(Idempotent.class);
-      idempotent = annotation != null;
-      if (idempotent) { // a body some other converter wrote: fill the key on its bytes
-        Buffer buffer = new Buffer();
-        body.writeTo(buffer);
-        IdempotencyKeys.Filled filled = IdempotencyKeys.ensure(buffer.readByteArray(), annotation.keyField(), newKey);
-        key = filled.key;
-        builder.method(method, RequestBody.create(filled.body, body.contentType()));
-      }
-    } else {
-      idempotent = false;
-    }
+    // Bodies of idempotent operations are encoded by JsonBodies, which set the key on the request model.
+    String key = body instanceof JsonBodies.Keyed ? ((JsonBodies.Keyed) body).key : null;
+    boolean idempotent = key != null;
     Request prepared = builder.build();
     boolean retryable = method.equals("GET") || method.equals("HEAD") || idempotent;
     int maxRetries = options != null && options.maxRetries() != null ? options.maxRetries() : policy.maxRetries();

@@ -8,7 +8,6 @@ import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import retrofit2.Retrofit;
-import retrofit2.converter.moshi.MoshiConverterFactory;
 
 /**
  * The HTTP runtime a provider facade is built on: one OkHttpClient (connection pool, dispatcher, timeouts) shared by
@@ -79,11 +78,9 @@ public final class Transport {
         .baseUrl(baseUrl)
         .client(client)
         .addConverterFactory(new JsonBodies(provider.moshi, runtime.keys()))
-        .addConverterFactory(MoshiConverterFactory.create(provider.moshi))
         .addCallAdapterFactory(new ApiCallAdapterFactory(provider.errorDecoder))
         .build();
-    return new Services(retrofit,
-        new Endpoint.Services(baseUrl, client, provider.moshi, provider.errorDecoder, runtime.keys()));
+    return new Services(retrofit);
   }
 
   /** The provider's Moshi (generated adapters registered). */
@@ -91,36 +88,16 @@ public final class Transport {
     return provider.moshi;
   }
 
-  /** Creates generated service implementations for one base URL. Thread-safe. */
+  /** Creates the generated services for one base URL, through Retrofit. Thread-safe. */
   public static final class Services {
     private final Retrofit retrofit;
-    private final Endpoint.Services endpoints;
 
-    Services(Retrofit retrofit, Endpoint.Services endpoints) {
+    Services(Retrofit retrofit) {
       this.retrofit = retrofit;
-      this.endpoints = endpoints;
     }
 
-    /**
-     * A thread-safe implementation of the generated service interface {@code api}: its generated implementation
-     * ({@code <api>Calls}, straight on OkHttp with the models' codecs) when there is one, else Retrofit's.
-     */
+    /** Retrofit's thread-safe implementation of the generated service interface {@code api}. */
     public <T> T create(Class<T> api) {
-      Class<?> direct;
-      try {
-        direct = Class.forName(api.getName() + "Calls", true, api.getClassLoader());
-      } catch (ClassNotFoundException e) {
-        return retrofit.create(api);
-      }
-      try {
-        return api.cast(direct.getConstructor(Endpoint.Services.class).newInstance(endpoints));
-      } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException("Cannot create " + direct.getName(), e);
-      }
-    }
-
-    /** Retrofit's implementation of {@code api} (the same requests as {@link #create}, through Retrofit). */
-    public <T> T createWithRetrofit(Class<T> api) {
       return retrofit.create(api);
     }
 

@@ -7,7 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonReader;
+import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
+import com.squareup.moshi.Types;
+import dev.transferkit.core.internal.RuntimeKeyed;
 import dev.transferkit.core.ApiCall;
 import dev.transferkit.core.Idempotent;
 import dev.transferkit.core.Json;
@@ -44,7 +49,7 @@ class TransportTest {
   interface PaymentsApi {
     @Idempotent(keyField = "idempotencyKey")
     @POST("v1/payments")
-    ApiCall<Map<String, Object>> createPayment(@Body Map<String, Object> body, @Tag RequestOptions options);
+    ApiCall<Map<String, Object>> createPayment(@Body KeyedPayment body, @Tag RequestOptions options);
 
     @POST("v1/transfers")
     ApiCall<Map<String, Object>> createTransfer(@Body Map<String, Object> body, @Tag RequestOptions options);
@@ -52,10 +57,47 @@ class TransportTest {
     @GET("v1/payments")
     ApiCall<Map<String, Object>> listPayments(@Tag RequestOptions options);
 
-    /** A body no JSON converter wrote (Retrofit passes a RequestBody through): the interceptor fills the key. */
-    @Idempotent(keyField = "idempotencyKey")
-    @POST("v1/payments")
-    ApiCall<Map<String, Object>> createPaymentRaw(@Body okhttp3.RequestBody body, @Tag RequestOptions options);
+  }
+
+  /** A request model whose adapter fills the idempotency key, as the generated adapters of create requests do. */
+  static final class KeyedPayment {
+    final Map<String, Object> fields;
+
+    KeyedPayment(Map<String, Object> fields) {
+      this.fields = fields;
+    }
+  }
+
+  static final class KeyedPaymentAdapter extends JsonAdapter<KeyedPayment> implements RuntimeKeyed<KeyedPayment> {
+    private final JsonAdapter<Map<String, Object>> map =
+        new Moshi.Builder().build().adapter(Types.newParameterizedType(Map.class, String.class, Object.class));
+
+    @Override
+    public KeyedPayment fromJson(JsonReader reader) throws java.io.IOException {
+      return new KeyedPayment(map.fromJson(reader));
+    }
+
+    @Override
+    public void toJson(JsonWriter writer, KeyedPayment value) throws java.io.IOException {
+      map.toJson(writer, value.fields);
+    }
+
+    @Override
+    public String runtimeKeyField() {
+      return "idempotencyKey";
+    }
+
+    @Override
+    public String runtimeKey(KeyedPayment value) {
+      return (String) value.fields.get("idempotencyKey");
+    }
+
+    @Override
+    public KeyedPayment withRuntimeKey(KeyedPayment value, String key) {
+      Map<String, Object> copy = new LinkedHashMap<>(value.fields);
+      copy.put("idempotencyKey", key);
+      return new KeyedPayment(copy);
+    }
   }
 
   static final class TestBuilder extends ClientBuilder<TestBuilder> {
@@ -65,7 +107,7 @@ class TransportTest {
     }
 
     PaymentsApi build(String baseUrl) {
-      Moshi moshi = Json.moshi();
+      Moshi moshi = Json.moshi((type, annotations, m) -> type == KeyedPayment.class ? new KeyedPaymentAdapter() : null);
       ErrorDecoder decoder = (status, headers, body) ->
           ApiErrors.of(ErrorKind.forStatus(status), status, body).provider("TestPay").headers(headers).build();
       Transport transport =
@@ -139,23 +181,11 @@ class TransportTest {
   }
 
   @Test
-  void aPrebuiltIdempotentBodyGetsItsKeyFilledAndKeepsItOnRetry() throws Exception {
-    server.enqueue(new MockResponse().setResponseCode(503));
-    server.enqueue(ok("{\"id\":\"p1\"}"));
-    okhttp3.RequestBody raw = okhttp3.RequestBody.create(
-        "{\"amount\":\"10.00\"}", okhttp3.MediaType.get("application/json"));
-    assertEquals("p1", api.createPaymentRaw(raw, RequestOptions.defaults()).execute().get("id"));
-    List<String> keys = keysSeen(2);
-    assertEquals(keys.get(0), keys.get(1));
-    assertEquals(36, keys.get(0).length(), keys.get(0));
-  }
-
-  @Test
   void idempotentPostDroppedAfterTheServerReadItIsRetriedWithTheSameKey() throws Exception {
     server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
     server.enqueue(ok("{\"id\":\"p1\"}"));
 
-    Map<String, Object> result = api.createPayment(payment(), RequestOptions.defaults()).execute();
+    Map<String, Object> result = api.createPayment(new KeyedPayment(payment()), RequestOptions.defaults()).execute();
 
     assertEquals("p1", result.get("id"));
     assertEquals(2, server.getRequestCount());
@@ -170,7 +200,7 @@ class TransportTest {
     server.enqueue(new MockResponse().setResponseCode(503).setBody("<html>busy</html>"));
     server.enqueue(ok("{\"id\":\"p1\"}"));
 
-    assertEquals("p1", api.createPayment(payment(), RequestOptions.defaults()).execute().get("id"));
+    assertEquals("p1", api.createPayment(new KeyedPayment(payment()), RequestOptions.defaults()).execute().get("id"));
 
     List<String> keys = keysSeen(3);
     assertEquals(1, keys.stream().distinct().count(), keys.toString());
@@ -183,7 +213,7 @@ class TransportTest {
     server.enqueue(new MockResponse().setResponseCode(429).setHeader("Retry-After", "3"));
     server.enqueue(ok("{\"id\":\"p1\"}"));
 
-    assertEquals("p1", api.createPayment(payment(), RequestOptions.defaults()).execute().get("id"));
+    assertEquals("p1", api.createPayment(new KeyedPayment(payment()), RequestOptions.defaults()).execute().get("id"));
 
     assertEquals(List.of(Duration.ofSeconds(3)), sleeps);
     List<String> keys = keysSeen(2);
@@ -195,7 +225,7 @@ class TransportTest {
     server.enqueue(new MockResponse().setResponseCode(429).setHeader("Retry-After", "120"));
 
     RateLimitException e = assertThrows(RateLimitException.class,
-        () -> api.createPayment(payment(), RequestOptions.defaults()).execute());
+        () -> api.createPayment(new KeyedPayment(payment()), RequestOptions.defaults()).execute());
 
     assertEquals(Duration.ofSeconds(120), e.retryAfter());
     assertEquals(1, server.getRequestCount());
@@ -207,7 +237,7 @@ class TransportTest {
     server.enqueue(ok("{\"id\":\"p1\"}").setBodyDelay(2, java.util.concurrent.TimeUnit.SECONDS));
     server.enqueue(ok("{\"id\":\"p1\"}"));
 
-    assertEquals("p1", api.createPayment(payment(), RequestOptions.defaults()).execute().get("id"));
+    assertEquals("p1", api.createPayment(new KeyedPayment(payment()), RequestOptions.defaults()).execute().get("id"));
 
     List<String> keys = keysSeen(2);
     assertEquals(keys.get(0), keys.get(1));
@@ -220,7 +250,7 @@ class TransportTest {
     }
 
     NetworkException e = assertThrows(NetworkException.class,
-        () -> api.createPayment(payment(), RequestOptions.defaults()).execute());
+        () -> api.createPayment(new KeyedPayment(payment()), RequestOptions.defaults()).execute());
 
     List<String> keys = keysSeen(3);
     assertEquals(1, keys.stream().distinct().count());
@@ -326,7 +356,7 @@ class TransportTest {
     Map<String, Object> body = payment();
     body.put("idempotencyKey", "ba943ff1-ca16-49b2-ba55-1057e70ca5c7");
 
-    api.createPayment(body, RequestOptions.defaults()).execute();
+    api.createPayment(new KeyedPayment(body), RequestOptions.defaults()).execute();
 
     assertEquals(List.of("ba943ff1-ca16-49b2-ba55-1057e70ca5c7", "ba943ff1-ca16-49b2-ba55-1057e70ca5c7"),
         keysSeen(2));
@@ -338,7 +368,7 @@ class TransportTest {
     server.enqueue(ok("{\"id\":\"p1\"}"));
     server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
 
-    assertEquals("p1", api.createPayment(payment(), RequestOptions.defaults()).executeAsync().get().get("id"));
+    assertEquals("p1", api.createPayment(new KeyedPayment(payment()), RequestOptions.defaults()).executeAsync().get().get("id"));
     ExecutionException e = assertThrows(ExecutionException.class,
         () -> api.createTransfer(payment(), RequestOptions.defaults()).executeAsync().get());
 
