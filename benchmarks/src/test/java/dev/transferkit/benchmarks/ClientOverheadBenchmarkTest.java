@@ -25,10 +25,11 @@ class ClientOverheadBenchmarkTest {
 
   @Test
   void everyPathSendsTheSameRequestAndGetsTheDocumentedAnswer() throws Exception {
-    AccountTransferResponse expected =
+    dev.transferkit.circle.accounts.model.AccountTransfer expected =
         dev.transferkit.core.Json.moshi(dev.transferkit.circle.accounts.model.JsonAdapters.FACTORY)
             .adapter(AccountTransferResponse.class)
-            .fromJson(new String(Payload.CIRCLE_ACCOUNT_TRANSFER.bytes(), java.nio.charset.StandardCharsets.UTF_8));
+            .fromJson(new String(Payload.CIRCLE_ACCOUNT_TRANSFER.bytes(), java.nio.charset.StandardCharsets.UTF_8))
+            .getData();
     assertEquals(expected, b.facade());
     String facadeBody = b.server.sampledBody();
     assertEquals(expected, b.facadeKeySet());

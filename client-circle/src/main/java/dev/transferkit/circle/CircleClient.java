@@ -3,16 +3,17 @@ package dev.transferkit.circle;
 import com.squareup.moshi.Moshi;
 import dev.transferkit.circle.accounts.api.AccountsApi;
 import dev.transferkit.circle.accounts.model.AccountTransfer;
-import dev.transferkit.circle.accounts.model.AccountTransferListResponse;
 import dev.transferkit.circle.payouts.api.PayoutsApi;
 import dev.transferkit.circle.payouts.model.Payout;
-import dev.transferkit.circle.payouts.model.PayoutListResponse;
 import dev.transferkit.circle.wallets.api.NotificationsApi;
 import dev.transferkit.circle.wallets.api.TransactionsApi;
 import dev.transferkit.circle.wallets.api.UsersApi;
 import dev.transferkit.circle.wallets.api.WalletsApi;
 import dev.transferkit.circle.wallets.model.Transaction;
 import dev.transferkit.circle.wallets.model.Wallet;
+import dev.transferkit.circle.wallets.model.WalletsData;
+import dev.transferkit.circle.wallets.model.TransactionsData;
+import org.jspecify.annotations.Nullable;
 import dev.transferkit.circle.webhook.CircleWebhookVerifier;
 import dev.transferkit.core.Json;
 import dev.transferkit.core.net.BearerAuth;
@@ -33,7 +34,7 @@ import okhttp3.HttpUrl;
  *     .apiKey(System.getenv("CIRCLE_API_KEY"))
  *     .environment(CircleClient.Environment.SANDBOX)
  *     .build();
- * AccountTransfer t = circle.accounts().createAccountTransfer(request).execute().getData();
+ * AccountTransfer t = circle.accounts().createAccountTransfer(request).execute();
  * }</pre>
  *
  * <p>Every call goes through one runtime: {@code Authorization: Bearer <API key>}, {@code User-Agent:
@@ -95,12 +96,12 @@ public final class CircleClient {
     Transport.Services accountsServices = transport.services(accountsBaseUrl, new BearerAuth(b.apiKey));
     Transport.Services walletsServices = transport.services(walletsBaseUrl,
         new BearerAuth(b.walletsApiKey != null ? b.walletsApiKey : b.apiKey));
-    this.accounts = accountsServices.create(AccountsApi.class);
-    this.payouts = accountsServices.create(PayoutsApi.class);
-    this.users = walletsServices.create(UsersApi.class);
-    this.wallets = walletsServices.create(WalletsApi.class);
-    this.transactions = walletsServices.create(TransactionsApi.class);
-    this.notifications = walletsServices.create(NotificationsApi.class);
+    this.accounts = new AccountsApi(accountsServices.retrofit());
+    this.payouts = new PayoutsApi(accountsServices.retrofit());
+    this.users = new UsersApi(walletsServices.retrofit());
+    this.wallets = new WalletsApi(walletsServices.retrofit());
+    this.transactions = new TransactionsApi(walletsServices.retrofit());
+    this.notifications = new NotificationsApi(walletsServices.retrofit());
     this.webhookVerifier = CircleWebhookVerifier.create(notifications);
   }
 
@@ -155,33 +156,35 @@ public final class CircleClient {
    * All account transfers of {@code accountId}, newest first, fetched {@code pageSize} at a time (null: Circle's
    * default) as they are consumed.
    */
-  public AutoPaging<AccountTransfer> listAllAccountTransfers(String accountId, Integer pageSize) {
+  public AutoPaging<AccountTransfer> listAllAccountTransfers(String accountId, @Nullable Integer pageSize) {
     return CirclePaging.autoPaging(
-        after -> accounts.listAccountTransfers(accountId, null, null, null, after, pageSize),
-        AccountTransferListResponse::getData, AccountTransfer::getId);
+        after -> accounts.listAccountTransfers(AccountsApi.ListAccountTransfersParams.builder()
+            .accountId(accountId).pageAfter(after).pageSize(pageSize).build()),
+        page -> page, AccountTransfer::getId);
   }
 
   /** All payouts, newest first, fetched {@code pageSize} at a time (null: Circle's default). */
-  public AutoPaging<Payout> listAllPayouts(Integer pageSize) {
+  public AutoPaging<Payout> listAllPayouts(@Nullable Integer pageSize) {
     return CirclePaging.autoPaging(
-        after -> payouts.listPayouts(null, null, null, null, null, null, null, null, null, null, after, pageSize),
-        PayoutListResponse::getData, Payout::getId);
+        after -> payouts.listPayouts(
+            PayoutsApi.ListPayoutsParams.builder().pageAfter(after).pageSize(pageSize).build()),
+        page -> page, Payout::getId);
   }
 
   /** All wallets of the user holding {@code userToken}, following the {@code Link} header cursors. */
-  public AutoPaging<Wallet> listAllWallets(String userToken, Integer pageSize) {
+  public AutoPaging<Wallet> listAllWallets(String userToken, @Nullable Integer pageSize) {
     return CirclePaging.autoPaging(
-        after -> wallets.listWallets(userToken, null, null, null, null, null, null, null, null, null, after,
-            pageSize, null),
-        r -> r.getData() == null ? List.of() : r.getData().getWallets(), Wallet::getId);
+        after -> wallets.listWallets(userToken,
+            WalletsApi.ListWalletsParams.builder().pageAfter(after).pageSize(pageSize).build()),
+        WalletsData::getWallets, Wallet::getId);
   }
 
   /** All transactions visible to the user holding {@code userToken}, following the {@code Link} header cursors. */
-  public AutoPaging<Transaction> listAllTransactions(String userToken, Integer pageSize) {
+  public AutoPaging<Transaction> listAllTransactions(String userToken, @Nullable Integer pageSize) {
     return CirclePaging.autoPaging(
-        after -> transactions.listTransactions(userToken, null, null, null, null, null, null, null, null, null,
-            null, null, null, null, after, pageSize, null),
-        r -> r.getData() == null ? List.of() : r.getData().getTransactions(), Transaction::getId);
+        after -> transactions.listTransactions(userToken,
+            TransactionsApi.ListTransactionsParams.builder().pageAfter(after).pageSize(pageSize).build()),
+        TransactionsData::getTransactions, Transaction::getId);
   }
 
   /** Environment and base URLs; never credentials. */

@@ -30,6 +30,7 @@ import dev.transferkit.circle.wallets.model.TransactionState;
 import dev.transferkit.circle.wallets.model.TransactionType;
 import dev.transferkit.circle.wallets.model.UserTokenRequest;
 import dev.transferkit.core.Idempotent;
+import dev.transferkit.core.RequestOptions;
 import dev.transferkit.core.Timestamp;
 import dev.transferkit.core.testing.JsonText;
 import dev.transferkit.core.net.TestServices;
@@ -58,8 +59,14 @@ class CircleApiRequestTest {
     server.shutdown();
   }
 
-  private <T> T api(Class<T> type, com.squareup.moshi.JsonAdapter.Factory factory) {
-    return TestServices.bare(server, "/circle/", type, factory);
+  private <T> T api(java.util.function.Function<retrofit2.Retrofit, T> service,
+      com.squareup.moshi.JsonAdapter.Factory factory) {
+    return service.apply(TestServices.bare(server, "/circle/", factory));
+  }
+
+  /** The package-private Retrofit interface the generated service class wraps. */
+  private static Class<?> retrofitService(Class<?> api) throws ClassNotFoundException {
+    return Class.forName(api.getName() + "Retrofit");
   }
 
   private void enqueue(String body) {
@@ -75,7 +82,7 @@ class CircleApiRequestTest {
   @Test
   void getAccountBalancesIsAGetOnTheAccountPath() throws Exception {
     enqueue(payload("accounts/balances-source-before"));
-    api(AccountsApi.class, dev.transferkit.circle.accounts.model.JsonAdapters.FACTORY).getAccountBalances("1017381855").execute();
+    api(AccountsApi::new, dev.transferkit.circle.accounts.model.JsonAdapters.FACTORY).getAccountBalances("1017381855").execute();
     RecordedRequest r = server.takeRequest();
     assertEquals("GET", r.getMethod());
     assertEquals("/circle/v1/accounts/balances/1017381855", r.getPath());
@@ -84,7 +91,7 @@ class CircleApiRequestTest {
   @Test
   void createAccountTransferPostsTheDocumentedBodyAndIsIdempotent() throws Exception {
     enqueue(payload("accounts/create-transfer-response"));
-    AccountsApi accounts = api(AccountsApi.class, dev.transferkit.circle.accounts.model.JsonAdapters.FACTORY);
+    AccountsApi accounts = api(AccountsApi::new, dev.transferkit.circle.accounts.model.JsonAdapters.FACTORY);
     accounts.createAccountTransfer(CreateAccountTransferRequest.builder()
         .idempotencyKey("ba943ff1-ca16-49b2-ba55-1057e70ca5c7")
         .source(AccountLocation.builder().type(AccountLocationType.ACCOUNT).id("1017381855").build())
@@ -98,7 +105,7 @@ class CircleApiRequestTest {
         + "\"source\":{\"type\":\"account\",\"id\":\"1017381855\"},"
         + "\"destination\":{\"type\":\"account\",\"id\":\"1000661542\"},"
         + "\"amount\":{\"amount\":\"2500.00\",\"currency\":\"USD\"}}", r.getBody().readUtf8());
-    Idempotent idempotent = AccountsApi.class.getMethod("createAccountTransfer",
+    Idempotent idempotent = retrofitService(AccountsApi.class).getMethod("createAccountTransfer",
         CreateAccountTransferRequest.class, dev.transferkit.core.RequestOptions.class).getAnnotation(Idempotent.class);
     assertEquals("idempotencyKey", idempotent.keyField());
   }
@@ -106,7 +113,7 @@ class CircleApiRequestTest {
   @Test
   void getAccountTransferIsAGetOnTheTransferPath() throws Exception {
     enqueue(payload("accounts/get-transfer-response"));
-    api(AccountsApi.class, dev.transferkit.circle.accounts.model.JsonAdapters.FACTORY)
+    api(AccountsApi::new, dev.transferkit.circle.accounts.model.JsonAdapters.FACTORY)
         .getAccountTransfer("f1a2b3c4-d5e6-7890-abcd-ef1234567890").execute();
     RecordedRequest r = server.takeRequest();
     assertEquals("GET", r.getMethod());
@@ -116,9 +123,10 @@ class CircleApiRequestTest {
   @Test
   void listAccountTransfersSendsAccountAndPagingQuery() throws Exception {
     enqueue(payload("accounts/list-transfers-response"));
-    api(AccountsApi.class, dev.transferkit.circle.accounts.model.JsonAdapters.FACTORY).listAccountTransfers(
-        "1017381855", Timestamp.parse("2026-03-01T00:00:00Z"), null, null,
-        "f1a2b3c4-d5e6-7890-abcd-ef1234567890", 25).execute();
+    api(AccountsApi::new, dev.transferkit.circle.accounts.model.JsonAdapters.FACTORY).listAccountTransfers(
+        AccountsApi.ListAccountTransfersParams.builder().accountId("1017381855")
+            .from(Timestamp.parse("2026-03-01T00:00:00Z")).pageAfter("f1a2b3c4-d5e6-7890-abcd-ef1234567890")
+            .pageSize(25).build()).execute();
     RecordedRequest r = server.takeRequest();
     assertEquals("GET", r.getMethod());
     assertEquals("/circle/v1/accounts/transfers?accountId=1017381855&from=2026-03-01T00%3A00%3A00Z"
@@ -130,7 +138,7 @@ class CircleApiRequestTest {
   @Test
   void createPayoutPostsTheDocumentedBodyAndIsIdempotent() throws Exception {
     enqueue(payload("payouts/payout-response"));
-    api(PayoutsApi.class, dev.transferkit.circle.payouts.model.JsonAdapters.FACTORY).createPayout(
+    api(PayoutsApi::new, dev.transferkit.circle.payouts.model.JsonAdapters.FACTORY).createPayout(
         CreatePayoutRequest.builder().idempotencyKey("ba943ff1-ca16-49b2-ba55-1057e70ca5c7")
             .destination(PayoutDestination.builder().type(PayoutDestinationType.ADDRESS_BOOK)
                 .id("b8627ae8-732b-4d25-b947-1df8f4007a29").build())
@@ -141,14 +149,14 @@ class CircleApiRequestTest {
     assertEquals("POST", r.getMethod());
     assertEquals("/circle/v1/payouts", r.getPath());
     JsonText.assertJsonEquals(payload("payouts/create-payout-request"), r.getBody().readUtf8());
-    assertNotNull(PayoutsApi.class.getMethod("createPayout", CreatePayoutRequest.class,
+    assertNotNull(retrofitService(PayoutsApi.class).getMethod("createPayout", CreatePayoutRequest.class,
         dev.transferkit.core.RequestOptions.class).getAnnotation(Idempotent.class));
   }
 
   @Test
   void getPayoutIsAGetOnThePayoutPath() throws Exception {
     enqueue(payload("payouts/payout-response"));
-    api(PayoutsApi.class, dev.transferkit.circle.payouts.model.JsonAdapters.FACTORY)
+    api(PayoutsApi::new, dev.transferkit.circle.payouts.model.JsonAdapters.FACTORY)
         .getPayout("b8627ae8-732b-4d25-b947-1df8f4007a29").execute();
     RecordedRequest r = server.takeRequest();
     assertEquals("GET", r.getMethod());
@@ -158,9 +166,9 @@ class CircleApiRequestTest {
   @Test
   void listPayoutsRepeatsArrayQueryParameters() throws Exception {
     enqueue("{\"data\":[]}");
-    api(PayoutsApi.class, dev.transferkit.circle.payouts.model.JsonAdapters.FACTORY).listPayouts(
-        null, null, List.of(PayoutDestinationType.ADDRESS_BOOK), List.of(PayoutStatus.PENDING, PayoutStatus.FAILED),
-        null, null, null, null, null, null, null, 10).execute();
+    api(PayoutsApi::new, dev.transferkit.circle.payouts.model.JsonAdapters.FACTORY).listPayouts(
+        PayoutsApi.ListPayoutsParams.builder().type(List.of(PayoutDestinationType.ADDRESS_BOOK))
+            .status(List.of(PayoutStatus.PENDING, PayoutStatus.FAILED)).pageSize(10).build()).execute();
     RecordedRequest r = server.takeRequest();
     assertEquals("/circle/v1/payouts?type=address_book&status=pending&status=failed&pageSize=10", r.getPath());
   }
@@ -171,8 +179,8 @@ class CircleApiRequestTest {
   void createUserPostsTheUserId() throws Exception {
     enqueue("{\"data\":{\"id\":\"2f1dcb5e-312a-4b15-8240-abeffc0e3463\",\"createDate\":\"2023-07-28T15:00:00Z\","
         + "\"pinStatus\":\"UNSET\",\"status\":\"ENABLED\"}}");
-    api(UsersApi.class, dev.transferkit.circle.wallets.model.JsonAdapters.FACTORY).createUser(
-        CreateUserRequest.builder().userId("2f1dcb5e-312a-4b15-8240-abeffc0e3463").build(), null).execute();
+    api(UsersApi::new, dev.transferkit.circle.wallets.model.JsonAdapters.FACTORY).createUser(
+        CreateUserRequest.builder().userId("2f1dcb5e-312a-4b15-8240-abeffc0e3463").build()).execute();
     RecordedRequest r = server.takeRequest();
     assertEquals("POST", r.getMethod());
     assertEquals("/circle/v1/w3s/users", r.getPath());
@@ -183,9 +191,11 @@ class CircleApiRequestTest {
   @Test
   void getUserTokenPostsTheDocumentedBodyWithRequestId() throws Exception {
     enqueue(payload("wallets/user-token-response"));
-    api(UsersApi.class, dev.transferkit.circle.wallets.model.JsonAdapters.FACTORY).getUserToken(
-        UserTokenRequest.builder().userId("2f1dcb5e-312a-4b15-8240-abeffc0e3463").build(),
-        "6c7a7c5e-5e43-4fc3-a8cb-1a0b9d2b0a1e").execute();
+    // X-Request-Id is managed by the runtime (from RequestOptions), so this one goes through the facade.
+    CircleClient.builder().apiKey("TEST_API_KEY:k:s").baseUrl(server.url("/circle/").toString()).build().users()
+        .getUserToken(UserTokenRequest.builder().userId("2f1dcb5e-312a-4b15-8240-abeffc0e3463").build(),
+            RequestOptions.builder().requestId("6c7a7c5e-5e43-4fc3-a8cb-1a0b9d2b0a1e").build())
+        .execute();
     RecordedRequest r = server.takeRequest();
     assertEquals("/circle/v1/w3s/users/token", r.getPath());
     assertEquals("6c7a7c5e-5e43-4fc3-a8cb-1a0b9d2b0a1e", r.getHeader("X-Request-Id"));
@@ -195,9 +205,9 @@ class CircleApiRequestTest {
   @Test
   void listWalletsSendsTheUserTokenHeaderAndFilters() throws Exception {
     enqueue(payload("wallets/wallets-response"));
-    api(WalletsApi.class, dev.transferkit.circle.wallets.model.JsonAdapters.FACTORY).listWallets(
-        USER_TOKEN, null, null, Blockchain.MATIC_AMOY, null, null, null, null, null, null, null, 2, SortOrder.DESC)
-        .execute();
+    api(WalletsApi::new, dev.transferkit.circle.wallets.model.JsonAdapters.FACTORY).listWallets(
+        USER_TOKEN, WalletsApi.ListWalletsParams.builder().blockchain(Blockchain.MATIC_AMOY).pageSize(2)
+            .order(SortOrder.DESC).build()).execute();
     RecordedRequest r = server.takeRequest();
     assertEquals("GET", r.getMethod());
     assertEquals("/circle/v1/w3s/wallets?blockchain=MATIC-AMOY&pageSize=2&order=DESC", r.getPath());
@@ -207,8 +217,9 @@ class CircleApiRequestTest {
   @Test
   void listWalletBalanceSendsTheUserTokenOnTheWalletPath() throws Exception {
     enqueue(payload("wallets/balances-response"));
-    api(WalletsApi.class, dev.transferkit.circle.wallets.model.JsonAdapters.FACTORY).listWalletBalance(
-        "01899cf2-d415-7052-a207-f9862157e546", USER_TOKEN, null, true, null, null, null, null, null, null).execute();
+    api(WalletsApi::new, dev.transferkit.circle.wallets.model.JsonAdapters.FACTORY).listWalletBalance(
+        "01899cf2-d415-7052-a207-f9862157e546", USER_TOKEN,
+        WalletsApi.ListWalletBalanceParams.builder().includeAll(true).build()).execute();
     RecordedRequest r = server.takeRequest();
     assertEquals("/circle/v1/w3s/wallets/01899cf2-d415-7052-a207-f9862157e546/balances?includeAll=true", r.getPath());
     assertEquals(USER_TOKEN, r.getHeader("X-User-Token"));
@@ -217,12 +228,12 @@ class CircleApiRequestTest {
   @Test
   void createTransferChallengePostsTheDocumentedBodyAndIsIdempotent() throws Exception {
     enqueue(payload("wallets/challenge-response"));
-    api(TransactionsApi.class, dev.transferkit.circle.wallets.model.JsonAdapters.FACTORY)
+    api(TransactionsApi::new, dev.transferkit.circle.wallets.model.JsonAdapters.FACTORY)
         .createUserTransactionTransferChallenge(USER_TOKEN, CreateTransferTransactionForEndUserRequest.builder()
             .userId("2f1dcb5e-312a-4b15-8240-abeffc0e3463").idempotencyKey("607a0972-17f9-4d56-8ca3-a0e94adc3210")
             .amounts(List.of(new BigDecimal(".01"))).destinationAddress("0x6E5eAf34c73D1CD0be4e24f923b97CF38e10d1f3")
             .tokenId("38f2ad29-a77b-5a44-be05-8d03923878a2").walletId("01899cf2-d415-7052-a207-f9862157e546")
-            .feeLevel(FeeLevel.MEDIUM).build(), null).execute();
+            .feeLevel(FeeLevel.MEDIUM).build()).execute();
     RecordedRequest r = server.takeRequest();
     assertEquals("POST", r.getMethod());
     assertEquals("/circle/v1/w3s/user/transactions/transfer", r.getPath());
@@ -233,9 +244,9 @@ class CircleApiRequestTest {
   @Test
   void listTransactionsSendsStateAndTypeFilters() throws Exception {
     enqueue("{\"data\":{\"transactions\":[]}}");
-    api(TransactionsApi.class, dev.transferkit.circle.wallets.model.JsonAdapters.FACTORY).listTransactions(
-        USER_TOKEN, null, null, null, null, null, TransactionState.COMPLETE, null, TransactionType.OUTBOUND, null,
-        "01899cf2-d415-7052-a207-f9862157e546", null, null, null, null, null, null).execute();
+    api(TransactionsApi::new, dev.transferkit.circle.wallets.model.JsonAdapters.FACTORY).listTransactions(
+        USER_TOKEN, TransactionsApi.ListTransactionsParams.builder().state(TransactionState.COMPLETE)
+            .txType(TransactionType.OUTBOUND).walletIds("01899cf2-d415-7052-a207-f9862157e546").build()).execute();
     RecordedRequest r = server.takeRequest();
     assertEquals("/circle/v1/w3s/transactions?state=COMPLETE&txType=OUTBOUND"
         + "&walletIds=01899cf2-d415-7052-a207-f9862157e546", r.getPath());
@@ -247,8 +258,8 @@ class CircleApiRequestTest {
     enqueue("{\"data\":{\"transaction\":{\"id\":\"c4d1da72-111e-4d52-bdbf-2e74a2d803d5\",\"state\":\"COMPLETE\","
         + "\"blockchain\":\"MATIC-AMOY\",\"transactionType\":\"OUTBOUND\",\"createDate\":\"2023-07-28T15:01:52Z\","
         + "\"updateDate\":\"2023-07-28T15:03:01Z\"}}}");
-    api(TransactionsApi.class, dev.transferkit.circle.wallets.model.JsonAdapters.FACTORY)
-        .getTransaction("c4d1da72-111e-4d52-bdbf-2e74a2d803d5", USER_TOKEN, null, null).execute();
+    api(TransactionsApi::new, dev.transferkit.circle.wallets.model.JsonAdapters.FACTORY)
+        .getTransaction("c4d1da72-111e-4d52-bdbf-2e74a2d803d5", USER_TOKEN).execute();
     RecordedRequest r = server.takeRequest();
     assertEquals("GET", r.getMethod());
     assertEquals("/circle/v1/w3s/transactions/c4d1da72-111e-4d52-bdbf-2e74a2d803d5", r.getPath());
@@ -259,8 +270,8 @@ class CircleApiRequestTest {
   void getNotificationPublicKeyIsAGetOnTheV2Path() throws Exception {
     enqueue("{\"data\":{\"id\":\"879dc113-5ca4-4ff7-a6b7-54652083fcf8\",\"algorithm\":\"ECDSA_SHA_256\","
         + "\"publicKey\":\"MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE\",\"createDate\":\"2023-06-28T21:47:35.107250Z\"}}");
-    api(NotificationsApi.class, dev.transferkit.circle.wallets.model.JsonAdapters.FACTORY)
-        .getNotificationSignature("879dc113-5ca4-4ff7-a6b7-54652083fcf8", null).execute();
+    api(NotificationsApi::new, dev.transferkit.circle.wallets.model.JsonAdapters.FACTORY)
+        .getNotificationSignature("879dc113-5ca4-4ff7-a6b7-54652083fcf8").execute();
     RecordedRequest r = server.takeRequest();
     assertEquals("GET", r.getMethod());
     assertEquals("/circle/v2/notifications/publicKey/879dc113-5ca4-4ff7-a6b7-54652083fcf8", r.getPath());

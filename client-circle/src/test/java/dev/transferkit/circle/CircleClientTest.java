@@ -86,7 +86,7 @@ class CircleClientTest {
     server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
     server.enqueue(json(201, resource(getClass(), "/payloads/payouts/payout-response.json")));
 
-    String id = circle.payouts().createPayout(payoutWithoutKey()).execute().getData().getId();
+    String id = circle.payouts().createPayout(payoutWithoutKey()).execute().getId();
 
     assertEquals("b8627ae8-732b-4d25-b947-1df8f4007a29", id);
     assertEquals(2, server.getRequestCount());
@@ -111,7 +111,7 @@ class CircleClientTest {
             .currency(dev.transferkit.circle.accounts.model.Currency.USD).build())
         .build();
 
-    AccountTransfer transfer = circle.accounts().createAccountTransfer(request).execute().getData();
+    AccountTransfer transfer = circle.accounts().createAccountTransfer(request).execute();
 
     assertEquals(new BigDecimal("2500.00"), transfer.getAmount().getAmount());
     assertEquals(key(server.takeRequest()), key(server.takeRequest()));
@@ -130,7 +130,7 @@ class CircleClientTest {
         .tokenId("38f2ad29-a77b-5a44-be05-8d03923878a2")
         .build();
 
-    circle.transactions().createUserTransactionTransferChallenge("user-token-abc", request, null).execute();
+    circle.transactions().createUserTransactionTransferChallenge("user-token-abc", request).execute();
 
     RecordedRequest first = server.takeRequest();
     RecordedRequest second = server.takeRequest();
@@ -146,9 +146,9 @@ class CircleClientTest {
     server.enqueue(json(200, "{\"data\":{\"wallets\":[]}}"));
     server.enqueue(json(200, "{\"data\":[]}"));
 
-    split.wallets().listWallets("tok", null, null, null, null, null, null, null, null, null, null, null, null)
+    split.wallets().listWallets("tok")
         .execute();
-    split.payouts().listPayouts(null, null, null, null, null, null, null, null, null, null, null, null).execute();
+    split.payouts().listPayouts().execute();
 
     assertEquals("Bearer W3S_KEY", server.takeRequest().getHeader("Authorization"));
     assertEquals("Bearer MINT_KEY", server.takeRequest().getHeader("Authorization"));

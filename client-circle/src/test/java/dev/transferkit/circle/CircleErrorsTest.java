@@ -90,8 +90,7 @@ class CircleErrorsTest {
   @Test
   void expiredUserTokenIsAnAuthenticationErrorTellingToGetANewToken() {
     server.enqueue(json(403, "{\"code\":155104,\"message\":\"userToken expired\"}"));
-    ApiException e = assertThrows(ApiException.class, () -> circle.wallets().listWallets("expired-token", null,
-        null, null, null, null, null, null, null, null, null, null, null).execute());
+    ApiException e = assertThrows(ApiException.class, () -> circle.wallets().listWallets("expired-token").execute());
     assertEquals(AuthenticationException.class, e.getClass());
     assertEquals(403, e.httpStatus());
     assertTrue(e.getMessage().contains("60 minutes"), e.getMessage());

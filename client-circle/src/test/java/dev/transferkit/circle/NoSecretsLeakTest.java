@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.transferkit.circle.wallets.model.UserTokenRequest;
-import dev.transferkit.circle.wallets.model.UserTokenResponse;
+import dev.transferkit.circle.wallets.model.UserToken;
 import dev.transferkit.core.ApiResponse;
 import dev.transferkit.core.exception.TransferKitException;
 import java.io.PrintWriter;
@@ -37,22 +37,20 @@ class NoSecretsLeakTest {
 
       server.enqueue(json(200, "{\"data\":{\"userToken\":\"" + USER_TOKEN + "\",\"encryptionKey\":\""
           + ENCRYPTION_KEY + "\"}}"));
-      ApiResponse<UserTokenResponse> token = circle.users()
-          .getUserToken(UserTokenRequest.builder().userId("leak-test").build(), null).executeForResponse();
-      assertTrue(USER_TOKEN.equals(token.body().getData().getUserToken()), "the caller still gets the token");
+      ApiResponse<UserToken> token = circle.users()
+          .getUserToken(UserTokenRequest.builder().userId("leak-test").build()).executeForResponse();
+      assertTrue(USER_TOKEN.equals(token.body().getUserToken()), "the caller still gets the token");
       evidence.add(token.toString());
       evidence.add(token.body().toString());
-      evidence.add(token.body().getData().toString());
-      evidence.add(token.body().getData().toBuilder().toString());
+      evidence.add(token.body().toBuilder().toString());
 
       server.enqueue(json(403, "{\"code\":155104,\"message\":\"userToken expired\",\"userToken\":\"" + USER_TOKEN
           + "\"}"));
-      evidence.add(describe(assertThrows(TransferKitException.class, () -> circle.wallets().listWallets(USER_TOKEN,
-          null, null, null, null, null, null, null, null, null, null, null, null).execute())));
+      evidence.add(describe(assertThrows(TransferKitException.class, () -> circle.wallets().listWallets(USER_TOKEN).execute())));
 
       server.shutdown();
       evidence.add(describe(assertThrows(TransferKitException.class, () -> circle.transactions()
-          .getTransaction("t1", USER_TOKEN, null, null).execute())));
+          .getTransaction("t1", USER_TOKEN).execute())));
     } finally {
       server.shutdown();
     }

@@ -65,8 +65,8 @@ public final class StreambirdClient {
     this.moshi = moshi;
     this.baseUrl = override != null ? override : HttpUrl.get(environment.baseUrl());
     Transport.Services services = transport.services(baseUrl, new BearerAuth(b.apiKey));
-    this.transfers = services.create(TransfersApi.class);
-    this.wallets = services.create(WalletsApi.class);
+    this.transfers = new TransfersApi(services.retrofit());
+    this.wallets = new WalletsApi(services.retrofit());
   }
 
   public static Builder builder() {
@@ -97,7 +97,8 @@ public final class StreambirdClient {
    */
   public AutoPaging<Transfer> listAllTransfers(String userId, String source, int limit) {
     return OffsetPaging.of(limit,
-        (offset, l) -> transfers.listTransfers(userId, source, l, offset).execute(),
+        (offset, l) -> transfers.listTransfers(TransfersApi.ListTransfersParams.builder()
+            .userId(userId).source(source).limit(l).offset(offset).build()).execute(),
         TransferList::getTransfers, TransferList::getCount);
   }
 

@@ -37,8 +37,8 @@ class StreambirdApiRequestTest {
   void start() throws Exception {
     server = new MockWebServer();
     server.start();
-    transfers = TestServices.bare(server, "/streambird/", TransfersApi.class, JsonAdapters.FACTORY);
-    wallets = TestServices.bare(server, "/streambird/", WalletsApi.class, JsonAdapters.FACTORY);
+    transfers = new TransfersApi(TestServices.bare(server, "/streambird/", JsonAdapters.FACTORY));
+    wallets = new WalletsApi(TestServices.bare(server, "/streambird/", JsonAdapters.FACTORY));
   }
 
   @AfterEach
@@ -86,7 +86,8 @@ class StreambirdApiRequestTest {
   @Test
   void listTransfersSendsFiltersAndPaging() throws Exception {
     enqueue("{\"transfers\":[],\"count\":0,\"offset\":50,\"limit\":25}");
-    transfers.listTransfers("user_2DJJeF75Jd2NIj6NyJMxEw0pXiA", "wallet_2DJJmE5IhB1M7I8jJ7JuyCiOtiC", 25, 50).execute();
+    transfers.listTransfers(TransfersApi.ListTransfersParams.builder().userId("user_2DJJeF75Jd2NIj6NyJMxEw0pXiA")
+        .source("wallet_2DJJmE5IhB1M7I8jJ7JuyCiOtiC").limit(25).offset(50).build()).execute();
     RecordedRequest r = server.takeRequest();
     assertEquals("GET", r.getMethod());
     assertEquals("/streambird/v1/transfers/list?user_id=user_2DJJeF75Jd2NIj6NyJMxEw0pXiA"

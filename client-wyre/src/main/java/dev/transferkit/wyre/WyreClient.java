@@ -24,7 +24,7 @@ import okhttp3.Interceptor;
  *     .hmac(System.getenv("WYRE_API_KEY"), System.getenv("WYRE_SECRET_KEY"))   // or .secretKey(...) for Bearer
  *     .environment(WyreClient.Environment.SANDBOX)
  *     .build();
- * Transfer t = wyre.transfers().createTransfer(request, null).execute();
+ * Transfer t = wyre.transfers().createTransfer(request).execute();
  * }</pre>
  *
  * <p>Authentication is either {@code Authorization: Bearer <secret key>} ({@link Builder#secretKey}) or Wyre's HMAC
@@ -73,7 +73,7 @@ public final class WyreClient {
     this.baseUrl = override != null ? override : HttpUrl.get(environment.baseUrl());
     this.hmac = b.apiKey != null;
     Interceptor auth = hmac ? new WyreHmacSigner(b.apiKey, b.secretKey, b.clock) : new BearerAuth(b.secretKey);
-    this.transfers = transport.services(baseUrl, auth).create(TransfersApi.class);
+    this.transfers = new TransfersApi(transport.services(baseUrl, auth).retrofit());
   }
 
   public static Builder builder() {
@@ -98,7 +98,8 @@ public final class WyreClient {
    */
   public AutoPaging<Transfer> listAllTransfers(int pageSize, String masqueradeAs) {
     return OffsetPaging.of(pageSize,
-        (offset, length) -> transfers.listTransfers(offset, length, null, null, masqueradeAs).execute(),
+        (offset, length) -> transfers.listTransfers(TransfersApi.ListTransfersParams.builder()
+            .offset(offset).length(length).masqueradeAs(masqueradeAs).build()).execute(),
         TransferList::getData, TransferList::getRecordsFiltered);
   }
 

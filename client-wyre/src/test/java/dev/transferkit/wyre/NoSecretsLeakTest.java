@@ -35,12 +35,12 @@ class NoSecretsLeakTest {
       server.enqueue(new MockResponse().setResponseCode(401).setBody("{\"message\":\"Invalid Session\","
           + "\"type\":\"AccessDeniedException\",\"exceptionId\":\"E1\"}"));
       evidence.add(describe(assertThrows(TransferKitException.class,
-          () -> wyre.transfers().createTransfer(WyreClientTest.request(), null).execute())));
+          () -> wyre.transfers().createTransfer(WyreClientTest.request()).execute())));
       signatures.add(server.takeRequest().getHeader("X-Api-Signature"));
 
       server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
       evidence.add(describe(assertThrows(TransferKitException.class,
-          () -> wyre.transfers().createTransfer(WyreClientTest.request(), null).execute())));
+          () -> wyre.transfers().createTransfer(WyreClientTest.request()).execute())));
       signatures.add(server.takeRequest().getHeader("X-Api-Signature"));
 
       WyreClient.Builder bearer = WyreClient.builder().secretKey(SECRET_KEY);

@@ -1,5 +1,6 @@
 package dev.transferkit.wyre;
 
+import dev.transferkit.wyre.api.TransfersApi;
 import static dev.transferkit.core.testing.RoundTrip.resource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -89,7 +90,8 @@ class WyreClientTest {
   void hmacSignatureCoversTheReceivedUrlWithTimestampAndMasqueradeAsAndTheExactBody() throws Exception {
     server.enqueue(transfer());
 
-    wyre.transfers().createTransfer(request(), "account:AC_SUB").execute();
+    wyre.transfers().createTransfer(request(),
+        TransfersApi.CreateTransferParams.builder().masqueradeAs("account:AC_SUB").build()).execute();
 
     RecordedRequest r = server.takeRequest();
     assertEquals("/v3/transfers?masqueradeAs=account%3AAC_SUB&timestamp=1426252182534", r.getPath());
@@ -105,7 +107,7 @@ class WyreClientTest {
   void getIsSignedOverTheUrlAlone() throws Exception {
     server.enqueue(transfer());
 
-    wyre.transfers().getTransfer("TF_VXXXXXXXX", null).execute();
+    wyre.transfers().getTransfer("TF_VXXXXXXXX").execute();
 
     RecordedRequest r = server.takeRequest();
     assertEquals("/v3/transfers/TF_VXXXXXXXX?timestamp=1426252182534", r.getPath());
@@ -118,7 +120,7 @@ class WyreClientTest {
     WyreClient bearer = WyreClient.builder().secretKey(SECRET_KEY).baseUrl(server.url("/").toString()).build();
     server.enqueue(transfer());
 
-    bearer.transfers().confirmTransfer("TF_VXXXXXXXX", null).execute();
+    bearer.transfers().confirmTransfer("TF_VXXXXXXXX").execute();
 
     RecordedRequest r = server.takeRequest();
     assertEquals("Bearer " + SECRET_KEY, r.getHeader("Authorization"));
@@ -132,7 +134,7 @@ class WyreClientTest {
     server.enqueue(transfer());
 
     OutcomeUnknownException e = assertThrows(OutcomeUnknownException.class,
-        () -> wyre.transfers().createTransfer(request(), null).execute());
+        () -> wyre.transfers().createTransfer(request()).execute());
 
     assertEquals(1, server.getRequestCount());
     assertTrue(e.getMessage().contains("customId"), e.getMessage());
@@ -145,7 +147,7 @@ class WyreClientTest {
     server.enqueue(transfer());
 
     assertThrows(OutcomeUnknownException.class,
-        () -> wyre.transfers().confirmTransfer("TF_VXXXXXXXX", null).execute());
+        () -> wyre.transfers().confirmTransfer("TF_VXXXXXXXX").execute());
     assertEquals(1, server.getRequestCount());
   }
 
@@ -155,7 +157,7 @@ class WyreClientTest {
     server.enqueue(transfer());
 
     OutcomeUnknownException e = assertThrows(OutcomeUnknownException.class,
-        () -> wyre.transfers().createTransfer(request(), null).execute());
+        () -> wyre.transfers().createTransfer(request()).execute());
     assertTrue(e.getCause() instanceof ServerException, String.valueOf(e.getCause()));
     assertEquals(1, server.getRequestCount());
   }
@@ -167,7 +169,7 @@ class WyreClientTest {
     WyreClient offline = WyreClient.builder().secretKey(SECRET_KEY).baseUrl(url).build();
 
     NetworkException e = assertThrows(NetworkException.class,
-        () -> offline.transfers().createTransfer(request(), null).execute());
+        () -> offline.transfers().createTransfer(request()).execute());
     assertTrue(e.getMessage().contains("nothing reached Wyre"), e.getMessage());
   }
 
@@ -176,7 +178,7 @@ class WyreClientTest {
     server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
     server.enqueue(transfer());
 
-    Transfer t = wyre.transfers().getTransfer("TF_VXXXXXXXX", null).execute();
+    Transfer t = wyre.transfers().getTransfer("TF_VXXXXXXXX").execute();
 
     assertEquals("TF_VXXXXXXXX", t.getId());
     server.takeRequest();
@@ -186,7 +188,7 @@ class WyreClientTest {
 
   private ApiException failingWith(int status, String body) {
     server.enqueue(new MockResponse().setResponseCode(status).setBody(body));
-    return assertThrows(ApiException.class, () -> wyre.transfers().createTransfer(request(), null).execute());
+    return assertThrows(ApiException.class, () -> wyre.transfers().createTransfer(request()).execute());
   }
 
   @Test

@@ -62,7 +62,7 @@ class RetrofitResponseFuzzTest {
           CIRCLE.getPayout("b8627ae8-732b-4d25-b947-1df8f4007a29").execute();
           break;
         case 1:
-          WYRE.getTransfer("TF_7TPGHZHXFM9", null).execute();
+          WYRE.getTransfer("TF_7TPGHZHXFM9").execute();
           break;
         default:
           STREAMBIRD.getTransfer("transfer_2DJMdUNmkPDIFNVWiTNHTiBL0NB").execute();

@@ -155,7 +155,7 @@ class CircleExactlyOnceUnderFaultsTest {
             .source(AccountLocation.builder().type(AccountLocationType.ACCOUNT).id(it.from).build())
             .destination(AccountLocation.builder().type(AccountLocationType.ACCOUNT).id(it.to).build())
             .amount(Money.builder().amount(it.amount).currency(Currency.USD).build())
-            .build()).execute().getData();
+            .build()).execute();
         return t.getId();
       } catch (NetworkException e) {
         // Retries exhausted on network failures: the exception names the key, so re-sending is safe.

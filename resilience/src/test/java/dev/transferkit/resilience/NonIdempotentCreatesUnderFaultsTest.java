@@ -63,7 +63,7 @@ class NonIdempotentCreatesUnderFaultsTest {
             wyre.transfers().createTransfer(CreateTransferRequest.builder()
                 .source("account:" + SandboxSeed.WYRE_SUB_ACCOUNT).sourceCurrency("USD").sourceAmount(amount)
                 .dest("paymentmethod:" + SandboxSeed.WYRE_PAYMENT_METHOD).destCurrency("USD")
-                .customId(customId).autoConfirm(true).build(), null).execute();
+                .customId(customId).autoConfirm(true).build()).execute();
             break;
           } catch (OutcomeUnknownException e) {
             unknown++;

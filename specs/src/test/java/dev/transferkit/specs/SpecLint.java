@@ -183,7 +183,6 @@ final class SpecLint {
     if (op.getParameters() != null) {
       params.addAll(op.getParameters());
     }
-    Parameter last = null;
     for (Parameter raw : params) {
       Parameter p = resolve(raw);
       if (p == null) {
@@ -196,11 +195,6 @@ final class SpecLint {
       if (p.getSchema() != null && p.getSchema().getEnum() != null) {
         problem(where + " parameter " + p.getName(), "enums must be named schemas referenced with $ref");
       }
-      last = p;
-    }
-    if (last != null && last.getExtensions() != null && last.getExtensions().containsKey("x-transferkit-managed")) {
-      problem(where + " parameter " + last.getName(),
-          "a runtime-managed parameter must not be the last one (the generated signature template needs a real one last)");
     }
   }
 

@@ -35,7 +35,6 @@ class SpecLintRulesTest {
       "GET /v1/things: a GET must not have a request body",
       "GET /v1/things response 200 application/json: body schemas must be named components",
       "GET /v1/things: no 4xx response",
-      "POST /v1/things parameter timestamp: a runtime-managed parameter must not be the last one",
       "POST /v1/things: x-transferkit-idempotency-key names 'nonce', which is not a request body property",
       "POST /v1/things response 400: errors must use the provider's Error schema",
       "schema Status: enum value UNKNOWN is reserved",

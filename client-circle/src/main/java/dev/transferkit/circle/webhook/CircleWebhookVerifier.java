@@ -7,7 +7,6 @@ import com.squareup.moshi.Moshi;
 import dev.transferkit.circle.wallets.api.NotificationsApi;
 import dev.transferkit.circle.wallets.model.ChallengeNotification;
 import dev.transferkit.circle.wallets.model.JsonAdapters;
-import dev.transferkit.circle.wallets.model.PublicKeyResponse;
 import dev.transferkit.circle.wallets.model.TransactionNotification;
 import dev.transferkit.core.Json;
 import dev.transferkit.core.exception.NotFoundException;
@@ -70,8 +69,7 @@ public final class CircleWebhookVerifier {
     Objects.requireNonNull(notifications, "notifications");
     return new CircleWebhookVerifier(keyId -> {
       try {
-        PublicKeyResponse response = notifications.getNotificationSignature(keyId, null).execute();
-        return response == null || response.getData() == null ? null : response.getData().getPublicKey();
+        return notifications.getNotificationSignature(keyId).execute().getPublicKey();
       } catch (NotFoundException e) {
         return null;
       }

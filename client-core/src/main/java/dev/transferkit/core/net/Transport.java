@@ -96,9 +96,9 @@ public final class Transport {
       this.retrofit = retrofit;
     }
 
-    /** Retrofit's thread-safe implementation of the generated service interface {@code api}. */
-    public <T> T create(Class<T> api) {
-      return retrofit.create(api);
+    /** The Retrofit the generated services are created on (their constructors take it). */
+    public Retrofit retrofit() {
+      return retrofit;
     }
 
     public HttpUrl baseUrl() {

@@ -13,13 +13,15 @@ import retrofit2.Retrofit;
 public final class TestServices {
   private TestServices() {}
 
-  /** The service {@code api} with base URL {@code server.url(prefix)} and the given generated adapter factories. */
-  public static <T> T bare(MockWebServer server, String prefix, Class<T> api, JsonAdapter.Factory... factories) {
+  /**
+   * A Retrofit for the generated services (their constructors take it) with base URL {@code server.url(prefix)} and
+   * the given generated adapter factories.
+   */
+  public static Retrofit bare(MockWebServer server, String prefix, JsonAdapter.Factory... factories) {
     return new Retrofit.Builder()
         .baseUrl(server.url(prefix))
         .addConverterFactory(new JsonBodies(Json.moshi(factories), () -> UUID.randomUUID().toString()))
         .addCallAdapterFactory(new ApiCallAdapterFactory(ApiCallAdapterFactory.genericErrorDecoder()))
-        .build()
-        .create(api);
+        .build();
   }
 }

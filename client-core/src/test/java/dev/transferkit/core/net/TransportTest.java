@@ -113,7 +113,7 @@ class TransportTest {
       Transport transport =
           transport(new Transport.Provider("TestPay", moshi, decoder, "list the transfers and match customId."));
       return transport.services(BaseUrls.normalize(baseUrl), new BearerAuth("sk_test_secret"))
-          .create(PaymentsApi.class);
+          .retrofit().create(PaymentsApi.class);
     }
   }
 

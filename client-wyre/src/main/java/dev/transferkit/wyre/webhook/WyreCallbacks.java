@@ -14,7 +14,7 @@ import java.util.Objects;
  * Parses the transfer status callbacks Wyre POSTs to a transfer's {@code notifyUrl}.
  *
  * <p>Wyre documents no signature for these callbacks, so anyone who learns the URL can post to it. Treat a callback
- * as a hint only: fetch the transfer with {@code wyre.transfers().getTransfer(callback.getId(), null)} and act on
+ * as a hint only: fetch the transfer with {@code wyre.transfers().getTransfer(callback.getId())} and act on
  * what Wyre returns. Use a hard-to-guess notifyUrl as well.
  *
  * <p>Thread-safe (stateless).

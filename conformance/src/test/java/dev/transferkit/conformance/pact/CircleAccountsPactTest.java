@@ -1,5 +1,6 @@
 package dev.transferkit.conformance.pact;
 
+import dev.transferkit.circle.accounts.api.AccountsApi;
 import static dev.transferkit.conformance.pact.PactSupport.CONSUMER;
 import static dev.transferkit.conformance.pact.PactSupport.bearer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -151,17 +152,18 @@ class CircleAccountsPactTest {
     CircleClient circle = CircleClient.builder().apiKey(KEY).baseUrl(server.getUrl()).maxRetries(0).build();
 
     assertEquals(0, new BigDecimal("10000.00").compareTo(
-        circle.accounts().getAccountBalances(SOURCE).execute().getData().getAvailable().get(0).getAmount()));
-    AccountTransfer t = circle.accounts().createAccountTransfer(request("2500.00", null)).execute().getData();
+        circle.accounts().getAccountBalances(SOURCE).execute().getAvailable().get(0).getAmount()));
+    AccountTransfer t = circle.accounts().createAccountTransfer(request("2500.00", null)).execute();
     assertEquals("complete", t.getStatus().value());
     assertThrows(InsufficientFundsException.class,
         () -> circle.accounts().createAccountTransfer(request("10000.01", null)).execute());
     ApiResponse<?> replay = circle.accounts().createAccountTransfer(request("2500.00", REPLAY_KEY))
         .executeForResponse();
     assertEquals(200, replay.status());
-    assertEquals(TRANSFER_ID, circle.accounts().getAccountTransfer(TRANSFER_ID).execute().getData().getId());
+    assertEquals(TRANSFER_ID, circle.accounts().getAccountTransfer(TRANSFER_ID).execute().getId());
     List<AccountTransfer> listed =
-        circle.accounts().listAccountTransfers(SOURCE, null, null, null, null, 25).execute().getData();
+        circle.accounts().listAccountTransfers(
+            AccountsApi.ListAccountTransfersParams.builder().accountId(SOURCE).pageSize(25).build()).execute();
     assertEquals("200.00", listed.get(0).getAmount().getAmount().toPlainString());
   }
 

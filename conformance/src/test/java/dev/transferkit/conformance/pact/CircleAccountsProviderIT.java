@@ -64,6 +64,6 @@ class CircleAccountsProviderIT extends SandboxProviderVerification {
                 .id(SandboxSeed.CIRCLE_DESTINATION_ACCOUNT).build())
             .amount(Money.builder().amount(new BigDecimal(amount)).currency(Currency.USD).build())
             .build())
-        .execute().getData().getId();
+        .execute().getId();
   }
 }

@@ -93,7 +93,7 @@ class CirclePayoutsPactTest {
     CircleClient circle = CircleClient.builder().apiKey(KEY).baseUrl(server.getUrl()).maxRetries(0).build();
     CircleClient sg = CircleClient.builder().apiKey(SG_KEY).baseUrl(server.getUrl()).maxRetries(0).build();
 
-    Payout p = circle.payouts().createPayout(create(RECIPIENT, PurposeOfTransfer.PMT001)).execute().getData();
+    Payout p = circle.payouts().createPayout(create(RECIPIENT, PurposeOfTransfer.PMT001)).execute();
     assertEquals("pending", p.getStatus().value());
     InvalidRequestException pmt006 = org.junit.jupiter.api.Assertions.assertThrows(InvalidRequestException.class,
         () -> circle.payouts().createPayout(create(RECIPIENT, PurposeOfTransfer.fromValue("PMT006"))).execute());

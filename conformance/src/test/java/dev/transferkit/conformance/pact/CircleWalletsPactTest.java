@@ -133,20 +133,15 @@ class CircleWalletsPactTest {
   void outboundTransferWalkthrough(MockServer server) {
     CircleClient circle = CircleClient.builder().apiKey(KEY).baseUrl(server.getUrl()).maxRetries(0).build();
 
-    String token = circle.users().getUserToken(UserTokenRequest.builder().userId(USER).build(), null).execute()
-        .getData().getUserToken();
-    assertEquals(WALLET, circle.wallets().listWallets(token, null, null, null, null, null, null, null, null, null,
-        null, null, null).execute().getData().getWallets().get(0).getId());
-    assertEquals(USDC, circle.wallets().listWalletBalance(WALLET, token, null, null, null, null, null, null, null,
-        null).execute().getData().getTokenBalances().get(0).getToken().getId());
+    String token = circle.users().getUserToken(UserTokenRequest.builder().userId(USER).build()).execute().getUserToken();
+    assertEquals(WALLET, circle.wallets().listWallets(token).execute().getWallets().get(0).getId());
+    assertEquals(USDC, circle.wallets().listWalletBalance(WALLET, token).execute().getTokenBalances().get(0).getToken().getId());
     circle.transactions().createUserTransactionTransferChallenge(token,
         CreateTransferTransactionForEndUserRequest.builder().userId(USER).walletId(WALLET).tokenId(USDC)
-            .destinationAddress(DEST).amounts(List.of(new BigDecimal("0.01"))).feeLevel(FeeLevel.MEDIUM).build(),
-        null).execute();
-    assertEquals("ECDSA_SHA_256", circle.notifications().getNotificationSignature(KEY_ID, null).execute().getData()
+            .destinationAddress(DEST).amounts(List.of(new BigDecimal("0.01"))).feeLevel(FeeLevel.MEDIUM).build()).execute();
+    assertEquals("ECDSA_SHA_256", circle.notifications().getNotificationSignature(KEY_ID).execute()
         .getAlgorithm().value());
-    ApiException expired = assertThrows(ApiException.class, () -> circle.wallets().listWallets(token + "x", null,
-        null, null, null, null, null, null, null, null, null, null, null).execute());
+    ApiException expired = assertThrows(ApiException.class, () -> circle.wallets().listWallets(token + "x").execute());
     assertEquals("155104", expired.providerCode());
   }
 }

@@ -45,7 +45,7 @@ class CircleWalletsProviderIT extends SandboxProviderVerification {
   private static String userToken() {
     CircleClient circle = CircleClient.builder().apiKey(SandboxSeed.CIRCLE_API_KEY)
         .baseUrl(provider.sandbox.circleBaseUrl()).build();
-    return circle.users().getUserToken(UserTokenRequest.builder().userId(SandboxSeed.CIRCLE_USER_ID).build(), null)
-        .execute().getData().getUserToken();
+    return circle.users().getUserToken(UserTokenRequest.builder().userId(SandboxSeed.CIRCLE_USER_ID).build())
+        .execute().getUserToken();
   }
 }

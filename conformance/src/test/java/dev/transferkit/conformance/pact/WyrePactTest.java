@@ -1,5 +1,6 @@
 package dev.transferkit.conformance.pact;
 
+import dev.transferkit.wyre.api.TransfersApi;
 import static dev.transferkit.conformance.pact.PactSupport.CONSUMER;
 import static dev.transferkit.conformance.pact.PactSupport.JSON_TYPE;
 import static dev.transferkit.conformance.pact.PactSupport.bearer;
@@ -142,21 +143,22 @@ class WyrePactTest {
 
     assertEquals("PENDING", wyre.transfers().createTransfer(CreateTransferRequest.builder().source(SUB)
         .sourceCurrency("USD").sourceAmount(new BigDecimal("200")).dest(PM).destCurrency("USD")
-        .message("Sending USD to the payment method").autoConfirm(true).build(), null).execute().getStatus().value());
+        .message("Sending USD to the payment method").autoConfirm(true).build()).execute().getStatus().value());
     assertEquals("XLM", wyre.transfers().createTransfer(CreateTransferRequest.builder().source(BTC_ACCOUNT)
         .sourceCurrency("BTC").sourceAmount(new BigDecimal("0.001")).dest(STELLAR).destCurrency("XLM")
-        .message("BTC for XLM").autoConfirm(true).build(), null).execute().getDestCurrency());
-    assertEquals("UNCONFIRMED", wyre.transfers().createTransfer(quote("200"), null).execute().getStatus().value());
-    assertEquals("PENDING", wyre.transfers().confirmTransfer(TRANSFER_ID, null).execute().getStatus().value());
-    assertEquals("COMPLETED", wyre.transfers().getTransfer(TRANSFER_ID, null).execute().getStatus().value());
+        .message("BTC for XLM").autoConfirm(true).build()).execute().getDestCurrency());
+    assertEquals("UNCONFIRMED", wyre.transfers().createTransfer(quote("200")).execute().getStatus().value());
+    assertEquals("PENDING", wyre.transfers().confirmTransfer(TRANSFER_ID).execute().getStatus().value());
+    assertEquals("COMPLETED", wyre.transfers().getTransfer(TRANSFER_ID).execute().getStatus().value());
     ApiException expired = assertThrows(ApiException.class,
-        () -> wyre.transfers().confirmTransfer(EXPIRED_ID, null).execute());
+        () -> wyre.transfers().confirmTransfer(EXPIRED_ID).execute());
     assertEquals("ValidationException", expired.providerCode());
     ApiException both = assertThrows(ApiException.class, () -> wyre.transfers().createTransfer(
         CreateTransferRequest.builder().source(SUB).sourceCurrency("USD").sourceAmount(new BigDecimal("200"))
-            .dest(PM).destCurrency("USD").destAmount(new BigDecimal("200")).build(), null).execute());
+            .dest(PM).destCurrency("USD").destAmount(new BigDecimal("200")).build()).execute());
     assertEquals("ValidationException", both.providerCode());
-    assertEquals(SUB, wyre.transfers().createTransfer(quote("10"), SandboxSeed.WYRE_SUB_ACCOUNT).execute()
+    assertEquals(SUB, wyre.transfers().createTransfer(quote("10"),
+        TransfersApi.CreateTransferParams.builder().masqueradeAs(SandboxSeed.WYRE_SUB_ACCOUNT).build()).execute()
         .getOwner());
   }
 

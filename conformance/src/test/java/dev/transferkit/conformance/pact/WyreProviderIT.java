@@ -34,7 +34,7 @@ class WyreProviderIT extends SandboxProviderVerification {
   public Map<String, Object> completed() {
     provider.control.reset();
     String id = quote();
-    wyre().transfers().confirmTransfer(id, null).execute();
+    wyre().transfers().confirmTransfer(id).execute();
     provider.control.advanceClock(Duration.ofSeconds(90));
     return Map.of("transferId", id);
   }
@@ -50,7 +50,7 @@ class WyreProviderIT extends SandboxProviderVerification {
   private static String quote() {
     return wyre().transfers().createTransfer(CreateTransferRequest.builder().source(WyrePactTest.SUB)
         .sourceCurrency("USD").sourceAmount(new BigDecimal("200")).dest(WyrePactTest.PM).destCurrency("USD")
-        .autoConfirm(false).build(), null).execute().getId();
+        .autoConfirm(false).build()).execute().getId();
   }
 
   private static WyreClient wyre() {

@@ -44,8 +44,7 @@ class SpecCheckingInterceptorTest {
   void anAmountSentAsAJsonNumberIsAConformanceFailureNamingOperationFieldAndValue() {
     server.enqueue(json(200, String.format(TRANSFER, "2500.00")));
 
-    AccountTransfer t = circle.accounts().getAccountTransfer("c2c1f6a6-5d7f-4e3c-9d6b-4a1f3b1f7a10").execute()
-        .getData();
+    AccountTransfer t = circle.accounts().getAccountTransfer("c2c1f6a6-5d7f-4e3c-9d6b-4a1f3b1f7a10").execute();
 
     assertEquals("2500.00", t.getAmount().getAmount().toPlainString(), "the exchange itself goes on");
     List<Violation> violations = check.drain();

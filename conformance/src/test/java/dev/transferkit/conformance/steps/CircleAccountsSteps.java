@@ -1,5 +1,6 @@
 package dev.transferkit.conformance.steps;
 
+import dev.transferkit.circle.accounts.api.AccountsApi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -141,7 +142,7 @@ public final class CircleAccountsSteps {
 
   @When("I get the transfer by its ID")
   public void iGetTheTransferByItsId() {
-    fetched = circle().accounts().getAccountTransfer(created.getId()).execute().getData();
+    fetched = circle().accounts().getAccountTransfer(created.getId()).execute();
   }
 
   @Then("it is the transfer I created, with status {string}")
@@ -155,8 +156,8 @@ public final class CircleAccountsSteps {
 
   @When("I list the transfers of the source account with page size {int}")
   public void iListTheTransfers(int pageSize) {
-    listed = circle().accounts().listAccountTransfers(sourceId, null, null, null, null, pageSize).execute()
-        .getData();
+    listed = circle().accounts().listAccountTransfers(
+        AccountsApi.ListAccountTransfersParams.builder().accountId(sourceId).pageSize(pageSize).build()).execute();
   }
 
   @Then("the list starts with the {amount} USD transfer followed by the {amount} USD transfer")
@@ -199,10 +200,10 @@ public final class CircleAccountsSteps {
         .destination(AccountLocation.builder().type(AccountLocationType.ACCOUNT).id(destinationId).build())
         .amount(Money.builder().amount(amount).currency(Currency.USD).build())
         .build();
-    ApiResponse<dev.transferkit.circle.accounts.model.AccountTransferResponse> response =
+    ApiResponse<AccountTransfer> response =
         ctx.attempt(() -> circle().accounts().createAccountTransfer(request).executeForResponse());
     if (response != null) {
-      lastCreate = new ApiResponse<>(response.status(), response.headers(), response.body().getData());
+      lastCreate = response;
       created = lastCreate.body();
       fetched = null;
       createdInOrder.add(created);
@@ -226,7 +227,7 @@ public final class CircleAccountsSteps {
   }
 
   private Balances balances(String accountId) {
-    return circle().accounts().getAccountBalances(accountId).execute().getData();
+    return circle().accounts().getAccountBalances(accountId).execute();
   }
 
   private BigDecimal expected(String accountId, BigDecimal stated) {

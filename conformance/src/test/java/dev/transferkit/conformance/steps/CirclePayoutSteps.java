@@ -97,6 +97,6 @@ public final class CirclePayoutSteps {
             .amount(Money.builder().amount(amount).currency(Currency.USD).build())
             .purposeOfTransfer(purpose)
             .build())
-        .execute().getData();
+        .execute();
   }
 }

@@ -70,8 +70,7 @@ public final class CircleWalletSteps {
   @When("I request a user token for the user")
   @Given("I requested a user token for the user")
   public void iRequestAUserToken() {
-    token = circle().users().getUserToken(UserTokenRequest.builder().userId(userId).build(), null).execute()
-        .getData();
+    token = circle().users().getUserToken(UserTokenRequest.builder().userId(userId).build()).execute();
   }
 
   @Then("I receive a userToken and an encryptionKey")
@@ -84,8 +83,7 @@ public final class CircleWalletSteps {
 
   @When("I list the user's wallets with the/that userToken")
   public void iListTheUsersWallets() {
-    wallets = ctx.attempt(() -> circle().wallets().listWallets(token.getUserToken(), null, null, null, null, null,
-        null, null, null, null, null, null, null).execute().getData().getWallets());
+    wallets = ctx.attempt(() -> circle().wallets().listWallets(token.getUserToken()).execute().getWallets());
   }
 
   @Then("I find the wallet {string}")
@@ -122,9 +120,8 @@ public final class CircleWalletSteps {
                 .destinationAddress(address)
                 .amounts(List.of(amount))
                 .feeLevel(FeeLevel.fromValue(feeLevel))
-                .build(),
-            null)
-        .execute().getData().getChallengeId();
+                .build())
+        .execute().getChallengeId();
   }
 
   @Then("I receive a challengeId")
@@ -191,7 +188,6 @@ public final class CircleWalletSteps {
   }
 
   private List<Balance> readBalances() {
-    return circle().wallets().listWalletBalance(wallet.getId(), token.getUserToken(), null, null, null, null, null,
-        null, null, null).execute().getData().getTokenBalances();
+    return circle().wallets().listWalletBalance(wallet.getId(), token.getUserToken()).execute().getTokenBalances();
   }
 }

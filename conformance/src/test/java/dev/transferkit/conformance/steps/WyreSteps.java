@@ -1,5 +1,6 @@
 package dev.transferkit.conformance.steps;
 
+import dev.transferkit.wyre.api.TransfersApi;
 import static dev.transferkit.conformance.steps.CircleAccountsSteps.assertAmount;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -75,7 +76,7 @@ public final class WyreSteps {
       default:
         throw new IllegalArgumentException("the docs have no example " + example);
     }
-    transfer = wyre().transfers().createTransfer(b.customId(customId()).build(), null).execute();
+    transfer = wyre().transfers().createTransfer(b.customId(customId()).build()).execute();
   }
 
   @Then("the transfer is created from {string} in {word} to {string} in {word}")
@@ -100,7 +101,7 @@ public final class WyreSteps {
     transfer = wyre().transfers().createTransfer(CreateTransferRequest.builder()
         .source(id(source)).sourceCurrency("USD").sourceAmount(amount)
         .dest(id(dest)).destCurrency("USD").autoConfirm(false).customId(customId())
-        .build(), null).execute();
+        .build()).execute();
   }
 
   @Then("the fees are shown and totalFees is in the source currency")
@@ -117,12 +118,14 @@ public final class WyreSteps {
 
   @When("I confirm the transfer")
   public void iConfirmTheTransfer() {
-    transfer = wyre().transfers().confirmTransfer(transfer.getId(), masqueradeAs).execute();
+    transfer = wyre().transfers().confirmTransfer(transfer.getId(),
+        TransfersApi.ConfirmTransferParams.builder().masqueradeAs(masqueradeAs).build()).execute();
   }
 
   @When("I try to confirm the transfer")
   public void iTryToConfirmTheTransfer() {
-    Transfer confirmed = ctx.attempt(() -> wyre().transfers().confirmTransfer(transfer.getId(), masqueradeAs)
+    Transfer confirmed = ctx.attempt(() -> wyre().transfers().confirmTransfer(transfer.getId(),
+        TransfersApi.ConfirmTransferParams.builder().masqueradeAs(masqueradeAs).build())
         .execute());
     if (confirmed != null) {
       transfer = confirmed;
@@ -166,7 +169,7 @@ public final class WyreSteps {
     if (Boolean.parseBoolean(includesFees)) {
       b.amountIncludesFees(true);
     }
-    transfer = wyre().transfers().createTransfer(b.build(), null).execute();
+    transfer = wyre().transfers().createTransfer(b.build()).execute();
   }
 
   @Then("the fees are added on top: sourceAmount is {amount} plus totalFees")
@@ -212,7 +215,7 @@ public final class WyreSteps {
     ctx.attempt(() -> wyre().transfers().createTransfer(CreateTransferRequest.builder()
         .source(id("account:AC_XXXXXXXX2")).sourceCurrency("USD").sourceAmount(sourceAmount)
         .dest(id("paymentmethod:PA_LXXXXXXXX")).destCurrency("USD").destAmount(destAmount)
-        .customId(customId()).build(), null).execute());
+        .customId(customId()).build()).execute());
   }
 
   @Given("my account has a sub-account")
@@ -226,19 +229,22 @@ public final class WyreSteps {
     transfer = wyre().transfers().createTransfer(CreateTransferRequest.builder()
         .source("account:" + subAccount).sourceCurrency("USD").sourceAmount(amount)
         .dest(id("paymentmethod:PA_LXXXXXXXX")).destCurrency("USD").autoConfirm(false).customId(customId())
-        .build(), masqueradeAs).execute();
+        .build(),
+        TransfersApi.CreateTransferParams.builder().masqueradeAs(masqueradeAs).build()).execute();
   }
 
   @Then("the transfer is owned by the sub-account")
   public void theTransferIsOwnedByTheSubAccount() {
     assertEquals("account:" + subAccount, transfer.getOwner());
-    Transfer fetched = wyre().transfers().getTransfer(transfer.getId(), masqueradeAs).execute();
+    Transfer fetched = wyre().transfers().getTransfer(transfer.getId(),
+        TransfersApi.GetTransferParams.builder().masqueradeAs(masqueradeAs).build()).execute();
     assertEquals(transfer.getId(), fetched.getId());
   }
 
   /** Re-reads the transfer (after time passed). */
   void refresh() {
-    transfer = wyre().transfers().getTransfer(transfer.getId(), masqueradeAs).execute();
+    transfer = wyre().transfers().getTransfer(transfer.getId(),
+        TransfersApi.GetTransferParams.builder().masqueradeAs(masqueradeAs).build()).execute();
   }
 
   String status() {

@@ -1,0 +1,109 @@
+package dev.transferkit.codegen;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.openapitools.codegen.CodegenModel;
+import org.openapitools.codegen.CodegenOperation;
+import org.openapitools.codegen.CodegenParameter;
+import org.openapitools.codegen.CodegenProperty;
+import org.openapitools.codegen.languages.JavaClientCodegen;
+import org.openapitools.codegen.model.ModelMap;
+import org.openapitools.codegen.model.ModelsMap;
+import org.openapitools.codegen.model.OperationsMap;
+
+/**
+ * TransferKit's generator: OpenAPI Generator's Java client generator (used with {@code library=retrofit2} and the
+ * templates in {@code codegen/templates}), plus the facts the templates cannot compute themselves:
+ *
+ * <ul>
+ *   <li>every description, summary and note is rendered from the spec's CommonMark to Javadoc-safe HTML
+ *       ({@link JavadocMarkdown});
+ *   <li>per operation, the parameters a caller passes positionally ({@code x-tk-positional}: path parameters, the
+ *       body and required headers and queries) and those that go into a generated parameter object
+ *       ({@code x-tk-optional}, with the object's class name in {@code x-tk-params-class}); parameters the runtime
+ *       manages ({@code x-transferkit-managed}) are in neither;
+ *   <li>per operation whose response is a documented data envelope (an object whose only property is {@code data}),
+ *       the unwrapped type and getter ({@code x-tk-unwrap-type}, {@code x-tk-unwrap-getter}), so the generated call
+ *       hands the caller the data, not the envelope.
+ * </ul>
+ *
+ * <p>Selected in the plugin configuration by its class name. Build-time only.
+ */
+public class TransferKitJavaCodegen extends JavaClientCodegen {
+  /** The property of a data envelope. */
+  static final String ENVELOPE_PROPERTY = "data";
+
+  @Override
+  public String getName() {
+    return "transferkit-java";
+  }
+
+  @Override
+  public ModelsMap postProcessModels(ModelsMap objs) {
+    ModelsMap result = super.postProcessModels(objs);
+    for (ModelMap m : result.getModels()) {
+      CodegenModel model = m.getModel();
+      model.description = JavadocMarkdown.render(model.unescapedDescription);
+      for (CodegenProperty p : model.vars) {
+        p.description = JavadocMarkdown.render(p.unescapedDescription);
+      }
+    }
+    return result;
+  }
+
+  @Override
+  public OperationsMap postProcessOperationsWithModels(OperationsMap objs, List<ModelMap> allModels) {
+    OperationsMap result = super.postProcessOperationsWithModels(objs, allModels);
+    Map<String, CodegenModel> models = ModelMap.toCodegenModelMap(allModels);
+    for (CodegenOperation op : result.getOperations().getOperation()) {
+      op.summary = JavadocMarkdown.renderInline(op.summary);
+      op.notes = JavadocMarkdown.render(op.unescapedNotes);
+      List<CodegenParameter> positional = new ArrayList<>();
+      List<CodegenParameter> optional = new ArrayList<>();
+      for (CodegenParameter p : op.allParams) {
+        p.description = JavadocMarkdown.renderInline(p.unescapedDescription);
+        if (p.vendorExtensions.containsKey("x-transferkit-managed")) {
+          continue;
+        }
+        if (p.required || p.isPathParam || p.isBodyParam) {
+          positional.add(p);
+        } else {
+          optional.add(p);
+          p.vendorExtensions.put("x-tk-optional", true);
+        }
+      }
+      op.vendorExtensions.put("x-tk-positional", positional);
+      if (!optional.isEmpty()) {
+        op.vendorExtensions.put("x-tk-optional", optional);
+        op.vendorExtensions.put("x-tk-params-class", org.openapitools.codegen.utils.StringUtils.camelize(op.operationId) + "Params");
+      }
+      op.vendorExtensions.put("x-tk-call-type", op.returnType == null ? "Void" : op.returnType);
+      CodegenModel returned = op.returnType == null ? null : models.get(op.returnType);
+      if (returned != null && returned.vars.size() == 1
+          && ENVELOPE_PROPERTY.equals(returned.vars.get(0).baseName)) {
+        CodegenProperty data = returned.vars.get(0);
+        op.vendorExtensions.put("x-tk-unwrap-type", data.datatypeWithEnum);
+        op.vendorExtensions.put("x-tk-unwrap-getter", data.getter);
+        op.vendorExtensions.put("x-tk-call-type", data.datatypeWithEnum);
+        if (models.containsKey(data.complexType)) {
+          addImport(result, modelPackage() + "." + data.complexType);
+        }
+      }
+    }
+    return result;
+  }
+
+  private static void addImport(OperationsMap objs, String fqcn) {
+    List<Map<String, String>> imports = objs.getImports();
+    for (Map<String, String> existing : imports) {
+      if (fqcn.equals(existing.get("import"))) {
+        return;
+      }
+    }
+    Map<String, String> entry = new java.util.HashMap<>();
+    entry.put("import", fqcn);
+    entry.put("classname", fqcn.substring(fqcn.lastIndexOf('.') + 1));
+    imports.add(entry);
+  }
+}
