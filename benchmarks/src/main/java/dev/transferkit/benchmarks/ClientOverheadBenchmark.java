@@ -9,7 +9,7 @@ import dev.transferkit.circle.accounts.model.AccountTransferResponse;
 import dev.transferkit.circle.accounts.model.CreateAccountTransferRequest;
 import dev.transferkit.circle.accounts.model.Currency;
 import dev.transferkit.circle.accounts.model.Money;
-import dev.transferkit.core.Json;
+import dev.transferkit.core.internal.Json;
 import dev.transferkit.core.internal.JsonCodecs;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -111,7 +111,7 @@ public class ClientOverheadBenchmark {
         .build();
     request = documentedRequest().build();
     requestWithKey = documentedRequest().idempotencyKey(FIXED_KEY).build();
-    userAgent = dev.transferkit.core.net.UserAgent.VALUE;
+    userAgent = dev.transferkit.core.internal.UserAgent.VALUE;
     url = okhttp3.HttpUrl.get(server.baseUrl() + "v1/accounts/transfers");
     byte[] body = encode(requestWithKey);
     rawRequest = new Request.Builder()

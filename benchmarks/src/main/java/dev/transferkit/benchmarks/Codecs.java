@@ -11,7 +11,7 @@ import com.squareup.moshi.Moshi;
 import dev.transferkit.benchmarks.baseline.CircleBaseline;
 import dev.transferkit.benchmarks.baseline.StreambirdBaseline;
 import dev.transferkit.benchmarks.baseline.WyreBaseline;
-import dev.transferkit.core.Json;
+import dev.transferkit.core.internal.Json;
 import dev.transferkit.core.internal.JsonCodecs;
 import java.io.IOException;
 import java.math.BigDecimal;

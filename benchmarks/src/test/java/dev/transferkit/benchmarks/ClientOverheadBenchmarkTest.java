@@ -26,7 +26,7 @@ class ClientOverheadBenchmarkTest {
   @Test
   void everyPathSendsTheSameRequestAndGetsTheDocumentedAnswer() throws Exception {
     dev.transferkit.circle.accounts.model.AccountTransfer expected =
-        dev.transferkit.core.Json.moshi(dev.transferkit.circle.accounts.model.JsonAdapters.FACTORY)
+        dev.transferkit.core.internal.Json.moshi(dev.transferkit.circle.accounts.model.JsonAdapters.FACTORY)
             .adapter(AccountTransferResponse.class)
             .fromJson(new String(Payload.CIRCLE_ACCOUNT_TRANSFER.bytes(), java.nio.charset.StandardCharsets.UTF_8))
             .getData();

@@ -15,11 +15,11 @@ import dev.transferkit.circle.wallets.model.WalletsData;
 import dev.transferkit.circle.wallets.model.TransactionsData;
 import org.jspecify.annotations.Nullable;
 import dev.transferkit.circle.webhook.CircleWebhookVerifier;
-import dev.transferkit.core.Json;
-import dev.transferkit.core.net.BearerAuth;
-import dev.transferkit.core.net.ClientBuilder;
-import dev.transferkit.core.net.Transport;
-import dev.transferkit.core.paging.AutoPaging;
+import dev.transferkit.core.internal.Json;
+import dev.transferkit.core.internal.BearerAuth;
+import dev.transferkit.core.ClientBuilder;
+import dev.transferkit.core.internal.Transport;
+import dev.transferkit.core.AutoPaging;
 import java.util.List;
 import java.util.Objects;
 import okhttp3.HttpUrl;
@@ -79,7 +79,6 @@ public final class CircleClient {
   private final Environment environment;
   private final HttpUrl accountsBaseUrl;
   private final HttpUrl walletsBaseUrl;
-  private final Moshi moshi;
   private final AccountsApi accounts;
   private final PayoutsApi payouts;
   private final UsersApi users;
@@ -88,9 +87,8 @@ public final class CircleClient {
   private final NotificationsApi notifications;
   private final CircleWebhookVerifier webhookVerifier;
 
-  private CircleClient(Builder b, Moshi moshi, Transport transport, HttpUrl override) {
+  private CircleClient(Builder b, Transport transport, HttpUrl override) {
     this.environment = b.environment;
-    this.moshi = moshi;
     this.accountsBaseUrl = override != null ? override : HttpUrl.get(environment.accountsBaseUrl());
     this.walletsBaseUrl = override != null ? override : HttpUrl.get(environment.walletsBaseUrl());
     Transport.Services accountsServices = transport.services(accountsBaseUrl, new BearerAuth(b.apiKey));
@@ -147,10 +145,6 @@ public final class CircleClient {
     return webhookVerifier;
   }
 
-  /** The JSON configuration of this client (all generated Circle adapters registered). */
-  public Moshi moshi() {
-    return moshi;
-  }
 
   /**
    * All account transfers of {@code accountId}, newest first, fetched {@code pageSize} at a time (null: Circle's
@@ -240,7 +234,7 @@ public final class CircleClient {
           dev.transferkit.circle.payouts.model.JsonAdapters.FACTORY);
       Transport transport =
           transport(new Transport.Provider("Circle", moshi, new CircleErrorDecoder(moshi), RECONCILE_HINT));
-      return new CircleClient(this, moshi, transport, baseUrlOverride());
+      return new CircleClient(this, transport, baseUrlOverride());
     }
 
     /** Settings; never the API keys. */

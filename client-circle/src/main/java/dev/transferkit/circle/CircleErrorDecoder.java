@@ -4,9 +4,9 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
 import dev.transferkit.circle.wallets.model.Error;
 import dev.transferkit.core.exception.ApiException;
-import dev.transferkit.core.net.ApiErrors;
-import dev.transferkit.core.net.ErrorDecoder;
-import dev.transferkit.core.net.ErrorKind;
+import dev.transferkit.core.internal.ApiErrors;
+import dev.transferkit.core.internal.ErrorDecoder;
+import dev.transferkit.core.internal.ErrorKind;
 import java.io.IOException;
 import okhttp3.Headers;
 

@@ -2,9 +2,10 @@ package dev.transferkit.circle;
 
 import dev.transferkit.core.ApiCall;
 import dev.transferkit.core.ApiResponse;
-import dev.transferkit.core.paging.AutoPaging;
-import dev.transferkit.core.paging.LinkHeader;
-import dev.transferkit.core.paging.Page;
+import dev.transferkit.core.AutoPaging;
+import dev.transferkit.core.internal.LinkHeader;
+import dev.transferkit.core.internal.Page;
+import dev.transferkit.core.internal.Paging;
 import java.util.List;
 import java.util.function.Function;
 
@@ -30,7 +31,7 @@ public final class CirclePaging {
    */
   public static <R, T> AutoPaging<T> autoPaging(
       Function<String, ApiCall<R>> fetchAfter, Function<R, List<T>> items, Function<T, String> id) {
-    return AutoPaging.of(null, (String pageAfter) -> {
+    return Paging.of(null, (String pageAfter) -> {
       ApiResponse<R> response = fetchAfter.apply(pageAfter).executeForResponse();
       List<T> page = response.body() == null ? null : items.apply(response.body());
       if (page == null || page.isEmpty()) {

@@ -22,7 +22,7 @@ import dev.transferkit.circle.wallets.model.CreateTransferTransactionForEndUserR
 import dev.transferkit.circle.wallets.model.UserTokenRequest;
 import dev.transferkit.circle.wallets.model.UserTokenResponse;
 import dev.transferkit.circle.wallets.model.WalletsResponse;
-import dev.transferkit.core.Json;
+import dev.transferkit.core.internal.Json;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package dev.transferkit.circle;
 
-import dev.transferkit.core.Json;
+import dev.transferkit.core.internal.Json;
 import dev.transferkit.core.testing.SpecExamples;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;

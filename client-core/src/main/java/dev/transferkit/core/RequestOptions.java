@@ -1,5 +1,6 @@
 package dev.transferkit.core;
 
+import org.jspecify.annotations.Nullable;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -29,7 +30,7 @@ public final class RequestOptions {
   }
 
   /** Overrides the client's retry budget for this call, or {@code null} to use the client's. */
-  public Integer maxRetries() {
+  public @Nullable Integer maxRetries() {
     return maxRetries;
   }
 
@@ -37,7 +38,7 @@ public final class RequestOptions {
    * A request id to send as {@code X-Request-Id} (Circle logs it when it is a UUID and echoes it back), or
    * {@code null}. When a generated method's own {@code xRequestId} parameter is also set, that one is sent.
    */
-  public String requestId() {
+  public @Nullable String requestId() {
     return requestId;
   }
 

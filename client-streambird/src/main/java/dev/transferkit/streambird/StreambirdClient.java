@@ -1,12 +1,12 @@
 package dev.transferkit.streambird;
 
 import com.squareup.moshi.Moshi;
-import dev.transferkit.core.Json;
-import dev.transferkit.core.net.BearerAuth;
-import dev.transferkit.core.net.ClientBuilder;
-import dev.transferkit.core.net.Transport;
-import dev.transferkit.core.paging.AutoPaging;
-import dev.transferkit.core.paging.OffsetPaging;
+import dev.transferkit.core.internal.Json;
+import dev.transferkit.core.internal.BearerAuth;
+import dev.transferkit.core.ClientBuilder;
+import dev.transferkit.core.internal.Transport;
+import dev.transferkit.core.AutoPaging;
+import dev.transferkit.core.internal.OffsetPaging;
 import dev.transferkit.streambird.api.TransfersApi;
 import dev.transferkit.streambird.api.WalletsApi;
 import dev.transferkit.streambird.model.JsonAdapters;
@@ -56,13 +56,11 @@ public final class StreambirdClient {
 
   private final Environment environment;
   private final HttpUrl baseUrl;
-  private final Moshi moshi;
   private final TransfersApi transfers;
   private final WalletsApi wallets;
 
-  private StreambirdClient(Builder b, Moshi moshi, Transport transport, HttpUrl override) {
+  private StreambirdClient(Builder b, Transport transport, HttpUrl override) {
     this.environment = b.environment;
-    this.moshi = moshi;
     this.baseUrl = override != null ? override : HttpUrl.get(environment.baseUrl());
     Transport.Services services = transport.services(baseUrl, new BearerAuth(b.apiKey));
     this.transfers = new TransfersApi(services.retrofit());
@@ -83,10 +81,6 @@ public final class StreambirdClient {
     return wallets;
   }
 
-  /** The JSON configuration of this client (generated Streambird adapters registered). */
-  public Moshi moshi() {
-    return moshi;
-  }
 
   /**
    * All transfers matching the filters, fetched {@code limit} at a time ({@code offset}/{@code limit}; Streambird
@@ -142,7 +136,7 @@ public final class StreambirdClient {
       Moshi moshi = Json.moshi(JsonAdapters.FACTORY);
       Transport transport = transport(
           new Transport.Provider("Streambird", moshi, new StreambirdErrorDecoder(moshi), RECONCILE_HINT));
-      return new StreambirdClient(this, moshi, transport, baseUrlOverride());
+      return new StreambirdClient(this, transport, baseUrlOverride());
     }
 
     /** Settings; never the API key. */

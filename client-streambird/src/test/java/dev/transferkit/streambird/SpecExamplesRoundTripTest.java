@@ -1,6 +1,6 @@
 package dev.transferkit.streambird;
 
-import dev.transferkit.core.Json;
+import dev.transferkit.core.internal.Json;
 import dev.transferkit.core.testing.SpecExamples;
 import dev.transferkit.streambird.model.JsonAdapters;
 import java.util.stream.Stream;

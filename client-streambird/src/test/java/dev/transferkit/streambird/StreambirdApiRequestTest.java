@@ -4,7 +4,7 @@ import static dev.transferkit.core.testing.RoundTrip.resource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.transferkit.core.testing.JsonText;
-import dev.transferkit.core.net.TestServices;
+import dev.transferkit.core.internal.TestServices;
 import dev.transferkit.streambird.api.TransfersApi;
 import dev.transferkit.streambird.api.WalletsApi;
 import dev.transferkit.streambird.model.ConfirmTransferRequest;

@@ -1,12 +1,12 @@
 package dev.transferkit.wyre;
 
 import com.squareup.moshi.Moshi;
-import dev.transferkit.core.Json;
-import dev.transferkit.core.net.BearerAuth;
-import dev.transferkit.core.net.ClientBuilder;
-import dev.transferkit.core.net.Transport;
-import dev.transferkit.core.paging.AutoPaging;
-import dev.transferkit.core.paging.OffsetPaging;
+import dev.transferkit.core.internal.Json;
+import dev.transferkit.core.internal.BearerAuth;
+import dev.transferkit.core.ClientBuilder;
+import dev.transferkit.core.internal.Transport;
+import dev.transferkit.core.AutoPaging;
+import dev.transferkit.core.internal.OffsetPaging;
 import dev.transferkit.wyre.api.TransfersApi;
 import dev.transferkit.wyre.model.JsonAdapters;
 import dev.transferkit.wyre.model.Transfer;
@@ -64,12 +64,10 @@ public final class WyreClient {
   private final Environment environment;
   private final HttpUrl baseUrl;
   private final boolean hmac;
-  private final Moshi moshi;
   private final TransfersApi transfers;
 
-  private WyreClient(Builder b, Moshi moshi, Transport transport, HttpUrl override) {
+  private WyreClient(Builder b, Transport transport, HttpUrl override) {
     this.environment = b.environment;
-    this.moshi = moshi;
     this.baseUrl = override != null ? override : HttpUrl.get(environment.baseUrl());
     this.hmac = b.apiKey != null;
     Interceptor auth = hmac ? new WyreHmacSigner(b.apiKey, b.secretKey, b.clock) : new BearerAuth(b.secretKey);
@@ -85,10 +83,6 @@ public final class WyreClient {
     return transfers;
   }
 
-  /** The JSON configuration of this client (generated Wyre adapters registered). */
-  public Moshi moshi() {
-    return moshi;
-  }
 
   /**
    * The whole transfer history, fetched {@code pageSize} records at a time ({@code offset}/{@code length}) as it is
@@ -160,7 +154,7 @@ public final class WyreClient {
       Moshi moshi = Json.moshi(JsonAdapters.FACTORY);
       Transport transport =
           transport(new Transport.Provider("Wyre", moshi, new WyreErrorDecoder(moshi), RECONCILE_HINT));
-      return new WyreClient(this, moshi, transport, baseUrlOverride());
+      return new WyreClient(this, transport, baseUrlOverride());
     }
 
     /** Settings; never the keys. */

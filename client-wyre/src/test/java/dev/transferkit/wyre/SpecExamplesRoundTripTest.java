@@ -1,6 +1,6 @@
 package dev.transferkit.wyre;
 
-import dev.transferkit.core.Json;
+import dev.transferkit.core.internal.Json;
 import dev.transferkit.core.testing.SpecExamples;
 import dev.transferkit.wyre.model.JsonAdapters;
 import java.util.stream.Stream;

@@ -16,7 +16,7 @@ import dev.transferkit.core.exception.NetworkException;
 import dev.transferkit.core.exception.NotFoundException;
 import dev.transferkit.core.exception.OutcomeUnknownException;
 import dev.transferkit.core.exception.ServerException;
-import dev.transferkit.core.net.RetryPolicy;
+import dev.transferkit.core.RetryPolicy;
 import dev.transferkit.wyre.model.CreateTransferRequest;
 import dev.transferkit.wyre.model.Transfer;
 import java.math.BigDecimal;

@@ -11,7 +11,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonEncodingException;
 import com.squareup.moshi.Moshi;
-import dev.transferkit.core.Json;
+import dev.transferkit.core.internal.Json;
 import dev.transferkit.core.testing.JsonText;
 import dev.transferkit.wyre.model.CreateTransferRequest;
 import dev.transferkit.wyre.model.JsonAdapters;

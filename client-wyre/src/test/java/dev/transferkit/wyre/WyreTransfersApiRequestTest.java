@@ -4,9 +4,9 @@ import static dev.transferkit.core.testing.RoundTrip.resource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.transferkit.core.Idempotent;
+import dev.transferkit.core.internal.Idempotent;
 import dev.transferkit.core.testing.JsonText;
-import dev.transferkit.core.net.TestServices;
+import dev.transferkit.core.internal.TestServices;
 import dev.transferkit.wyre.api.TransfersApi;
 import dev.transferkit.wyre.model.CreateTransferRequest;
 import dev.transferkit.wyre.model.JsonAdapters;

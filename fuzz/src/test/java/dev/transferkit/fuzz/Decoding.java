@@ -4,7 +4,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonEncodingException;
 import com.squareup.moshi.Moshi;
-import dev.transferkit.core.Json;
+import dev.transferkit.core.internal.Json;
 import dev.transferkit.core.internal.JsonCodecs;
 import java.io.IOException;
 import java.io.InputStream;

@@ -13,7 +13,7 @@ import dev.transferkit.circle.accounts.model.Currency;
 import dev.transferkit.circle.accounts.model.Money;
 import dev.transferkit.core.exception.NetworkException;
 import dev.transferkit.core.exception.TransferKitException;
-import dev.transferkit.core.net.RetryPolicy;
+import dev.transferkit.core.RetryPolicy;
 import dev.transferkit.sandbox.Sandbox;
 import dev.transferkit.sandbox.SandboxSeed;
 import java.math.BigDecimal;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.transferkit.core.exception.OutcomeUnknownException;
 import dev.transferkit.core.exception.RateLimitException;
-import dev.transferkit.core.net.RetryPolicy;
+import dev.transferkit.core.RetryPolicy;
 import dev.transferkit.sandbox.Sandbox;
 import dev.transferkit.sandbox.SandboxSeed;
 import dev.transferkit.streambird.StreambirdClient;

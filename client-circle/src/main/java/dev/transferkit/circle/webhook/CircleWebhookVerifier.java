@@ -8,7 +8,7 @@ import dev.transferkit.circle.wallets.api.NotificationsApi;
 import dev.transferkit.circle.wallets.model.ChallengeNotification;
 import dev.transferkit.circle.wallets.model.JsonAdapters;
 import dev.transferkit.circle.wallets.model.TransactionNotification;
-import dev.transferkit.core.Json;
+import dev.transferkit.core.internal.Json;
 import dev.transferkit.core.exception.NotFoundException;
 import dev.transferkit.core.exception.TransferKitException;
 import dev.transferkit.core.exception.WebhookSignatureException;

@@ -1,5 +1,6 @@
 package dev.transferkit.core.exception;
 
+import org.jspecify.annotations.Nullable;
 /**
  * The provider answered with an error status. Carries the HTTP status, the provider's error code and message (when
  * its error body could be decoded), the request id (when the provider sent one) and a short snippet of the raw body.
@@ -36,12 +37,12 @@ public class ApiException extends TransferKitException {
   }
 
   /** The provider's error code as text (Circle {@code 1093}, Wyre {@code ValidationException}...), or null. */
-  public String providerCode() {
+  public @Nullable String providerCode() {
     return providerCode;
   }
 
   /** The provider's own error message, or null when the body could not be decoded. */
-  public String providerMessage() {
+  public @Nullable String providerMessage() {
     return providerMessage;
   }
 
@@ -49,7 +50,7 @@ public class ApiException extends TransferKitException {
    * The request id to quote to the provider's support, or null: Circle's {@code X-Request-Id} response header, Wyre's
    * {@code exceptionId}.
    */
-  public String requestId() {
+  public @Nullable String requestId() {
     return requestId;
   }
 

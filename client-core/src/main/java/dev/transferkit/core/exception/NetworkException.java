@@ -1,5 +1,6 @@
 package dev.transferkit.core.exception;
 
+import org.jspecify.annotations.Nullable;
 /**
  * The request could not be completed over the network (connection refused, reset, timed out...), and repeating it is
  * safe: either it is a GET, or it is protected by an idempotency key (see {@link #idempotencyKey()}), or the
@@ -26,7 +27,7 @@ public class NetworkException extends TransferKitException {
    * The idempotency key the failed request carried (filled by the client when the caller left it empty), or null for
    * a request without one. Send the same request with this key to repeat it safely.
    */
-  public String idempotencyKey() {
+  public @Nullable String idempotencyKey() {
     return idempotencyKey;
   }
 }

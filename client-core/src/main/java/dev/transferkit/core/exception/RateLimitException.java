@@ -1,5 +1,6 @@
 package dev.transferkit.core.exception;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Duration;
 
 /**
@@ -24,7 +25,7 @@ public class RateLimitException extends ApiException {
   }
 
   /** The wait the provider asked for in {@code Retry-After}, or null when it sent none (or an unreadable one). */
-  public Duration retryAfter() {
+  public @Nullable Duration retryAfter() {
     return retryAfter;
   }
 }

@@ -2,7 +2,7 @@ package dev.transferkit.streambird.webhook;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
-import dev.transferkit.core.Json;
+import dev.transferkit.core.internal.Json;
 import dev.transferkit.core.exception.TransferKitException;
 import dev.transferkit.core.exception.WebhookSignatureException;
 import dev.transferkit.streambird.model.JsonAdapters;

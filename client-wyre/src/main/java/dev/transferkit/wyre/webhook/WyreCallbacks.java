@@ -2,7 +2,7 @@ package dev.transferkit.wyre.webhook;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
-import dev.transferkit.core.Json;
+import dev.transferkit.core.internal.Json;
 import dev.transferkit.core.exception.TransferKitException;
 import dev.transferkit.wyre.model.JsonAdapters;
 import dev.transferkit.wyre.model.TransferCallback;

@@ -1,0 +1,98 @@
+package dev.transferkit.core.internal;
+
+import dev.transferkit.core.exception.ApiException;
+import java.time.Clock;
+import java.time.Duration;
+import okhttp3.Headers;
+
+/**
+ * Builds the typed {@link ApiException} for an error response, with a uniform message: provider, code, HTTP status,
+ * the provider's message (or a snippet of the raw body when it could not be decoded) and the request id. Secret JSON
+ * fields in the body snippet are masked. Used by the provider {@link ErrorDecoder}s. Thread-safe (stateless).
+ */
+public final class ApiErrors {
+  private ApiErrors() {}
+
+  /** The parts of an error response a decoder extracted; everything but kind, status and body may be null. */
+  public static final class Parts {
+    final ErrorKind kind;
+    final int status;
+    final String body;
+    String provider;
+    String code;
+    String providerMessage;
+    String requestId;
+    String hint;
+    Headers headers;
+
+    private Parts(ErrorKind kind, int status, String body) {
+      this.kind = kind;
+      this.status = status;
+      this.body = body == null ? "" : body;
+    }
+
+    /** Provider name for the message ("Circle", "Wyre", "Streambird"). */
+    public Parts provider(String provider) {
+      this.provider = provider;
+      return this;
+    }
+
+    public Parts code(String code) {
+      this.code = code;
+      return this;
+    }
+
+    public Parts providerMessage(String providerMessage) {
+      this.providerMessage = providerMessage;
+      return this;
+    }
+
+    public Parts requestId(String requestId) {
+      this.requestId = requestId;
+      return this;
+    }
+
+    /** A sentence appended to the message telling the caller what to do. */
+    public Parts hint(String hint) {
+      this.hint = hint;
+      return this;
+    }
+
+    /** Response headers, read for {@code Retry-After} (rate limits). */
+    public Parts headers(Headers headers) {
+      this.headers = headers;
+      return this;
+    }
+
+    public ApiException build() {
+      String snippet = Redaction.redactJson(ApiCallAdapterFactory.snippet(body));
+      StringBuilder message = new StringBuilder();
+      message.append(provider == null ? "API" : provider).append(" error");
+      if (code != null) {
+        message.append(' ').append(code);
+      }
+      message.append(" (HTTP ").append(status).append(')');
+      if (providerMessage != null && !providerMessage.isEmpty()) {
+        message.append(": ").append(Redaction.redactJson(providerMessage));
+      } else if (body.trim().isEmpty()) {
+        message.append(": empty body");
+      } else {
+        message.append(": ").append(snippet);
+      }
+      if (requestId != null) {
+        message.append(" [request id ").append(requestId).append(']');
+      }
+      if (hint != null) {
+        message.append(". ").append(hint);
+      }
+      Duration retryAfter =
+          headers == null ? null : RetryAfter.parse(headers.get("Retry-After"), Clock.systemUTC());
+      return kind.newException(message.toString(), status, code, providerMessage, requestId, snippet, retryAfter);
+    }
+  }
+
+  /** Starts an error of the given kind for an HTTP status and raw body (possibly empty, possibly not JSON). */
+  public static Parts of(ErrorKind kind, int status, String body) {
+    return new Parts(kind, status, body);
+  }
+}

@@ -1,0 +1,127 @@
+package dev.transferkit.core.internal;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonWriter;
+import com.squareup.moshi.Moshi;
+import dev.transferkit.core.internal.Idempotent;
+import dev.transferkit.core.internal.JsonCodecs;
+import dev.transferkit.core.internal.RuntimeKeyed;
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.util.function.Supplier;
+import okhttp3.MediaType;
+import okhttp3.RequestBody;
+import okio.Buffer;
+import okio.BufferedSink;
+import retrofit2.Converter;
+import retrofit2.Retrofit;
+
+/**
+ * TransferKit's one Retrofit converter for JSON bodies, on the provider's Moshi (generated adapters):
+ *
+ * <ul>
+ *   <li>request bodies are encoded with the type's adapter; the body of an {@link Idempotent} operation gets its
+ *       idempotency key set on the request model before it is encoded (when the caller left it unset), and carries
+ *       the key to the {@link RuntimeInterceptor} ({@link Keyed});
+ *   <li>response bodies are decoded like Moshi's own converter does (a UTF-8 BOM skipped, nothing may follow the
+ *       document), but the source that was read is closed afterwards. Retrofit hands converters a wrapper whose
+ *       {@code close()} does not close the buffered source it created, and Moshi stops reading at trailing
+ *       whitespace: that source then kept the last 8 KiB okio segment of every response away from okio's pool.
+ * </ul>
+ */
+final class JsonBodies extends Converter.Factory {
+  static final MediaType JSON = MediaType.get("application/json; charset=UTF-8");
+
+  private final Moshi moshi;
+  private final Supplier<String> newKey;
+
+  JsonBodies(Moshi moshi, Supplier<String> newKey) {
+    this.moshi = moshi;
+    this.newKey = newKey;
+  }
+
+  @Override
+  public Converter<?, RequestBody> requestBodyConverter(
+      Type type, Annotation[] parameterAnnotations, Annotation[] methodAnnotations, Retrofit retrofit) {
+    Idempotent idempotent = null;
+    for (Annotation a : methodAnnotations) {
+      if (a instanceof Idempotent) {
+        idempotent = (Idempotent) a;
+      }
+    }
+    JsonAdapter<Object> adapter = moshi.adapter(type);
+    if (idempotent == null) {
+      return value -> RequestBody.create(encode(adapter, value), JSON);
+    }
+    String keyField = idempotent.keyField();
+    if (!(adapter instanceof RuntimeKeyed)
+        || !((RuntimeKeyed<?>) adapter).runtimeKeyField().equals(keyField)) {
+      // The spec marks the operation idempotent, so the generator gave its body model a key-filling adapter; any other
+      // body would be sent without a key and could be charged twice on a retry.
+      throw new IllegalArgumentException("The body of an @Idempotent operation must be a generated request model whose "
+          + "property '" + keyField + "' is filled at run time; " + type + " is not");
+    }
+    @SuppressWarnings("unchecked")
+    RuntimeKeyed<Object> keyed = (RuntimeKeyed<Object>) adapter;
+    return value -> {
+      String key = keyed.runtimeKey(value);
+      Object toSend = value;
+      if (key == null || key.isEmpty()) {
+        key = newKey.get();
+        toSend = keyed.withRuntimeKey(value, key);
+      }
+      return new Keyed(encode(adapter, toSend), key);
+    };
+  }
+
+  private static byte[] encode(JsonAdapter<Object> adapter, Object value) throws IOException {
+    if (value == null) {
+      throw new IllegalArgumentException("Body parameter value must not be null.");
+    }
+    Buffer buffer = new Buffer();
+    try (JsonWriter writer = JsonWriter.of(buffer)) {
+      adapter.toJson(writer, value);
+    }
+    return buffer.readByteArray();
+  }
+
+  @Override
+  public Converter<okhttp3.ResponseBody, ?> responseBodyConverter(
+      Type type, Annotation[] annotations, Retrofit retrofit) {
+    JsonAdapter<Object> adapter = moshi.adapter(type);
+    return body -> {
+      try (okio.BufferedSource source = body.source()) { // closing it returns its segments to okio's pool
+        return JsonCodecs.decodeDocument(adapter, source);
+      } finally {
+        body.close();
+      }
+    };
+  }
+
+  /** A JSON body with the idempotency key it carries. Replayable. */
+  static final class Keyed extends RequestBody {
+    private final byte[] bytes;
+    final String key;
+
+    Keyed(byte[] bytes, String key) {
+      this.bytes = bytes;
+      this.key = key;
+    }
+
+    @Override
+    public MediaType contentType() {
+      return JSON;
+    }
+
+    @Override
+    public long contentLength() {
+      return bytes.length;
+    }
+
+    @Override
+    public void writeTo(BufferedSink sink) throws IOException {
+      sink.write(bytes);
+    }
+  }
+}

@@ -1,0 +1,16 @@
+package dev.transferkit.core.internal;
+
+/**
+ * Fetches one page of a list.
+ *
+ * @param <C> the cursor type
+ * @param <T> the item type
+ */
+@FunctionalInterface
+public interface PageFetcher<C, T> {
+  /**
+   * @param cursor the page to fetch: the first cursor given to {@link AutoPaging#of}, then each page's
+   *     {@link Page#next()}
+   */
+  Page<C, T> fetch(C cursor);
+}

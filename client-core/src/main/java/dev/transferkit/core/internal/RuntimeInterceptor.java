@@ -1,0 +1,213 @@
+package dev.transferkit.core.internal;
+
+import dev.transferkit.core.RetryPolicy;
+import dev.transferkit.core.internal.Idempotent;
+import dev.transferkit.core.RequestOptions;
+import dev.transferkit.core.exception.NetworkException;
+import dev.transferkit.core.exception.OutcomeUnknownException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.function.Supplier;
+import okhttp3.Interceptor;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * The first of TransferKit's interceptors: sets {@code User-Agent} and {@code X-Request-Id}, fills the idempotency
+ * key of {@link Idempotent} POSTs, and retries what may safely be retried.
+ *
+ * <p>Only GETs (and HEADs) and {@link Idempotent} POSTs are retried, on connection failures, timeouts, 408, 429 and
+ * 5xx, sending the very same bytes (same idempotency key) each time. Any other request is tried exactly once; if it
+ * fails after the request may have reached the server, the failure is an {@link OutcomeUnknownException}. Response
+ * bodies are read completely here, so that a timeout while reading the body is handled like any other failure.
+ */
+final class RuntimeInterceptor implements Interceptor {
+  private final String userAgent;
+  private final RetryPolicy policy;
+  private final String provider;
+  private final String reconcileHint;
+  private final Supplier<String> newKey;
+  private final ErrorDecoder errorDecoder;
+  /** A static {@code Authorization} value set with the other headers (see {@link #withAuthorization}), or null. */
+  private final String authorization;
+
+  RuntimeInterceptor(
+      String userAgent, RetryPolicy policy, String provider, String reconcileHint, ErrorDecoder errorDecoder) {
+    this(userAgent, policy, provider, reconcileHint, errorDecoder, () -> UUID.randomUUID().toString());
+  }
+
+  RuntimeInterceptor(String userAgent, RetryPolicy policy, String provider, String reconcileHint,
+      ErrorDecoder errorDecoder, Supplier<String> newKey) {
+    this(userAgent, policy, provider, reconcileHint, errorDecoder, newKey, null);
+  }
+
+  private RuntimeInterceptor(String userAgent, RetryPolicy policy, String provider, String reconcileHint,
+      ErrorDecoder errorDecoder, Supplier<String> newKey, String authorization) {
+    this.userAgent = userAgent;
+    this.policy = policy;
+    this.provider = provider;
+    this.reconcileHint = reconcileHint;
+    this.errorDecoder = errorDecoder;
+    this.newKey = newKey;
+    this.authorization = authorization;
+  }
+
+  /**
+   * The same runtime, also sending a fixed {@code Authorization} header (a bearer key needs no per-attempt work, so
+   * it is set in the one request build per call instead of by an interceptor of its own on every attempt).
+   */
+  RuntimeInterceptor withAuthorization(String value) {
+    return new RuntimeInterceptor(userAgent, policy, provider, reconcileHint, errorDecoder, newKey, value);
+  }
+
+  /** Where idempotency keys come from (also used by {@link JsonBodies}). */
+  Supplier<String> keys() {
+    return newKey;
+  }
+
+  @Override
+  public Response intercept(Chain chain) throws IOException {
+    Request original = chain.request();
+    RequestOptions options = original.tag(RequestOptions.class);
+    RequestBody body = original.body();
+    String method = original.method();
+
+    SendMarker.Attempt state = new SendMarker.Attempt();
+    Request.Builder builder = original.newBuilder().header("User-Agent", userAgent)
+        .tag(SendMarker.Attempt.class, state);
+    if (authorization != null) {
+      builder.header("Authorization", authorization);
+    }
+    if (options != null && options.requestId() != null && original.header("X-Request-Id") == null) {
+      builder.header("X-Request-Id", options.requestId());
+    }
+    // Bodies of idempotent operations are encoded by JsonBodies, which set the key on the request model.
+    String key = body instanceof JsonBodies.Keyed ? ((JsonBodies.Keyed) body).key : null;
+    boolean idempotent = key != null;
+    Request prepared = builder.build();
+    boolean retryable = method.equals("GET") || method.equals("HEAD") || idempotent;
+    int maxRetries = options != null && options.maxRetries() != null ? options.maxRetries() : policy.maxRetries();
+
+    for (int attempt = 0; ; attempt++) {
+      state.sendStarted = false; // attempts run one after the other: the marker of the last one is what counts
+      Response response;
+      try {
+        response = buffered(chain.proceed(prepared));
+      } catch (IOException e) {
+        if (e instanceof TransferKitIOException) {
+          throw e;
+        }
+        boolean mayRetry = retryable && attempt < maxRetries && !chain.call().isCanceled();
+        if (mayRetry) {
+          pause(policy.backoff(attempt));
+          continue;
+        }
+        throw failure(e, operation(prepared), retryable, state.sendStarted, attempt + 1, key);
+      }
+      if (retryable && attempt < maxRetries && isRetryableStatus(response.code()) && !chain.call().isCanceled()) {
+        Duration wait = RetryAfter.parse(response.header("Retry-After"), policy.clock());
+        if (wait != null && wait.compareTo(policy.maxRetryAfter()) > 0) {
+          return response; // asked to wait longer than we are willing to block: report it instead
+        }
+        response.close();
+        pause(wait != null ? wait : policy.backoff(attempt));
+        continue;
+      }
+      if (!retryable && isAmbiguousStatus(response.code())) {
+        throw ambiguousAnswer(response, operation(prepared));
+      }
+      return response;
+    }
+  }
+
+  private static String operation(Request request) {
+    return request.method() + " " + request.url().encodedPath();
+  }
+
+  /**
+   * 5xx and 408 answers to a request that is not safe to retry: a gateway or an overloaded server may have answered
+   * after the provider carried the request out, so for a create or confirm they do not prove that nothing happened.
+   */
+  static boolean isAmbiguousStatus(int code) {
+    return code == 408 || (code >= 500 && code <= 599);
+  }
+
+  private TransferKitIOException ambiguousAnswer(Response response, String operation) throws IOException {
+    String body = response.body() == null ? "" : response.body().string();
+    dev.transferkit.core.exception.ApiException answer =
+        errorDecoder.decode(response.code(), response.headers(), body);
+    return new TransferKitIOException(new OutcomeUnknownException(
+        "The outcome of " + operation + " is unknown: " + provider + " answered HTTP " + response.code()
+            + ", which does not prove the request was not carried out (see the cause for the provider's error)."
+            + " It was not retried, because this operation carries no idempotency key and sending it again could"
+            + " execute it twice. Reconcile before trying again: " + reconcileHint,
+        operation, answer));
+  }
+
+  static boolean isRetryableStatus(int code) {
+    return code == 408 || code == 429 || (code >= 500 && code <= 599);
+  }
+
+  private TransferKitIOException failure(
+      IOException e, String operation, boolean retryable, boolean sent, int attempts, String key) {
+    String cause = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    String tries = attempts == 1 ? "" : " after " + attempts + " attempts";
+    if (!retryable && sent) {
+      return new TransferKitIOException(new OutcomeUnknownException(
+          "The outcome of " + operation + " is unknown: the connection failed after the request was sent (" + cause
+              + "). " + provider + " may or may not have carried it out. It was not retried, because this operation"
+              + " carries no idempotency key and sending it again could execute it twice. Reconcile before trying"
+              + " again: " + reconcileHint,
+          operation, e));
+    }
+    String message;
+    if (key != null) {
+      message = "Network failure on " + operation + tries + " (" + cause + "). The request carries idempotencyKey="
+          + key + ": sending it again with the same key is safe and cannot execute it twice.";
+    } else if (retryable) {
+      message = "Network failure on " + operation + tries + " (" + cause + "). This read-only request is safe to"
+          + " repeat.";
+    } else {
+      message = "Network failure on " + operation + " before the request was sent (" + cause + "): nothing reached "
+          + provider + ", so sending it again is safe.";
+    }
+    return new TransferKitIOException(new NetworkException(message, e, key));
+  }
+
+  private void pause(Duration d) throws InterruptedIOException {
+    if (d.isZero() || d.isNegative()) {
+      return;
+    }
+    try {
+      policy.sleeper().sleep(d);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      InterruptedIOException io = new InterruptedIOException("Interrupted while waiting to retry");
+      io.initCause(e);
+      throw io;
+    }
+  }
+
+  /**
+   * The response with its body read into memory (API bodies are small JSON documents): everything is pulled into the
+   * body's own buffered source, so the bytes are neither copied nor moved and the response is not rebuilt. Reading
+   * it to the end also completes the exchange (OkHttp releases the connection when the body is exhausted).
+   */
+  private static Response buffered(Response response) throws IOException {
+    ResponseBody body = response.body();
+    if (body == null) {
+      return response;
+    }
+    try {
+      body.source().request(Long.MAX_VALUE);
+    } catch (IOException | RuntimeException e) {
+      response.close();
+      throw e;
+    }
+    return response;
+  }
+}

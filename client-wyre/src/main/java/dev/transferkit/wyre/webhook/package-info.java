@@ -1,0 +1,7 @@
+/**
+ * Webhook verification and payload parsing for this provider. Non-null unless marked {@code @Nullable}.
+ */
+@NullMarked
+package dev.transferkit.wyre.webhook;
+
+import org.jspecify.annotations.NullMarked;
