@@ -6,25 +6,25 @@ import dev.transferkit.core.exception.ApiException;
 import dev.transferkit.core.internal.ApiErrors;
 import dev.transferkit.core.internal.ErrorDecoder;
 import dev.transferkit.core.internal.ErrorKind;
-import dev.transferkit.streambird.model.Error;
+import dev.transferkit.streambird.model.StreambirdError;
 import java.io.IOException;
 import okhttp3.Headers;
 
 /**
  * Decodes Streambird's error body {@code {error_message, error_type, status_code, errors[]}} (the generated
- * {@link Error} model). Streambird documents no error_type values, so the HTTP status decides the exception type;
+ * {@link StreambirdError} model). Streambird documents no error_type values, so the HTTP status decides the exception type;
  * {@code error_type} is the provider code. Thread-safe.
  */
 final class StreambirdErrorDecoder implements ErrorDecoder {
-  private final JsonAdapter<Error> adapter;
+  private final JsonAdapter<StreambirdError> adapter;
 
   StreambirdErrorDecoder(Moshi moshi) {
-    this.adapter = moshi.adapter(Error.class);
+    this.adapter = moshi.adapter(StreambirdError.class);
   }
 
   @Override
   public ApiException decode(int status, Headers headers, String body) {
-    Error error = parse(body);
+    StreambirdError error = parse(body);
     return ApiErrors.of(ErrorKind.forStatus(status), status, body)
         .provider("Streambird")
         .code(error == null ? null : error.getErrorType())
@@ -34,7 +34,7 @@ final class StreambirdErrorDecoder implements ErrorDecoder {
         .build();
   }
 
-  private Error parse(String body) {
+  private StreambirdError parse(String body) {
     if (body == null || body.trim().isEmpty()) {
       return null;
     }

@@ -6,27 +6,28 @@ import dev.transferkit.core.exception.ApiException;
 import dev.transferkit.core.internal.ApiErrors;
 import dev.transferkit.core.internal.ErrorDecoder;
 import dev.transferkit.core.internal.ErrorKind;
-import dev.transferkit.wyre.model.Error;
+import dev.transferkit.wyre.model.WyreError;
+import dev.transferkit.wyre.internal.ErrorCodes;
 import java.io.IOException;
 import okhttp3.Headers;
 
 /**
  * Decodes Wyre's error body {@code {type, errorCode, subType, message, exceptionId, transient, ...}} (the generated
- * {@link Error} model) into a typed exception. The provider code is the exception {@code type} (e.g.
+ * {@link WyreError} model) into a typed exception. The provider code is the exception {@code type} (e.g.
  * {@code InsufficientFundsException}); the request id is {@code exceptionId}. Wyre reports most errors as HTTP 400,
  * so the type decides: InsufficientFundsException, NotFoundException (sent with 400), AccessDeniedException,
  * RateLimitException, UnknownException; validation-style types stay invalid requests. Thread-safe.
  */
 final class WyreErrorDecoder implements ErrorDecoder {
-  private final JsonAdapter<Error> adapter;
+  private final JsonAdapter<WyreError> adapter;
 
   WyreErrorDecoder(Moshi moshi) {
-    this.adapter = moshi.adapter(Error.class);
+    this.adapter = moshi.adapter(WyreError.class);
   }
 
   @Override
   public ApiException decode(int status, Headers headers, String body) {
-    Error error = parse(body);
+    WyreError error = parse(body);
     String type = error == null ? null : error.getType();
     StringBuilder detail = new StringBuilder();
     if (error != null) {
@@ -55,7 +56,7 @@ final class WyreErrorDecoder implements ErrorDecoder {
     }
   }
 
-  private Error parse(String body) {
+  private WyreError parse(String body) {
     if (body == null || body.trim().isEmpty()) {
       return null;
     }
@@ -71,24 +72,7 @@ final class WyreErrorDecoder implements ErrorDecoder {
     if (type == null || status == 429 || status >= 500 || status < 400) {
       return byStatus;
     }
-    switch (type) {
-      case "InsufficientFundsException":
-        return ErrorKind.INSUFFICIENT_FUNDS;
-      case "NotFoundException":
-        return ErrorKind.NOT_FOUND;
-      case "AccessDeniedException":
-        return status == 403 ? ErrorKind.PERMISSION : ErrorKind.AUTHENTICATION;
-      case "RateLimitException":
-        return ErrorKind.RATE_LIMIT;
-      case "UnknownException":
-        return ErrorKind.SERVER;
-      case "ValidationException":
-      case "FieldRequiredException":
-      case "TransferException":
-      case "MFARequiredException":
-        return ErrorKind.INVALID_REQUEST;
-      default:
-        return byStatus;
-    }
+    ErrorKind documented = ErrorCodes.kind(type, status); // the types the spec documents (x-transferkit-errors)
+    return documented != null ? documented : byStatus;
   }
 }

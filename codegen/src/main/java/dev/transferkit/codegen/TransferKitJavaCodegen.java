@@ -39,6 +39,58 @@ public class TransferKitJavaCodegen extends JavaClientCodegen {
     return "transferkit-java";
   }
 
+  /**
+   * Provider-named error models: a spec's {@code Error} and {@code ErrorDetail} become {@code CircleError},
+   * {@code WyreErrorDetail}... (named after the provider segment of the API package), so no public type shadows
+   * {@code java.lang.Error} and wildcard imports of two providers do not clash.
+   */
+  @Override
+  public String toModelName(String name) {
+    String model = super.toModelName(name);
+    if ("Error".equals(model) || "ErrorDetail".equals(model)) {
+      return providerPrefix() + model;
+    }
+    return model;
+  }
+
+  private String providerPrefix() {
+    String[] segments = apiPackage().split("\\.");
+    String provider = segments.length > 2 ? segments[2] : "Provider";
+    return Character.toUpperCase(provider.charAt(0)) + provider.substring(1);
+  }
+
+  /**
+   * A schema that is only {@code allOf} one {@code $ref} (Wyre's {@code TransferCallback}: "treated as the Transfer
+   * object") is the referenced model under another name: it is not generated again; references to it point to the
+   * referenced schema.
+   */
+  @Override
+  public void preprocessOpenAPI(io.swagger.v3.oas.models.OpenAPI openAPI) {
+    super.preprocessOpenAPI(openAPI);
+    if (openAPI.getComponents() == null || openAPI.getComponents().getSchemas() == null) {
+      additionalProperties.put("tkErrors", ErrorTable.from(openAPI.getExtensions()));
+      return;
+    }
+    Map<String, io.swagger.v3.oas.models.media.Schema> schemas = openAPI.getComponents().getSchemas();
+    Map<String, String> aliases = new java.util.HashMap<>();
+    for (Map.Entry<String, io.swagger.v3.oas.models.media.Schema> e : schemas.entrySet()) {
+      io.swagger.v3.oas.models.media.Schema<?> schema = e.getValue();
+      List<io.swagger.v3.oas.models.media.Schema> allOf = schema.getAllOf();
+      if (allOf != null && allOf.size() == 1 && allOf.get(0).get$ref() != null
+          && (schema.getProperties() == null || schema.getProperties().isEmpty())) {
+        aliases.put(e.getKey(), allOf.get(0).get$ref());
+      }
+    }
+    additionalProperties.put("tkErrors", ErrorTable.from(openAPI.getExtensions()));
+    for (String alias : aliases.keySet()) {
+      schemas.remove(alias);
+    }
+    if (!aliases.isEmpty()) {
+      org.slf4j.LoggerFactory.getLogger(TransferKitJavaCodegen.class).info("TransferKit codegen: schemas that are another schema under a second name, not generated: {}",
+          aliases);
+    }
+  }
+
   @Override
   public ModelsMap postProcessModels(ModelsMap objs) {
     ModelsMap result = super.postProcessModels(objs);

@@ -73,6 +73,50 @@ final class SpecLint {
     checkSecurity();
     checkOperations();
     checkSchemas();
+    checkErrorCodes();
+  }
+
+  /** The kinds an {@code x-transferkit-errors} entry may name (the client runtime's exception kinds). */
+  static final Set<String> ERROR_KINDS = Set.of("AUTHENTICATION", "PERMISSION", "NOT_FOUND", "INVALID_REQUEST",
+      "CONFLICT", "IDEMPOTENCY_CONFLICT", "INSUFFICIENT_FUNDS", "RATE_LIMIT", "SERVER");
+
+  private void checkErrorCodes() {
+    Object raw = api.getExtensions() == null ? null : api.getExtensions().get("x-transferkit-errors");
+    if (raw == null) {
+      return;
+    }
+    if (!(raw instanceof java.util.List)) {
+      problem("x-transferkit-errors", "must be a list of {code, kind, description, onlyForStatus?, hint?}");
+      return;
+    }
+    Set<String> unconditional = new java.util.HashSet<>();
+    for (Object o : (java.util.List<?>) raw) {
+      if (!(o instanceof Map)) {
+        problem("x-transferkit-errors", "entries must be objects");
+        continue;
+      }
+      Map<?, ?> e = (Map<?, ?>) o;
+      String where = "x-transferkit-errors " + e.get("code");
+      if (e.get("code") == null) {
+        problem("x-transferkit-errors", "an entry needs a code");
+      }
+      if (!ERROR_KINDS.contains(String.valueOf(e.get("kind")))) {
+        problem(where, "kind must be one of " + new java.util.TreeSet<>(ERROR_KINDS) + ", was " + e.get("kind"));
+      }
+      if (e.get("description") == null || isBlank(String.valueOf(e.get("description")))) {
+        problem(where, "needs a description");
+      }
+      Object status = e.get("onlyForStatus");
+      if (status != null && !(status instanceof Integer && (Integer) status >= 400 && (Integer) status < 500)) {
+        problem(where, "onlyForStatus must be a 4xx status, was " + status);
+      }
+      if (status == null && !unconditional.add(String.valueOf(e.get("code")))) {
+        problem(where, "listed twice without onlyForStatus");
+      }
+      if (status != null && unconditional.contains(String.valueOf(e.get("code")))) {
+        problem(where, "an onlyForStatus entry must come before the code's entry without it");
+      }
+    }
   }
 
   private void checkServers() {

@@ -213,8 +213,21 @@ public final class SpecExamples {
       if (e.schema == null) {
         throw new AssertionError(e.location + ": example without a schema $ref");
       }
-      Class<?> type = Class.forName(modelPackage + "." + e.schema);
+      Class<?> type = Class.forName(modelPackage + "." + modelName(modelPackage, e.schema));
       RoundTrip.assertRoundTrip(moshi, type, e.json);
     }));
+  }
+
+  /**
+   * The generated class of schema {@code schema}: the codegen names a spec's {@code Error} and {@code ErrorDetail}
+   * after the provider ({@code CircleError}), and a schema that is only {@code allOf} one reference (Wyre's
+   * {@code TransferCallback}) is the referenced model.
+   */
+  static String modelName(String modelPackage, String schema) {
+    if (schema.equals("Error") || schema.equals("ErrorDetail")) {
+      String provider = modelPackage.split("\\.")[2];
+      return Character.toUpperCase(provider.charAt(0)) + provider.substring(1) + schema;
+    }
+    return schema.equals("TransferCallback") ? "Transfer" : schema;
   }
 }

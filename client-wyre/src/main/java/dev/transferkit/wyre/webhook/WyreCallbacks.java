@@ -5,7 +5,7 @@ import com.squareup.moshi.JsonDataException;
 import dev.transferkit.core.internal.Json;
 import dev.transferkit.core.exception.TransferKitException;
 import dev.transferkit.wyre.model.JsonAdapters;
-import dev.transferkit.wyre.model.TransferCallback;
+import dev.transferkit.wyre.model.Transfer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
@@ -20,20 +20,20 @@ import java.util.Objects;
  * <p>Thread-safe (stateless).
  */
 public final class WyreCallbacks {
-  private static final JsonAdapter<TransferCallback> ADAPTER =
-      Json.moshi(JsonAdapters.FACTORY).adapter(TransferCallback.class);
+  private static final JsonAdapter<Transfer> ADAPTER =
+      Json.moshi(JsonAdapters.FACTORY).adapter(Transfer.class);
 
   private WyreCallbacks() {}
 
   /**
-   * The callback body as a {@link TransferCallback} (amounts exact, timestamps epoch milliseconds).
+   * The callback body as a {@link Transfer} (amounts exact, timestamps epoch milliseconds).
    *
    * @throws TransferKitException if the body is not JSON or does not match the contract
    */
-  public static TransferCallback parseTransferCallback(byte[] rawBody) {
+  public static Transfer parseTransferCallback(byte[] rawBody) {
     Objects.requireNonNull(rawBody, "rawBody");
     try {
-      TransferCallback callback = ADAPTER.fromJson(new String(rawBody, StandardCharsets.UTF_8));
+      Transfer callback = ADAPTER.fromJson(new String(rawBody, StandardCharsets.UTF_8));
       if (callback == null) {
         throw new TransferKitException("Wyre transfer callback is JSON null");
       }

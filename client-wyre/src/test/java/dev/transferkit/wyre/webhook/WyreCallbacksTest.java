@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.transferkit.core.exception.TransferKitException;
-import dev.transferkit.wyre.model.TransferCallback;
+import dev.transferkit.wyre.model.Transfer;
 import dev.transferkit.wyre.model.TransferStatus;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +16,7 @@ class WyreCallbacksTest {
   void transferStatusCallbackIsParsedWithExactAmounts() {
     byte[] body = resource(getClass(), "/payloads/response-c.json").getBytes(StandardCharsets.UTF_8);
 
-    TransferCallback callback = WyreCallbacks.parseTransferCallback(body);
+    Transfer callback = WyreCallbacks.parseTransferCallback(body);
 
     assertEquals("TF_7TPGHZHXFM9", callback.getId());
     assertEquals(TransferStatus.PENDING, callback.getStatus());
