@@ -129,7 +129,7 @@ final class AdminApi {
 
   private void route(Front routes, String method, String path, String description, boolean locked, Action a) {
     index.put(method + " /__admin/" + path, description);
-    routes.admin(method, path, (exchange, params, raw) -> {
+    routes.admin(method, path, (params, raw) -> {
       int status = 200;
       JsonNode out;
       try {
@@ -156,7 +156,7 @@ final class AdminApi {
         status = 500;
         out = error(e);
       }
-      Front.send(exchange, status, Json.bytes(out), Map.of());
+      return new Front.Answer(status, Json.bytes(out));
     });
   }
 

@@ -595,6 +595,11 @@ final class CircleApi extends ProviderApi {
   }
 
   @Override
+  ApiError refused(int status, String message) {
+    return Errors.circle(status, status, message);
+  }
+
+  @Override
   ApiError internal(String message) {
     return Errors.circle(500, -1, message);
   }

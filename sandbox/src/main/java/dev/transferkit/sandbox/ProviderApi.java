@@ -27,6 +27,12 @@ abstract class ProviderApi {
   /** The provider's answer to a path it does not serve. */
   abstract ApiError unknownPath(Call call);
 
+  /**
+   * The provider's answer to a request refused before it reached an operation: 413 (body too large), 414 (request
+   * line too long), 431 (headers too large) or 400 (not HTTP).
+   */
+  abstract ApiError refused(int status, String message);
+
   /** The provider's 500 answer. */
   abstract ApiError internal(String message);
 

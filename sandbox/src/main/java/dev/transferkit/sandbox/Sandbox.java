@@ -1,7 +1,5 @@
 package dev.transferkit.sandbox;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -70,8 +68,12 @@ public final class Sandbox implements AutoCloseable {
     try {
       port = front.start(host, requestedPort, List.of(engine.circle, engine.wyre, engine.streambird),
           new AdminApi(engine, this));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot listen on " + host + ":" + requestedPort, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while starting to listen on " + host + ":" + requestedPort, e);
+    } catch (Exception e) { // Netty's bind throws the socket's checked exception (BindException) undeclared
+      front.stop();
+      throw new IllegalStateException("cannot listen on " + host + ":" + requestedPort + ": " + e, e);
     }
     long t1 = System.nanoTime();
     try {

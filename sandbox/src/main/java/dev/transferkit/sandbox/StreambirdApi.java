@@ -244,6 +244,11 @@ final class StreambirdApi extends ProviderApi {
   }
 
   @Override
+  ApiError refused(int status, String message) {
+    return Errors.streambird(status, status == 400 ? "invalid_request" : "request_too_large", message);
+  }
+
+  @Override
   ApiError internal(String message) {
     return Errors.streambird(500, "internal_error", message);
   }

@@ -325,6 +325,11 @@ final class WyreApi extends ProviderApi {
   }
 
   @Override
+  ApiError refused(int status, String message) {
+    return Errors.wyre(status, "ValidationException", "", "validation.request", message);
+  }
+
+  @Override
   ApiError internal(String message) {
     return Errors.wyre(500, "UnknownException", "", "unknown", message);
   }
