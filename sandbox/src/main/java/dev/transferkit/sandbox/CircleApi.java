@@ -1,5 +1,6 @@
 package dev.transferkit.sandbox;
 
+import dev.transferkit.specs.Provider;
 import static dev.transferkit.sandbox.SandboxSeed.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -225,28 +226,28 @@ final class CircleApi extends ProviderApi {
     this.engine = engine;
     RANDOM.nextBytes(tokenSecret);
     // Digital Asset Accounts
-    get("/v1/accounts/balances/{accountId}", Specs.CIRCLE_ACCOUNTS, this::getAccountBalances);
-    post("/v1/accounts/transfers", Specs.CIRCLE_ACCOUNTS, this::createAccountTransfer);
-    get("/v1/accounts/transfers", Specs.CIRCLE_ACCOUNTS, this::listAccountTransfers);
-    get("/v1/accounts/transfers/{id}", Specs.CIRCLE_ACCOUNTS, this::getAccountTransfer);
+    on("getAccountBalances", this::getAccountBalances);
+    on("createAccountTransfer", this::createAccountTransfer);
+    on("listAccountTransfers", this::listAccountTransfers);
+    on("getAccountTransfer", this::getAccountTransfer);
     // Payouts
-    post("/v1/payouts", Specs.CIRCLE_PAYOUTS, this::createPayout);
-    get("/v1/payouts", Specs.CIRCLE_PAYOUTS, this::listPayouts);
-    get("/v1/payouts/{id}", Specs.CIRCLE_PAYOUTS, this::getPayout);
+    on("createPayout", this::createPayout);
+    on("listPayouts", this::listPayouts);
+    on("getPayout", this::getPayout);
     // User-controlled wallets
-    post("/v1/w3s/users", Specs.CIRCLE_WALLETS, this::createUser);
-    post("/v1/w3s/users/token", Specs.CIRCLE_WALLETS, this::getUserToken);
-    get("/v1/w3s/wallets", Specs.CIRCLE_WALLETS, this::listWallets);
-    get("/v1/w3s/wallets/{id}/balances", Specs.CIRCLE_WALLETS, this::listWalletBalance);
-    post("/v1/w3s/user/transactions/transfer", Specs.CIRCLE_WALLETS, this::createTransferChallenge);
-    get("/v1/w3s/transactions", Specs.CIRCLE_WALLETS, this::listTransactions);
-    get("/v1/w3s/transactions/{id}", Specs.CIRCLE_WALLETS, this::getTransaction);
-    get("/v2/notifications/publicKey/{id}", Specs.CIRCLE_WALLETS, this::getNotificationPublicKey);
+    on("createUser", this::createUser);
+    on("getUserToken", this::getUserToken);
+    on("listWallets", this::listWallets);
+    on("listWalletBalance", this::listWalletBalance);
+    on("createUserTransactionTransferChallenge", this::createTransferChallenge);
+    on("listTransactions", this::listTransactions);
+    on("getTransaction", this::getTransaction);
+    on("getNotificationSignature", this::getNotificationPublicKey);
   }
 
   @Override
-  String prefix() {
-    return "circle";
+  Provider provider() {
+    return Provider.CIRCLE;
   }
 
   // ------------------------------------------------------------------------------------------ seed
@@ -582,8 +583,7 @@ final class CircleApi extends ProviderApi {
         return Errors.circle(401, 155103, "User token not found: send the X-User-Token header.");
       }
       if (route.spec().equals(Specs.CIRCLE_PAYOUTS) && p.location().equals("purposeOfTransfer")) {
-        return Errors.circle(400, 5020, "Invalid purposeOfTransfer: " + p.message()
-            + " Use one of PMT000-PMT030 except PMT006.");
+        return Errors.circle(400, 5020, "Invalid purposeOfTransfer: " + p.message());
       }
     }
     return Errors.circleInvalid(isWallets(route) ? "API parameter invalid" : "Invalid entity.", problems);

@@ -86,8 +86,11 @@ final class Front {
   private volatile Specs specs;
   private final boolean strictResponses;
   final List<ResponseViolation> violations = new CopyOnWriteArrayList<>();
-  final Specs.Stats stats = new Specs.Stats();
+  private final List<Runnable> adminRoutes = new ArrayList<>();
   private final Router<Target> router = new Router<>();
+  /** Set once the specs are loaded and the router holds their operations (see {@link #router()}). */
+  private volatile boolean routed;
+  final List<String> unhandled = new CopyOnWriteArrayList<>();
   private final List<ProviderApi> providers = new ArrayList<>();
   private EventLoopGroup loops;
   private Channel listener;
@@ -103,19 +106,55 @@ final class Front {
     router.add(method, "/__admin/" + path, new AdminTarget(handler));
   }
 
+  /**
+   * The routes: every operation of the providers' specs at {@code /<provider>/<the spec's path>}, the admin API, and
+   * each provider's answer to paths it does not serve. Built once the specs are loaded (start() waits for that; a
+   * request that arrives earlier waits too). An operation without a handler is logged and listed in
+   * {@link #unhandled}.
+   */
+  private Router<Target> router() {
+    if (!routed) {
+      synchronized (this) {
+        if (!routed) {
+          Specs specs = specs();
+          for (ProviderApi provider : providers) {
+            for (ProviderApi.Route route : provider.routes(specs.operations(provider.provider()))) {
+              router.add(route.method(), "/" + provider.prefix() + route.path(), new ProviderTarget(provider, route));
+              if (route.op() == null) {
+                String what = provider.prefix() + " " + route.operationId() + " (" + route.method() + " "
+                    + route.path() + " in " + route.spec() + ")";
+                unhandled.add(what);
+                LOG.warn("no handler for {}: answered 501", what);
+              }
+            }
+            for (String method : METHODS) {
+              router.add(method, "/" + provider.prefix() + "/*", new ProviderTarget(provider, null));
+            }
+          }
+          routed = true;
+        }
+      }
+    }
+    return router;
+  }
+
+  private Specs specs() {
+    Specs s = this.specs;
+    if (s == null) {
+      // Only while start() is still loading the specs in parallel with the server start.
+      s = this.specs = specsLoading.join();
+    }
+    return s;
+  }
+
+  /** Builds the routes (waiting for the specs): start() calls this before it returns. */
+  void awaitRoutes() {
+    router();
+  }
+
   int start(String host, int port, List<ProviderApi> providers, AdminApi admin) throws InterruptedException {
     this.providers.addAll(providers);
-    for (ProviderApi provider : providers) {
-      for (ProviderApi.Route route : provider.routes) {
-        router.add(route.method(), "/" + provider.prefix() + route.path(), new ProviderTarget(provider, route));
-      }
-    }
     admin.register(this);
-    for (ProviderApi provider : providers) {
-      for (String method : METHODS) {
-        router.add(method, "/" + provider.prefix() + "/*", new ProviderTarget(provider, null));
-      }
-    }
     AtomicInteger threads = new AtomicInteger();
     workers = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "sandbox-worker-" + threads.incrementAndGet());
@@ -279,7 +318,7 @@ final class Front {
       String rawPath = uri.rawPath();
       byte[] body = ByteBufUtil.getBytes(request.content());
       boolean head = method.equals("HEAD");
-      Router.Match<Target> match = router.match(method, rawPath);
+      Router.Match<Target> match = router().match(method, rawPath);
       if (match == null) {
         write(new Response(404, Json.bytes(Json.object().put("error", "no such path: " + method + " " + rawPath)),
             Map.of()), keepAlive, head);
@@ -365,20 +404,20 @@ final class Front {
   }
 
   private Response dispatch(ProviderApi provider, ProviderApi.Route route, Call call) {
-    Specs specs = this.specs;
-    if (specs == null) {
-      // Only while start() is still loading the specs in parallel with the server start.
-      specs = this.specs = specsLoading.join();
-    }
+    Specs specs = specs();
     Reply reply;
     try {
       if (route == null) {
         throw provider.unknownPath(call);
       }
+      if (route.op() == null) {
+        return response(provider.refused(501, route.operationId() + " is in " + route.spec()
+            + " but the sandbox does not simulate it.").reply());
+      }
       synchronized (engine) {
         provider.authenticate(call, route);
       }
-      List<Errors.Problem> problems = specs.validateRequest(route.spec(), route.path(), call, stats);
+      List<Errors.Problem> problems = specs.validateRequest(route.spec(), call);
       if (!problems.isEmpty()) {
         throw provider.invalid(route, call, problems);
       }
@@ -400,7 +439,7 @@ final class Front {
     }
     byte[] body = reply.body == null ? new byte[0] : Json.bytes(reply.body);
     if (route != null) {
-      List<String> problems = specs.validateResponse(route.spec(), route.path(), call, reply, body, stats);
+      List<String> problems = specs.validateResponse(route.spec(), call, reply, body);
       if (!problems.isEmpty()) {
         ResponseViolation v = new ResponseViolation(provider.prefix(), call.method, call.path, reply.status, problems,
             new String(body, StandardCharsets.UTF_8));
@@ -418,6 +457,10 @@ final class Front {
       }
     }
     return new Response(reply.status, body, reply.headers);
+  }
+
+  private static Response response(Reply reply) {
+    return new Response(reply.status, reply.body == null ? new byte[0] : Json.bytes(reply.body), reply.headers);
   }
 
   static Map<String, List<String>> parseQuery(String rawQuery) {

@@ -3,7 +3,6 @@ package dev.transferkit.sandbox;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -77,8 +76,8 @@ public final class Sandbox implements AutoCloseable {
     }
     long t1 = System.nanoTime();
     try {
-      specs.join();
-    } catch (CompletionException e) {
+      front.awaitRoutes();
+    } catch (RuntimeException e) {
       front.stop();
       throw e;
     }
@@ -153,23 +152,13 @@ public final class Sandbox implements AutoCloseable {
    * Tests should assert this is empty.
    */
   /**
-   * How the spec checks went so far: bodies the pre-compiled checks vouched for, and bodies swagger-request-validator
-   * had to check (because the fast checks could not vouch, usually because the body breaks the spec).
+   * The operations of the specs that no handler simulates (answered 501), as {@code provider operationId (METHOD path
+   * in file)}; logged at start-up too. Empty when the sandbox covers the whole contract.
    */
-  ValidationCounts validationCounts() {
+  public List<String> unhandledOperations() {
     requireStarted();
-    Specs.Stats s = front.stats;
-    return new ValidationCounts(s.fastRequests.sum(), s.fastRequestsComplete.sum(), s.fullRequests.sum(),
-        s.fastResponses.sum(), s.fastResponsesComplete.sum(), s.fullResponses.sum());
+    return List.copyOf(front.unhandled);
   }
-
-  /**
-   * {@code fastRequests}: request bodies the pre-compiled checks vouched for ({@code fastRequestsComplete} of them
-   * with their parameters and headers too, so the validator was not needed at all); {@code fullRequests}: requests
-   * the validator checked in full; the same for responses.
-   */
-  record ValidationCounts(long fastRequests, long fastRequestsComplete, long fullRequests, long fastResponses,
-      long fastResponsesComplete, long fullResponses) {}
 
   public List<ResponseViolation> responseViolations() {
     requireStarted();

@@ -1,5 +1,6 @@
 package dev.transferkit.sandbox;
 
+import dev.transferkit.specs.Provider;
 import static dev.transferkit.sandbox.SandboxSeed.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -107,18 +108,18 @@ final class StreambirdApi extends ProviderApi {
 
   StreambirdApi(Engine engine) {
     this.engine = engine;
-    post("/v1/transfers/create", Specs.STREAMBIRD, this::createTransfer);
-    post("/v1/transfers/{transfer_id}/confirm", Specs.STREAMBIRD, this::confirmTransfer);
-    get("/v1/transfers/list", Specs.STREAMBIRD, this::listTransfers);
-    get("/v1/transfers/{transfer_id}", Specs.STREAMBIRD, this::getTransfer);
-    post("/v1/wallets/create", Specs.STREAMBIRD, this::createWallet);
-    post("/v1/wallets/balance", Specs.STREAMBIRD, this::getWalletBalance);
-    get("/v1/wallets/{wallet_id}", Specs.STREAMBIRD, this::getWallet);
+    on("createTransfer", this::createTransfer);
+    on("confirmTransfer", this::confirmTransfer);
+    on("listTransfers", this::listTransfers);
+    on("getTransfer", this::getTransfer);
+    on("createWallet", this::createWallet);
+    on("getWalletBalance", this::getWalletBalance);
+    on("getWallet", this::getWallet);
   }
 
   @Override
-  String prefix() {
-    return "streambird";
+  Provider provider() {
+    return Provider.STREAMBIRD;
   }
 
   void reset() {

@@ -1,5 +1,6 @@
 package dev.transferkit.sandbox;
 
+import dev.transferkit.specs.Provider;
 import static dev.transferkit.sandbox.SandboxSeed.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -102,15 +103,15 @@ final class WyreApi extends ProviderApi {
 
   WyreApi(Engine engine) {
     this.engine = engine;
-    post("/v3/transfers", Specs.WYRE, this::createTransfer);
-    get("/v3/transfers", Specs.WYRE, this::listTransfers);
-    post("/v3/transfers/{transferId}/confirm", Specs.WYRE, this::confirmTransfer);
-    get("/v3/transfers/{transferId}", Specs.WYRE, this::getTransfer);
+    on("createTransfer", this::createTransfer);
+    on("listTransfers", this::listTransfers);
+    on("confirmTransfer", this::confirmTransfer);
+    on("getTransfer", this::getTransfer);
   }
 
   @Override
-  String prefix() {
-    return "wyre";
+  Provider provider() {
+    return Provider.WYRE;
   }
 
   void reset() {
