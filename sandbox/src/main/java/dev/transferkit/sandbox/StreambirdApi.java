@@ -140,7 +140,7 @@ final class StreambirdApi extends ProviderApi {
     wallets.put(w.id, w);
     book.set(w.id, "SOL", new BigDecimal("14.8232"));
     Wallet other = new Wallet(STREAMBIRD_OTHER_SOL_WALLET_ID, STREAMBIRD_OTHER_APP_ID, STREAMBIRD_OTHER_USER_ID, "SOL",
-        CircleApi.randomBase58(44), seeded);
+        Circle.randomBase58(44), seeded);
     other.isDefault = true;
     wallets.put(other.id, other);
     book.set(other.id, "SOL", new BigDecimal("1"));
@@ -269,11 +269,11 @@ final class StreambirdApi extends ProviderApi {
     String addr = address;
     if (addr == null) {
       addr = switch (type) {
-        case "ETH" -> "0x" + CircleApi.randomHex(40);
+        case "ETH" -> "0x" + Circle.randomHex(40);
         case "BTC" -> "tb1q" + Errors.randomId(38).toLowerCase().replaceAll("[^02-9ac-hj-np-z]", "q");
-        case "DOT" -> "5" + CircleApi.randomBase58(47);
+        case "DOT" -> "5" + Circle.randomBase58(47);
         case "XLM" -> "G" + Errors.randomId(55).replaceAll("[^A-Z2-7]", "A");
-        default -> CircleApi.randomBase58(44);
+        default -> Circle.randomBase58(44);
       };
     }
     Wallet w = new Wallet(walletId, u.app(), u.id(), type, addr, engine.now());
@@ -462,7 +462,7 @@ final class StreambirdApi extends ProviderApi {
       }
       book.move(t.source.id, Book.IN_FLIGHT, t.currency, t.sourceAmount);
       t.status = "pending";
-      t.txHash = t.source.type.equals("ETH") ? "0x" + CircleApi.randomHex(64) : CircleApi.randomBase58(88);
+      t.txHash = t.source.type.equals("ETH") ? "0x" + Circle.randomHex(64) : Circle.randomBase58(88);
       t.updated = now;
       engine.scheduler.at(now.plus(SETTLEMENT), due -> complete(t, due));
       return new Reply(200, json(t));
@@ -537,5 +537,16 @@ final class StreambirdApi extends ProviderApi {
     o.put("created_at", t.created.getEpochSecond());
     o.put("updated_at", t.updated.getEpochSecond());
     return o;
+  }
+
+  /** The admin routes of the apps, users, wallets and balances. */
+  void admin(AdminApi admin) {
+    admin.route("POST", "streambird/apps", "{apiKey?, appId?}", true, (p, b) -> adminCreateApp(b));
+    admin.route("POST", "streambird/users", "{userId?, appId?}", true,
+        (p, b) -> adminCreateUser(b));
+    admin.route("POST", "streambird/wallets", "{userId, walletType, id?, address?, balances: [{token_symbol,"
+        + " amount}]}", true, (p, b) -> adminCreateWallet(b));
+    admin.route("PUT", "streambird/wallets/{id}/balance", "{token_symbol, amount}", true,
+        (p, b) -> adminSetBalance(p.get("id"), b));
   }
 }
