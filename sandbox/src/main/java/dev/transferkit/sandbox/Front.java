@@ -96,8 +96,12 @@ final class Front {
   private Channel listener;
   private ExecutorService workers;
 
-  Front(Engine engine, CompletableFuture<Specs> specs, boolean strictResponses) {
+  /** The admin API's bearer token; null: the admin API is open (loopback without a token given). */
+  private final byte[] adminToken;
+
+  Front(Engine engine, CompletableFuture<Specs> specs, boolean strictResponses, String adminToken) {
     this.engine = engine;
+    this.adminToken = adminToken == null ? null : adminToken.getBytes(StandardCharsets.UTF_8);
     this.specsLoading = specs;
     this.strictResponses = strictResponses;
   }
@@ -325,6 +329,12 @@ final class Front {
         return;
       }
       if (match.handler() instanceof AdminTarget admin) {
+        if (!adminAllowed(request)) {
+          write(new Response(401, Json.bytes(Json.object().put("error", "the admin API needs the admin token printed"
+              + " at start-up: send Authorization: Bearer <token>")), Map.of("WWW-Authenticate", "Bearer")),
+              keepAlive, head);
+          return;
+        }
         // Admin calls may wait (for deliveries, for the clock's due work): a worker answers.
         busy = true;
         updateReading();
@@ -401,6 +411,19 @@ final class Front {
         ctx.writeAndFlush(r).addListener(ChannelFutureListener.CLOSE);
       }
     }
+  }
+
+  /** True when the admin API is open, or the request carries its token (compared in constant time). */
+  private boolean adminAllowed(FullHttpRequest request) {
+    if (adminToken == null) {
+      return true;
+    }
+    String auth = request.headers().get(HttpHeaderNames.AUTHORIZATION);
+    if (auth == null || !auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return false;
+    }
+    return java.security.MessageDigest.isEqual(adminToken,
+        auth.substring(7).trim().getBytes(StandardCharsets.UTF_8));
   }
 
   private Response dispatch(ProviderApi provider, ProviderApi.Route route, Call call) {

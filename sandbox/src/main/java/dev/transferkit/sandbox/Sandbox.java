@@ -32,6 +32,7 @@ public final class Sandbox implements AutoCloseable {
   private final int requestedPort;
   private final SandboxClock clock;
   private final boolean strictResponses;
+  private final String adminToken;
   private Engine engine;
   private Front front;
   private int port = -1;
@@ -44,6 +45,27 @@ public final class Sandbox implements AutoCloseable {
     this.requestedPort = b.port;
     this.clock = b.clock != null ? b.clock : SandboxClock.frozenAtNow();
     this.strictResponses = b.strictResponses;
+    this.adminToken = b.adminToken != null ? b.adminToken : loopback(host) ? null : newToken();
+  }
+
+  /** True when {@code host} names only loopback interfaces (0.0.0.0, "any", is not loopback). */
+  static boolean loopback(String host) {
+    try {
+      for (java.net.InetAddress a : java.net.InetAddress.getAllByName(host)) {
+        if (!a.isLoopbackAddress()) {
+          return false;
+        }
+      }
+      return true;
+    } catch (java.net.UnknownHostException e) {
+      return false; // binding will fail anyway; never open the admin API on a guess
+    }
+  }
+
+  private static String newToken() {
+    byte[] bytes = new byte[24];
+    new java.security.SecureRandom().nextBytes(bytes);
+    return java.util.HexFormat.of().formatHex(bytes);
   }
 
   public static Builder builder() {
@@ -63,7 +85,7 @@ public final class Sandbox implements AutoCloseable {
     engine.wyre = new WyreApi(engine);
     engine.streambird = new StreambirdApi(engine);
     engine.reset();
-    front = new Front(engine, specs, strictResponses);
+    front = new Front(engine, specs, strictResponses, adminToken);
     try {
       port = front.start(host, requestedPort, List.of(engine.circle, engine.wyre, engine.streambird),
           new AdminApi(engine, this));
@@ -136,6 +158,15 @@ public final class Sandbox implements AutoCloseable {
     return baseUrl() + "__admin/";
   }
 
+  /**
+   * The token the admin API (under {@link #adminBaseUrl()}, the seed listing included) requires as {@code
+   * Authorization: Bearer <token>}, or null when it is open. It is open on a loopback address unless a token was
+   * given; bound to any other address it always requires one (given, or generated here).
+   */
+  public String adminToken() {
+    return adminToken;
+  }
+
   /** The clock all sandbox behaviour runs on. */
   public SandboxClock clock() {
     return clock;
@@ -201,8 +232,21 @@ public final class Sandbox implements AutoCloseable {
     private int port = 0;
     private SandboxClock clock;
     private boolean strictResponses;
+    private String adminToken;
 
     private Builder() {}
+
+    /**
+     * The admin API's token (see {@link Sandbox#adminToken()}); by default none on loopback and a random one on any
+     * other address.
+     */
+    public Builder adminToken(String token) {
+      if (token.isBlank()) {
+        throw new IllegalArgumentException("the admin token must not be blank");
+      }
+      this.adminToken = token;
+      return this;
+    }
 
     /** TCP port; 0 (the default) picks a free one. */
     public Builder port(int port) {
