@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.slf4j.Logger;
@@ -35,7 +36,28 @@ final class AdminApi {
 
   void register(Front routes) {
     this.front = routes;
-    route(routes, "GET", "", "this index", false, (p, b) -> {
+    Inspector inspector = new Inspector(engine, engine.providers(), routes.requests);
+    index.put("GET /__admin/", "the inspector page (HTML): clock, recent requests, webhooks, balances");
+    routes.admin("GET", "", (params, query, raw) -> {
+      List<String> token = query.get("token");
+      String keep = token == null ? "" : "?token=" + java.net.URLEncoder.encode(token.get(0),
+          java.nio.charset.StandardCharsets.UTF_8);
+      return new Front.Answer(200, inspector.render(keep).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+          "text/html; charset=utf-8", Map.of());
+    });
+    index.put("POST /__admin/inspector/clock", "the inspector's clock form (minutes=N); answers 303 to the page");
+    routes.admin("POST", "inspector/clock", (params, query, raw) -> {
+      try {
+        inspector.advance(raw);
+      } catch (IllegalArgumentException e) {
+        return new Front.Answer(400, Json.bytes(error(e)));
+      }
+      List<String> token = query.get("token");
+      String keep = token == null ? "" : "?token=" + java.net.URLEncoder.encode(token.get(0),
+          java.nio.charset.StandardCharsets.UTF_8);
+      return new Front.Answer(303, new byte[0], "text/html", Map.of("Location", "/__admin/" + keep));
+    });
+    route(routes, "GET", "index", "this index", false, (p, b) -> {
       ObjectNode o = Json.object();
       index.forEach(o::put);
       return o;
@@ -103,7 +125,7 @@ final class AdminApi {
 
   private void route(Front routes, String method, String path, String description, boolean locked, Action a) {
     index.put(method + " /__admin/" + path, description);
-    routes.admin(method, path, (params, raw) -> {
+    routes.admin(method, path, (params, query, raw) -> {
       int status = 200;
       JsonNode out;
       try {

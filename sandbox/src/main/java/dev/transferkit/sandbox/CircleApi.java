@@ -114,4 +114,20 @@ final class CircleApi extends ProviderApi {
   ApiError internal(String message) {
     return Errors.circle(500, -1, message);
   }
+
+  @Override
+  Book book() {
+    return circle.book;
+  }
+
+  @Override
+  String apiKeyOf(String holder) {
+    String entity = circle.owners.get(holder);
+    for (Circle.Entity e : circle.entities.values()) {
+      if (e.id().equals(entity)) {
+        return e.apiKey();
+      }
+    }
+    return null;
+  }
 }

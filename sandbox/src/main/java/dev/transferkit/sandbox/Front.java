@@ -67,12 +67,16 @@ final class Front {
   /** Largest request body accepted; larger ones are answered 413. */
   static final int MAX_BODY = 1_000_000;
 
-  /** What an admin handler answers. */
-  record Answer(int status, byte[] body) {}
+  /** What an admin handler answers: JSON unless {@code contentType} says otherwise. */
+  record Answer(int status, byte[] body, String contentType, Map<String, String> headers) {
+    Answer(int status, byte[] body) {
+      this(status, body, "application/json", Map.of());
+    }
+  }
 
-  /** What the admin API registers: a handler of the path parameters and the raw body. Runs on a worker thread. */
+  /** What the admin API registers: a handler of the path parameters, query and raw body. Runs on a worker thread. */
   interface AdminHandler {
-    Answer handle(Map<String, String> pathParams, byte[] body);
+    Answer handle(Map<String, String> pathParams, Map<String, List<String>> query, byte[] body);
   }
 
   private sealed interface Target permits ProviderTarget, AdminTarget {}
@@ -86,6 +90,7 @@ final class Front {
   private volatile Specs specs;
   private final boolean strictResponses;
   final List<ResponseViolation> violations = new CopyOnWriteArrayList<>();
+  final RequestLog requests = new RequestLog();
   private final List<Runnable> adminRoutes = new ArrayList<>();
   private final Router<Target> router = new Router<>();
   /** Set once the specs are loaded and the router holds their operations (see {@link #router()}). */
@@ -212,13 +217,17 @@ final class Front {
   }
 
   /** A response ready to write. */
-  private record Response(int status, byte[] body, Map<String, String> headers) {
+  private record Response(int status, byte[] body, Map<String, String> headers, String contentType) {
+    Response(int status, byte[] body, Map<String, String> headers) {
+      this(status, body, headers, "application/json");
+    }
+
     FullHttpResponse toNetty(boolean keepAlive) {
       FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status),
           Unpooled.wrappedBuffer(body));
       headers.forEach((k, v) -> r.headers().set(k, v));
       if (body.length > 0) {
-        r.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
+        r.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
       }
       r.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
       if (!keepAlive) {
@@ -299,6 +308,7 @@ final class Front {
     }
 
     private void serve(FullHttpRequest request) {
+      long started = System.nanoTime();
       boolean keepAlive = HttpUtil.isKeepAlive(request);
       DecoderResult decoded = request.decoderResult();
       if (decoded.isFailure()) {
@@ -329,7 +339,7 @@ final class Front {
         return;
       }
       if (match.handler() instanceof AdminTarget admin) {
-        if (!adminAllowed(request)) {
+        if (!adminAllowed(request, uri)) {
           write(new Response(401, Json.bytes(Json.object().put("error", "the admin API needs the admin token printed"
               + " at start-up: send Authorization: Bearer <token>")), Map.of("WWW-Authenticate", "Bearer")),
               keepAlive, head);
@@ -341,8 +351,8 @@ final class Front {
         workers.execute(() -> {
           Response response;
           try {
-            Answer a = admin.handler().handle(match.pathParams(), body);
-            response = new Response(a.status(), a.body(), Map.of());
+            Answer a = admin.handler().handle(match.pathParams(), uri.parameters(), body);
+            response = new Response(a.status(), a.body(), a.headers(), a.contentType());
             engine.webhooks.pumpAndWait();
           } catch (RuntimeException e) {
             LOG.error("admin failure on {} {}", method, rawPath, e);
@@ -356,12 +366,17 @@ final class Front {
       Call call = toCall(p.provider(), request, uri, match.pathParams(), body);
       long queuedBefore = engine.webhooks.queued();
       Response response;
+      List<String> broken = new ArrayList<>(0);
       try {
-        response = dispatch(p.provider(), p.route(), call);
+        response = dispatch(p.provider(), p.route(), call, broken);
       } catch (RuntimeException e) {
         LOG.error("sandbox failure on {} {}", method, rawPath, e);
         response = new Response(500, Json.bytes(Json.object().put("error", "sandbox failure: " + e)), Map.of());
       }
+      requests.add(p.provider().prefix(), new RequestLog.Entry(
+          java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), method,
+          call.path + (uri.rawQuery().isEmpty() ? "" : "?" + uri.rawQuery()), response.status(),
+          (System.nanoTime() - started) / 1000, broken));
       if (engine.webhooks.queued() != queuedBefore) {
         // This request queued notifications: answer once they were attempted, so that a caller who gets the answer
         // can rely on them. A worker waits; the subscriber may call back into the sandbox meanwhile.
@@ -413,20 +428,26 @@ final class Front {
     }
   }
 
-  /** True when the admin API is open, or the request carries its token (compared in constant time). */
-  private boolean adminAllowed(FullHttpRequest request) {
+  /**
+   * True when the admin API is open, or the request carries its token (compared in constant time): as {@code
+   * Authorization: Bearer <token>}, or for a browser on the inspector page as the query parameter {@code token}.
+   */
+  private boolean adminAllowed(FullHttpRequest request, QueryStringDecoder uri) {
     if (adminToken == null) {
       return true;
     }
+    String given = null;
     String auth = request.headers().get(HttpHeaderNames.AUTHORIZATION);
-    if (auth == null || !auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      return false;
+    if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      given = auth.substring(7).trim();
+    } else if (uri.parameters().containsKey("token")) {
+      given = uri.parameters().get("token").get(0);
     }
-    return java.security.MessageDigest.isEqual(adminToken,
-        auth.substring(7).trim().getBytes(StandardCharsets.UTF_8));
+    return given != null && java.security.MessageDigest.isEqual(adminToken, given.getBytes(StandardCharsets.UTF_8));
   }
 
-  private Response dispatch(ProviderApi provider, ProviderApi.Route route, Call call) {
+  /** Answers one provider request; what broke the spec (request or response), in words, goes to {@code broken}. */
+  private Response dispatch(ProviderApi provider, ProviderApi.Route route, Call call, List<String> broken) {
     Specs specs = specs();
     Reply reply;
     try {
@@ -442,6 +463,10 @@ final class Front {
       }
       List<Errors.Problem> problems = specs.validateRequest(route.spec(), call);
       if (!problems.isEmpty()) {
+        for (Errors.Problem problem : problems) {
+          broken.add("request: " + (problem.location().isEmpty() ? "" : problem.location() + ": ")
+              + problem.message());
+        }
         throw provider.invalid(route, call, problems);
       }
       reply = route.op().handle(call);
@@ -464,6 +489,7 @@ final class Front {
     if (route != null) {
       List<String> problems = specs.validateResponse(route.spec(), call, reply, body);
       if (!problems.isEmpty()) {
+        problems.forEach(line -> broken.add("response: " + line));
         ResponseViolation v = new ResponseViolation(provider.prefix(), call.method, call.path, reply.status, problems,
             new String(body, StandardCharsets.UTF_8));
         violations.add(v);

@@ -75,6 +75,12 @@ abstract class ProviderApi {
    */
   abstract ApiError refused(int status, String message);
 
+  /** The provider's ledger. */
+  abstract Book book();
+
+  /** The API key that owns a ledger holder (directly or through a parent account), or null for system holders. */
+  abstract String apiKeyOf(String holder);
+
   /** The provider's 500 answer. */
   abstract ApiError internal(String message);
 }

@@ -549,4 +549,22 @@ final class StreambirdApi extends ProviderApi {
     admin.route("PUT", "streambird/wallets/{id}/balance", "{token_symbol, amount}", true,
         (p, b) -> adminSetBalance(p.get("id"), b));
   }
+
+  @Override
+  Book book() {
+    return book;
+  }
+
+  @Override
+  String apiKeyOf(String holder) {
+    Wallet w = wallets.get(holder);
+    if (w != null) {
+      for (App a : appsByKey.values()) {
+        if (a.id().equals(w.app)) {
+          return a.apiKey();
+        }
+      }
+    }
+    return null;
+  }
 }

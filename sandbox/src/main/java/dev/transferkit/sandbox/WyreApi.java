@@ -542,4 +542,24 @@ final class WyreApi extends ProviderApi {
   void admin(AdminApi admin) {
     books.admin(admin);
   }
+
+  @Override
+  Book book() {
+    return books.book;
+  }
+
+  @Override
+  String apiKeyOf(String holder) {
+    String account = books.holderOwner.get(holder);
+    while (account != null) {
+      for (java.util.Map.Entry<String, String> k : books.accountByApiKey.entrySet()) {
+        if (k.getValue().equals(account)) {
+          return k.getKey();
+        }
+      }
+      WyreBooks.Account a = books.accounts.get(account);
+      account = a == null ? null : a.parent();
+    }
+    return null;
+  }
 }

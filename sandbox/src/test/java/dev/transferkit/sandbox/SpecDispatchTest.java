@@ -46,6 +46,16 @@ class SpecDispatchTest {
     ApiError internal(String message) {
       return refused(500, message);
     }
+
+    @Override
+    Book book() {
+      return new Book();
+    }
+
+    @Override
+    String apiKeyOf(String holder) {
+      return null;
+    }
   }
 
   @Test
