@@ -276,9 +276,19 @@ final class Front {
         return;
       }
       try {
-        serve(request);
+        serveOrRefuse(request);
       } finally {
         request.release();
+      }
+    }
+
+    /** Serves; input the router or decoders cannot use (a malformed %-escape, say) is answered 400 and closed. */
+    private void serveOrRefuse(FullHttpRequest request) {
+      try {
+        serve(request);
+      } catch (IllegalArgumentException e) {
+        ctx.writeAndFlush(refusal(request.uri(), 400, "Malformed request: " + e.getMessage()).toNetty(false))
+            .addListener(ChannelFutureListener.CLOSE);
       }
     }
 
@@ -403,7 +413,7 @@ final class Front {
         FullHttpRequest next;
         while (!busy && ctx.channel().isActive() && (next = waiting.poll()) != null) {
           try {
-            serve(next);
+            serveOrRefuse(next);
           } finally {
             next.release();
           }

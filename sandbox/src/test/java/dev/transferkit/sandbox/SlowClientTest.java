@@ -69,12 +69,21 @@ class SlowClientTest extends SandboxTestBase {
 
   @Test
   void aClientThatNeverReadsItsAnswersDelaysNoOne() throws Exception {
+    for (int i = 0; i < 50; i++) {
+      Http.Response created = Http.post(circle("v1/accounts/transfers"), "{\"idempotencyKey\": \""
+          + java.util.UUID.randomUUID() + "\", \"source\": {\"type\": \"account\", \"id\": \""
+          + SandboxSeed.CIRCLE_SOURCE_ACCOUNT + "\"}, \"destination\": {\"type\": \"account\", \"id\": \""
+          + SandboxSeed.CIRCLE_DESTINATION_ACCOUNT + "\"}, \"amount\": {\"amount\": \"0.01\", \"currency\": \"USD\"}}",
+          "Authorization", Http.bearer(CIRCLE_API_KEY));
+      assertEquals(201, created.status(), created.text());
+    }
     try (Socket slow = raw()) {
-      // Pipelined requests whose answers (several MB in all) fill the socket buffers and then the server's.
+      // Pipelined requests for pages of 50 transfers (about 15 MB of answers in all) that are never read: they fill
+      // the socket buffers, then the server's, and the sandbox stops reading that connection.
       byte[] one = ("GET /circle/v1/accounts/transfers?pageSize=50 HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
           + CIRCLE_API_KEY + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
       OutputStream out = slow.getOutputStream();
-      for (int i = 0; i < 5_000; i++) {
+      for (int i = 0; i < 1_000; i++) {
         out.write(one);
       }
       out.flush();
@@ -133,6 +142,18 @@ class SlowClientTest extends SandboxTestBase {
       assertEquals(414, r.status, r.text);
       assertTrue(r.text.contains("request line"), r.text);
     }
+  }
+
+  @Test
+  void aMalformedEscapeInThePathIsRefusedWith400InTheProvidersShape() throws Exception {
+    try (Socket s = raw()) {
+      s.getOutputStream().write(("GET /circle/v1/accounts/transfers/%zz HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+          + CIRCLE_API_KEY + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      Raw r = Raw.read(s.getInputStream());
+      assertEquals(400, r.status, r.text);
+      assertEquals(400, r.json.path("code").asInt(), r.text);
+    }
+    hundredRequestsOnAnotherConnectionAreAnswered();
   }
 
   /** One raw HTTP/1.1 answer with a Content-Length. */
