@@ -38,12 +38,9 @@ final class Circle {
 
   final Book book = new Book();
 
+  /** The idempotency keys of account transfers and payouts, per entity (payouts' under {@code /payout/}). */
   final Map<String, Idem> idempotency = new HashMap<>();
 
-  /**
-   * What an idempotency key is bound to: the request in canonical form (members sorted, compact; a fraction of the
-   * tree's memory, which matters when a load test binds hundreds of thousands of keys) and the result's id.
-   */
   /**
    * The request an idempotency key was first used with: its canonical bytes (members sorted), or the raw body bytes,
    * canonicalized only when the key is used again (most keys never are, and canonicalizing on every create cost about
@@ -176,7 +173,7 @@ final class Circle {
     }
   }
 
-  // ------------------------------------------------------------------------------------------ accounts
+  // ------------------------------------------------------------------------------------------ shared by the products
 
   ArrayNode balancesJson(String holder) {
     ArrayNode list = Json.array();

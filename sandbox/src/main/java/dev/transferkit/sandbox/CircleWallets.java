@@ -379,7 +379,7 @@ final class CircleWallets {
     return EVM_ADDRESS.matcher(address).matches();
   }
 
-  // ------------------------------------------------------------------------------------------ W3S transfers
+  // ------------------------------------------------------------------------------------------ tokens and addresses
 
   Token resolveToken(JsonNode r) {
     if (r.hasNonNull("tokenId")) {
