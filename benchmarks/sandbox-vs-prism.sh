@@ -5,7 +5,8 @@
 #
 # Environment (all optional): DURATION (s per measurement, default 10), WARMUP (s before each measurement, default 3),
 # CONCURRENCY (connections, default "1 8 32"), SANDBOX_PORT (18480), PRISM_PORT (18481), REBUILD=1 (rebuild the jar),
-# SANDBOX_JAVA_OPTS (JVM options of the sandbox, default none). Prism runs with -v warn (its default, info, logs every
+# SANDBOX_JAVA_OPTS (JVM options of the sandbox, default none), SANDBOX_JAR (default sandbox/target/transferkit-sandbox.jar), BASELINE_JAR (another sandbox jar, e.g. one built from an
+# earlier commit: started beside the others on BASELINE_PORT, 18482, and measured in the same run as "baseline"). Prism runs with -v warn (its default, info, logs every
 # request and costs it throughput).
 #
 # What it does: starts the standalone sandbox (java -jar sandbox/target/transferkit-sandbox.jar --port P) and Prism
@@ -26,8 +27,11 @@ WARMUP=${WARMUP:-3}
 CONCURRENCY=${CONCURRENCY:-"1 8 32"}
 SANDBOX_PORT=${SANDBOX_PORT:-18480}
 PRISM_PORT=${PRISM_PORT:-18481}
+BASELINE_PORT=${BASELINE_PORT:-18482}
+BASELINE_JAR=${BASELINE_JAR:-}
+SERVERS="sandbox prism${BASELINE_JAR:+ baseline}"
 HOST=127.0.0.1
-JAR=$ROOT/sandbox/target/transferkit-sandbox.jar
+JAR=${SANDBOX_JAR:-$ROOT/sandbox/target/transferkit-sandbox.jar}
 SPEC=$ROOT/specs/circle/digital-asset-accounts.yaml
 API_KEY=TEST_API_KEY:sandbox:circle-key-1
 CIRCLE_SOURCE=1017381855
@@ -73,6 +77,13 @@ log "starting the sandbox on $HOST:$SANDBOX_PORT"
 java ${SANDBOX_JAVA_OPTS:-} -jar "$JAR" --port "$SANDBOX_PORT" --host "$HOST" >"$OUT/sandbox.log" 2>&1 &
 SANDBOX_PID=$!
 PIDS+=($SANDBOX_PID)
+if [ -n "$BASELINE_JAR" ]; then
+  log "starting the baseline sandbox ($BASELINE_JAR) on $HOST:$BASELINE_PORT"
+  java ${SANDBOX_JAVA_OPTS:-} -jar "$BASELINE_JAR" --port "$BASELINE_PORT" --host "$HOST" >"$OUT/baseline.log" 2>&1 &
+  BASELINE_PID=$!
+  PIDS+=($BASELINE_PID)
+  wait_http "http://$HOST:$BASELINE_PORT/__admin/clock" 60
+fi
 log "starting Prism $PRISM_VERSION on $HOST:$PRISM_PORT"
 "$PRISM" mock -v warn -h "$HOST" -p "$PRISM_PORT" "$SPEC" >"$OUT/prism.log" 2>&1 &
 PIDS+=($!)
@@ -87,11 +98,11 @@ create_one() { # base -> transfer id (sanity check that create answers 2xx with 
     -d "{\"idempotencyKey\":\"$(cat /proc/sys/kernel/random/uuid)\",\"source\":{\"type\":\"account\",\"id\":\"$CIRCLE_SOURCE\"},\"destination\":{\"type\":\"account\",\"id\":\"1000661542\"},\"amount\":{\"amount\":\"0.01\",\"currency\":\"USD\"}}" \
     "$1/v1/accounts/transfers" | python3 -c 'import json, sys; print(json.load(sys.stdin)["data"]["id"])' 2>/dev/null || true
 }
-reset_sandbox() {
-  curl -s -o /dev/null --max-time 10 -X POST "http://$HOST:$SANDBOX_PORT/__admin/reset"
+reset_sandbox() { # port pid
+  curl -s -o /dev/null --max-time 10 -X POST "http://$HOST:$1/__admin/reset"
   # Collect the garbage the reset left (hundreds of thousands of transfers after a create measurement), so that every
   # measurement starts from the same heap instead of paying for the previous one's old-generation clean-up.
-  if command -v jcmd >/dev/null; then jcmd "$SANDBOX_PID" GC.run >/dev/null 2>&1 || true; fi
+  if command -v jcmd >/dev/null; then jcmd "$2" GC.run >/dev/null 2>&1 || true; fi
 }
 
 run_wrk() { # name script path connections seconds origin -> raw output file
@@ -106,9 +117,11 @@ to_ms() { # wrk duration (e.g. 512.00us, 1.20ms, 2.01s) -> ms
 }
 
 measure() { # server endpoint connections
-  local server=$1 endpoint=$2 conns=$3 base origin path prefix script id
-  if [ "$server" = sandbox ]; then
-    base=$SANDBOX_BASE; origin=http://$HOST:$SANDBOX_PORT; prefix=/circle; reset_sandbox
+  local server=$1 endpoint=$2 conns=$3 base origin path prefix script id port="" pid=""
+  if [ "$server" = sandbox ]; then port=$SANDBOX_PORT; pid=$SANDBOX_PID; fi
+  if [ "$server" = baseline ]; then port=$BASELINE_PORT; pid=$BASELINE_PID; fi
+  if [ -n "$port" ]; then
+    origin=http://$HOST:$port; prefix=/circle; base=$origin$prefix; reset_sandbox "$port" "$pid"
   else
     base=$PRISM_BASE; origin=http://$HOST:$PRISM_PORT; prefix=
   fi
@@ -122,7 +135,7 @@ measure() { # server endpoint connections
   fi
   run_wrk "warmup-$server-$endpoint-c$conns" "$script" "$path" "$conns" "$WARMUP" "$origin" \
     >/dev/null 2>&1 || true
-  [ "$server" = sandbox ] && [ "$endpoint" = create ] && reset_sandbox
+  [ -n "$port" ] && [ "$endpoint" = create ] && reset_sandbox "$port" "$pid"
   local name=$server-$endpoint-c$conns
   run_wrk "$name" "$script" "$path" "$conns" "$DURATION" "$origin"
   local f=$OUT/$name.txt
@@ -132,9 +145,9 @@ measure() { # server endpoint connections
   p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$f")")
   statuses=$(sed -n 's/^STATUSES //p' "$f")
   errors=$(sed -n 's/^ *Socket errors: //p' "$f")
-  if [ "$server" = sandbox ] && [ "$endpoint" = create ]; then
+  if [ -n "$port" ] && [ "$endpoint" = create ]; then
     # transfers the sandbox holds after the measurement (all created by it: it was reset just before)
-    ledger=$(curl -s --max-time 10 "http://$HOST:$SANDBOX_PORT/__admin/ledger" | python3 -c '
+    ledger=$(curl -s --max-time 10 "http://$HOST:$port/__admin/ledger" | python3 -c '
 import json, sys
 c = json.load(sys.stdin)["circle"]
 print("transfers=%d totals=%s" % (len(c["transfers"]), json.dumps(c["totals"], separators=(",", ":"))))' 2>/dev/null || echo "?")
@@ -145,13 +158,13 @@ print("transfers=%d totals=%s" % (len(c["transfers"]), json.dumps(c["totals"], s
 }
 
 # ---- sanity: both answer the documented create with a transfer
-for base in "$SANDBOX_BASE" "$PRISM_BASE"; do
+for base in "$SANDBOX_BASE" "$PRISM_BASE" ${BASELINE_JAR:+"http://$HOST:$BASELINE_PORT/circle"}; do
   [ -n "$(create_one "$base")" ] || { echo "create on $base did not return a transfer" >&2; exit 1; }
 done
 
 # ---- global warm-up (JIT on both sides), then the measurements, servers interleaved per cell
 log "warm-up: 10 s per server and endpoint at 8 connections"
-for server in sandbox prism; do
+for server in $SERVERS; do
   for endpoint in create get; do
     WU=$WARMUP; WARMUP=5; measure "$server" "$endpoint" 8 >/dev/null 2>&1 || true; WARMUP=$WU
   done
@@ -159,7 +172,7 @@ done
 : >"$OUT/results.tsv"
 for endpoint in create get; do
   for conns in $CONCURRENCY; do
-    for server in sandbox prism; do
+    for server in $SERVERS; do
       measure "$server" "$endpoint" "$conns"
     done
   done
@@ -171,18 +184,20 @@ done
   echo "Machine: nproc=$(nproc), CPU $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
   echo "JDK: $(java -version 2>&1 | sed -n 2p); node $(node --version); Prism $("$PRISM" --version); $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
   echo
-  echo "| endpoint | connections | sandbox req/s | Prism req/s | sandbox/Prism | sandbox p50 / p99 ms | Prism p50 / p99 ms | sandbox statuses | Prism statuses |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---|---|"
+  echo "| endpoint | connections | sandbox req/s | Prism req/s | sandbox/Prism | sandbox p50 / p99 ms | Prism p50 / p99 ms | sandbox statuses | Prism statuses |${BASELINE_JAR:+ baseline req/s | baseline/Prism | baseline p50 / p99 ms |}"
+  echo "|---|---:|---:|---:|---:|---:|---:|---|---|${BASELINE_JAR:+---:|---:|---:|}"
   awk -F'\t' '
     { key = $2 "\t" $3; rps[$1, key] = $4; p50[$1, key] = $5; p99[$1, key] = $6; st[$1, key] = $7; if (!(key in seen)) { seen[key] = 1; order[++n] = key } }
     END {
       for (i = 1; i <= n; i++) {
         k = order[i]; split(k, parts, "\t")
         ratio = (rps["prism", k] > 0) ? sprintf("%.2f", rps["sandbox", k] / rps["prism", k]) : "n/a"
-        printf "| %s | %s | %s | %s | %s | %s / %s | %s / %s | %s | %s |\n", parts[1], parts[2], rps["sandbox", k], rps["prism", k], ratio, p50["sandbox", k], p99["sandbox", k], p50["prism", k], p99["prism", k], st["sandbox", k], st["prism", k]
+        printf "| %s | %s | %s | %s | %s | %s / %s | %s / %s | %s | %s |", parts[1], parts[2], rps["sandbox", k], rps["prism", k], ratio, p50["sandbox", k], p99["sandbox", k], p50["prism", k], p99["prism", k], st["sandbox", k], st["prism", k]
+        if (("baseline", k) in rps) printf " %s | %.2f | %s / %s |", rps["baseline", k], (rps["prism", k] > 0 ? rps["baseline", k] / rps["prism", k] : 0), p50["baseline", k], p99["baseline", k]
+        printf "\n"
       }
     }' "$OUT/results.tsv"
   echo
   echo "Sandbox ledger after each create measurement (reset just before; the transfers it holds, and its totals):"
-  awk -F'\t' '$1 == "sandbox" && $2 == "create" { printf "- %s connections: %s (wrk counted %s)\n", $3, $9, $7 }' "$OUT/results.tsv"
+  awk -F'\t' '$1 != "prism" && $2 == "create" { printf "- %s, %s connections: %s (wrk counted %s)\n", $1, $3, $9, $7 }' "$OUT/results.tsv"
 } | tee "$OUT/results.md"

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.slf4j.Logger;
@@ -18,13 +19,15 @@ import org.slf4j.LoggerFactory;
 final class AdminApi {
   private static final Logger LOG = LoggerFactory.getLogger(AdminApi.class);
 
-  private interface Action {
+  /** One admin operation: from the path parameters and the JSON body to the JSON answer. */
+  interface Action {
     JsonNode run(Map<String, String> path, JsonNode body);
   }
 
   private final Engine engine;
   private final Sandbox sandbox;
   private final Map<String, String> index = new LinkedHashMap<>();
+  private Front front;
 
   AdminApi(Engine engine, Sandbox sandbox) {
     this.engine = engine;
@@ -32,7 +35,29 @@ final class AdminApi {
   }
 
   void register(Front routes) {
-    route(routes, "GET", "", "this index", false, (p, b) -> {
+    this.front = routes;
+    Inspector inspector = new Inspector(engine, engine.providers(), routes.requests);
+    index.put("GET /__admin/", "the inspector page (HTML): clock, recent requests, webhooks, balances");
+    routes.admin("GET", "", (params, query, raw) -> {
+      List<String> token = query.get("token");
+      String keep = token == null ? "" : "?token=" + java.net.URLEncoder.encode(token.get(0),
+          java.nio.charset.StandardCharsets.UTF_8);
+      return new Front.Answer(200, inspector.render(keep).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+          "text/html; charset=utf-8", Map.of());
+    });
+    index.put("POST /__admin/inspector/clock", "the inspector's clock form (minutes=N); answers 303 to the page");
+    routes.admin("POST", "inspector/clock", (params, query, raw) -> {
+      try {
+        inspector.advance(raw);
+      } catch (IllegalArgumentException e) {
+        return new Front.Answer(400, Json.bytes(error(e)));
+      }
+      List<String> token = query.get("token");
+      String keep = token == null ? "" : "?token=" + java.net.URLEncoder.encode(token.get(0),
+          java.nio.charset.StandardCharsets.UTF_8);
+      return new Front.Answer(303, new byte[0], "text/html", Map.of("Location", "/__admin/" + keep));
+    });
+    route(routes, "GET", "index", "this index", false, (p, b) -> {
       ObjectNode o = Json.object();
       index.forEach(o::put);
       return o;
@@ -62,47 +87,10 @@ final class AdminApi {
     route(routes, "GET", "webhooks", "log of webhook / callback deliveries and their attempts", true,
         (p, b) -> engine.webhooks.describe());
 
-    // Circle
-    route(routes, "POST", "circle/entities", "{apiKey, entityType?, purposeOfTransferRequired?, defaultWalletId?}",
-        true, (p, b) -> engine.circle.adminCreateEntity(b));
-    route(routes, "POST", "circle/accounts", "{id?, apiKey?, balances: [{amount, currency}]}", true,
-        (p, b) -> engine.circle.adminCreateHolder("account", b));
-    route(routes, "PUT", "circle/accounts/{id}/balance", "{amount, currency}", true,
-        (p, b) -> engine.circle.adminSetBalance("account", p.get("id"), b));
-    route(routes, "POST", "circle/wallets", "payout source wallet: {id?, apiKey?, balances}", true,
-        (p, b) -> engine.circle.adminCreateHolder("wallet", b));
-    route(routes, "PUT", "circle/wallets/{id}/balance", "{amount, currency}", true,
-        (p, b) -> engine.circle.adminSetBalance("wallet", p.get("id"), b));
-    route(routes, "POST", "circle/address-book", "{id?, apiKey?, chain?, address?, denied?, active?}", true,
-        (p, b) -> engine.circle.adminCreateAddressBookEntry(b));
-    route(routes, "POST", "circle/w3s/users", "{userId?, apiKey?, pinStatus?}", true,
-        (p, b) -> engine.circle.adminCreateUser(b));
-    route(routes, "POST", "circle/w3s/wallets", "{userId, apiKey?, blockchain?, id?, address?, balances:"
-        + " [{tokenId, amount}]}", true, (p, b) -> engine.circle.adminCreateWallet(b));
-    route(routes, "PUT", "circle/w3s/wallets/{id}/balance", "{tokenId, amount}", true,
-        (p, b) -> engine.circle.adminSetWalletBalance(p.get("id"), b));
-    route(routes, "POST", "circle/w3s/challenges/{id}/complete", "stand-in for the PIN entry; {outcome: FAILED}"
-        + " refuses instead", true, (p, b) -> engine.circle.adminCompleteChallenge(p.get("id"), b));
-    route(routes, "POST", "circle/w3s/failing-addresses", "{address, outcome: FAILED|DENIED}", true,
-        (p, b) -> engine.circle.adminFailingAddress(b));
-    route(routes, "POST", "circle/subscriptions", "{endpoint, apiKey?}: webhook subscription", true,
-        (p, b) -> engine.circle.adminSubscribe(b));
-
-    // Wyre
-    route(routes, "POST", "wyre/accounts", "{id?, parentId?, apiKey?, secretKey?, balances: [{currency, amount}]}",
-        true, (p, b) -> engine.wyre.adminCreateAccount(b));
-    route(routes, "POST", "wyre/holders", "{type: wallet|paymentmethod, id?, ownerId?, balances}", true,
-        (p, b) -> engine.wyre.adminCreateHolder(b));
-    route(routes, "PUT", "wyre/balance", "{srn, currency, amount}", true, (p, b) -> engine.wyre.adminSetBalance(b));
-
-    // Streambird
-    route(routes, "POST", "streambird/apps", "{apiKey?, appId?}", true, (p, b) -> engine.streambird.adminCreateApp(b));
-    route(routes, "POST", "streambird/users", "{userId?, appId?}", true,
-        (p, b) -> engine.streambird.adminCreateUser(b));
-    route(routes, "POST", "streambird/wallets", "{userId, walletType, id?, address?, balances: [{token_symbol,"
-        + " amount}]}", true, (p, b) -> engine.streambird.adminCreateWallet(b));
-    route(routes, "PUT", "streambird/wallets/{id}/balance", "{token_symbol, amount}", true,
-        (p, b) -> engine.streambird.adminSetBalance(p.get("id"), b));
+    // Each provider's own: beside the state they arrange.
+    engine.circle.admin(this);
+    engine.wyre.admin(this);
+    engine.streambird.admin(this);
   }
 
   private ObjectNode clock() {
@@ -127,9 +115,17 @@ final class AdminApi {
     return o;
   }
 
+  /**
+   * Registers {@code method /__admin/path}; {@code locked}: runs under the engine monitor. Errors: 404 for {@link
+   * NoSuchElementException}, 409 for {@link IllegalStateException}, 400 for bad input.
+   */
+  void route(String method, String path, String description, boolean locked, Action a) {
+    route(front, method, path, description, locked, a);
+  }
+
   private void route(Front routes, String method, String path, String description, boolean locked, Action a) {
     index.put(method + " /__admin/" + path, description);
-    routes.admin(method, path, (exchange, params, raw) -> {
+    routes.admin(method, path, (params, query, raw) -> {
       int status = 200;
       JsonNode out;
       try {
@@ -156,7 +152,7 @@ final class AdminApi {
         status = 500;
         out = error(e);
       }
-      Front.send(exchange, status, Json.bytes(out), Map.of());
+      return new Front.Answer(status, Json.bytes(out));
     });
   }
 

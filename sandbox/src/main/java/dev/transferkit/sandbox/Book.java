@@ -54,6 +54,13 @@ final class Book {
     balances.computeIfAbsent(to, h -> new TreeMap<>()).merge(currency, amount, BigDecimal::add);
   }
 
+  /** Every holder's balances, holders in order (a copy). */
+  Map<String, Map<String, BigDecimal>> all() {
+    Map<String, Map<String, BigDecimal>> copy = new TreeMap<>();
+    balances.forEach((h, b) -> copy.put(h, new TreeMap<>(b)));
+    return copy;
+  }
+
   void clear() {
     balances.clear();
   }

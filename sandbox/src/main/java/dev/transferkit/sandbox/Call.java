@@ -63,7 +63,7 @@ final class Call {
     return pathParams.get(name);
   }
 
-  /** The body as JSON (an empty object node when there is no body); the validator has already parsed it. */
+  /** The body as JSON (an empty object node when there is no body); parsed on first use. */
   JsonNode json() {
     if (json == null) {
       if (rawBody.length == 0) {
@@ -77,11 +77,6 @@ final class Call {
       }
     }
     return json;
-  }
-
-  /** The body as the spec check parsed it (strictly, so the same tree {@link #json()} would build). */
-  void parsed(JsonNode tree) {
-    json = tree;
   }
 
   /** The bearer token of the Authorization header, or null. */

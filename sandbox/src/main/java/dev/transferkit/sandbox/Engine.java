@@ -35,6 +35,11 @@ final class Engine {
     }
   }
 
+  /** The three providers, in the order the admin API and the inspector show them. */
+  java.util.List<ProviderApi> providers() {
+    return java.util.List.of(circle, wyre, streambird);
+  }
+
   Instant now() {
     return clock.instant();
   }

@@ -7,7 +7,9 @@ import java.util.Map;
 
 /**
  * Matches a method and a raw path against templates such as {@code /circle/v1/accounts/transfers/{id}}; a template
- * ending in {@code /*} matches everything below it. First registered match wins.
+ * ending in {@code /*} matches everything below it. As OpenAPI requires, a concrete segment wins over a template
+ * parameter in the same place ({@code /v1/transfers/list} before {@code /v1/transfers/{id}}); prefix templates come
+ * last; otherwise the first registered match wins.
  */
 final class Router<H> {
   record Match<H>(H handler, Map<String, String> pathParams) {}
@@ -20,6 +22,25 @@ final class Router<H> {
     boolean prefix = template.endsWith("/*");
     String t = prefix ? template.substring(0, template.length() - 2) : template;
     entries.add(new Entry<>(method, split(t), prefix, handler));
+    entries.sort(Router::bySpecificity); // stable: registration order among equals
+  }
+
+  private static int bySpecificity(Entry<?> a, Entry<?> b) {
+    if (a.prefix != b.prefix) {
+      return a.prefix ? 1 : -1;
+    }
+    for (int i = 0; i < Math.min(a.segments.length, b.segments.length); i++) {
+      boolean pa = isParam(a.segments[i]);
+      boolean pb = isParam(b.segments[i]);
+      if (pa != pb) {
+        return pa ? 1 : -1;
+      }
+    }
+    return 0;
+  }
+
+  private static boolean isParam(String segment) {
+    return segment.startsWith("{") && segment.endsWith("}");
   }
 
   Match<H> match(String method, String rawPath) {
@@ -35,7 +56,7 @@ final class Router<H> {
       boolean ok = true;
       for (int i = 0; i < e.segments.length && ok; i++) {
         String s = e.segments[i];
-        if (s.startsWith("{") && s.endsWith("}")) {
+        if (isParam(s)) {
           params.put(s.substring(1, s.length() - 1), java.net.URLDecoder.decode(path[i],
               java.nio.charset.StandardCharsets.UTF_8));
         } else {

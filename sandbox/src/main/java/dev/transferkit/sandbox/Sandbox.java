@@ -1,11 +1,8 @@
 package dev.transferkit.sandbox;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +32,7 @@ public final class Sandbox implements AutoCloseable {
   private final int requestedPort;
   private final SandboxClock clock;
   private final boolean strictResponses;
+  private final String adminToken;
   private Engine engine;
   private Front front;
   private int port = -1;
@@ -47,6 +45,27 @@ public final class Sandbox implements AutoCloseable {
     this.requestedPort = b.port;
     this.clock = b.clock != null ? b.clock : SandboxClock.frozenAtNow();
     this.strictResponses = b.strictResponses;
+    this.adminToken = b.adminToken != null ? b.adminToken : loopback(host) ? null : newToken();
+  }
+
+  /** True when {@code host} names only loopback interfaces (0.0.0.0, "any", is not loopback). */
+  static boolean loopback(String host) {
+    try {
+      for (java.net.InetAddress a : java.net.InetAddress.getAllByName(host)) {
+        if (!a.isLoopbackAddress()) {
+          return false;
+        }
+      }
+      return true;
+    } catch (java.net.UnknownHostException e) {
+      return false; // binding will fail anyway; never open the admin API on a guess
+    }
+  }
+
+  private static String newToken() {
+    byte[] bytes = new byte[24];
+    new java.security.SecureRandom().nextBytes(bytes);
+    return java.util.HexFormat.of().formatHex(bytes);
   }
 
   public static Builder builder() {
@@ -66,17 +85,21 @@ public final class Sandbox implements AutoCloseable {
     engine.wyre = new WyreApi(engine);
     engine.streambird = new StreambirdApi(engine);
     engine.reset();
-    front = new Front(engine, specs, strictResponses);
+    front = new Front(engine, specs, strictResponses, adminToken);
     try {
       port = front.start(host, requestedPort, List.of(engine.circle, engine.wyre, engine.streambird),
           new AdminApi(engine, this));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot listen on " + host + ":" + requestedPort, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while starting to listen on " + host + ":" + requestedPort, e);
+    } catch (Exception e) { // Netty's bind throws the socket's checked exception (BindException) undeclared
+      front.stop();
+      throw new IllegalStateException("cannot listen on " + host + ":" + requestedPort + ": " + e, e);
     }
     long t1 = System.nanoTime();
     try {
-      specs.join();
-    } catch (CompletionException e) {
+      front.awaitRoutes();
+    } catch (RuntimeException e) {
       front.stop();
       throw e;
     }
@@ -135,6 +158,15 @@ public final class Sandbox implements AutoCloseable {
     return baseUrl() + "__admin/";
   }
 
+  /**
+   * The token the admin API (under {@link #adminBaseUrl()}, the seed listing included) requires as {@code
+   * Authorization: Bearer <token>}, or null when it is open. It is open on a loopback address unless a token was
+   * given; bound to any other address it always requires one (given, or generated here).
+   */
+  public String adminToken() {
+    return adminToken;
+  }
+
   /** The clock all sandbox behaviour runs on. */
   public SandboxClock clock() {
     return clock;
@@ -151,23 +183,13 @@ public final class Sandbox implements AutoCloseable {
    * Tests should assert this is empty.
    */
   /**
-   * How the spec checks went so far: bodies the pre-compiled checks vouched for, and bodies swagger-request-validator
-   * had to check (because the fast checks could not vouch, usually because the body breaks the spec).
+   * The operations of the specs that no handler simulates (answered 501), as {@code provider operationId (METHOD path
+   * in file)}; logged at start-up too. Empty when the sandbox covers the whole contract.
    */
-  ValidationCounts validationCounts() {
+  public List<String> unhandledOperations() {
     requireStarted();
-    Specs.Stats s = front.stats;
-    return new ValidationCounts(s.fastRequests.sum(), s.fastRequestsComplete.sum(), s.fullRequests.sum(),
-        s.fastResponses.sum(), s.fastResponsesComplete.sum(), s.fullResponses.sum());
+    return List.copyOf(front.unhandled);
   }
-
-  /**
-   * {@code fastRequests}: request bodies the pre-compiled checks vouched for ({@code fastRequestsComplete} of them
-   * with their parameters and headers too, so the validator was not needed at all); {@code fullRequests}: requests
-   * the validator checked in full; the same for responses.
-   */
-  record ValidationCounts(long fastRequests, long fastRequestsComplete, long fullRequests, long fastResponses,
-      long fastResponsesComplete, long fullResponses) {}
 
   public List<ResponseViolation> responseViolations() {
     requireStarted();
@@ -210,8 +232,21 @@ public final class Sandbox implements AutoCloseable {
     private int port = 0;
     private SandboxClock clock;
     private boolean strictResponses;
+    private String adminToken;
 
     private Builder() {}
+
+    /**
+     * The admin API's token (see {@link Sandbox#adminToken()}); by default none on loopback and a random one on any
+     * other address.
+     */
+    public Builder adminToken(String token) {
+      if (token.isBlank()) {
+        throw new IllegalArgumentException("the admin token must not be blank");
+      }
+      this.adminToken = token;
+      return this;
+    }
 
     /** TCP port; 0 (the default) picks a free one. */
     public Builder port(int port) {

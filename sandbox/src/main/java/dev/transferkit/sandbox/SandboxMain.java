@@ -4,7 +4,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Standalone entry point: {@code java -jar transferkit-sandbox.jar [--port 8080] [--host 127.0.0.1] [--frozen-clock]
- * [--strict-responses] [--exit-when-ready]}. Prints the base URLs and the seeded API keys, then serves until killed.
+ * [--strict-responses] [--admin-token T] [--exit-when-ready]}. Prints the base URLs and the seeded API keys, then serves until killed.
  */
 public final class SandboxMain {
   private SandboxMain() {}
@@ -19,11 +19,12 @@ public final class SandboxMain {
         case "--host" -> builder.host(args[++i]);
         case "--frozen-clock" -> builder.clock(SandboxClock.frozenAtNow());
         case "--strict-responses" -> builder.strictResponses(true);
+        case "--admin-token" -> builder.adminToken(args[++i]);
         case "--exit-when-ready" -> exitWhenReady = true; // for measuring the start time
         case "--help", "-h" -> {
           System.out.println(
               "usage: java -jar transferkit-sandbox.jar [--port 8080] [--host 127.0.0.1] [--frozen-clock]"
-                  + " [--strict-responses] [--exit-when-ready]");
+                  + " [--strict-responses] [--admin-token T] [--exit-when-ready]");
           return;
         }
         default -> {
@@ -42,6 +43,10 @@ public final class SandboxMain {
     System.out.println("Wyre       " + sandbox.wyreBaseUrl());
     System.out.println("Streambird " + sandbox.streambirdBaseUrl());
     System.out.println("Admin      " + sandbox.adminBaseUrl());
+    if (sandbox.adminToken() != null) {
+      System.out.println("Admin token (send Authorization: Bearer <token> to the admin API and the seed listing): "
+          + sandbox.adminToken());
+    }
     System.out.println(sandbox.seed().describe());
     System.out.flush();
     if (exitWhenReady) {

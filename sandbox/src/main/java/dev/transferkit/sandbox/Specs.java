@@ -6,16 +6,12 @@ import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.transferkit.specs.Provider;
+import dev.transferkit.specs.SpecLoader;
+import dev.transferkit.specs.SpecOperation;
 import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.parser.OpenAPIV3Parser;
-import io.swagger.v3.parser.core.models.ParseOptions;
-import io.swagger.v3.parser.core.models.SwaggerParseResult;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +19,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,72 +26,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The contract: one swagger-request-validator per spec file under {@code specs/} on the classpath (copied there from
- * the repository's specs/ directory at build time). Loaded in parallel at start; thread-safe afterwards.
+ * The contract as the sandbox uses it: every provider's specs parsed by the specs module's {@link SpecLoader}, their
+ * operations, and one swagger-request-validator per spec file. Loaded in parallel with the server start; thread-safe
+ * afterwards.
  */
 final class Specs {
-  static final String CIRCLE_ACCOUNTS = "circle/digital-asset-accounts.yaml";
+  // The files whose operations behave differently within Circle (authentication and error codes differ per product).
   static final String CIRCLE_PAYOUTS = "circle/payouts.yaml";
   static final String CIRCLE_WALLETS = "circle/user-controlled-wallets.yaml";
-  static final String WYRE = "wyre/transfers.yaml";
-  static final String STREAMBIRD = "streambird/transfers.yaml";
-  static final List<String> ALL =
-      List.of(CIRCLE_WALLETS, CIRCLE_ACCOUNTS, CIRCLE_PAYOUTS, WYRE, STREAMBIRD);
 
   private static final Logger LOG = LoggerFactory.getLogger(Specs.class);
   private static final Pattern MISSING_PROPERTIES = Pattern.compile("properties \\(\\[([^\\]]*)\\]\\)");
 
-  /** Everything one spec file gives: the full validator, the same without body checks, and the fast body checks. */
-  private static final class Contract {
-    private final OpenAPI api;
-    private final OpenApiInteractionValidator full;
-    private final FastSchemas bodies;
-    private volatile OpenApiInteractionValidator bodiless;
+  /** One swagger-request-validator per spec file, by file name. */
+  private final Map<String, OpenApiInteractionValidator> validators;
+  private final Map<Provider, List<SpecOperation>> operations;
 
-    Contract(OpenAPI api) {
-      this.api = api;
-      this.full = validator(api, false);
-      this.bodies = FastSchemas.compile(api);
-    }
-
-    OpenApiInteractionValidator full() {
-      return full;
-    }
-
-    FastSchemas bodies() {
-      return bodies;
-    }
-
-    /** Built on first use (about 100 ms of start-up for all specs otherwise): most exchanges never need it. */
-    OpenApiInteractionValidator bodiless() {
-      OpenApiInteractionValidator v = bodiless;
-      if (v == null) {
-        synchronized (this) {
-          v = bodiless;
-          if (v == null) {
-            v = bodiless = validator(api, true);
-          }
-        }
-      }
-      return v;
-    }
+  private Specs(Map<String, OpenApiInteractionValidator> validators, Map<Provider, List<SpecOperation>> operations) {
+    this.validators = validators;
+    this.operations = operations;
   }
 
-  private final Map<String, Contract> contracts;
-  /** How many bodies the fast checks vouched for, and how many went to the full validator instead (per sandbox). */
-  static final class Stats {
-    final LongAdder fastRequests = new LongAdder();
-    /** Of {@link #fastRequests}: those whose parameters and headers were vouched for too (no validator at all). */
-    final LongAdder fastRequestsComplete = new LongAdder();
-    final LongAdder fullRequests = new LongAdder();
-    final LongAdder fastResponses = new LongAdder();
-    /** Of {@link #fastResponses}: those whose status and headers were vouched for too (no validator at all). */
-    final LongAdder fastResponsesComplete = new LongAdder();
-    final LongAdder fullResponses = new LongAdder();
-  }
-
-  private Specs(Map<String, Contract> contracts) {
-    this.contracts = contracts;
+  /** The operations of a provider's specs, in the specs' order. */
+  List<SpecOperation> operations(Provider provider) {
+    return operations.get(provider);
   }
 
   private static volatile CompletableFuture<Specs> cache;
@@ -127,21 +80,23 @@ final class Specs {
     try {
       // Two things are slow the first time: parsing YAML into the OpenAPI model, and setting up the JSON-schema
       // validator. Warm the second up (on an empty document) while the first runs.
-      CompletableFuture<?> warmValidator =
-          CompletableFuture.runAsync(() -> OpenApiInteractionValidator.createFor(new OpenAPI()).build(), pool);
+      CompletableFuture<?> warmValidator = CompletableFuture.runAsync(Specs::warmUp, pool);
       Map<String, OpenAPI> parsed = new LinkedHashMap<>();
-      for (String name : ALL) {
-        parsed.put(name, parse(name));
+      for (String name : Provider.allSpecFiles()) {
+        parsed.put(name, SpecLoader.parse(name));
+      }
+      Map<Provider, List<SpecOperation>> operations = new EnumMap<>(Provider.class);
+      for (Provider provider : Provider.values()) {
+        operations.put(provider, SpecLoader.operations(provider, parsed));
       }
       long t1 = System.nanoTime();
       warmValidator.get();
       long t2 = System.nanoTime();
-      Map<String, Contract> result = new LinkedHashMap<>();
-      parsed.forEach((name, api) ->
-          result.put(name, new Contract(api)));
+      Map<String, OpenApiInteractionValidator> result = new LinkedHashMap<>();
+      parsed.forEach((name, api) -> result.put(name, validator(api)));
       LOG.debug("specs: parsed in {} ms, validator warm-up waited {} ms, validators built in {} ms",
           (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
-      return new Specs(result);
+      return new Specs(result, operations);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
@@ -152,86 +107,47 @@ final class Specs {
     }
   }
 
-  static OpenAPI parse(String name) {
-    ParseOptions options = new ParseOptions();
-    options.setResolve(true);
-    options.setResolveFully(true); // response $refs too: without it error responses look body-less
-    // The OpenAPI 3 parser directly: the generic entry point would also load the Swagger 2 converter.
-    SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(read(name), null, options);
-    if (parsed.getOpenAPI() == null) {
-      throw new IllegalStateException("cannot parse " + name + ": " + parsed.getMessages());
-    }
-    if (parsed.getMessages() != null && !parsed.getMessages().isEmpty()) {
-      LOG.warn("{}: {}", name, parsed.getMessages());
-    }
-    return parsed.getOpenAPI();
-  }
-
   /**
-   * The validator of one spec. {@code bodiless}: the one used after the fast checks vouched for the body; it is
-   * given the exchange without its body and must not complain that the body is missing (the fast checks already
-   * made sure a required body is there and keeps its schema).
+   * Validates one small exchange against a one-operation spec built here: the JSON-schema machinery's first body
+   * validation costs about 200 ms of class loading and set-up, which would otherwise fall on the first request (and
+   * push it past a client's read timeout). Runs while the real specs are parsed.
    */
-  private static OpenApiInteractionValidator validator(OpenAPI api, boolean bodiless) {
-    LevelResolver.Builder levels =
-        LevelResolver.create()
-            // Authentication is checked by the sandbox itself, before validation, in each provider's own way.
-            .withLevel("validation.request.security", ValidationReport.Level.IGNORE);
-    if (bodiless) {
-      levels.withLevel("validation.request.body.missing", ValidationReport.Level.IGNORE)
-          .withLevel("validation.response.body.missing", ValidationReport.Level.IGNORE);
-    }
-    return OpenApiInteractionValidator.createFor(api).withLevelResolver(levels.build()).build();
+  private static void warmUp() {
+    io.swagger.v3.oas.models.media.Schema<?> schema = new io.swagger.v3.oas.models.media.ObjectSchema()
+        .addProperty("id", new io.swagger.v3.oas.models.media.StringSchema())
+        .addRequiredItem("id");
+    io.swagger.v3.oas.models.media.Content json = new io.swagger.v3.oas.models.media.Content()
+        .addMediaType("application/json", new io.swagger.v3.oas.models.media.MediaType().schema(schema));
+    io.swagger.v3.oas.models.Operation op = new io.swagger.v3.oas.models.Operation()
+        .requestBody(new io.swagger.v3.oas.models.parameters.RequestBody().content(json).required(true))
+        .responses(new io.swagger.v3.oas.models.responses.ApiResponses().addApiResponse("200",
+            new io.swagger.v3.oas.models.responses.ApiResponse().description("ok").content(json)));
+    OpenAPI api = new OpenAPI().paths(new io.swagger.v3.oas.models.Paths()
+        .addPathItem("/warm", new io.swagger.v3.oas.models.PathItem().post(op)));
+    OpenApiInteractionValidator v = validator(api);
+    byte[] body = "{\"id\": \"x\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    v.validateRequest(new SimpleRequest.Builder("POST", "/warm").withContentType("application/json")
+        .withBody(body).build());
+    v.validateResponse("/warm", Request.Method.POST,
+        SimpleResponse.Builder.status(200).withContentType("application/json").withBody(body).build());
   }
 
-  /** The spec's text: its JSON twin written at build time when present (faster to parse), else the YAML. */
-  static String read(String name) {
-    String json = "specs/" + name.replaceFirst("\\.yaml$", ".json");
-    try (InputStream in = Specs.class.getClassLoader().getResourceAsStream(json)) {
-      if (in != null) {
-        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    String resource = "specs/" + name;
-    try (InputStream in = Specs.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("spec " + resource + " is not on the classpath");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  /** The validator of one spec; authentication is the sandbox's own (each provider's way), so not checked here. */
+  private static OpenApiInteractionValidator validator(OpenAPI api) {
+    LevelResolver levels =
+        LevelResolver.create().withLevel("validation.request.security", ValidationReport.Level.IGNORE).build();
+    return OpenApiInteractionValidator.createFor(api).withLevelResolver(levels).build();
   }
 
-  /**
-   * The request problems (errors only) the spec finds, rendered as field-level problems. {@code pathTemplate} is the
-   * operation's path as the spec writes it. The body goes through the pre-compiled checks first; only when they
-   * cannot vouch for it does swagger-request-validator check the body too (and say what is wrong). Either way the
-   * validator checks everything else (path, query, headers).
-   */
-  List<Errors.Problem> validateRequest(String spec, String pathTemplate, Call call, Stats stats) {
-    Contract contract = contracts.get(spec);
-    FastSchemas.Op op = contract.bodies().op(call.method, pathTemplate);
-    boolean vouched = requestBodyVouched(op, call);
-    (vouched ? stats.fastRequests : stats.fullRequests).increment();
-    if (vouched && restVouched(op, call)) {
-      stats.fastRequestsComplete.increment();
-      return List.of(); // body, parameters and headers all certainly keep the spec: nothing the validator could add
-    }
+  /** The request problems (errors only) the spec finds, rendered as field-level problems. */
+  List<Errors.Problem> validateRequest(String spec, Call call) {
     SimpleRequest.Builder b = new SimpleRequest.Builder(call.method, call.path);
-    boolean dropBody = vouched && call.rawBody.length > 0;
-    call.headers.forEach((name, values) -> {
-      if (!(dropBody && name.equalsIgnoreCase("Content-Type"))) {
-        b.withHeader(name, values);
-      }
-    });
+    call.headers.forEach(b::withHeader);
     call.query.forEach(b::withQueryParam);
-    if (!vouched && call.rawBody.length > 0) {
+    if (call.rawBody.length > 0) {
       b.withBody(call.rawBody);
     }
-    ValidationReport report = (vouched ? contract.bodiless() : contract.full()).validateRequest(b.build());
+    ValidationReport report = validators.get(spec).validateRequest(b.build());
     List<Errors.Problem> problems = new ArrayList<>();
     for (ValidationReport.Message m : report.getMessages()) {
       if (m.getLevel() == ValidationReport.Level.ERROR) {
@@ -241,93 +157,15 @@ final class Specs {
     return problems;
   }
 
-  private static boolean requestBodyVouched(FastSchemas.Op op, Call call) {
-    if (op == null) {
-      return false;
-    }
-    if (call.rawBody.length == 0) {
-      // Nothing to check when none is declared or it is optional; a missing required body is the validator's to say.
-      return op.request == null || (op.request == FastSchemas.NO_BODY || !op.requestRequired);
-    }
-    if (op.request == null || !isJson(call.header("Content-Type"))) {
-      return false;
-    }
-    JsonNode body = Json.parseStrict(call.rawBody);
-    if (body == null || !op.request.vouches(body)) {
-      return false;
-    }
-    call.parsed(body);
-    return true;
-  }
-
-  /**
-   * The validator finds the operation of a response by its path: it finds the one the router found when every path
-   * parameter is a non-empty segment without escapes (what {@link FastSchemas.Op#paramsVouched} also requires).
-   */
-  private static boolean pathResolves(Call call) {
-    if (call.path.indexOf('%') >= 0 || call.path.contains("//") || call.path.endsWith("/")) {
-      return false;
-    }
-    for (String v : call.pathParams.values()) {
-      if (v.isEmpty()) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** Everything but the body: parameters, Accept, and no Content-Type without a body. */
-  private static boolean restVouched(FastSchemas.Op op, Call call) {
-    String accept = call.header("Accept");
-    if (accept != null && !(accept.equals("*/*") || isJson(accept))) {
-      return false;
-    }
-    if (call.rawBody.length == 0 && call.header("Content-Type") != null) {
-      return false;
-    }
-    String raw = call.fullUrl;
-    int query = raw.indexOf('?');
-    return op.paramsVouched(query < 0 ? raw : raw.substring(0, query), call.pathParams, call.query,
-        call::headerValues);
-  }
-
-  private static boolean isJson(String contentType) {
-    if (contentType == null) {
-      return false;
-    }
-    int semicolon = contentType.indexOf(';');
-    String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim();
-    return type.equalsIgnoreCase("application/json");
-  }
-
-  /**
-   * The response problems the spec finds, as readable lines; empty when the response keeps the contract. The body
-   * (the tree {@code body} was written from) goes through the pre-compiled checks first, as for requests.
-   */
-  List<String> validateResponse(String spec, String pathTemplate, Call call, Reply reply, byte[] body, Stats stats) {
-    Contract contract = contracts.get(spec);
-    FastSchemas.Op op = contract.bodies().op(call.method, pathTemplate);
-    boolean vouched = responseBodyVouched(op, reply, body);
-    (vouched ? stats.fastResponses : stats.fullResponses).increment();
-    if (vouched && pathResolves(call) && op.responseHeadersVouched(reply.status, name -> {
-      for (Map.Entry<String, String> h : reply.headers.entrySet()) {
-        if (h.getKey().equalsIgnoreCase(name)) {
-          return List.of(h.getValue());
-        }
-      }
-      return null;
-    })) {
-      stats.fastResponsesComplete.increment();
-      return List.of();
-    }
+  /** The response problems the spec finds, as readable lines; empty when the response keeps the contract. */
+  List<String> validateResponse(String spec, Call call, Reply reply, byte[] body) {
     SimpleResponse.Builder b = new SimpleResponse.Builder(reply.status);
-    if (!vouched && body.length > 0) {
+    if (body.length > 0) {
       b.withContentType("application/json").withBody(body);
     }
     reply.headers.forEach(b::withHeader);
-    ValidationReport report =
-        (vouched ? contract.bodiless() : contract.full())
-            .validateResponse(call.path, Request.Method.valueOf(call.method.toUpperCase()), b.build());
+    ValidationReport report = validators.get(spec)
+        .validateResponse(call.path, Request.Method.valueOf(call.method.toUpperCase()), b.build());
     List<String> lines = new ArrayList<>();
     for (ValidationReport.Message m : report.getMessages()) {
       if (m.getLevel() == ValidationReport.Level.ERROR) {
@@ -340,20 +178,6 @@ final class Specs {
       }
     }
     return lines;
-  }
-
-  private static boolean responseBodyVouched(FastSchemas.Op op, Reply reply, byte[] body) {
-    if (op == null) {
-      return false;
-    }
-    FastSchemas.Rule rule = op.response(reply.status);
-    if (rule == null) {
-      return false; // undeclared status: the validator says so
-    }
-    if (body.length == 0) {
-      return rule == FastSchemas.NO_BODY;
-    }
-    return reply.body != null && rule.vouches(reply.body);
   }
 
   private static Errors.Problem toProblem(ValidationReport.Message m) {

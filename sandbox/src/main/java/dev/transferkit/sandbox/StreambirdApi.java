@@ -1,5 +1,6 @@
 package dev.transferkit.sandbox;
 
+import dev.transferkit.specs.Provider;
 import static dev.transferkit.sandbox.SandboxSeed.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -107,18 +108,18 @@ final class StreambirdApi extends ProviderApi {
 
   StreambirdApi(Engine engine) {
     this.engine = engine;
-    post("/v1/transfers/create", Specs.STREAMBIRD, this::createTransfer);
-    post("/v1/transfers/{transfer_id}/confirm", Specs.STREAMBIRD, this::confirmTransfer);
-    get("/v1/transfers/list", Specs.STREAMBIRD, this::listTransfers);
-    get("/v1/transfers/{transfer_id}", Specs.STREAMBIRD, this::getTransfer);
-    post("/v1/wallets/create", Specs.STREAMBIRD, this::createWallet);
-    post("/v1/wallets/balance", Specs.STREAMBIRD, this::getWalletBalance);
-    get("/v1/wallets/{wallet_id}", Specs.STREAMBIRD, this::getWallet);
+    on("createTransfer", this::createTransfer);
+    on("confirmTransfer", this::confirmTransfer);
+    on("listTransfers", this::listTransfers);
+    on("getTransfer", this::getTransfer);
+    on("createWallet", this::createWallet);
+    on("getWalletBalance", this::getWalletBalance);
+    on("getWallet", this::getWallet);
   }
 
   @Override
-  String prefix() {
-    return "streambird";
+  Provider provider() {
+    return Provider.STREAMBIRD;
   }
 
   void reset() {
@@ -139,7 +140,7 @@ final class StreambirdApi extends ProviderApi {
     wallets.put(w.id, w);
     book.set(w.id, "SOL", new BigDecimal("14.8232"));
     Wallet other = new Wallet(STREAMBIRD_OTHER_SOL_WALLET_ID, STREAMBIRD_OTHER_APP_ID, STREAMBIRD_OTHER_USER_ID, "SOL",
-        CircleApi.randomBase58(44), seeded);
+        Circle.randomBase58(44), seeded);
     other.isDefault = true;
     wallets.put(other.id, other);
     book.set(other.id, "SOL", new BigDecimal("1"));
@@ -244,6 +245,11 @@ final class StreambirdApi extends ProviderApi {
   }
 
   @Override
+  ApiError refused(int status, String message) {
+    return Errors.streambird(status, status == 400 ? "invalid_request" : "request_too_large", message);
+  }
+
+  @Override
   ApiError internal(String message) {
     return Errors.streambird(500, "internal_error", message);
   }
@@ -263,11 +269,11 @@ final class StreambirdApi extends ProviderApi {
     String addr = address;
     if (addr == null) {
       addr = switch (type) {
-        case "ETH" -> "0x" + CircleApi.randomHex(40);
+        case "ETH" -> "0x" + Circle.randomHex(40);
         case "BTC" -> "tb1q" + Errors.randomId(38).toLowerCase().replaceAll("[^02-9ac-hj-np-z]", "q");
-        case "DOT" -> "5" + CircleApi.randomBase58(47);
+        case "DOT" -> "5" + Circle.randomBase58(47);
         case "XLM" -> "G" + Errors.randomId(55).replaceAll("[^A-Z2-7]", "A");
-        default -> CircleApi.randomBase58(44);
+        default -> Circle.randomBase58(44);
       };
     }
     Wallet w = new Wallet(walletId, u.app(), u.id(), type, addr, engine.now());
@@ -456,7 +462,7 @@ final class StreambirdApi extends ProviderApi {
       }
       book.move(t.source.id, Book.IN_FLIGHT, t.currency, t.sourceAmount);
       t.status = "pending";
-      t.txHash = t.source.type.equals("ETH") ? "0x" + CircleApi.randomHex(64) : CircleApi.randomBase58(88);
+      t.txHash = t.source.type.equals("ETH") ? "0x" + Circle.randomHex(64) : Circle.randomBase58(88);
       t.updated = now;
       engine.scheduler.at(now.plus(SETTLEMENT), due -> complete(t, due));
       return new Reply(200, json(t));
@@ -531,5 +537,34 @@ final class StreambirdApi extends ProviderApi {
     o.put("created_at", t.created.getEpochSecond());
     o.put("updated_at", t.updated.getEpochSecond());
     return o;
+  }
+
+  /** The admin routes of the apps, users, wallets and balances. */
+  void admin(AdminApi admin) {
+    admin.route("POST", "streambird/apps", "{apiKey?, appId?}", true, (p, b) -> adminCreateApp(b));
+    admin.route("POST", "streambird/users", "{userId?, appId?}", true,
+        (p, b) -> adminCreateUser(b));
+    admin.route("POST", "streambird/wallets", "{userId, walletType, id?, address?, balances: [{token_symbol,"
+        + " amount}]}", true, (p, b) -> adminCreateWallet(b));
+    admin.route("PUT", "streambird/wallets/{id}/balance", "{token_symbol, amount}", true,
+        (p, b) -> adminSetBalance(p.get("id"), b));
+  }
+
+  @Override
+  Book book() {
+    return book;
+  }
+
+  @Override
+  String apiKeyOf(String holder) {
+    Wallet w = wallets.get(holder);
+    if (w != null) {
+      for (App a : appsByKey.values()) {
+        if (a.id().equals(w.app)) {
+          return a.apiKey();
+        }
+      }
+    }
+    return null;
   }
 }

@@ -187,6 +187,11 @@ final class Webhooks {
     }
   }
 
+  /** The deliveries so far, oldest first; call under the engine lock (and read them under it). */
+  List<Delivery> deliveries() {
+    return List.copyOf(deliveries);
+  }
+
   /** The delivery log, for the admin API; call under the engine lock. */
   ArrayNode describe() {
     ArrayNode list = Json.array();

@@ -1,5 +1,6 @@
 package dev.transferkit.sandbox;
 
+import dev.transferkit.specs.Provider;
 import static dev.transferkit.sandbox.SandboxSeed.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,12 +32,18 @@ import javax.crypto.spec.SecretKeySpec;
 final class WyreApi extends ProviderApi {
   /** HMAC timestamps further than this from the sandbox clock are refused. */
   static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
+
   static final Duration FIAT_LOCK = Duration.ofMinutes(15);
+
   static final Duration CRYPTO_EXCHANGE_LOCK = Duration.ofMinutes(10);
+
   /** Time from PENDING (confirmed) to COMPLETED. */
   static final Duration SETTLEMENT = Duration.ofSeconds(60);
+
   static final BigDecimal MOVEMENT_FEE_RATE = new BigDecimal("0.005");
+
   static final BigDecimal EXCHANGE_FEE_RATE = new BigDecimal("0.0075");
+
   static final int RATE_SCALE = 12;
 
   /** The rate table: each currency's decimal places, USD price and whether it is a crypto currency. */
@@ -60,10 +67,9 @@ final class WyreApi extends ProviderApi {
   }
 
   private static final Set<String> INTERNAL_TYPES = Set.of("account", "wallet", "paymentmethod");
+
   private static final Set<String> EXTERNAL_TYPES =
       Set.of("bitcoin", "ethereum", "stellar", "email", "cellphone", "contact");
-
-  record Account(String id, String parent) {}
 
   static final class Transfer {
     String id;
@@ -90,134 +96,34 @@ final class WyreApi extends ProviderApi {
   }
 
   private final Engine engine;
-  private final Map<String, Account> accounts = new LinkedHashMap<>();
-  private final Map<String, String> accountByApiKey = new HashMap<>();
-  private final Map<String, String> accountBySecret = new HashMap<>();
-  private final Map<String, String> secretByApiKey = new HashMap<>();
-  /** SRN -> owning account id. */
-  private final Map<String, String> holderOwner = new LinkedHashMap<>();
-  final Book book = new Book();
+  final WyreBooks books;
+
   private final List<Transfer> transfers = new ArrayList<>();
+
   private final Map<String, Transfer> byId = new HashMap<>();
 
   WyreApi(Engine engine) {
     this.engine = engine;
-    post("/v3/transfers", Specs.WYRE, this::createTransfer);
-    get("/v3/transfers", Specs.WYRE, this::listTransfers);
-    post("/v3/transfers/{transferId}/confirm", Specs.WYRE, this::confirmTransfer);
-    get("/v3/transfers/{transferId}", Specs.WYRE, this::getTransfer);
+    this.books = new WyreBooks();
+    on("createTransfer", this::createTransfer);
+    on("listTransfers", this::listTransfers);
+    on("confirmTransfer", this::confirmTransfer);
+    on("getTransfer", this::getTransfer);
   }
 
   @Override
-  String prefix() {
-    return "wyre";
+  Provider provider() {
+    return Provider.WYRE;
   }
 
   void reset() {
-    accounts.clear();
-    accountByApiKey.clear();
-    accountBySecret.clear();
-    secretByApiKey.clear();
-    holderOwner.clear();
-    book.clear();
+    books.reset();
     transfers.clear();
     byId.clear();
-    addAccount(WYRE_ACCOUNT, null, WYRE_API_KEY, WYRE_SECRET_KEY);
-    addAccount(WYRE_SUB_ACCOUNT, WYRE_ACCOUNT, null, null);
-    addAccount(WYRE_BTC_ACCOUNT, WYRE_ACCOUNT, null, null);
-    addAccount(WYRE_OTHER_ACCOUNT, null, WYRE_OTHER_API_KEY, WYRE_OTHER_SECRET_KEY);
-    holderOwner.put("wallet:" + WYRE_WALLET, WYRE_ACCOUNT);
-    holderOwner.put("paymentmethod:" + WYRE_PAYMENT_METHOD, WYRE_ACCOUNT);
-    holderOwner.put("paymentmethod:" + WYRE_PAYMENT_METHOD_2, WYRE_ACCOUNT);
-    book.set("account:" + WYRE_ACCOUNT, "USD", new BigDecimal("10000.00"));
-    book.set("account:" + WYRE_SUB_ACCOUNT, "USD", new BigDecimal("5000.00"));
-    book.set("account:" + WYRE_BTC_ACCOUNT, "BTC", new BigDecimal("1.00000000"));
-    book.set("wallet:" + WYRE_WALLET, "USDT", new BigDecimal("1000.000000"));
-    book.set("paymentmethod:" + WYRE_PAYMENT_METHOD, "USD", new BigDecimal("2500.00"));
-    book.set("paymentmethod:" + WYRE_PAYMENT_METHOD_2, "USD", new BigDecimal("2500.00"));
-    book.set("account:" + WYRE_OTHER_ACCOUNT, "USD", new BigDecimal("1000.00"));
-  }
-
-  private void addAccount(String id, String parent, String apiKey, String secretKey) {
-    accounts.put(id, new Account(id, parent));
-    holderOwner.put("account:" + id, id);
-    if (apiKey != null) {
-      accountByApiKey.put(apiKey, id);
-      accountBySecret.put(secretKey, id);
-      secretByApiKey.put(apiKey, secretKey);
-    }
-  }
-
-  // ------------------------------------------------------------------------------------------ admin
-
-  /** {id?, parentId?, apiKey?, secretKey?, balances: [{currency, amount}]} */
-  ObjectNode adminCreateAccount(JsonNode body) {
-    String id = Objects.requireNonNullElse(Json.str(body, "id"), "AC_" + Errors.randomId(11));
-    if (accounts.containsKey(id)) {
-      throw new IllegalArgumentException("account " + id + " already exists");
-    }
-    String parent = Json.str(body, "parentId");
-    if (parent != null && !accounts.containsKey(parent)) {
-      throw new NoSuchElementException("parent account " + parent + " does not exist");
-    }
-    String apiKey = Json.str(body, "apiKey");
-    String secret = Json.str(body, "secretKey");
-    if ((apiKey == null) != (secret == null)) {
-      throw new IllegalArgumentException("give both apiKey and secretKey, or neither");
-    }
-    addAccount(id, parent, apiKey, secret);
-    setBalances("account:" + id, body.path("balances"));
-    return holderJson("account:" + id);
-  }
-
-  /** {type: wallet|paymentmethod, id?, ownerId, balances: [...]} */
-  ObjectNode adminCreateHolder(JsonNode body) {
-    String type = Objects.requireNonNullElse(Json.str(body, "type"), "wallet");
-    if (!type.equals("wallet") && !type.equals("paymentmethod")) {
-      throw new IllegalArgumentException("type is wallet or paymentmethod");
-    }
-    String owner = Objects.requireNonNullElse(Json.str(body, "ownerId"), WYRE_ACCOUNT);
-    if (!accounts.containsKey(owner)) {
-      throw new NoSuchElementException("account " + owner + " does not exist");
-    }
-    String id = Objects.requireNonNullElse(Json.str(body, "id"), (type.equals("wallet") ? "WA_" : "PA_")
-        + Errors.randomId(11));
-    String srn = type + ":" + id;
-    if (holderOwner.containsKey(srn)) {
-      throw new IllegalArgumentException(srn + " already exists");
-    }
-    holderOwner.put(srn, owner);
-    setBalances(srn, body.path("balances"));
-    return holderJson(srn);
-  }
-
-  /** {srn, currency, amount} */
-  ObjectNode adminSetBalance(JsonNode body) {
-    String srn = Json.str(body, "srn");
-    if (srn == null || !holderOwner.containsKey(srn)) {
-      throw new NoSuchElementException("unknown SRN " + srn);
-    }
-    book.set(srn, body.path("currency").asText(), Json.decimal(body.path("amount").asText()));
-    return holderJson(srn);
-  }
-
-  private void setBalances(String srn, JsonNode balances) {
-    for (JsonNode b : balances) {
-      book.set(srn, b.path("currency").asText(), Json.decimal(b.path("amount").asText()));
-    }
-  }
-
-  private ObjectNode holderJson(String srn) {
-    ObjectNode o = Json.object();
-    o.put("srn", srn);
-    o.put("owner", holderOwner.get(srn));
-    ObjectNode b = o.putObject("balances");
-    book.balances(srn).forEach((c, a) -> b.put(c, Json.plain(a)));
-    return o;
   }
 
   ObjectNode ledger() {
-    ObjectNode out = book.describe();
+    ObjectNode out = books.book.describe();
     ArrayNode list = out.putArray("transfers");
     transfers.forEach(t -> list.add(json(t)));
     return out;
@@ -231,12 +137,12 @@ final class WyreApi extends ProviderApi {
     String bearer = call.bearer();
     String apiKey = call.header("X-Api-Key");
     if (bearer != null) {
-      account = accountBySecret.get(bearer);
+      account = books.accountBySecret.get(bearer);
       if (account == null) {
         throw Errors.wyreAccessDenied("Invalid Session");
       }
     } else if (apiKey != null) {
-      account = accountByApiKey.get(apiKey);
+      account = books.accountByApiKey.get(apiKey);
       if (account == null) {
         throw Errors.wyreAccessDenied("Invalid Session: unknown API key");
       }
@@ -256,7 +162,7 @@ final class WyreApi extends ProviderApi {
         throw Errors.wyreAccessDenied("Stale timestamp: " + timestamp + " is more than 5 minutes away from "
             + engine.now().toEpochMilli());
       }
-      byte[] expected = signature(secretByApiKey.get(apiKey), call.fullUrl, call.rawBody);
+      byte[] expected = signature(books.secretByApiKey.get(apiKey), call.fullUrl, call.rawBody);
       if (!MessageDigest.isEqual(expected, signature.toLowerCase().getBytes(StandardCharsets.US_ASCII))) {
         throw Errors.wyreAccessDenied("Invalid signature for " + call.fullUrl);
       }
@@ -268,7 +174,7 @@ final class WyreApi extends ProviderApi {
     if (masquerade != null) {
       String target = masquerade.startsWith("account:") ? masquerade.substring(8) : masquerade;
       synchronized (engine) {
-        if (!isDescendant(target, account)) {
+        if (!books.isDescendant(target, account)) {
           throw Errors.wyreAccessDenied("Cannot masquerade as " + masquerade + ": not a sub-account of this key");
         }
       }
@@ -290,22 +196,6 @@ final class WyreApi extends ProviderApi {
     }
   }
 
-  private boolean isDescendant(String account, String ancestor) {
-    Account a = accounts.get(account);
-    while (a != null && a.parent() != null) {
-      if (a.parent().equals(ancestor)) {
-        return true;
-      }
-      a = accounts.get(a.parent());
-    }
-    return false;
-  }
-
-  /** The acting account itself or one of its sub-accounts. */
-  private boolean actsFor(String acting, String account) {
-    return acting.equals(account) || isDescendant(account, acting);
-  }
-
   @Override
   ApiError invalid(Route route, Call call, List<Errors.Problem> problems) {
     Errors.Problem first = problems.get(0);
@@ -322,6 +212,11 @@ final class WyreApi extends ProviderApi {
   @Override
   ApiError unknownPath(Call call) {
     return Errors.wyre(404, "NotFoundException", "", "notFound", "No such endpoint: " + call.method + " " + call.path);
+  }
+
+  @Override
+  ApiError refused(int status, String message) {
+    return Errors.wyre(status, "ValidationException", "", "validation.request", message);
   }
 
   @Override
@@ -386,15 +281,15 @@ final class WyreApi extends ProviderApi {
 
     Transfer t = new Transfer();
     t.source = Objects.requireNonNullElse(Json.str(body, "source"), "account:" + acting);
-    String owner = holderOwner.get(t.source);
-    if (owner == null || !actsFor(acting, owner)) {
+    String owner = books.holderOwner.get(t.source);
+    if (owner == null || !books.actsFor(acting, owner)) {
       throw Errors.wyreValidation("Unknown source " + t.source + " for this account", "source", t.source);
     }
     t.dest = body.path("dest").asText();
     int colon = t.dest.indexOf(':');
     String type = colon < 0 ? "" : t.dest.substring(0, colon);
     if (INTERNAL_TYPES.contains(type)) {
-      if (!holderOwner.containsKey(t.dest)) {
+      if (!books.holderOwner.containsKey(t.dest)) {
         throw Errors.wyreValidation("Unknown destination " + t.dest, "dest", t.dest);
       }
       t.destInternal = true;
@@ -474,7 +369,7 @@ final class WyreApi extends ProviderApi {
 
   private Transfer visible(Call call, String id) {
     Transfer t = byId.get(id);
-    if (t == null || !actsFor((String) call.principal, t.owner.substring("account:".length()))) {
+    if (t == null || !books.actsFor((String) call.principal, t.owner.substring("account:".length()))) {
       throw notFound(id);
     }
     return t;
@@ -499,13 +394,13 @@ final class WyreApi extends ProviderApi {
   }
 
   private void confirm(Transfer t) {
-    if (!book.covers(t.source, t.sourceCurrency, t.sourceAmount)) {
+    if (!books.book.covers(t.source, t.sourceCurrency, t.sourceAmount)) {
       throw Errors.wyre(400, "InsufficientFundsException", "", "insufficientFunds",
-          "Insufficient funds: " + t.source + " holds " + Json.plain(book.balance(t.source, t.sourceCurrency)) + " "
+          "Insufficient funds: " + t.source + " holds " + Json.plain(books.book.balance(t.source, t.sourceCurrency)) + " "
               + t.sourceCurrency + ", the transfer needs " + Json.plain(t.sourceAmount));
     }
     Instant now = engine.now();
-    book.move(t.source, Book.IN_FLIGHT, t.sourceCurrency, t.sourceAmount);
+    books.book.move(t.source, Book.IN_FLIGHT, t.sourceCurrency, t.sourceAmount);
     t.status = "PENDING";
     t.updatedAt = now;
     history(t, now, 0, "Initiating Transfer", "INITIATED");
@@ -516,12 +411,12 @@ final class WyreApi extends ProviderApi {
 
   private void complete(Transfer t, Instant due) {
     String to = t.destInternal ? t.dest : Book.EXTERNAL;
-    book.move(Book.IN_FLIGHT, Book.FEES, t.sourceCurrency, t.fee);
+    books.book.move(Book.IN_FLIGHT, Book.FEES, t.sourceCurrency, t.fee);
     if (t.exchangeRate != null) {
-      book.move(Book.IN_FLIGHT, Book.EXCHANGE, t.sourceCurrency, t.net);
-      book.move(Book.EXCHANGE, to, t.destCurrency, t.destAmount);
+      books.book.move(Book.IN_FLIGHT, Book.EXCHANGE, t.sourceCurrency, t.net);
+      books.book.move(Book.EXCHANGE, to, t.destCurrency, t.destAmount);
     } else {
-      book.move(Book.IN_FLIGHT, to, t.sourceCurrency, t.net);
+      books.book.move(Book.IN_FLIGHT, to, t.sourceCurrency, t.net);
     }
     t.status = "COMPLETED";
     t.updatedAt = due;
@@ -573,7 +468,7 @@ final class WyreApi extends ProviderApi {
       List<Transfer> mine = new ArrayList<>();
       for (int i = transfers.size() - 1; i >= 0; i--) {
         Transfer t = transfers.get(i);
-        if (actsFor(acting, t.owner.substring("account:".length()))) {
+        if (books.actsFor(acting, t.owner.substring("account:".length()))) {
           mine.add(t);
         }
       }
@@ -641,5 +536,30 @@ final class WyreApi extends ProviderApi {
     } else {
       o.put(field, at.toEpochMilli());
     }
+  }
+
+  /** The admin routes of the accounts, holders and balances. */
+  void admin(AdminApi admin) {
+    books.admin(admin);
+  }
+
+  @Override
+  Book book() {
+    return books.book;
+  }
+
+  @Override
+  String apiKeyOf(String holder) {
+    String account = books.holderOwner.get(holder);
+    while (account != null) {
+      for (java.util.Map.Entry<String, String> k : books.accountByApiKey.entrySet()) {
+        if (k.getValue().equals(account)) {
+          return k.getKey();
+        }
+      }
+      WyreBooks.Account a = books.accounts.get(account);
+      account = a == null ? null : a.parent();
+    }
+    return null;
   }
 }

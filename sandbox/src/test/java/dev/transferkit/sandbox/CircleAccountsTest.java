@@ -166,33 +166,13 @@ class CircleAccountsTest extends SandboxTestBase {
   }
 
   @Test
-  void validTrafficTakesThePrecompiledChecksAndAnOffSpecBodyTheFullValidator() {
-    Sandbox.ValidationCounts before = sandbox.validationCounts();
-    Http.Response created = Http.post(circle("v1/accounts/transfers"),
-        transfer(UUID.randomUUID().toString(), CIRCLE_SOURCE_ACCOUNT, CIRCLE_DESTINATION_ACCOUNT, "1.00"),
-        "Authorization", KEY);
-    assertEquals(201, created.status(), created.text());
-    balance(CIRCLE_SOURCE_ACCOUNT);
-    Http.Response got = Http.get(circle("v1/accounts/transfers/" + created.json().at("/data/id").asText()),
-        "Authorization", KEY);
-    assertEquals(200, got.status());
-    Sandbox.ValidationCounts valid = sandbox.validationCounts();
-    assertEquals(before.fastRequests() + 3, valid.fastRequests());
-    assertEquals(before.fastRequestsComplete() + 3, valid.fastRequestsComplete(), "parameters vouched for too");
-    assertEquals(before.fullRequests(), valid.fullRequests());
-    assertEquals(before.fastResponses() + 3, valid.fastResponses());
-    assertEquals(before.fastResponsesComplete() + 3, valid.fastResponsesComplete(), "status and headers too");
-    assertEquals(before.fullResponses(), valid.fullResponses());
-
+  void aBodyMissingARequiredFieldIsRefusedNamingTheField() {
     Http.Response refused = Http.post(circle("v1/accounts/transfers"),
         "{\"idempotencyKey\": \"" + UUID.randomUUID() + "\", \"source\": {\"type\": \"account\", \"id\": \"1\"},"
             + " \"destination\": {\"type\": \"account\", \"id\": \"2\"}, \"amount\": {\"currency\": \"USD\"}}",
         "Authorization", KEY);
     assertEquals(400, refused.status(), refused.text());
     assertTrue(refused.text().contains("\"location\":\"amount.amount\""), refused.text());
-    Sandbox.ValidationCounts after = sandbox.validationCounts();
-    assertEquals(valid.fullRequests() + 1, after.fullRequests(), "the validator names what is wrong");
-    assertEquals(valid.fastResponses() + 1, after.fastResponses(), "the 400 itself keeps the spec");
   }
 
   @Test

@@ -138,6 +138,6 @@ class CirclePayoutsTest extends SandboxTestBase {
 
   /** Reads the settlement delay without widening its visibility. */
   static final class CirclePayoutsAccess {
-    static final java.time.Duration SETTLEMENT = CircleApi.PAYOUT_SETTLEMENT;
+    static final java.time.Duration SETTLEMENT = CirclePayouts.PAYOUT_SETTLEMENT;
   }
 }

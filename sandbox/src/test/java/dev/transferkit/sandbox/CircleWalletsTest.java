@@ -146,7 +146,7 @@ class CircleWalletsTest extends SandboxTestBase {
 
       List<String> states = new ArrayList<>(List.of("INITIATED"));
       for (String expected : List.of("QUEUED", "SENT", "CONFIRMED", "COMPLETE")) {
-        clock.advance(CircleApi.W3S_STEP);
+        clock.advance(CircleTransactions.W3S_STEP);
         JsonNode tx = transaction(token, txId);
         assertEquals(expected, tx.get("state").asText());
         states.add(expected);
@@ -197,7 +197,7 @@ class CircleWalletsTest extends SandboxTestBase {
         String txId = completeChallenge(startTransfer(token, ".01", DESTINATION)).at("/correlationIds/0").asText();
         assertEquals(List.of(200), keyFetches);
         // a provider call that observes the next state, queues its delivery and answers after it (QUEUED)
-        clock.advance(CircleApi.W3S_STEP);
+        clock.advance(CircleTransactions.W3S_STEP);
         assertEquals("QUEUED", transaction(token, txId).get("state").asText());
         assertEquals(List.of(200, 200), keyFetches);
       });

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.transferkit.specs.Provider;
+import dev.transferkit.specs.SpecLoader;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
@@ -26,7 +28,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Validates exchanged requests and responses against the OpenAPI files of one provider under {@code specs/}
@@ -54,7 +55,7 @@ public final class SpecValidator {
 
   /** The validator of every spec in {@code specs/<provider>/} ({@code circle}, {@code wyre}, {@code streambird}). */
   public static SpecValidator forProvider(String provider) {
-    return CACHE.computeIfAbsent(provider, p -> load(p, specsDir().resolve(p)));
+    return CACHE.computeIfAbsent(provider, SpecValidator::load);
   }
 
   /** The repository's specs/ directory: {@code -Dtransferkit.specs}, else {@code ../specs} or {@code specs}. */
@@ -71,18 +72,11 @@ public final class SpecValidator {
     throw new IllegalStateException("cannot find specs/: set -Dtransferkit.specs");
   }
 
-  private static SpecValidator load(String provider, Path dir) {
+  /** The provider's spec files as the specs module indexes and parses them ({@link SpecLoader}). */
+  private static SpecValidator load(String provider) {
     Map<String, OpenApiInteractionValidator> validators = new LinkedHashMap<>();
-    try (Stream<Path> files = Files.list(dir)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
-        validators.put(dir.getFileName() + "/" + file.getFileName(),
-            OpenApiInteractionValidator.createFor(parse(file)).build());
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the specs in " + dir, e);
-    }
-    if (validators.isEmpty()) {
-      throw new IllegalStateException("no spec in " + dir);
+    for (String file : Provider.valueOf(provider.toUpperCase(Locale.ROOT)).specFiles()) {
+      validators.put(file, OpenApiInteractionValidator.createFor(SpecLoader.parse(file)).build());
     }
     return new SpecValidator(provider, validators);
   }

@@ -1,4 +1,4 @@
-package dev.transferkit.sandbox.internal;
+package dev.transferkit.specs.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /**
- * Build step (process-classes): writes a JSON twin next to every spec YAML copied into the classes directory, so the
- * sandbox can skip YAML parsing at start (about a fifth of its start time). The YAML stays the source of truth and the
- * fallback. Not part of the public API.
+ * Build step (process-classes): writes a JSON twin next to every spec YAML copied into the classes directory, so
+ * {@code SpecLoader} can skip YAML parsing (about a fifth of the sandbox's start time). The YAML stays the source of
+ * truth and the fallback. Not part of the public API.
  */
 public final class SpecJson {
   private SpecJson() {}
