@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 import dev.transferkit.circle.webhook.CircleWebhookVerifier;
 import dev.transferkit.core.internal.Json;
 import dev.transferkit.core.internal.BearerAuth;
+import dev.transferkit.core.internal.Credentials;
 import dev.transferkit.core.ClientBuilder;
 import dev.transferkit.core.internal.Transport;
 import dev.transferkit.core.AutoPaging;
@@ -91,9 +92,9 @@ public final class CircleClient {
     this.environment = b.environment;
     this.accountsBaseUrl = override != null ? override : HttpUrl.get(environment.accountsBaseUrl());
     this.walletsBaseUrl = override != null ? override : HttpUrl.get(environment.walletsBaseUrl());
-    Transport.Services accountsServices = transport.services(accountsBaseUrl, new BearerAuth(b.apiKey));
+    Transport.Services accountsServices = transport.services(accountsBaseUrl, new BearerAuth(b.apiKey, "apiKey"));
     Transport.Services walletsServices = transport.services(walletsBaseUrl,
-        new BearerAuth(b.walletsApiKey != null ? b.walletsApiKey : b.apiKey));
+        b.walletsApiKey != null ? new BearerAuth(b.walletsApiKey, "walletsApiKey") : new BearerAuth(b.apiKey, "apiKey"));
     this.accounts = new AccountsApi(accountsServices.retrofit());
     this.payouts = new PayoutsApi(accountsServices.retrofit());
     this.users = new UsersApi(walletsServices.retrofit());
@@ -201,18 +202,21 @@ public final class CircleClient {
       return this;
     }
 
-    /** The Circle API key ({@code PREFIX:ID:SECRET}), sent as {@code Authorization: Bearer}. Required. */
+    /**
+     * The Circle API key ({@code PREFIX:ID:SECRET}), sent as {@code Authorization: Bearer}. Required. Refused with an IllegalArgumentException that names the setting, never the value, if empty, surrounded by
+     * whitespace, or holding control or non-ASCII characters.
+     */
     public Builder apiKey(String apiKey) {
-      this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
+      this.apiKey = Credentials.check(apiKey, "apiKey");
       return this;
     }
 
     /**
      * A different API key for user-controlled wallets (W3S), when it is not the same key as for Digital Asset
-     * Accounts and Payouts. Optional: {@link #apiKey} is used by default.
+     * Accounts and Payouts. Optional: {@link #apiKey} is used by default. Checked like {@link #apiKey}.
      */
     public Builder walletsApiKey(String walletsApiKey) {
-      this.walletsApiKey = Objects.requireNonNull(walletsApiKey, "walletsApiKey");
+      this.walletsApiKey = Credentials.check(walletsApiKey, "walletsApiKey");
       return this;
     }
 

@@ -16,7 +16,7 @@ import retrofit2.Retrofit;
 /**
  * The HTTP runtime a provider facade is built on: one OkHttpClient (connection pool, dispatcher, timeouts) shared by
  * all of the provider's services, TransferKit's interceptors (User-Agent, request id, idempotency keys, safe retries,
- * logging) and Retrofit with the provider's JSON adapters and {@link ErrorDecoder}. Immutable and thread-safe.
+ * call deadline and body size bound, redirect guard, logging) and Retrofit with the provider's JSON adapters and {@link ErrorDecoder}. Immutable and thread-safe.
  */
 public final class Transport {
   /** What the runtime needs to know about a provider. */
@@ -55,9 +55,14 @@ public final class Transport {
     final Duration callTimeout;
     final RetryPolicy retryPolicy;
     final @Nullable Consumer<String> httpLogger;
+    final long maxResponseBodySize;
+    final boolean followRedirects;
 
     public Settings(@Nullable OkHttpClient httpClient, Duration connectTimeout, Duration readTimeout,
-        Duration writeTimeout, Duration callTimeout, RetryPolicy retryPolicy, @Nullable Consumer<String> httpLogger) {
+        Duration writeTimeout, Duration callTimeout, RetryPolicy retryPolicy, @Nullable Consumer<String> httpLogger,
+        long maxResponseBodySize, boolean followRedirects) {
+      this.maxResponseBodySize = maxResponseBodySize;
+      this.followRedirects = followRedirects;
       this.httpClient = httpClient;
       this.connectTimeout = connectTimeout;
       this.readTimeout = readTimeout;
@@ -105,9 +110,12 @@ public final class Transport {
         .writeTimeout(settings.writeTimeout().toMillis(), TimeUnit.MILLISECONDS)
         .callTimeout(settings.callTimeout().toMillis(), TimeUnit.MILLISECONDS)
         .retryOnConnectionFailure(false)
+        .followRedirects(settings.followRedirects)
+        .followSslRedirects(settings.followRedirects)
         .build();
     this.runtime = new RuntimeInterceptor(UserAgent.VALUE, settings.retryPolicy(), provider.name,
-        provider.reconcileHint, provider.errorDecoder);
+        provider.reconcileHint, provider.errorDecoder,
+        new RuntimeInterceptor.Bounds(settings.callTimeout(), settings.maxResponseBodySize));
     this.logger = settings.httpLogger();
   }
 
@@ -127,6 +135,7 @@ public final class Transport {
       b.addInterceptor(new HttpLogger(logger));
     }
     b.addNetworkInterceptor(new SendMarker());
+    b.addNetworkInterceptor(new RedirectGuard());
     OkHttpClient client = b.build();
     Retrofit retrofit = new Retrofit.Builder()
         .baseUrl(baseUrl)
