@@ -152,7 +152,7 @@ public final class CircleClient {
    * default) as they are consumed.
    */
   public AutoPaging<AccountTransfer> listAllAccountTransfers(String accountId, @Nullable Integer pageSize) {
-    return CirclePaging.autoPaging(
+    return CirclePaging.autoPaging("listAccountTransfers",
         after -> accounts.listAccountTransfers(AccountsApi.ListAccountTransfersParams.builder()
             .accountId(accountId).pageAfter(after).pageSize(pageSize).build()),
         page -> page, AccountTransfer::getId);
@@ -160,7 +160,7 @@ public final class CircleClient {
 
   /** All payouts, newest first, fetched {@code pageSize} at a time (null: Circle's default). */
   public AutoPaging<Payout> listAllPayouts(@Nullable Integer pageSize) {
-    return CirclePaging.autoPaging(
+    return CirclePaging.autoPaging("listPayouts",
         after -> payouts.listPayouts(
             PayoutsApi.ListPayoutsParams.builder().pageAfter(after).pageSize(pageSize).build()),
         page -> page, Payout::getId);
@@ -168,7 +168,7 @@ public final class CircleClient {
 
   /** All wallets of the user holding {@code userToken}, following the {@code Link} header cursors. */
   public AutoPaging<Wallet> listAllWallets(String userToken, @Nullable Integer pageSize) {
-    return CirclePaging.autoPaging(
+    return CirclePaging.autoPaging("listWallets",
         after -> wallets.listWallets(userToken,
             WalletsApi.ListWalletsParams.builder().pageAfter(after).pageSize(pageSize).build()),
         WalletsData::getWallets, Wallet::getId);
@@ -176,7 +176,7 @@ public final class CircleClient {
 
   /** All transactions visible to the user holding {@code userToken}, following the {@code Link} header cursors. */
   public AutoPaging<Transaction> listAllTransactions(String userToken, @Nullable Integer pageSize) {
-    return CirclePaging.autoPaging(
+    return CirclePaging.autoPaging("listTransactions",
         after -> transactions.listTransactions(userToken,
             TransactionsApi.ListTransactionsParams.builder().pageAfter(after).pageSize(pageSize).build()),
         TransactionsData::getTransactions, Transaction::getId);

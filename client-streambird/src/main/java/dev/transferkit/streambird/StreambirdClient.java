@@ -91,7 +91,7 @@ public final class StreambirdClient {
    * @param source only transfers from this wallet, or null
    */
   public AutoPaging<Transfer> listAllTransfers(String userId, String source, int limit) {
-    return OffsetPaging.of(limit,
+    return OffsetPaging.of("listTransfers", limit,
         (offset, l) -> transfers.listTransfers(TransfersApi.ListTransfersParams.builder()
             .userId(userId).source(source).limit(l).offset(offset).build()).execute(),
         TransferList::getTransfers, TransferList::getCount);

@@ -92,7 +92,7 @@ public final class WyreClient {
    * @param masqueradeAs a sub-account to act for, or null
    */
   public AutoPaging<Transfer> listAllTransfers(int pageSize, String masqueradeAs) {
-    return OffsetPaging.of(pageSize,
+    return OffsetPaging.of("listTransfers", pageSize,
         (offset, length) -> transfers.listTransfers(TransfersApi.ListTransfersParams.builder()
             .offset(offset).length(length).masqueradeAs(masqueradeAs).build()).execute(),
         TransferList::getData, TransferList::getRecordsFiltered);
