@@ -93,15 +93,18 @@ public final class CircleClient {
     this.accountsBaseUrl = override != null ? override : HttpUrl.get(environment.accountsBaseUrl());
     this.walletsBaseUrl = override != null ? override : HttpUrl.get(environment.walletsBaseUrl());
     Transport.Services accountsServices = transport.services(accountsBaseUrl, new BearerAuth(b.apiKey, "apiKey"));
-    Transport.Services walletsServices = transport.services(walletsBaseUrl,
-        b.walletsApiKey != null ? new BearerAuth(b.walletsApiKey, "walletsApiKey") : new BearerAuth(b.apiKey, "apiKey"));
+    BearerAuth walletsAuth =
+        b.walletsApiKey != null ? new BearerAuth(b.walletsApiKey, "walletsApiKey") : new BearerAuth(b.apiKey, "apiKey");
+    Transport.Services walletsServices = transport.services(walletsBaseUrl, walletsAuth);
     this.accounts = new AccountsApi(accountsServices.retrofit());
     this.payouts = new PayoutsApi(accountsServices.retrofit());
     this.users = new UsersApi(walletsServices.retrofit());
     this.wallets = new WalletsApi(walletsServices.retrofit());
     this.transactions = new TransactionsApi(walletsServices.retrofit());
     this.notifications = new NotificationsApi(walletsServices.retrofit());
-    this.webhookVerifier = CircleWebhookVerifier.create(notifications);
+    // Key fetches happen while Circle waits (5 s) for the webhook's answer: they get a deadline of their own.
+    this.webhookVerifier = CircleWebhookVerifier.create(new NotificationsApi(transport
+        .withCallTimeout(CircleWebhookVerifier.KEY_FETCH_TIMEOUT).services(walletsBaseUrl, walletsAuth).retrofit()));
   }
 
   public static Builder builder() {
@@ -139,8 +142,9 @@ public final class CircleClient {
   }
 
   /**
-   * A webhook verifier that fetches Circle's public keys through this client (once per key id, then cached). Shared
-   * and thread-safe.
+   * A webhook verifier that fetches Circle's public keys through this client, with a deadline of
+   * {@link CircleWebhookVerifier#KEY_FETCH_TIMEOUT} per fetch, caching and rate-limiting them as its class comment
+   * says. Shared and thread-safe.
    */
   public CircleWebhookVerifier webhookVerifier() {
     return webhookVerifier;

@@ -80,6 +80,12 @@ final class RuntimeInterceptor implements Interceptor {
     return new RuntimeInterceptor(userAgent, policy, provider, reconcileHint, errorDecoder, bounds, newKey, value);
   }
 
+  /** The same runtime with another call deadline (see {@link Transport#withCallTimeout}). */
+  RuntimeInterceptor withCallTimeout(Duration callTimeout) {
+    return new RuntimeInterceptor(userAgent, policy, provider, reconcileHint, errorDecoder,
+        new Bounds(callTimeout, bounds.maxResponseBodySize), newKey, authorization);
+  }
+
   /** Where idempotency keys come from (also used by {@link JsonBodies}). */
   Supplier<String> keys() {
     return newKey;

@@ -119,6 +119,22 @@ public final class Transport {
     this.logger = settings.httpLogger();
   }
 
+  private Transport(OkHttpClient base, Provider provider, RuntimeInterceptor runtime, Consumer<String> logger) {
+    this.base = base;
+    this.provider = provider;
+    this.runtime = runtime;
+    this.logger = logger;
+  }
+
+  /**
+   * The same runtime (sharing connection pool and dispatcher) with another call deadline, for calls that must end
+   * sooner than the client's, such as webhook key fetches made while a provider waits for the webhook's answer.
+   */
+  public Transport withCallTimeout(Duration callTimeout) {
+    return new Transport(base.newBuilder().callTimeout(callTimeout.toMillis(), TimeUnit.MILLISECONDS).build(),
+        provider, runtime.withCallTimeout(callTimeout), logger);
+  }
+
   /**
    * A factory of generated services for {@code baseUrl}, authenticating with {@code auth} (an interceptor that adds
    * credentials; it runs on every attempt, after idempotency keys are filled, so it sees the exact bytes sent). A
