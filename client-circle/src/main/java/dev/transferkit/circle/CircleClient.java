@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 import dev.transferkit.circle.webhook.CircleWebhookVerifier;
 import dev.transferkit.core.internal.Json;
 import dev.transferkit.core.internal.BearerAuth;
+import dev.transferkit.core.internal.Credentials;
 import dev.transferkit.core.ClientBuilder;
 import dev.transferkit.core.internal.Transport;
 import dev.transferkit.core.AutoPaging;
@@ -91,16 +92,19 @@ public final class CircleClient {
     this.environment = b.environment;
     this.accountsBaseUrl = override != null ? override : HttpUrl.get(environment.accountsBaseUrl());
     this.walletsBaseUrl = override != null ? override : HttpUrl.get(environment.walletsBaseUrl());
-    Transport.Services accountsServices = transport.services(accountsBaseUrl, new BearerAuth(b.apiKey));
-    Transport.Services walletsServices = transport.services(walletsBaseUrl,
-        new BearerAuth(b.walletsApiKey != null ? b.walletsApiKey : b.apiKey));
+    Transport.Services accountsServices = transport.services(accountsBaseUrl, new BearerAuth(b.apiKey, "apiKey"));
+    BearerAuth walletsAuth =
+        b.walletsApiKey != null ? new BearerAuth(b.walletsApiKey, "walletsApiKey") : new BearerAuth(b.apiKey, "apiKey");
+    Transport.Services walletsServices = transport.services(walletsBaseUrl, walletsAuth);
     this.accounts = new AccountsApi(accountsServices.retrofit());
     this.payouts = new PayoutsApi(accountsServices.retrofit());
     this.users = new UsersApi(walletsServices.retrofit());
     this.wallets = new WalletsApi(walletsServices.retrofit());
     this.transactions = new TransactionsApi(walletsServices.retrofit());
     this.notifications = new NotificationsApi(walletsServices.retrofit());
-    this.webhookVerifier = CircleWebhookVerifier.create(notifications);
+    // Key fetches happen while Circle waits (5 s) for the webhook's answer: they get a deadline of their own.
+    this.webhookVerifier = CircleWebhookVerifier.create(new NotificationsApi(transport
+        .withCallTimeout(CircleWebhookVerifier.KEY_FETCH_TIMEOUT).services(walletsBaseUrl, walletsAuth).retrofit()));
   }
 
   public static Builder builder() {
@@ -138,8 +142,9 @@ public final class CircleClient {
   }
 
   /**
-   * A webhook verifier that fetches Circle's public keys through this client (once per key id, then cached). Shared
-   * and thread-safe.
+   * A webhook verifier that fetches Circle's public keys through this client, with a deadline of
+   * {@link CircleWebhookVerifier#KEY_FETCH_TIMEOUT} per fetch, caching and rate-limiting them as its class comment
+   * says. Shared and thread-safe.
    */
   public CircleWebhookVerifier webhookVerifier() {
     return webhookVerifier;
@@ -151,7 +156,7 @@ public final class CircleClient {
    * default) as they are consumed.
    */
   public AutoPaging<AccountTransfer> listAllAccountTransfers(String accountId, @Nullable Integer pageSize) {
-    return CirclePaging.autoPaging(
+    return CirclePaging.autoPaging("listAccountTransfers",
         after -> accounts.listAccountTransfers(AccountsApi.ListAccountTransfersParams.builder()
             .accountId(accountId).pageAfter(after).pageSize(pageSize).build()),
         page -> page, AccountTransfer::getId);
@@ -159,7 +164,7 @@ public final class CircleClient {
 
   /** All payouts, newest first, fetched {@code pageSize} at a time (null: Circle's default). */
   public AutoPaging<Payout> listAllPayouts(@Nullable Integer pageSize) {
-    return CirclePaging.autoPaging(
+    return CirclePaging.autoPaging("listPayouts",
         after -> payouts.listPayouts(
             PayoutsApi.ListPayoutsParams.builder().pageAfter(after).pageSize(pageSize).build()),
         page -> page, Payout::getId);
@@ -167,7 +172,7 @@ public final class CircleClient {
 
   /** All wallets of the user holding {@code userToken}, following the {@code Link} header cursors. */
   public AutoPaging<Wallet> listAllWallets(String userToken, @Nullable Integer pageSize) {
-    return CirclePaging.autoPaging(
+    return CirclePaging.autoPaging("listWallets",
         after -> wallets.listWallets(userToken,
             WalletsApi.ListWalletsParams.builder().pageAfter(after).pageSize(pageSize).build()),
         WalletsData::getWallets, Wallet::getId);
@@ -175,7 +180,7 @@ public final class CircleClient {
 
   /** All transactions visible to the user holding {@code userToken}, following the {@code Link} header cursors. */
   public AutoPaging<Transaction> listAllTransactions(String userToken, @Nullable Integer pageSize) {
-    return CirclePaging.autoPaging(
+    return CirclePaging.autoPaging("listTransactions",
         after -> transactions.listTransactions(userToken,
             TransactionsApi.ListTransactionsParams.builder().pageAfter(after).pageSize(pageSize).build()),
         TransactionsData::getTransactions, Transaction::getId);
@@ -201,18 +206,21 @@ public final class CircleClient {
       return this;
     }
 
-    /** The Circle API key ({@code PREFIX:ID:SECRET}), sent as {@code Authorization: Bearer}. Required. */
+    /**
+     * The Circle API key ({@code PREFIX:ID:SECRET}), sent as {@code Authorization: Bearer}. Required. Refused with an IllegalArgumentException that names the setting, never the value, if empty, surrounded by
+     * whitespace, or holding control or non-ASCII characters.
+     */
     public Builder apiKey(String apiKey) {
-      this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
+      this.apiKey = Credentials.check(apiKey, "apiKey");
       return this;
     }
 
     /**
      * A different API key for user-controlled wallets (W3S), when it is not the same key as for Digital Asset
-     * Accounts and Payouts. Optional: {@link #apiKey} is used by default.
+     * Accounts and Payouts. Optional: {@link #apiKey} is used by default. Checked like {@link #apiKey}.
      */
     public Builder walletsApiKey(String walletsApiKey) {
-      this.walletsApiKey = Objects.requireNonNull(walletsApiKey, "walletsApiKey");
+      this.walletsApiKey = Credentials.check(walletsApiKey, "walletsApiKey");
       return this;
     }
 

@@ -22,16 +22,18 @@ public final class CirclePaging {
   private CirclePaging() {}
 
   /**
-   * All items of a Circle list.
+   * All items of a Circle list. A server whose cursors go round in circles, or that answers the same page again,
+   * ends the iteration with a {@link dev.transferkit.core.exception.PagingException} naming {@code operation}.
    *
+   * @param operation the list operation's name (e.g. {@code listPayouts}), for error messages
    * @param fetchAfter the list call for a given {@code pageAfter} (null for the first page); pass the same filters
    *     (and pageSize) on every call
    * @param items the items of one response
    * @param id the id of an item (the cursor for the next page when Circle sends no {@code Link} header)
    */
-  public static <R, T> AutoPaging<T> autoPaging(
+  public static <R, T> AutoPaging<T> autoPaging(String operation,
       Function<String, ApiCall<R>> fetchAfter, Function<R, List<T>> items, Function<T, String> id) {
-    return Paging.of(null, (String pageAfter) -> {
+    return Paging.of(operation, null, (String pageAfter) -> {
       ApiResponse<R> response = fetchAfter.apply(pageAfter).executeForResponse();
       List<T> page = response.body() == null ? null : items.apply(response.body());
       if (page == null || page.isEmpty()) {

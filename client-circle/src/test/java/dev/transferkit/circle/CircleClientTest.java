@@ -18,6 +18,7 @@ import dev.transferkit.circle.payouts.model.PayoutDestinationType;
 import dev.transferkit.circle.payouts.model.PurposeOfTransfer;
 import dev.transferkit.circle.wallets.model.CreateTransferTransactionForEndUserRequest;
 import dev.transferkit.core.RetryPolicy;
+import dev.transferkit.core.exception.ResponseDecodingException;
 import dev.transferkit.core.internal.UserAgent;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -197,5 +198,23 @@ class CircleClientTest {
     assertTrue(text.contains("environment=SANDBOX"), text);
     assertTrue(text.contains("https://api-sandbox.circle.com/"), text);
     assertFalse(text.contains(API_KEY));
+  }
+
+  @Test
+  void amountsAreReadOnlyInTheJsonNumberGrammarWithAsciiDigits() {
+    String payout = "{\"data\":{\"id\":\"p1\",\"sourceWalletId\":\"53535335\",\"destination\":{\"type\":"
+        + "\"address_book\",\"id\":\"d\"},\"amount\":{\"amount\":\"%s\",\"currency\":\"USD\"},\"status\":"
+        + "\"pending\",\"createDate\":\"2020-04-10T02:13:30.000Z\",\"updateDate\":\"2020-04-10T02:13:30.000Z\"}}";
+    server.enqueue(json(200, String.format(payout, "2500.00")));
+    assertEquals(new BigDecimal("2500.00"), circle.payouts().getPayout("p1").execute().getAmount().getAmount());
+
+    // Arabic-Indic and full-width digits, and forms BigDecimal takes but neither JSON nor the providers use.
+    for (String amount : new String[] {"\u0661\u0660\u0660.00", "\uff11\uff10.00", "+10.00", "10.", "1_000.00",
+        " 10.00"}) {
+      server.enqueue(json(200, String.format(payout, amount)));
+      ResponseDecodingException e = assertThrows(ResponseDecodingException.class,
+          () -> circle.payouts().getPayout("p1").execute(), amount);
+      assertTrue(e.getMessage().contains("decimal amount"), e.getMessage());
+    }
   }
 }

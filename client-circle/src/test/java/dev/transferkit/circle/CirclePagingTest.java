@@ -2,10 +2,12 @@ package dev.transferkit.circle;
 
 import static dev.transferkit.circle.CircleClientTest.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.transferkit.circle.payouts.model.Payout;
 import dev.transferkit.circle.wallets.model.Wallet;
+import dev.transferkit.core.exception.PagingException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -89,5 +91,35 @@ class CirclePagingTest {
 
     assertEquals("p1", circle.listAllPayouts(2).stream().findFirst().get().getId());
     assertEquals(1, server.getRequestCount());
+  }
+
+  @Test
+  void linkCursorsGoingRoundInCirclesEndWithAPagingExceptionNamingTheList() {
+    String base = server.url("/v1/w3s/wallets").toString();
+    for (String[] page : new String[][] {{"w1", "A"}, {"w2", "B"}, {"w3", "A"}}) {
+      server.enqueue(json(200, "{\"data\":{\"wallets\":[" + wallet(page[0]) + "]}}")
+          .setHeader("Link", "<" + base + "?pageAfter=" + page[1] + ">; rel=\"next\""));
+    }
+
+    Iterator<Wallet> it = circle.listAllWallets("user-token", 1).iterator();
+    assertEquals("w1", it.next().getId());
+    assertEquals("w2", it.next().getId());
+    PagingException e = assertThrows(PagingException.class, it::hasNext);
+
+    assertEquals("listWallets", e.operation());
+    assertTrue(e.getMessage().contains("listWallets"), e.getMessage());
+    assertEquals(3, server.getRequestCount(), "no request after the cursor came round again");
+  }
+
+  @Test
+  void aServerThatIgnoresPageAfterEndsTheIterationInsteadOfRepeatingItsFirstPage() {
+    String page = "{\"data\":[" + payout("p1") + "," + payout("p2") + "]}";
+    server.enqueue(json(200, page).setHeader("Link", "<" + server.url("/v1/payouts?pageAfter=x1") + ">; rel=next"));
+    server.enqueue(json(200, page).setHeader("Link", "<" + server.url("/v1/payouts?pageAfter=x2") + ">; rel=next"));
+
+    PagingException e = assertThrows(PagingException.class, () -> circle.listAllPayouts(2).stream().count());
+
+    assertEquals("listPayouts", e.operation());
+    assertEquals(2, server.getRequestCount());
   }
 }

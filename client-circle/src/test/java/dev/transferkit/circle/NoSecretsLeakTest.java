@@ -1,6 +1,7 @@
 package dev.transferkit.circle;
 
 import static dev.transferkit.circle.CircleClientTest.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,6 +59,39 @@ class NoSecretsLeakTest {
     String all = String.join("\n", evidence);
     assertTrue(all.contains("Authorization: ██"), "the log shows that the header was sent, masked");
     for (String secret : new String[] {API_KEY, "c0ffee1234deadbeef", USER_TOKEN, ENCRYPTION_KEY}) {
+      assertFalse(all.contains(secret), "leaked " + secret + " in:\n" + all);
+    }
+  }
+
+  @Test
+  void keysAndUserTokensThatCannotBeSentAreRefusedNamingThemButNeverShowingThem() throws Exception {
+    List<String> evidence = new ArrayList<>();
+    for (String bad : new String[] {API_KEY + "\n", API_KEY + " ", "TEST_API_KEY:7d1e5c1a:c0ffee1234dead\u00dfeef"}) {
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> CircleClient.builder().apiKey(bad));
+      assertTrue(e.getMessage().startsWith("apiKey"), e.getMessage());
+      evidence.add(describe(e));
+      evidence.add(describe(assertThrows(IllegalArgumentException.class,
+          () -> CircleClient.builder().walletsApiKey(bad))));
+    }
+    MockWebServer server = new MockWebServer();
+    server.start();
+    try {
+      CircleClient circle = CircleClient.builder().apiKey(API_KEY).baseUrl(server.url("/").toString()).build();
+      IllegalArgumentException sync = assertThrows(IllegalArgumentException.class,
+          () -> circle.wallets().listWallets(USER_TOKEN + "\r\n").execute());
+      assertTrue(sync.getMessage().contains("X-User-Token"), sync.getMessage());
+      evidence.add(describe(sync));
+      java.util.concurrent.ExecutionException async = assertThrows(java.util.concurrent.ExecutionException.class,
+          () -> circle.wallets().listWallets("\u2003" + USER_TOKEN).executeAsync().get());
+      assertTrue(async.getCause() instanceof IllegalArgumentException, describe(async));
+      evidence.add(describe(async));
+      assertEquals(0, server.getRequestCount(), "nothing was sent");
+    } finally {
+      server.shutdown();
+    }
+    String all = String.join("\n", evidence);
+    for (String secret : new String[] {API_KEY, "c0ffee1234dead", USER_TOKEN}) {
       assertFalse(all.contains(secret), "leaked " + secret + " in:\n" + all);
     }
   }

@@ -9,18 +9,27 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
 /**
- * Settings every provider client shares: base URL override, timeouts, retries, an optional caller-supplied
- * {@link OkHttpClient} and opt-in HTTP logging. The provider facades' builders extend it and add credentials and
+ * Settings every provider client shares: base URL override, timeouts and the call deadline, the response size
+ * limit, redirects, retries, an optional caller-supplied {@link OkHttpClient} and opt-in HTTP logging. Every call is
+ * bounded by default (see {@link #callTimeout} and {@link #maxResponseBodySize}) and redirects are not followed. The provider facades' builders extend it and add credentials and
  * environments. Not thread-safe; the clients it builds are.
  *
  * @param <B> the concrete builder
  */
 public abstract class ClientBuilder<B extends ClientBuilder<B>> {
+  /** The default bound on a whole call, connect, write, read and every retry and wait included: 60 s. */
+  public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
+
+  /** The default bound on a response body: 10 MiB. */
+  public static final long DEFAULT_MAX_RESPONSE_BODY_SIZE = 10L * 1024 * 1024;
+
   private HttpUrl baseUrl;
   private Duration connectTimeout = Duration.ofSeconds(10);
   private Duration readTimeout = Duration.ofSeconds(30);
   private Duration writeTimeout = Duration.ofSeconds(30);
-  private Duration callTimeout = Duration.ZERO;
+  private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
+  private long maxResponseBodySize = DEFAULT_MAX_RESPONSE_BODY_SIZE;
+  private boolean followRedirects;
   private RetryPolicy retryPolicy = RetryPolicy.defaults();
   private OkHttpClient httpClient;
   private Consumer<String> httpLogger;
@@ -58,9 +67,46 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     return self();
   }
 
-  /** Limit on a whole call, retries and waits included; default none ({@link Duration#ZERO}). */
+  /**
+   * Deadline of a whole call: connecting, writing, the server's work, reading the body, and every retry and wait
+   * between retries; default {@link #DEFAULT_CALL_TIMEOUT 60 s}. A server that sends its answer one byte at a time
+   * cannot hold a call longer. When it passes, a call that is safe to repeat fails with a
+   * {@link dev.transferkit.core.exception.NetworkException}, and a create or confirm that may have reached the
+   * provider with an {@link dev.transferkit.core.exception.OutcomeUnknownException}. A retry whose wait would end
+   * after the deadline is not attempted. {@link Duration#ZERO} removes the bound (not recommended).
+   */
   public B callTimeout(Duration timeout) {
     this.callTimeout = nonNegative(timeout, "callTimeout");
+    return self();
+  }
+
+  /**
+   * The largest response body the client reads, in bytes; default {@link #DEFAULT_MAX_RESPONSE_BODY_SIZE 10 MiB}. A
+   * longer body (announced by {@code Content-Length} or found while reading) fails the call with a
+   * {@link dev.transferkit.core.exception.ResponseTooLargeException} as soon as the limit is passed; the rest is not
+   * read.
+   *
+   * @throws IllegalArgumentException if {@code bytes} is less than 1
+   */
+  public B maxResponseBodySize(long bytes) {
+    if (bytes < 1) {
+      throw new IllegalArgumentException("maxResponseBodySize must be >= 1, was " + bytes);
+    }
+    this.maxResponseBodySize = bytes;
+    return self();
+  }
+
+  /**
+   * Whether to follow HTTP redirects; default {@code false}: a 3xx answer fails the call with a
+   * {@link dev.transferkit.core.exception.RedirectException} (an
+   * {@link dev.transferkit.core.exception.OutcomeUnknownException} for a create without idempotency key). When
+   * on, a redirect to another origin (scheme, host or port) is followed without any credential header
+   * ({@code Authorization}, {@code X-Api-Key}, {@code X-Api-Signature}, {@code X-User-Token}, cookies), and a
+   * redirect is never followed if it would send the request body to another origin or change the method (a POST
+   * answered with 301, 302 or 303): those fail with a {@code RedirectException} too.
+   */
+  public B followRedirects(boolean follow) {
+    this.followRedirects = follow;
     return self();
   }
 
@@ -79,8 +125,9 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   /**
    * An OkHttpClient to build on (to share its connection pool and dispatcher, or keep its proxy, TLS and
    * interceptors). The client is not modified: TransferKit derives its own with {@link OkHttpClient#newBuilder()},
-   * sets the timeouts of this builder, turns OkHttp's silent connection-failure retries off (they could send a
-   * non-idempotent POST twice; TransferKit retries only what is safe) and adds its interceptors after the caller's.
+   * sets the timeouts and redirect setting of this builder (the client's own {@code followRedirects} is overridden),
+   * turns OkHttp's silent connection-failure retries off (they could send a non-idempotent POST twice; TransferKit
+   * retries only what is safe) and adds its interceptors after the caller's.
    */
   public B httpClient(OkHttpClient httpClient) {
     this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
@@ -105,21 +152,15 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   /** The shared HTTP runtime for a provider, from these settings. */
   protected final Transport transport(Transport.Provider provider) {
     return new Transport(new Transport.Settings(httpClient, connectTimeout, readTimeout, writeTimeout, callTimeout,
-        retryPolicy, httpLogger), provider);
+        retryPolicy, httpLogger, maxResponseBodySize, followRedirects), provider);
   }
-
-
-
-
-
-
-
 
   /** Lists the settings; never credentials. */
   @Override
   public String toString() {
     return getClass().getSimpleName() + "{baseUrl=" + baseUrl + ", connectTimeout=" + connectTimeout
-        + ", readTimeout=" + readTimeout + ", callTimeout=" + callTimeout + ", " + retryPolicy
+        + ", readTimeout=" + readTimeout + ", callTimeout=" + callTimeout + ", maxResponseBodySize=" + maxResponseBodySize
+        + ", followRedirects=" + followRedirects + ", " + retryPolicy
         + ", logging=" + (httpLogger != null) + "}";
   }
 

@@ -7,6 +7,7 @@ import dev.transferkit.core.ClientBuilder;
 import dev.transferkit.core.internal.Transport;
 import dev.transferkit.core.AutoPaging;
 import dev.transferkit.core.internal.OffsetPaging;
+import dev.transferkit.core.internal.Credentials;
 import dev.transferkit.streambird.api.TransfersApi;
 import dev.transferkit.streambird.api.WalletsApi;
 import dev.transferkit.streambird.model.JsonAdapters;
@@ -62,7 +63,7 @@ public final class StreambirdClient {
   private StreambirdClient(Builder b, Transport transport, HttpUrl override) {
     this.environment = b.environment;
     this.baseUrl = override != null ? override : HttpUrl.get(environment.baseUrl());
-    Transport.Services services = transport.services(baseUrl, new BearerAuth(b.apiKey));
+    Transport.Services services = transport.services(baseUrl, new BearerAuth(b.apiKey, "apiKey"));
     this.transfers = new TransfersApi(services.retrofit());
     this.wallets = new WalletsApi(services.retrofit());
   }
@@ -90,7 +91,7 @@ public final class StreambirdClient {
    * @param source only transfers from this wallet, or null
    */
   public AutoPaging<Transfer> listAllTransfers(String userId, String source, int limit) {
-    return OffsetPaging.of(limit,
+    return OffsetPaging.of("listTransfers", limit,
         (offset, l) -> transfers.listTransfers(TransfersApi.ListTransfersParams.builder()
             .userId(userId).source(source).limit(l).offset(offset).build()).execute(),
         TransferList::getTransfers, TransferList::getCount);
@@ -114,9 +115,12 @@ public final class StreambirdClient {
       return this;
     }
 
-    /** The app's secret API key ({@code sk_test_...} or live), sent as {@code Authorization: Bearer}. Required. */
+    /**
+     * The app's secret API key ({@code sk_test_...} or live), sent as {@code Authorization: Bearer}. Required. Refused with an IllegalArgumentException that names the setting, never the value, if empty, surrounded by
+     * whitespace, or holding control or non-ASCII characters.
+     */
     public Builder apiKey(String apiKey) {
-      this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
+      this.apiKey = Credentials.check(apiKey, "apiKey");
       return this;
     }
 

@@ -2,6 +2,7 @@ package dev.transferkit.streambird;
 
 import static dev.transferkit.core.testing.RoundTrip.resource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import dev.transferkit.core.exception.AuthenticationException;
 import dev.transferkit.core.exception.InvalidRequestException;
 import dev.transferkit.core.exception.NotFoundException;
 import dev.transferkit.core.exception.OutcomeUnknownException;
+import dev.transferkit.core.exception.ResponseDecodingException;
 import dev.transferkit.core.RetryPolicy;
 import dev.transferkit.core.internal.UserAgent;
 import dev.transferkit.streambird.model.ConfirmTransferRequest;
@@ -140,5 +142,26 @@ class StreambirdClientTest {
     assertEquals(2, server.getRequestCount());
     assertEquals("/v1/transfers/list?user_id=user_1&limit=2&offset=0", server.takeRequest().getPath());
     assertEquals("/v1/transfers/list?user_id=user_1&limit=2&offset=2", server.takeRequest().getPath());
+  }
+
+  @Test
+  void transferAnsweredWithJsonNullOrAnEmptyBodyIsADecodingErrorNeverNull() {
+    server.enqueue(new MockResponse().setHeader("Content-Type", "application/json").setBody("null"));
+    server.enqueue(new MockResponse().setHeader("Content-Type", "application/json").setBody(""));
+    server.enqueue(new MockResponse().setHeader("Content-Type", "application/json").setBody("[]"));
+
+    for (int i = 0; i < 3; i++) {
+      assertThrows(ResponseDecodingException.class,
+          () -> streambird.transfers().getTransfer("transfer_2DJMdUNmkPDIFNVWiTNHTiBL0NB").execute());
+    }
+    assertEquals(3, server.getRequestCount(), "a body that breaks the contract is not retried");
+  }
+
+  @Test
+  void apiKeyReadWithATrailingNewlineIsRefusedAtBuildTimeWithoutShowingIt() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> StreambirdClient.builder().apiKey(API_KEY + "\n"));
+    assertTrue(e.getMessage().startsWith("apiKey"), e.getMessage());
+    assertFalse(e.getMessage().contains(API_KEY), e.getMessage());
   }
 }

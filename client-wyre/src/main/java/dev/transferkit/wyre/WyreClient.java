@@ -3,6 +3,7 @@ package dev.transferkit.wyre;
 import com.squareup.moshi.Moshi;
 import dev.transferkit.core.internal.Json;
 import dev.transferkit.core.internal.BearerAuth;
+import dev.transferkit.core.internal.Credentials;
 import dev.transferkit.core.ClientBuilder;
 import dev.transferkit.core.internal.Transport;
 import dev.transferkit.core.AutoPaging;
@@ -70,7 +71,7 @@ public final class WyreClient {
     this.environment = b.environment;
     this.baseUrl = override != null ? override : HttpUrl.get(environment.baseUrl());
     this.hmac = b.apiKey != null;
-    Interceptor auth = hmac ? new WyreHmacSigner(b.apiKey, b.secretKey, b.clock) : new BearerAuth(b.secretKey);
+    Interceptor auth = hmac ? new WyreHmacSigner(b.apiKey, b.secretKey, b.clock) : new BearerAuth(b.secretKey, "secretKey");
     this.transfers = new TransfersApi(transport.services(baseUrl, auth).retrofit());
   }
 
@@ -91,7 +92,7 @@ public final class WyreClient {
    * @param masqueradeAs a sub-account to act for, or null
    */
   public AutoPaging<Transfer> listAllTransfers(int pageSize, String masqueradeAs) {
-    return OffsetPaging.of(pageSize,
+    return OffsetPaging.of("listTransfers", pageSize,
         (offset, length) -> transfers.listTransfers(TransfersApi.ListTransfersParams.builder()
             .offset(offset).length(length).masqueradeAs(masqueradeAs).build()).execute(),
         TransferList::getData, TransferList::getRecordsFiltered);
@@ -118,14 +119,20 @@ public final class WyreClient {
       return this;
     }
 
-    /** Bearer mode: {@code Authorization: Bearer <secretKey>}. */
+    /**
+     * Bearer mode: {@code Authorization: Bearer <secretKey>}. Refused with an IllegalArgumentException that names the setting, never the value, if empty, surrounded by
+     * whitespace, or holding control or non-ASCII characters.
+     */
     public Builder secretKey(String secretKey) {
       this.secretKey = requireText(secretKey, "secretKey");
       this.apiKey = null;
       return this;
     }
 
-    /** HMAC mode: every request is signed with {@code secretKey} and carries {@code X-Api-Key: apiKey}. */
+    /**
+     * HMAC mode: every request is signed with {@code secretKey} and carries {@code X-Api-Key: apiKey}. Both keys are
+     * checked like {@link #secretKey}'s.
+     */
     public Builder hmac(String apiKey, String secretKey) {
       this.apiKey = requireText(apiKey, "apiKey");
       this.secretKey = requireText(secretKey, "secretKey");
@@ -165,11 +172,7 @@ public final class WyreClient {
     }
 
     private static String requireText(String value, String name) {
-      Objects.requireNonNull(value, name);
-      if (value.trim().isEmpty()) {
-        throw new IllegalArgumentException(name + " must not be empty");
-      }
-      return value;
+      return Credentials.check(value, name);
     }
   }
 }

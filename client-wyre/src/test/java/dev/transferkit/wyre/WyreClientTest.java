@@ -15,6 +15,7 @@ import dev.transferkit.core.exception.InvalidRequestException;
 import dev.transferkit.core.exception.NetworkException;
 import dev.transferkit.core.exception.NotFoundException;
 import dev.transferkit.core.exception.OutcomeUnknownException;
+import dev.transferkit.core.exception.RedirectException;
 import dev.transferkit.core.exception.ServerException;
 import dev.transferkit.core.RetryPolicy;
 import dev.transferkit.wyre.model.CreateTransferRequest;
@@ -254,5 +255,59 @@ class WyreClientTest {
   void builderNeedsCredentials() {
     assertThrows(IllegalStateException.class, () -> WyreClient.builder().build());
     assertThrows(IllegalArgumentException.class, () -> WyreClient.builder().hmac("", SECRET_KEY));
+  }
+
+  @Test
+  void keysWithANewlineOrNonAsciiCharacterAreRefusedAtBuildTimeWithoutShowingThem() {
+    for (String[] keys : new String[][] {{API_KEY + "\n", SECRET_KEY}, {API_KEY, SECRET_KEY + "\r\n"},
+        {API_KEY, "SK-WYRE-\u00a0SECRET"}, {" " + API_KEY, SECRET_KEY}}) {
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> WyreClient.builder().hmac(keys[0], keys[1]));
+      assertTrue(e.getMessage().startsWith("apiKey ") || e.getMessage().startsWith("secretKey "), e.getMessage());
+      assertFalse(e.getMessage().contains("WYRE"), e.getMessage());
+    }
+    IllegalArgumentException bearer =
+        assertThrows(IllegalArgumentException.class, () -> WyreClient.builder().secretKey(SECRET_KEY + "\n"));
+    assertFalse(bearer.getMessage().contains(SECRET_KEY), bearer.getMessage());
+  }
+
+  @Test
+  void signedCreateRedirectedToAnotherHostIsNeitherFollowedNorResent() throws Exception {
+    try (MockWebServer attacker = new MockWebServer()) {
+      attacker.start();
+      for (boolean follow : new boolean[] {false, true}) {
+        WyreClient client = WyreClient.builder().hmac(API_KEY, SECRET_KEY).baseUrl(server.url("/").toString())
+            .followRedirects(follow).build();
+        server.enqueue(new MockResponse().setResponseCode(307)
+            .setHeader("Location", attacker.url("/v3/transfers?replay=1").toString()));
+
+        OutcomeUnknownException e = assertThrows(OutcomeUnknownException.class,
+            () -> client.transfers().createTransfer(request()).execute());
+        RedirectException redirect = (RedirectException) e.getCause();
+        assertEquals(307, redirect.httpStatus());
+        assertEquals("http://" + attacker.getHostName() + ":" + attacker.getPort(), redirect.locationOrigin());
+      }
+      assertEquals(0, attacker.getRequestCount(), "the signed body and X-Api-Key never left for the other host");
+    }
+  }
+
+  @Test
+  void signedGetRedirectedToAnotherHostWhenAllowedGoesWithoutKeyOrSignature() throws Exception {
+    try (MockWebServer other = new MockWebServer()) {
+      other.start();
+      WyreClient client = WyreClient.builder().hmac(API_KEY, SECRET_KEY).baseUrl(server.url("/").toString())
+          .followRedirects(true).build();
+      server.enqueue(new MockResponse().setResponseCode(302)
+          .setHeader("Location", other.url("/v3/transfers/TF_VXXXXXXXX").toString()));
+      other.enqueue(transfer());
+
+      client.transfers().getTransfer("TF_VXXXXXXXX").execute();
+
+      RecordedRequest hop = other.takeRequest();
+      assertNull(hop.getHeader("X-Api-Key"));
+      assertNull(hop.getHeader("X-Api-Signature"));
+      assertNull(hop.getHeader("Authorization"));
+      assertEquals(API_KEY, server.takeRequest().getHeader("X-Api-Key"));
+    }
   }
 }

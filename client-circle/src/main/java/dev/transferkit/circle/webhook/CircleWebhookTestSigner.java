@@ -39,6 +39,14 @@ public final class CircleWebhookTestSigner implements PublicKeySource {
     }
   }
 
+  /**
+   * A signer with a new P-256 key pair under the same key id, as after Circle rotated the key behind an id (tests
+   * of key rotation).
+   */
+  public CircleWebhookTestSigner rotate() {
+    return new CircleWebhookTestSigner(generate().keyPair, keyId);
+  }
+
   /** The key id to send in {@code X-Circle-Key-Id}. */
   public String keyId() {
     return keyId;

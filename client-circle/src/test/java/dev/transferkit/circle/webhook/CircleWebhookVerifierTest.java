@@ -8,10 +8,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.transferkit.circle.CircleClient;
 import dev.transferkit.circle.wallets.model.ChallengeStatus;
 import dev.transferkit.circle.wallets.model.TransactionState;
+import dev.transferkit.core.exception.NetworkException;
 import dev.transferkit.core.exception.ServerException;
+import dev.transferkit.core.exception.TransferKitException;
 import dev.transferkit.core.exception.WebhookSignatureException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.security.AlgorithmParameters;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.ECParameterSpec;
+import java.security.spec.ECPublicKeySpec;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.UUID;
+import okhttp3.mockwebserver.SocketPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +63,11 @@ class CircleWebhookVerifierTest {
   private final CircleWebhookTestSigner signer = CircleWebhookTestSigner.generate();
   private final AtomicInteger keyRequests = new AtomicInteger();
   private volatile int keyStatus = 200;
+  /** The key Circle serves for {@code signer.keyId()} (tests rotate it). */
+  private volatile String servedKeyJson;
+  private volatile boolean keyEndpointHangs;
+  private final MutableClock clock = new MutableClock(Instant.parse("2024-01-01T00:00:00Z"));
+  private CircleClient circle;
   private CircleWebhookVerifier verifier;
 
   @BeforeEach
@@ -60,16 +81,19 @@ class CircleWebhookVerifierTest {
           return new MockResponse().setResponseCode(keyStatus).setBody("{\"code\":" + keyStatus
               + ",\"message\":\"Not found.\"}");
         }
+        if (keyEndpointHangs) {
+          return new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE);
+        }
         if (!request.getPath().equals("/v2/notifications/publicKey/" + signer.keyId())) {
           return new MockResponse().setResponseCode(404).setBody("{\"code\":404,\"message\":\"Not found.\"}");
         }
         return new MockResponse().setHeader("Content-Type", "application/json")
-            .setBody(signer.publicKeyResponseJson());
+            .setBody(servedKeyJson != null ? servedKeyJson : signer.publicKeyResponseJson());
       }
     });
     server.start();
-    verifier = CircleClient.builder().apiKey("k").baseUrl(server.url("/").toString()).maxRetries(0).build()
-        .webhookVerifier();
+    circle = CircleClient.builder().apiKey("k").baseUrl(server.url("/").toString()).maxRetries(0).build();
+    verifier = circle.webhookVerifier();
   }
 
   @AfterEach
@@ -196,5 +220,143 @@ class CircleWebhookVerifierTest {
         local.verifyAndParse(body, signer.sign(body), signer.keyId()).kind());
     assertThrows(WebhookSignatureException.class,
         () -> local.verify(body, signer.sign(body), "879dc113-5ca4-4ff7-a6b7-54652083fcf8"));
+  }
+
+  /** A verifier on the local Circle whose cache times are read against the test's clock. */
+  private CircleWebhookVerifier clocked() {
+    return CircleWebhookVerifier.create(circle.notifications(), clock);
+  }
+
+  static final class MutableClock extends Clock {
+    private volatile Instant now;
+
+    MutableClock(Instant now) {
+      this.now = now;
+    }
+
+    void advance(Duration d) {
+      now = now.plus(d);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+  }
+
+  @Test
+  void unknownKeyIdIsRememberedAndAskedForAgainOnlyAfterTheNegativeCacheExpires() {
+    CircleWebhookVerifier v = clocked();
+    byte[] body = bytes(OUTBOUND);
+    CircleWebhookTestSigner stranger = CircleWebhookTestSigner.generate();
+
+    for (int i = 0; i < 5; i++) {
+      assertThrows(WebhookSignatureException.class, () -> v.verify(body, stranger.sign(body), stranger.keyId()));
+    }
+    assertEquals(1, keyRequests.get(), "one fetch for five deliveries naming the same unknown key");
+
+    clock.advance(CircleWebhookVerifier.UNKNOWN_KEY_TTL);
+    assertThrows(WebhookSignatureException.class, () -> v.verify(body, stranger.sign(body), stranger.keyId()));
+    assertEquals(2, keyRequests.get());
+  }
+
+  @Test
+  void randomKeyIdsCannotMakeTheVerifierCallCircleInALoop() {
+    CircleWebhookVerifier v = clocked();
+    byte[] body = bytes(OUTBOUND);
+    int refusedWithoutFetch = 0;
+    for (int i = 0; i < 3 * CircleWebhookVerifier.MAX_FETCHES_PER_MINUTE; i++) {
+      TransferKitException e = assertThrows(TransferKitException.class,
+          () -> v.verify(body, signer.sign(body), UUID.randomUUID().toString()));
+      if (!(e instanceof WebhookSignatureException)) {
+        assertTrue(e.getMessage().contains("Answer 5xx"), e.getMessage());
+        refusedWithoutFetch++;
+      }
+    }
+    assertEquals(CircleWebhookVerifier.MAX_FETCHES_PER_MINUTE, keyRequests.get());
+    assertEquals(2 * CircleWebhookVerifier.MAX_FETCHES_PER_MINUTE, refusedWithoutFetch);
+
+    clock.advance(Duration.ofMinutes(1));
+    v.verify(body, signer.sign(body), signer.keyId());
+    assertEquals(CircleWebhookVerifier.MAX_FETCHES_PER_MINUTE + 1, keyRequests.get(), "the window moved on");
+  }
+
+  @Test
+  void keyFetchThatHangsEndsAtTheVerifiersOwnShortDeadline() {
+    keyEndpointHangs = true;
+    byte[] body = bytes(OUTBOUND);
+
+    long start = System.nanoTime();
+    NetworkException e = assertThrows(NetworkException.class,
+        () -> verifier.verify(body, signer.sign(body), signer.keyId()));
+    long ms = (System.nanoTime() - start) / 1_000_000;
+
+    assertTrue(ms < 4_500, "ended at the 3 s key-fetch deadline, below Circle's 5 s: " + ms + " ms");
+    assertTrue(e.getMessage().contains("3000 ms"), e.getMessage());
+  }
+
+  @Test
+  void keyOnAnother256BitCurveIsRefusedByItsCurveParameters() throws Exception {
+    AlgorithmParameters params = AlgorithmParameters.getInstance("EC");
+    params.init(new ECGenParameterSpec("secp256k1"));
+    ECParameterSpec k1 = params.getParameterSpec(ECParameterSpec.class);
+    PublicKey otherCurve = KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(k1.getGenerator(), k1));
+    assertEquals(256, k1.getCurve().getField().getFieldSize(), "same field size as P-256");
+    servedKeyJson = "{\"data\":{\"id\":\"" + signer.keyId() + "\",\"algorithm\":\"ECDSA_SHA_256\",\"publicKey\":\""
+        + Base64.getEncoder().encodeToString(otherCurve.getEncoded()) + "\",\"createDate\":\"2024-01-01T00:00:00Z\"}}";
+    CircleWebhookVerifier v = clocked();
+    byte[] body = bytes(OUTBOUND);
+
+    WebhookSignatureException e = assertThrows(WebhookSignatureException.class,
+        () -> v.verify(body, signer.sign(body), signer.keyId()));
+    assertTrue(e.getMessage().contains("not a P-256"), e.getMessage());
+    assertThrows(WebhookSignatureException.class, () -> v.verify(body, signer.sign(body), signer.keyId()));
+    assertEquals(1, keyRequests.get(), "an unusable key is remembered like an unknown one");
+  }
+
+  @Test
+  void cachedKeyIsFetchedAgainAfterItsTtl() {
+    CircleWebhookVerifier v = clocked();
+    byte[] body = bytes(OUTBOUND);
+    v.verify(body, signer.sign(body), signer.keyId());
+    clock.advance(CircleWebhookVerifier.KEY_TTL.minusSeconds(1));
+    v.verify(body, signer.sign(body), signer.keyId());
+    assertEquals(1, keyRequests.get());
+
+    clock.advance(Duration.ofSeconds(1));
+    v.verify(body, signer.sign(body), signer.keyId());
+    assertEquals(2, keyRequests.get());
+  }
+
+  @Test
+  void rotatedKeyIsFetchedAgainOnceWhenTheCachedOneDoesNotVerify() {
+    CircleWebhookVerifier v = clocked();
+    byte[] body = bytes(OUTBOUND);
+    v.verify(body, signer.sign(body), signer.keyId());
+    CircleWebhookTestSigner rotated = signer.rotate();
+    servedKeyJson = rotated.publicKeyResponseJson();
+    clock.advance(CircleWebhookVerifier.MIN_REFRESH_INTERVAL);
+
+    v.verify(body, rotated.sign(body), rotated.keyId());
+    assertEquals(2, keyRequests.get(), "one re-fetch picked up the rotated key");
+
+    CircleWebhookTestSigner forger = signer.rotate();
+    for (int i = 0; i < 5; i++) {
+      assertThrows(WebhookSignatureException.class, () -> v.verify(body, forger.sign(body), forger.keyId()));
+    }
+    assertEquals(2, keyRequests.get(), "a key fetched less than a minute ago is not fetched again");
+    clock.advance(CircleWebhookVerifier.MIN_REFRESH_INTERVAL);
+    assertThrows(WebhookSignatureException.class, () -> v.verify(body, forger.sign(body), forger.keyId()));
+    assertEquals(3, keyRequests.get(), "at most one re-fetch per failed verification");
   }
 }

@@ -1,7 +1,8 @@
 package dev.transferkit.core.exception;
 
 /**
- * A 2xx response body did not match the contract (malformed JSON, a missing required field, a wrong type). The HTTP
+ * A 2xx response body did not match the contract (empty, {@code null}, malformed JSON, a missing required field, a
+ * wrong type) or was too large to read. The HTTP
  * request itself succeeded: for a create call, the resource may exist; fetch it by id before retrying.
  */
 public class ResponseDecodingException extends TransferKitException {

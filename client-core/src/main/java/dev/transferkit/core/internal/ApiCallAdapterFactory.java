@@ -58,7 +58,7 @@ public final class ApiCallAdapterFactory extends CallAdapter.Factory {
 
       @Override
       public ApiCall<?> adapt(Call<Object> call) {
-        return new RetrofitApiCall<>(call, errorDecoder);
+        return new RetrofitApiCall<>(call, errorDecoder, bodyType != Void.class);
       }
     };
   }
@@ -66,19 +66,35 @@ public final class ApiCallAdapterFactory extends CallAdapter.Factory {
   static final class RetrofitApiCall<T> implements ApiCall<T> {
     private final Call<T> call;
     private final ErrorDecoder errorDecoder;
+    /** Whether the operation documents a response body (its type is not {@code Void}). */
+    private final boolean hasBody;
 
-    RetrofitApiCall(Call<T> call, ErrorDecoder errorDecoder) {
+    RetrofitApiCall(Call<T> call, ErrorDecoder errorDecoder, boolean hasBody) {
       this.call = call;
       this.errorDecoder = errorDecoder;
+      this.hasBody = hasBody;
     }
 
     @Override
     public T execute() {
       Response<T> response = send();
       if (response.isSuccessful()) {
-        return response.body(); // no ApiResponse, no header map: nobody asked for them
+        return bodyOf(response); // no ApiResponse, no header map: nobody asked for them
       }
       throw toError(response);
+    }
+
+    /**
+     * The decoded body; an operation that documents one never answers null: an empty body, a 204 or the JSON
+     * {@code null} is a {@link ResponseDecodingException}.
+     */
+    private T bodyOf(Response<T> response) {
+      T body = response.body();
+      if (body == null && hasBody) {
+        throw new ResponseDecodingException("Response of " + operation() + " (HTTP " + response.code()
+            + ") has no body, or the JSON null, where the contract documents one", response.code(), null);
+      }
+      return body;
     }
 
     @Override
@@ -89,6 +105,8 @@ public final class ApiCallAdapterFactory extends CallAdapter.Factory {
     private Response<T> send() {
       try {
         return call.execute();
+      } catch (Credentials.Refused badCredential) {
+        throw badCredential; // a per-call credential that cannot be sent: the caller's IllegalArgumentException
       } catch (IOException | RuntimeException e) {
         throw translate(e);
       }
@@ -114,7 +132,8 @@ public final class ApiCallAdapterFactory extends CallAdapter.Factory {
 
         @Override
         public void onFailure(Call<T> c, Throwable t) {
-          future.completeExceptionally(t instanceof Exception ? translate((Exception) t) : t);
+          future.completeExceptionally(t instanceof Exception && !(t instanceof Credentials.Refused)
+              ? translate((Exception) t) : t);
         }
       });
       future.whenComplete((r, t) -> {
@@ -127,7 +146,7 @@ public final class ApiCallAdapterFactory extends CallAdapter.Factory {
 
     @Override
     public ApiCall<T> copy() {
-      return new RetrofitApiCall<>(call.clone(), errorDecoder);
+      return new RetrofitApiCall<>(call.clone(), errorDecoder, hasBody);
     }
 
     @Override
@@ -136,18 +155,20 @@ public final class ApiCallAdapterFactory extends CallAdapter.Factory {
     }
 
     private TransferKitException translate(Exception e) {
-      return ApiCallAdapterFactory.translate(e, () -> {
-        try {
-          return call.request().method() + " " + call.request().url().encodedPath();
-        } catch (RuntimeException requestCannotBeBuilt) { // e.g. a null @Body: the same error again
-          return "the request";
-        }
-      });
+      return ApiCallAdapterFactory.translate(e, this::operation);
+    }
+
+    private String operation() {
+      try {
+        return call.request().method() + " " + call.request().url().encodedPath();
+      } catch (RuntimeException requestCannotBeBuilt) { // e.g. a null @Body: the same error again
+        return "the request";
+      }
     }
 
     private ApiResponse<T> toApiResponse(Response<T> response) {
       if (response.isSuccessful()) {
-        return new ApiResponse<>(response.code(), headerMap(response.headers()), response.body());
+        return new ApiResponse<>(response.code(), headerMap(response.headers()), bodyOf(response));
       }
       throw toError(response);
     }

@@ -1,7 +1,6 @@
 package dev.transferkit.core.internal;
 
 import java.io.IOException;
-import java.util.Objects;
 import okhttp3.Interceptor;
 import okhttp3.Response;
 
@@ -10,12 +9,13 @@ public final class BearerAuth implements Interceptor {
   private final String token;
   private final String header;
 
-  public BearerAuth(String token) {
-    Objects.requireNonNull(token, "API key");
-    if (token.trim().isEmpty()) {
-      throw new IllegalArgumentException("API key must not be empty");
-    }
-    this.token = token;
+  /**
+   * @param token the key
+   * @param name what the key is called in the caller's terms ("apiKey"), for error messages
+   * @throws IllegalArgumentException if the key is not a usable credential (see {@link Credentials#check})
+   */
+  public BearerAuth(String token, String name) {
+    this.token = Credentials.check(token, name);
     this.header = "Bearer " + token;
   }
 

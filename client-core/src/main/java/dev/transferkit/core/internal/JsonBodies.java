@@ -6,6 +6,8 @@ import com.squareup.moshi.Moshi;
 import dev.transferkit.core.internal.Idempotent;
 import dev.transferkit.core.internal.JsonCodecs;
 import dev.transferkit.core.internal.RuntimeKeyed;
+import com.squareup.moshi.JsonEncodingException;
+import java.io.EOFException;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
@@ -16,6 +18,7 @@ import okio.Buffer;
 import okio.BufferedSink;
 import retrofit2.Converter;
 import retrofit2.Retrofit;
+import retrofit2.http.Header;
 
 /**
  * TransferKit's one Retrofit converter for JSON bodies, on the provider's Moshi (generated adapters):
@@ -92,11 +95,33 @@ final class JsonBodies extends Converter.Factory {
     JsonAdapter<Object> adapter = moshi.adapter(type);
     return body -> {
       try (okio.BufferedSource source = body.source()) { // closing it returns its segments to okio's pool
+        if (source.exhausted()) {
+          return null; // an empty body: the call adapter reports it with the status
+        }
         return JsonCodecs.decodeDocument(adapter, source);
+      } catch (EOFException truncated) {
+        // The runtime read the whole body before decoding: this is a truncated document, not a network failure.
+        throw new JsonEncodingException("The JSON document ends early: " + truncated.getMessage());
       } finally {
         body.close();
       }
     };
+  }
+
+  /**
+   * Converts {@code @Header} parameters. Credential headers ({@code X-User-Token}, any {@link
+   * Redaction#isSecretHeader secret header}) are checked with {@link Credentials#check}, so a bad token is refused
+   * with an IllegalArgumentException that names the header, before OkHttp can refuse it with one quoting the value.
+   */
+  @Override
+  public Converter<?, String> stringConverter(Type type, Annotation[] annotations, Retrofit retrofit) {
+    for (Annotation a : annotations) {
+      if (a instanceof Header && Redaction.isSecretHeader(((Header) a).value())) {
+        String name = ((Header) a).value();
+        return value -> Credentials.check(String.valueOf(value), name);
+      }
+    }
+    return null;
   }
 
   /** A JSON body with the idempotency key it carries. Replayable. */

@@ -7,6 +7,7 @@ import com.squareup.moshi.JsonWriter;
 import dev.transferkit.core.Timestamp;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.util.regex.Pattern;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -22,6 +23,20 @@ import java.util.Map;
 public final class JsonCodecs {
   /** Longest decimal literal accepted; longer input is rejected instead of being parsed at unbounded cost. */
   public static final int MAX_DECIMAL_LENGTH = 512;
+
+  /**
+   * The text of an amount: exactly the number grammar of RFC 8259, with ASCII digits only.
+   * {@link BigDecimal#BigDecimal(String)} alone would also take {@code +1}, {@code 1.} and digits of other scripts
+   * ({@code "١٠٠"} is 100 to it).
+   */
+  private static final Pattern JSON_NUMBER = Pattern.compile("-?(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?");
+
+  /**
+   * The providers' own decimal-string form, accepted inside JSON strings besides {@link #JSON_NUMBER}: ASCII digits
+   * with an optional fraction, where the integer part may be missing or have leading zeros (Circle's documentation
+   * sends {@code ".01"}).
+   */
+  private static final Pattern DECIMAL_STRING_FORM = Pattern.compile("-?[0-9]*\\.?[0-9]+");
 
   private JsonCodecs() {}
 
@@ -178,10 +193,15 @@ public final class JsonCodecs {
     if (token != JsonReader.Token.STRING && token != JsonReader.Token.NUMBER) {
       throw new JsonDataException("Expected a decimal amount but was " + token + " at path " + reader.getPath());
     }
+    boolean quoted = token == JsonReader.Token.STRING;
     String text = reader.nextString();
     if (text.length() > MAX_DECIMAL_LENGTH) {
       throw new JsonDataException("Decimal amount of " + text.length() + " characters exceeds " + MAX_DECIMAL_LENGTH
           + " at path " + pathOfLastValue(reader));
+    }
+    if (!JSON_NUMBER.matcher(text).matches() && !(quoted && DECIMAL_STRING_FORM.matcher(text).matches())) {
+      throw new JsonDataException("Expected a decimal amount (JSON number grammar, ASCII digits) but was '"
+          + abbreviate(text) + "' at path " + pathOfLastValue(reader));
     }
     BigDecimal value;
     try {

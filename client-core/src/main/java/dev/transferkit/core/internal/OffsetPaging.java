@@ -10,8 +10,10 @@ public final class OffsetPaging {
   private OffsetPaging() {}
 
   /**
-   * All items, fetching {@code pageSize} at a time from offset 0.
+   * All items, fetching {@code pageSize} at a time from offset 0. A server that ignores the offset (answers the same
+   * page again) ends the iteration with a {@link dev.transferkit.core.exception.PagingException}.
    *
+   * @param operation the list operation, for error messages
    * @param pageSize items per request
    * @param fetch calls the list operation for (offset, limit)
    * @param items the items of a response
@@ -20,12 +22,12 @@ public final class OffsetPaging {
    * @param <R> the list response type
    * @param <T> the item type
    */
-  public static <R, T> AutoPaging<T> of(
+  public static <R, T> AutoPaging<T> of(String operation,
       int pageSize, BiFunction<Integer, Integer, R> fetch, Function<R, List<T>> items, Function<R, Long> total) {
     if (pageSize < 1) {
       throw new IllegalArgumentException("pageSize must be >= 1, was " + pageSize);
     }
-    return Paging.of(0, offset -> {
+    return Paging.of(operation, 0, offset -> {
       R response = fetch.apply(offset, pageSize);
       List<T> page = items.apply(response);
       if (page == null || page.isEmpty()) {

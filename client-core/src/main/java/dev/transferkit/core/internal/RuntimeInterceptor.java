@@ -5,11 +5,15 @@ import dev.transferkit.core.internal.Idempotent;
 import dev.transferkit.core.RequestOptions;
 import dev.transferkit.core.exception.NetworkException;
 import dev.transferkit.core.exception.OutcomeUnknownException;
+import dev.transferkit.core.exception.RedirectException;
+import dev.transferkit.core.exception.ResponseTooLargeException;
+import dev.transferkit.core.exception.TransferKitException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Supplier;
+import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -23,7 +27,9 @@ import okhttp3.ResponseBody;
  * <p>Only GETs (and HEADs) and {@link Idempotent} POSTs are retried, on connection failures, timeouts, 408, 429 and
  * 5xx, sending the very same bytes (same idempotency key) each time. Any other request is tried exactly once; if it
  * fails after the request may have reached the server, the failure is an {@link OutcomeUnknownException}. Response
- * bodies are read completely here, so that a timeout while reading the body is handled like any other failure.
+ * bodies are read completely here (up to the size bound), so that a timeout while reading the body is handled like
+ * any other failure. A retry whose wait would end after the call's deadline is not attempted. A 3xx answer (one that
+ * OkHttp did not follow) is a {@link RedirectException}.
  */
 final class RuntimeInterceptor implements Interceptor {
   private final String userAgent;
@@ -35,23 +41,33 @@ final class RuntimeInterceptor implements Interceptor {
   /** A static {@code Authorization} value set with the other headers (see {@link #withAuthorization}), or null. */
   private final String authorization;
 
-  RuntimeInterceptor(
-      String userAgent, RetryPolicy policy, String provider, String reconcileHint, ErrorDecoder errorDecoder) {
-    this(userAgent, policy, provider, reconcileHint, errorDecoder, () -> UUID.randomUUID().toString());
+  /** The bounds on every call: its deadline (zero: none) and the largest response body read. */
+  static final class Bounds {
+    final Duration callTimeout;
+    final long maxResponseBodySize;
+
+    Bounds(Duration callTimeout, long maxResponseBodySize) {
+      this.callTimeout = callTimeout;
+      this.maxResponseBodySize = maxResponseBodySize;
+    }
   }
 
-  RuntimeInterceptor(String userAgent, RetryPolicy policy, String provider, String reconcileHint,
-      ErrorDecoder errorDecoder, Supplier<String> newKey) {
-    this(userAgent, policy, provider, reconcileHint, errorDecoder, newKey, null);
+  private final Bounds bounds;
+
+  RuntimeInterceptor(
+      String userAgent, RetryPolicy policy, String provider, String reconcileHint, ErrorDecoder errorDecoder,
+      Bounds bounds) {
+    this(userAgent, policy, provider, reconcileHint, errorDecoder, bounds, () -> UUID.randomUUID().toString(), null);
   }
 
   private RuntimeInterceptor(String userAgent, RetryPolicy policy, String provider, String reconcileHint,
-      ErrorDecoder errorDecoder, Supplier<String> newKey, String authorization) {
+      ErrorDecoder errorDecoder, Bounds bounds, Supplier<String> newKey, String authorization) {
     this.userAgent = userAgent;
     this.policy = policy;
     this.provider = provider;
     this.reconcileHint = reconcileHint;
     this.errorDecoder = errorDecoder;
+    this.bounds = bounds;
     this.newKey = newKey;
     this.authorization = authorization;
   }
@@ -61,7 +77,13 @@ final class RuntimeInterceptor implements Interceptor {
    * it is set in the one request build per call instead of by an interceptor of its own on every attempt).
    */
   RuntimeInterceptor withAuthorization(String value) {
-    return new RuntimeInterceptor(userAgent, policy, provider, reconcileHint, errorDecoder, newKey, value);
+    return new RuntimeInterceptor(userAgent, policy, provider, reconcileHint, errorDecoder, bounds, newKey, value);
+  }
+
+  /** The same runtime with another call deadline (see {@link Transport#withCallTimeout}). */
+  RuntimeInterceptor withCallTimeout(Duration callTimeout) {
+    return new RuntimeInterceptor(userAgent, policy, provider, reconcileHint, errorDecoder,
+        new Bounds(callTimeout, bounds.maxResponseBodySize), newKey, authorization);
   }
 
   /** Where idempotency keys come from (also used by {@link JsonBodies}). */
@@ -76,9 +98,11 @@ final class RuntimeInterceptor implements Interceptor {
     RequestBody body = original.body();
     String method = original.method();
 
+    long started = System.nanoTime();
     SendMarker.Attempt state = new SendMarker.Attempt();
     Request.Builder builder = original.newBuilder().header("User-Agent", userAgent)
-        .tag(SendMarker.Attempt.class, state);
+        .tag(SendMarker.Attempt.class, state)
+        .tag(RedirectGuard.Start.class, new RedirectGuard.Start(original.url(), method));
     if (authorization != null) {
       builder.header("Authorization", authorization);
     }
@@ -96,32 +120,82 @@ final class RuntimeInterceptor implements Interceptor {
       state.sendStarted = false; // attempts run one after the other: the marker of the last one is what counts
       Response response;
       try {
-        response = buffered(chain.proceed(prepared));
+        response = bounded(chain.proceed(prepared), operation(prepared));
       } catch (IOException e) {
-        if (e instanceof TransferKitIOException) {
-          throw e;
+        TransferKitException fromInside = TransferKitIOException.find(e);
+        if (fromInside instanceof RedirectException && !retryable) {
+          throw outcomeUnknown(operation(prepared), "its redirect could not be followed safely", fromInside);
         }
-        boolean mayRetry = retryable && attempt < maxRetries && !chain.call().isCanceled();
+        if (fromInside != null) {
+          throw (TransferKitIOException) e;
+        }
+        Duration wait = policy.backoff(attempt);
+        boolean mayRetry = retryable && attempt < maxRetries && !chain.call().isCanceled()
+            && fitsDeadline(started, wait);
         if (mayRetry) {
-          pause(policy.backoff(attempt));
+          pause(wait);
           continue;
         }
-        throw failure(e, operation(prepared), retryable, state.sendStarted, attempt + 1, key);
+        throw failure(e, operation(prepared), retryable, state.sendStarted, attempt + 1, key,
+            chain.call().isCanceled());
       }
       if (retryable && attempt < maxRetries && isRetryableStatus(response.code()) && !chain.call().isCanceled()) {
         Duration wait = RetryAfter.parse(response.header("Retry-After"), policy.clock());
         if (wait != null && wait.compareTo(policy.maxRetryAfter()) > 0) {
           return response; // asked to wait longer than we are willing to block: report it instead
         }
+        Duration pause = wait != null ? wait : policy.backoff(attempt);
+        if (!fitsDeadline(started, pause)) {
+          return response; // the retry could not finish before the call's deadline: report this answer instead
+        }
         response.close();
-        pause(wait != null ? wait : policy.backoff(attempt));
+        pause(pause);
         continue;
+      }
+      if (response.code() >= 300 && response.code() <= 399) {
+        RedirectException redirect = redirect(response, prepared);
+        response.close();
+        if (!retryable) {
+          throw outcomeUnknown(operation(prepared), "it was answered with a redirect", redirect);
+        }
+        throw new TransferKitIOException(redirect);
       }
       if (!retryable && isAmbiguousStatus(response.code())) {
         throw ambiguousAnswer(response, operation(prepared));
       }
       return response;
     }
+  }
+
+  /** Whether waiting {@code wait} and trying again can still end before the call's deadline. */
+  private boolean fitsDeadline(long startedNanos, Duration wait) {
+    if (bounds.callTimeout.isZero()) {
+      return true;
+    }
+    long elapsed = System.nanoTime() - startedNanos;
+    return elapsed + wait.toNanos() < bounds.callTimeout.toNanos();
+  }
+
+  /** The 3xx answer as an exception naming its status and the origin of its Location (never its path or query). */
+  private RedirectException redirect(Response response, Request request) {
+    String location = response.header("Location");
+    HttpUrl target = location == null ? null : request.url().resolve(location);
+    String origin = target == null ? null : RedirectGuard.origin(target);
+    return new RedirectException(
+        provider + " answered " + operation(request) + " with HTTP " + response.code() + " redirecting to "
+            + (origin == null ? "no usable Location" : origin) + ". Redirects are not followed"
+            + (response.request().url().equals(request.url()) ? " by default (see followRedirects)" : " further")
+            + "; check the base URL (https, path prefix) and any proxy.",
+        response.code(), origin, response.header("X-Request-Id"));
+  }
+
+  private TransferKitIOException outcomeUnknown(String operation, String what, TransferKitException cause) {
+    return new TransferKitIOException(new OutcomeUnknownException(
+        "The outcome of " + operation + " is unknown: " + what + " (" + cause.getMessage() + "), which does not"
+            + " prove the request was not carried out. It was not retried, because this operation carries no"
+            + " idempotency key and sending it again could execute it twice. Reconcile before trying again: "
+            + reconcileHint,
+        operation, cause));
   }
 
   private static String operation(Request request) {
@@ -152,9 +226,13 @@ final class RuntimeInterceptor implements Interceptor {
     return code == 408 || code == 429 || (code >= 500 && code <= 599);
   }
 
-  private TransferKitIOException failure(
-      IOException e, String operation, boolean retryable, boolean sent, int attempts, String key) {
-    String cause = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+  private TransferKitIOException failure(IOException e, String operation, boolean retryable, boolean sent,
+      int attempts, String key, boolean canceled) {
+    // OkHttp cancels a call whose deadline passed: the I/O error is then only "Socket closed" or "Canceled".
+    String cause = canceled && !bounds.callTimeout.isZero()
+        ? "the call was canceled or its deadline (callTimeout " + bounds.callTimeout.toMillis() + " ms) passed"
+        : canceled ? "the call was canceled"
+        : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     String tries = attempts == 1 ? "" : " after " + attempts + " attempts";
     if (!retryable && sent) {
       return new TransferKitIOException(new OutcomeUnknownException(
@@ -193,17 +271,27 @@ final class RuntimeInterceptor implements Interceptor {
   }
 
   /**
-   * The response with its body read into memory (API bodies are small JSON documents): everything is pulled into the
-   * body's own buffered source, so the bytes are neither copied nor moved and the response is not rebuilt. Reading
-   * it to the end also completes the exchange (OkHttp releases the connection when the body is exhausted).
+   * The response with its body read into memory (API bodies are small JSON documents), at most
+   * {@link Bounds#maxResponseBodySize} bytes of it: everything is pulled into the body's own buffered source, so the
+   * bytes are neither copied nor moved and the response is not rebuilt. Reading it to the end also completes the
+   * exchange (OkHttp releases the connection when the body is exhausted). A longer body, announced or found, closes
+   * the response without reading the rest.
    */
-  private static Response buffered(Response response) throws IOException {
+  private Response bounded(Response response, String operation) throws IOException {
     ResponseBody body = response.body();
     if (body == null) {
       return response;
     }
+    long limit = bounds.maxResponseBodySize;
     try {
-      body.source().request(Long.MAX_VALUE);
+      long announced = body.contentLength();
+      if (announced > limit || body.source().request(limit + 1)) {
+        response.close();
+        throw new TransferKitIOException(new ResponseTooLargeException("The response to " + operation + " (HTTP "
+            + response.code() + ") is longer than maxResponseBodySize=" + limit + " bytes"
+            + (announced > limit ? " (Content-Length " + announced + ")" : "") + "; it was not read further.",
+            response.code(), limit));
+      }
     } catch (IOException | RuntimeException e) {
       response.close();
       throw e;

@@ -16,7 +16,7 @@ import retrofit2.Retrofit;
 /**
  * The HTTP runtime a provider facade is built on: one OkHttpClient (connection pool, dispatcher, timeouts) shared by
  * all of the provider's services, TransferKit's interceptors (User-Agent, request id, idempotency keys, safe retries,
- * logging) and Retrofit with the provider's JSON adapters and {@link ErrorDecoder}. Immutable and thread-safe.
+ * call deadline and body size bound, redirect guard, logging) and Retrofit with the provider's JSON adapters and {@link ErrorDecoder}. Immutable and thread-safe.
  */
 public final class Transport {
   /** What the runtime needs to know about a provider. */
@@ -55,9 +55,14 @@ public final class Transport {
     final Duration callTimeout;
     final RetryPolicy retryPolicy;
     final @Nullable Consumer<String> httpLogger;
+    final long maxResponseBodySize;
+    final boolean followRedirects;
 
     public Settings(@Nullable OkHttpClient httpClient, Duration connectTimeout, Duration readTimeout,
-        Duration writeTimeout, Duration callTimeout, RetryPolicy retryPolicy, @Nullable Consumer<String> httpLogger) {
+        Duration writeTimeout, Duration callTimeout, RetryPolicy retryPolicy, @Nullable Consumer<String> httpLogger,
+        long maxResponseBodySize, boolean followRedirects) {
+      this.maxResponseBodySize = maxResponseBodySize;
+      this.followRedirects = followRedirects;
       this.httpClient = httpClient;
       this.connectTimeout = connectTimeout;
       this.readTimeout = readTimeout;
@@ -105,10 +110,29 @@ public final class Transport {
         .writeTimeout(settings.writeTimeout().toMillis(), TimeUnit.MILLISECONDS)
         .callTimeout(settings.callTimeout().toMillis(), TimeUnit.MILLISECONDS)
         .retryOnConnectionFailure(false)
+        .followRedirects(settings.followRedirects)
+        .followSslRedirects(settings.followRedirects)
         .build();
     this.runtime = new RuntimeInterceptor(UserAgent.VALUE, settings.retryPolicy(), provider.name,
-        provider.reconcileHint, provider.errorDecoder);
+        provider.reconcileHint, provider.errorDecoder,
+        new RuntimeInterceptor.Bounds(settings.callTimeout(), settings.maxResponseBodySize));
     this.logger = settings.httpLogger();
+  }
+
+  private Transport(OkHttpClient base, Provider provider, RuntimeInterceptor runtime, Consumer<String> logger) {
+    this.base = base;
+    this.provider = provider;
+    this.runtime = runtime;
+    this.logger = logger;
+  }
+
+  /**
+   * The same runtime (sharing connection pool and dispatcher) with another call deadline, for calls that must end
+   * sooner than the client's, such as webhook key fetches made while a provider waits for the webhook's answer.
+   */
+  public Transport withCallTimeout(Duration callTimeout) {
+    return new Transport(base.newBuilder().callTimeout(callTimeout.toMillis(), TimeUnit.MILLISECONDS).build(),
+        provider, runtime.withCallTimeout(callTimeout), logger);
   }
 
   /**
@@ -127,6 +151,7 @@ public final class Transport {
       b.addInterceptor(new HttpLogger(logger));
     }
     b.addNetworkInterceptor(new SendMarker());
+    b.addNetworkInterceptor(new RedirectGuard());
     OkHttpClient client = b.build();
     Retrofit retrofit = new Retrofit.Builder()
         .baseUrl(baseUrl)

@@ -4,6 +4,9 @@ import dev.transferkit.core.AutoPaging;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.transferkit.core.exception.PagingException;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -17,7 +20,7 @@ class AutoPagingTest {
   @Test
   void pagesAreFetchedOnlyWhenTheirItemsAreNeeded() {
     AtomicInteger fetches = new AtomicInteger();
-    AutoPaging<Integer> all = Paging.of(0, (Integer page) -> {
+    AutoPaging<Integer> all = Paging.of("listNumbers", 0, (Integer page) -> {
       fetches.incrementAndGet();
       List<Integer> items = List.of(page * 2, page * 2 + 1);
       return page < 2 ? Page.of(items, page + 1) : Page.last(items);
@@ -38,7 +41,7 @@ class AutoPagingTest {
 
   @Test
   void emptyPagesInTheMiddleAreSkipped() {
-    AutoPaging<String> all = Paging.of("a", (String c) -> c.equals("a") ? Page.of(List.of(), "b")
+    AutoPaging<String> all = Paging.of("listLetters", "a", (String c) -> c.equals("a") ? Page.of(List.of(), "b")
         : Page.last(List.of("x")));
     List<String> items = new ArrayList<>();
     all.forEach(items::add);
@@ -47,15 +50,45 @@ class AutoPagingTest {
 
   @Test
   void aListThatReturnsItsOwnCursorStopsInsteadOfLoopingForever() {
-    AutoPaging<Integer> broken = Paging.of("same", (String c) -> Page.of(List.of(1), "same"));
-    assertThrows(IllegalStateException.class, () -> broken.stream().count());
+    AutoPaging<Integer> broken = Paging.of("listSame", "same", (String c) -> Page.of(List.of(1), "same"));
+    PagingException e = assertThrows(PagingException.class, () -> broken.stream().count());
+    assertEquals("listSame", e.operation());
+  }
+
+  @Test
+  void cursorsGoingRoundInCirclesEndTheIterationNamingTheOperation() {
+    List<String> asked = new ArrayList<>();
+    AutoPaging<String> circular = Paging.of("listCircles", null, (String c) -> {
+      asked.add(String.valueOf(c));
+      String next = "A".equals(c) ? "B" : "A";
+      return Page.of(List.of("item-after-" + c), next);
+    });
+    PagingException e = assertThrows(PagingException.class, () -> circular.stream().count());
+    assertEquals("listCircles", e.operation());
+    assertTrue(e.getMessage().contains("listCircles"), e.getMessage());
+    assertEquals(List.of("null", "A", "B"), asked, "stopped at the first cursor seen before");
+  }
+
+  @Test
+  void aServerThatIgnoresTheOffsetEndsTheIterationInsteadOfRepeatingItsFirstPage() {
+    AtomicInteger fetches = new AtomicInteger();
+    AutoPaging<Integer> ignoring = OffsetPaging.of("listTransfers", 2, (offset, limit) -> {
+      fetches.incrementAndGet();
+      return List.of(1, 2);
+    }, r -> r, r -> null);
+    Iterator<Integer> it = ignoring.iterator();
+    assertEquals(1, it.next());
+    assertEquals(2, it.next());
+    PagingException e = assertThrows(PagingException.class, it::hasNext);
+    assertEquals("listTransfers", e.operation());
+    assertEquals(2, fetches.get());
   }
 
   @Test
   void offsetPagingStopsAtTheReportedTotalOrAtAnEmptyPage() {
     List<Integer> data = IntStream.range(0, 25).boxed().collect(Collectors.toList());
     List<String> calls = new ArrayList<>();
-    AutoPaging<Integer> withTotal = OffsetPaging.of(10, (offset, limit) -> {
+    AutoPaging<Integer> withTotal = OffsetPaging.of("listNumbers", 10, (offset, limit) -> {
       calls.add(offset + "/" + limit);
       return data.subList(offset, Math.min(offset + limit, data.size()));
     }, r -> r, r -> 25L);
@@ -63,7 +96,7 @@ class AutoPagingTest {
     assertEquals(List.of("0/10", "10/10", "20/10"), calls);
 
     calls.clear();
-    AutoPaging<Integer> withoutTotal = OffsetPaging.of(10, (offset, limit) -> {
+    AutoPaging<Integer> withoutTotal = OffsetPaging.of("listNumbers", 10, (offset, limit) -> {
       calls.add(offset + "/" + limit);
       return data.subList(Math.min(offset, data.size()), Math.min(offset + limit, data.size()));
     }, r -> r, r -> null);

@@ -38,6 +38,18 @@ class JsonCodecsTest {
   }
 
   @Test
+  void decimalAcceptsExactlyTheJsonNumberGrammarWithAsciiDigits() throws Exception {
+    for (String ok : new String[] {"0", "-0", "2500.00", "-1.5", "0.000001", "1E+3", "1e-7", "125.676558230530760993",
+        ".01", "007.50"}) {
+      assertEquals(new BigDecimal(ok), JsonCodecs.DECIMAL_STRING.fromJson("\"" + ok + "\""), ok);
+    }
+    for (String bad : new String[] {"\u0661\u0662", "1\u0663", "\uff15", "+1", "1.", "-.", "1e", "1E+", "--1",
+        "1.5.0", " 1", "1 ", "", "Infinity", "0x10"}) {
+      assertThrows(JsonDataException.class, () -> JsonCodecs.DECIMAL_STRING.fromJson("\"" + bad + "\""), bad);
+    }
+  }
+
+  @Test
   void hugeDecimalsAreRefusedNotParsedForever() {
     String longDigits = "\"" + "9".repeat(JsonCodecs.MAX_DECIMAL_LENGTH + 1) + "\"";
     assertThrows(JsonDataException.class, () -> JsonCodecs.DECIMAL_STRING.fromJson(longDigits));

@@ -114,7 +114,7 @@ class TransportTest {
           ApiErrors.of(ErrorKind.forStatus(status), status, body).provider("TestPay").headers(headers).build();
       Transport transport =
           transport(new Transport.Provider("TestPay", moshi, decoder, "list the transfers and match customId."));
-      return transport.services(BaseUrls.normalize(baseUrl), new BearerAuth("sk_test_secret"))
+      return transport.services(BaseUrls.normalize(baseUrl), new BearerAuth("sk_test_secret", "apiKey"))
           .retrofit().create(PaymentsApi.class);
     }
   }
