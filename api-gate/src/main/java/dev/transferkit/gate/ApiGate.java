@@ -47,7 +47,12 @@ public final class ApiGate {
   public static Result check(Path root, String version, Path releaseRepository, List<String> jars)
       throws IOException {
     Path baseline = root.resolve(BASELINE);
-    String baselineVersion = Files.readString(baseline.resolve("VERSION")).trim();
+    Path versionFile = baseline.resolve("VERSION");
+    if (!Files.isRegularFile(versionFile)) {
+      throw new IllegalStateException(versionFile + " is missing: the release command (build-support/release.sh)"
+          + " writes it with the specs of the last release");
+    }
+    String baselineVersion = Files.readString(versionFile).trim();
     List<Change> changes = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     Path specs = root.resolve("specs");
