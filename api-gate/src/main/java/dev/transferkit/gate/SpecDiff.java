@@ -139,14 +139,17 @@ public final class SpecDiff {
       boolean required = schema.getNewSchema().getRequired() != null
           && schema.getNewSchema().getRequired().contains(name);
       changes.add(new Change(subject, where + "." + name,
-          "property added" + (required ? ", required" : ", optional"), breaking && required));
+          "property added" + (required ? ", required" : ", optional"), !response && required));
     });
     if (schema.getRequired() != null) {
-      boolean requiredBreaking = schema.getRequired().isIncompatible();
-      schema.getRequired().getIncreased().forEach(name ->
-          changes.add(new Change(subject, where + "." + name, "became required", requiredBreaking)));
-      schema.getRequired().getMissing().forEach(name ->
-          changes.add(new Change(subject, where + "." + name, "no longer required", requiredBreaking)));
+      // openapi-diff grades the required list as a whole; its rule per name is: becoming required breaks requests,
+      // ceasing to be required breaks responses. Names already listed as added or removed are not repeated.
+      schema.getRequired().getIncreased().stream()
+          .filter(name -> !schema.getIncreasedProperties().containsKey(name))
+          .forEach(name -> changes.add(new Change(subject, where + "." + name, "became required", !response)));
+      schema.getRequired().getMissing().stream()
+          .filter(name -> !schema.getMissingProperties().containsKey(name))
+          .forEach(name -> changes.add(new Change(subject, where + "." + name, "no longer required", response)));
     }
     if (schema.isChangedType()) {
       changes.add(new Change(subject, where, "type " + type(schema.getOldSchema()) + " -> "

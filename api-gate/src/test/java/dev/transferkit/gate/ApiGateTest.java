@@ -44,6 +44,10 @@ class ApiGateTest {
     assertFalse(result.passes());
     assertTrue(result.breaking().stream().anyMatch(c -> c.where().equals("GET /v1/transfers/{id} response 200 "
         + "application/json .amount") && c.what().equals("property removed")), result.breaking().toString());
+    assertTrue(result.changes().contains(new Change("specs/demo/transfers.yaml",
+        "GET /v1/transfers/{id} response 200 application/json .value", "property added, required", false)),
+        "a field the server adds to a response breaks no client: " + result.changes());
+    assertEquals(2, result.breaking().size(), "amount removed from both responses: " + result.breaking());
     IllegalStateException failure = assertThrows(IllegalStateException.class, () -> ApiGate.main(args("0.1.0-SNAPSHOT")));
     assertTrue(failure.getMessage().contains("specs/demo/transfers.yaml GET /v1/transfers/{id} response 200 "
         + "application/json .amount: property removed"), failure.getMessage());
