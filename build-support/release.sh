@@ -17,8 +17,5 @@ version=$(./mvnw -q -N help:evaluate -Dexpression=project.version -DforceStdout)
 release=${version%-SNAPSHOT}
 grep -q "^## \[$release\]" CHANGELOG.md || { echo "CHANGELOG.md has no section '## [$release]'" >&2; exit 1; }
 build-support/deploy-local.sh "$repo" -Dtransferkit.releaseRepository="$repo" "$@"
-rm -rf release-baseline/specs
-mkdir -p release-baseline/specs
-(cd specs && find . -name '*.yaml' -not -path './src/*' -not -path './target/*' -exec cp --parents {} ../release-baseline/specs/ \;)
-echo "$version" > release-baseline/VERSION
+build-support/record-baseline.sh "$version"
 echo "Released $version into $repo; baseline recorded in release-baseline/ (commit it, then tag v$release)."

@@ -104,6 +104,28 @@ class ReleasedArtifactsTest {
   }
 
   @Test
+  void theReleaseCommandRanTheCompatibilityGateAndRecordsTheNewBaseline() throws Exception {
+    Path source = work.resolve("source");
+    assertTrue(Files.readString(work.resolve("deploy.log")).contains("[api-gate] "),
+        "the gate did not run before deploying");
+    run(source, work.resolve("baseline.log"), "bash", "build-support/record-baseline.sh", "9.9.9");
+    assertEquals("9.9.9", Files.readString(source.resolve("release-baseline/VERSION")).trim());
+    List<String> specs = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(source.resolve("specs"))) {
+      for (Path spec : files.filter(f -> f.toString().endsWith(".yaml")).collect(Collectors.toList())) {
+        String relative = source.resolve("specs").relativize(spec).toString();
+        if (relative.startsWith("src")) {
+          continue; // the spec checks' own test fixtures
+        }
+        specs.add(relative);
+        assertArrayEquals(Files.readAllBytes(spec),
+            Files.readAllBytes(source.resolve("release-baseline/specs").resolve(relative)), relative);
+      }
+    }
+    assertTrue(specs.size() >= 5, "specs found: " + specs);
+  }
+
+  @Test
   void clientJarsBuiltInAnotherFolderAreByteIdenticalToThisBuilds() throws Exception {
     for (String artifact : CLIENTS.keySet()) {
       Path here = root.resolve(artifact).resolve("target").resolve(artifact + "-" + version + ".jar");
