@@ -16,6 +16,11 @@ import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -57,7 +62,10 @@ public final class SpecValidator {
     return CACHE.computeIfAbsent(provider, p -> load(p, specsDir().resolve(p)));
   }
 
-  /** The repository's specs/ directory: {@code -Dtransferkit.specs}, else {@code ../specs} or {@code specs}. */
+  /**
+   * The specs: {@code -Dtransferkit.specs}, else the repository's {@code ../specs} or {@code specs}, else the copy the
+   * sandbox jar carries on the classpath (what the runner jar uses outside a checkout).
+   */
   public static Path specsDir() {
     String configured = System.getProperty("transferkit.specs");
     if (configured != null) {
@@ -66,6 +74,22 @@ public final class SpecValidator {
     for (Path candidate : List.of(Paths.get("../specs"), Paths.get("specs"))) {
       if (Files.isDirectory(candidate.resolve("circle"))) {
         return candidate;
+      }
+    }
+    URL onClasspath = SpecValidator.class.getClassLoader().getResource("specs/circle");
+    if (onClasspath != null) {
+      try {
+        URI uri = onClasspath.toURI();
+        if (uri.getScheme().equals("jar")) {
+          try {
+            FileSystems.newFileSystem(uri, Map.of());
+          } catch (FileSystemAlreadyExistsException alreadyOpen) {
+            // opened by an earlier call: Path.of finds it
+          }
+        }
+        return Path.of(uri).getParent();
+      } catch (URISyntaxException | IOException e) {
+        throw new IllegalStateException("cannot read the specs on the classpath at " + onClasspath, e);
       }
     }
     throw new IllegalStateException("cannot find specs/: set -Dtransferkit.specs");
