@@ -13,7 +13,7 @@ record ScenarioOutcome(String provider, String name, String where, Status status
     String provider = Provider.fromTags(new HashSet<>(tc.getTags()))
         .map(p -> p.name().toLowerCase(Locale.ROOT)).orElse("other");
     String where = tc.getUri().toString().replaceFirst("^.*features/", "") + ":" + tc.getLocation().getLine();
-    String reason = result.getError() == null ? "" : firstLines(result.getError().getMessage());
+    String reason = firstLines(Failures.describe(result.getError()));
     return new ScenarioOutcome(provider, tc.getName(), where, result.getStatus(), reason,
         result.getDuration().toMillis());
   }
@@ -36,9 +36,6 @@ record ScenarioOutcome(String provider, String name, String where, Status status
   }
 
   private static String firstLines(String message) {
-    if (message == null) {
-      return "";
-    }
     String[] lines = message.strip().split("\n");
     return lines.length <= 3 ? String.join(" | ", lines) : String.join(" | ", lines[0], lines[1], lines[2]) + " ...";
   }

@@ -1,5 +1,6 @@
 package dev.transferkit.conformance.spec;
 
+import dev.transferkit.sandbox.ResponseViolation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
@@ -16,22 +18,38 @@ import okio.Buffer;
 
 /**
  * An OkHttp network interceptor (so it sees the exact request sent: credentials, idempotency key, Wyre's signed
- * {@code timestamp}) that validates every request and response against the provider's specs. Violations are
- * collected, not thrown: the exchange goes on as it would without the check, and the suite fails the step that made
- * the call (see {@link #drain()}). Thread-safe.
+ * {@code timestamp}) that validates every request and response against the provider's specs.
+ *
+ * <p>A response that breaks the spec fails the call at once with a {@link ConformanceFailure} naming spec file,
+ * operation, field and value, so that it, and not what the client makes of the response, is the step's failure. On
+ * the local target the embedded sandbox checks its own responses too (strict mode answers a 500 instead of an
+ * off-spec response); what it found is reported the same way, re-validated here to name the field and value.
+ *
+ * <p>A request that breaks the spec is collected, not thrown: a step may send one on purpose and expect a refusal, so
+ * the suite decides after the step (see {@link #drain()}). Thread-safe.
  */
 public final class SpecCheckingInterceptor implements Interceptor {
   private final SpecValidator validator;
   private final List<HttpUrl> baseUrls;
+  private final Supplier<List<ResponseViolation>> sandboxViolations;
   private final List<Violation> violations = new CopyOnWriteArrayList<>();
+  private int sandboxViolationsSeen;
 
   /**
    * @param validator the provider's specs
    * @param baseUrls the base URLs the client sends to; a request path is taken relative to the one it starts with
    */
   public SpecCheckingInterceptor(SpecValidator validator, List<String> baseUrls) {
+    this(validator, baseUrls, List::of);
+  }
+
+  /** @param sandboxViolations the embedded sandbox's {@code responseViolations()} (local target) */
+  public SpecCheckingInterceptor(SpecValidator validator, List<String> baseUrls,
+      Supplier<List<ResponseViolation>> sandboxViolations) {
     this.validator = validator;
     this.baseUrls = baseUrls.stream().map(u -> HttpUrl.get(u.endsWith("/") ? u : u + "/")).toList();
+    this.sandboxViolations = sandboxViolations;
+    this.sandboxViolationsSeen = sandboxViolations.get().size();
   }
 
   @Override
@@ -55,9 +73,36 @@ public final class SpecCheckingInterceptor implements Interceptor {
         && request.header("Content-Type") == null) {
       requestHeaders.put("Content-Type", List.of(request.body().contentType().toString()));
     }
-    violations.addAll(validator.validate(new SpecValidator.Exchange(request.method(), specPath(url), query,
-        requestHeaders, requestBody, response.code(), headers(response.headers()), responseBody)));
+    List<Violation> fatal = new ArrayList<>(fromSandbox());
+    for (Violation v : validator.validate(new SpecValidator.Exchange(request.method(), specPath(url), query,
+        requestHeaders, requestBody, response.code(), headers(response.headers()), responseBody))) {
+      (v.inResponse() ? fatal : violations).add(v);
+    }
+    if (!fatal.isEmpty()) {
+      response.close();
+      throw new ConformanceFailure(fatal);
+    }
     return response;
+  }
+
+  /** What the sandbox found wrong with its own responses to this provider since the last call. */
+  private synchronized List<Violation> fromSandbox() {
+    List<ResponseViolation> all = sandboxViolations.get();
+    List<Violation> found = new ArrayList<>();
+    for (ResponseViolation v : all.subList(Math.min(sandboxViolationsSeen, all.size()), all.size())) {
+      if (!v.provider().equals(validator.provider())) {
+        continue;
+      }
+      List<Violation> precise = validator.validate(new SpecValidator.Exchange(v.method(), v.path(), Map.of(),
+          Map.of(), null, v.status(), Map.of("Content-Type", List.of("application/json")), v.body())).stream()
+          .filter(Violation::inResponse).toList();
+      found.addAll(precise.isEmpty()
+          ? List.of(new Violation(validator.provider(), v.method() + " " + v.path(), "response " + v.status(), "", "",
+              "the sandbox's own check: " + String.join("; ", v.problems()), v.status()))
+          : precise);
+    }
+    sandboxViolationsSeen = all.size();
+    return found;
   }
 
   /** The path the spec documents: the request path after the base URL's path. */

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -48,6 +49,9 @@ public final class SpecValidator {
   /** Fields whose values never appear in a report. */
   private static final Pattern SECRET = Pattern.compile(
       "(?i)authorization|x-api-key|x-api-signature|x-user-token|usertoken|encryptionkey");
+
+  /** The property names a required / additionalProperties message lists: {@code (["a","b"])} or {@code ["a"]}. */
+  private static final Pattern NAMED_PROPERTIES = Pattern.compile("\\[(\"[^\\]]*\")\\]");
 
   private final String provider;
   private final Map<String, OpenApiInteractionValidator> validators;
@@ -99,7 +103,7 @@ public final class SpecValidator {
     Map<String, OpenApiInteractionValidator> validators = new LinkedHashMap<>();
     try (Stream<Path> files = Files.list(dir)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
-        validators.put(dir.getFileName() + "/" + file.getFileName(),
+        validators.put(provider + "/" + file.getFileName(),
             OpenApiInteractionValidator.createFor(parse(file)).build());
       }
     } catch (IOException e) {
@@ -133,6 +137,11 @@ public final class SpecValidator {
       Map<String, List<String>> requestHeaders, String requestBody, int status,
       Map<String, List<String>> responseHeaders, String responseBody) {}
 
+  /** {@code circle}, {@code wyre} or {@code streambird}. */
+  public String provider() {
+    return provider;
+  }
+
   /** Every error-level problem the spec finds in {@code exchange}; empty when it keeps the contract. */
   public List<Violation> validate(Exchange exchange) {
     SimpleRequest.Builder rb = new SimpleRequest.Builder(exchange.method(), exchange.path());
@@ -150,19 +159,21 @@ public final class SpecValidator {
     SimpleResponse response = sb.build();
 
     ValidationReport chosen = null;
-    for (OpenApiInteractionValidator v : validators.values()) {
-      ValidationReport report = v.validate(request, response);
+    String spec = provider;
+    for (Map.Entry<String, OpenApiInteractionValidator> v : validators.entrySet()) {
+      ValidationReport report = v.getValue().validate(request, response);
       boolean documented = report.getMessages().stream()
           .noneMatch(m -> m.getKey().equals("validation.request.path.missing"));
       if (documented) {
         chosen = report;
+        spec = v.getKey();
         break;
       }
     }
     String fallbackOperation = exchange.method().toUpperCase(Locale.ROOT) + " " + exchange.path();
     List<Violation> violations = new ArrayList<>();
     if (chosen == null) {
-      violations.add(new Violation(fallbackOperation, "request", "", "",
+      violations.add(new Violation(spec, fallbackOperation, "request", "", "",
           "no " + provider + " spec documents this path (" + String.join(", ", validators.keySet()) + ")",
           exchange.status()));
       return violations;
@@ -185,19 +196,29 @@ public final class SpecValidator {
         field = c.getParameter().get().getIn() + " " + name;
         value = parameterValue(exchange, c.getParameter().get().getIn(), name);
       } else if (c.getPointers().isPresent()) {
-        field = c.getPointers().get().getInstance();
-        value = valueAt(inResponse ? exchange.responseBody() : exchange.requestBody(), field);
-        if (field.isEmpty()) {
-          field = "/";
+        String body = inResponse ? exchange.responseBody() : exchange.requestBody();
+        String object = c.getPointers().get().getInstance();
+        Matcher names = NAMED_PROPERTIES.matcher(m.getMessage());
+        if ((m.getKey().endsWith(".required") || m.getKey().endsWith(".additionalProperties")) && names.find()) {
+          // One violation per property the message names: the field itself, absent or with its value.
+          for (String name : names.group(1).replace("\"", "").split(",\\s*")) {
+            String pointer = (object.endsWith("/") ? object.substring(0, object.length() - 1) : object) + "/" + name;
+            violations.add(violation(spec, operation, where, pointer, valueAt(body, pointer), m, exchange));
+          }
+          continue;
         }
+        field = object.isEmpty() || object.equals("/") ? "/" : object;
+        value = field.equals("/") ? "" : valueAt(body, object);
       }
-      if (SECRET.matcher(field).find()) {
-        value = value.isEmpty() ? "" : "\"****\"";
-      }
-      violations.add(new Violation(operation, where, field, value, m.getKey() + ": " + m.getMessage(),
-          exchange.status()));
+      violations.add(violation(spec, operation, where, field, value, m, exchange));
     }
     return violations;
+  }
+
+  private static Violation violation(String spec, String operation, String where, String field, String value,
+      ValidationReport.Message m, Exchange exchange) {
+    String shown = SECRET.matcher(field).find() && !value.isEmpty() ? "\"****\"" : value;
+    return new Violation(spec, operation, where, field, shown, m.getKey() + ": " + m.getMessage(), exchange.status());
   }
 
   private static String parameterValue(Exchange exchange, String in, String name) {

@@ -105,6 +105,30 @@ class ConformanceRunTest {
   }
 
   @Test
+  void aResponseThatBreaksTheSpecIsTheScenariosFailureNamingSpecFileOperationAndField() throws IOException {
+    System.setProperty("STREAMBIRD_API_KEY", provider.seed().streambirdApiKey());
+    Path dir = Path.of("target", "runner-test", "renamed-field");
+    try (AlteredProvider changed = new AlteredProvider(provider,
+        body -> body.replace("\"dest_amount\"", "\"destination_amount\""))) {
+      ConformanceRun.Outcome outcome = run(RunOptions.builder().target("sandbox").provider("streambird")
+          .tags("not @sandbox-control").baseUrl("streambird", changed.baseUrl("streambird")).reportDir(dir),
+          new ByteArrayOutputStream());
+
+      assertEquals(1, outcome.exitStatus());
+    }
+    List<String> failed = Files.readAllLines(dir.resolve("progress.txt"), StandardCharsets.UTF_8).stream()
+        .filter(l -> l.startsWith("    ")).toList();
+    assertFalse(failed.isEmpty());
+    failed.forEach(reason -> {
+      assertTrue(reason.startsWith("    conformance failure: streambird/transfers.yaml createTransfer "
+          + "(POST /v1/transfers/create) response 200: field /"), reason);
+      assertTrue(reason.contains("field /dest_amount (absent): validation.response.body.schema.required"), reason);
+      assertTrue(reason.contains("field /destination_amount = \"") && reason.contains("additionalProperties"),
+          reason);
+    });
+  }
+
+  @Test
   void withoutFailIfAllSkippedARunWhereEverythingWasSkippedSucceeds() {
     assertEquals(0, new ConformanceRun.Outcome(0, 0, 12, false, Path.of("summary.txt")).exitStatus());
     assertEquals(3, new ConformanceRun.Outcome(0, 0, 12, true, Path.of("summary.txt")).exitStatus());
