@@ -1,5 +1,6 @@
 package dev.transferkit.conformance.report;
 
+import dev.transferkit.conformance.targets.Provider;
 import io.cucumber.plugin.ConcurrentEventListener;
 import io.cucumber.plugin.event.EventPublisher;
 import io.cucumber.plugin.event.TestCaseFinished;
@@ -23,8 +24,6 @@ import java.util.Map;
  * runner, or the Maven build's last step), so the self-tests that launch the suite print no summary.
  */
 public final class ProviderSummary implements ConcurrentEventListener {
-  private static final List<String> PROVIDERS = List.of("circle", "wyre", "streambird");
-
   private final File file;
   private final List<ScenarioOutcome> outcomes = new ArrayList<>();
 
@@ -46,7 +45,9 @@ public final class ProviderSummary implements ConcurrentEventListener {
   /** The summary text of the outcomes so far. */
   synchronized String render() {
     Map<String, int[]> counts = new LinkedHashMap<>();
-    PROVIDERS.forEach(p -> counts.put(p, new int[3]));
+    for (Provider p : Provider.values()) {
+      counts.put(p.name().toLowerCase(Locale.ROOT), new int[3]);
+    }
     Map<String, Integer> skipReasons = new LinkedHashMap<>();
     List<String> failures = new ArrayList<>();
     for (ScenarioOutcome o : outcomes) {

@@ -2,6 +2,7 @@ package dev.transferkit.conformance.runner;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
+import dev.transferkit.conformance.report.HtmlReport;
 import dev.transferkit.conformance.report.ProgressLines;
 import dev.transferkit.conformance.report.ProviderSummary;
 import dev.transferkit.conformance.targets.Provider;
@@ -96,7 +97,8 @@ public final class ConformanceRun {
         .configurationParameter("cucumber.plugin", String.join(", ",
             ProgressLines.class.getName() + (progressToFile ? ":" + dir.resolve("progress.txt") : ""),
             ProviderSummary.class.getName() + ":" + summary,
-            "html:" + dir.resolve("report.html"),
+            HtmlReport.class.getName() + ":" + dir.resolve("report.html"),
+            "html:" + dir.resolve("cucumber.html"),
             "json:" + dir.resolve("report.json"),
             "junit:" + dir.resolve("junit.xml")))
         .build();
@@ -148,8 +150,8 @@ public final class ConformanceRun {
     } catch (IOException e) {
       console.println("(cannot read " + summary + ": " + e.getMessage() + ")");
     }
-    console.println("Reports: " + dir.resolve("report.html") + " (also report.json, junit.xml, summary.txt in "
-        + dir + ")");
+    console.println("Reports: " + dir.resolve("report.html") + " (also cucumber.html, report.json, junit.xml,"
+        + " summary.txt in " + dir + ")");
     if (outcome.exitStatus() == EXIT_NOTHING_RAN) {
       console.println("Nothing ran: every selected scenario was skipped (--fail-if-all-skipped).");
     }

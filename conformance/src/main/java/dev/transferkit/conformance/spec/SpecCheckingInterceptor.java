@@ -74,9 +74,17 @@ public final class SpecCheckingInterceptor implements Interceptor {
       requestHeaders.put("Content-Type", List.of(request.body().contentType().toString()));
     }
     List<Violation> fatal = new ArrayList<>(fromSandbox());
-    for (Violation v : validator.validate(new SpecValidator.Exchange(request.method(), specPath(url), query,
-        requestHeaders, requestBody, response.code(), headers(response.headers()), responseBody))) {
+    SpecValidator.Exchange exchange = new SpecValidator.Exchange(request.method(), specPath(url), query,
+        requestHeaders, requestBody, response.code(), headers(response.headers()), responseBody);
+    SpecValidator.Verdict verdict = validator.verdict(exchange);
+    for (Violation v : verdict.violations()) {
       (v.inResponse() ? fatal : violations).add(v);
+    }
+    if (ExchangeLog.hasListeners()) {
+      List<Violation> all = new ArrayList<>(fatal);
+      all.addAll(verdict.violations().stream().filter(v -> !fatal.contains(v)).toList());
+      ExchangeLog.publish(RecordedExchange.masked(validator.provider(),
+          new SpecValidator.Verdict(verdict.spec(), verdict.operation(), all), exchange));
     }
     if (!fatal.isEmpty()) {
       response.close();

@@ -1,6 +1,9 @@
 package dev.transferkit.conformance.spec;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.interaction.ApiOperationResolver;
+import com.atlassian.oai.validator.model.ApiOperationMatch;
+import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
@@ -55,10 +58,13 @@ public final class SpecValidator {
 
   private final String provider;
   private final Map<String, OpenApiInteractionValidator> validators;
+  private final Map<String, ApiOperationResolver> operations;
 
-  private SpecValidator(String provider, Map<String, OpenApiInteractionValidator> validators) {
+  private SpecValidator(String provider, Map<String, OpenApiInteractionValidator> validators,
+      Map<String, ApiOperationResolver> operations) {
     this.provider = provider;
     this.validators = validators;
+    this.operations = operations;
   }
 
   /** The validator of every spec in {@code specs/<provider>/} ({@code circle}, {@code wyre}, {@code streambird}). */
@@ -101,10 +107,13 @@ public final class SpecValidator {
 
   private static SpecValidator load(String provider, Path dir) {
     Map<String, OpenApiInteractionValidator> validators = new LinkedHashMap<>();
+    Map<String, ApiOperationResolver> operations = new LinkedHashMap<>();
     try (Stream<Path> files = Files.list(dir)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
-        validators.put(provider + "/" + file.getFileName(),
-            OpenApiInteractionValidator.createFor(parse(file)).build());
+        OpenAPI api = parse(file);
+        String name = provider + "/" + file.getFileName();
+        validators.put(name, OpenApiInteractionValidator.createFor(api).build());
+        operations.put(name, new ApiOperationResolver(api, null, false));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the specs in " + dir, e);
@@ -112,7 +121,7 @@ public final class SpecValidator {
     if (validators.isEmpty()) {
       throw new IllegalStateException("no spec in " + dir);
     }
-    return new SpecValidator(provider, validators);
+    return new SpecValidator(provider, validators, operations);
   }
 
   /** Parses one spec with every $ref resolved (error responses included). */
@@ -137,13 +146,32 @@ public final class SpecValidator {
       Map<String, List<String>> requestHeaders, String requestBody, int status,
       Map<String, List<String>> responseHeaders, String responseBody) {}
 
+  /** Whether a header, parameter or body field of this name carries a secret: never shown in reports. */
+  public static boolean isSecret(String name) {
+    return SECRET.matcher(name).find();
+  }
+
   /** {@code circle}, {@code wyre} or {@code streambird}. */
   public String provider() {
     return provider;
   }
 
+  /**
+   * What the spec says of one exchange.
+   *
+   * @param spec the spec file documenting the path, or the provider's name when none does
+   * @param operation the operationId, or {@code METHOD path} when no spec documents the operation
+   * @param violations every error-level problem; empty when the exchange keeps the contract
+   */
+  public record Verdict(String spec, String operation, List<Violation> violations) {}
+
   /** Every error-level problem the spec finds in {@code exchange}; empty when it keeps the contract. */
   public List<Violation> validate(Exchange exchange) {
+    return verdict(exchange).violations();
+  }
+
+  /** The spec, operation and problems of {@code exchange}. */
+  public Verdict verdict(Exchange exchange) {
     SimpleRequest.Builder rb = new SimpleRequest.Builder(exchange.method(), exchange.path());
     exchange.requestHeaders().forEach(rb::withHeader);
     exchange.query().forEach(rb::withQueryParam);
@@ -176,7 +204,17 @@ public final class SpecValidator {
       violations.add(new Violation(spec, fallbackOperation, "request", "", "",
           "no " + provider + " spec documents this path (" + String.join(", ", validators.keySet()) + ")",
           exchange.status()));
-      return violations;
+      return new Verdict(spec, fallbackOperation, violations);
+    }
+    String operationId = fallbackOperation;
+    try {
+      ApiOperationMatch match = operations.get(spec).findApiOperation(exchange.path(),
+          Request.Method.valueOf(exchange.method().toUpperCase(Locale.ROOT)));
+      if (match.isPathFound() && match.isOperationAllowed()) {
+        operationId = match.getApiOperation().getOperation().getOperationId();
+      }
+    } catch (IllegalArgumentException unknownMethod) {
+      // not an HTTP method the validator knows: the fallback name stays
     }
     for (ValidationReport.Message m : chosen.getMessages()) {
       if (m.getLevel() != ValidationReport.Level.ERROR) {
@@ -212,7 +250,7 @@ public final class SpecValidator {
       }
       violations.add(violation(spec, operation, where, field, value, m, exchange));
     }
-    return violations;
+    return new Verdict(spec, operationId, violations);
   }
 
   private static Violation violation(String spec, String operation, String where, String field, String value,

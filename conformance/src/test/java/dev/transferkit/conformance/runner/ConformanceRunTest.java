@@ -66,7 +66,7 @@ class ConformanceRunTest {
     assertFalse(printed.stream().anyMatch(l -> l.contains("circle") || l.contains("wyre")), printed.toString());
     assertTrue(printed.get(printed.size() - 1).startsWith("Reports: " + dir.toAbsolutePath().resolve("report.html")),
         printed.toString());
-    for (String report : List.of("report.html", "report.json", "junit.xml", "summary.txt")) {
+    for (String report : List.of("report.html", "cucumber.html", "report.json", "junit.xml", "summary.txt")) {
       assertTrue(Files.size(dir.resolve(report)) > 0, report);
     }
   }
@@ -116,6 +116,16 @@ class ConformanceRunTest {
 
       assertEquals(1, outcome.exitStatus());
     }
+    String html = Files.readString(dir.resolve("report.html"), StandardCharsets.UTF_8);
+    assertTrue(html.contains("<section id=\"streambird\"><h2>streambird</h2>"), "grouped by provider");
+    assertTrue(html.contains("<h3>Streambird create transfer <small>streambird/create-transfer.feature"),
+        "grouped by walkthrough");
+    assertTrue(html.contains("<pre class=\"why failed\">conformance failure: streambird/transfers.yaml createTransfer"),
+        "the conformance failure first");
+    assertTrue(html.contains("<code>POST /v1/transfers/create &rarr; 200</code> createTransfer"), "the exchange");
+    assertTrue(html.contains("spec violation(s)"), "its verdict");
+    assertTrue(html.contains("Authorization: Bearer ****"), "credentials masked");
+    assertFalse(html.contains(provider.seed().streambirdApiKey()), "no credential in the report");
     List<String> failed = Files.readAllLines(dir.resolve("progress.txt"), StandardCharsets.UTF_8).stream()
         .filter(l -> l.startsWith("    ")).toList();
     assertFalse(failed.isEmpty());
