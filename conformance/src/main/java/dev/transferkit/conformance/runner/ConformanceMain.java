@@ -50,6 +50,15 @@ public final class ConformanceMain implements Callable<Integer> {
       description = "Where the reports go (default: ${DEFAULT-VALUE}).")
   private Path report;
 
+  @Option(names = "--record", paramLabel = "DIR",
+      description = "Record every exchange (secrets masked, ids kept) under DIR, one file per scenario.")
+  private Path record;
+
+  @Option(names = "--compare", paramLabel = "DIR",
+      description = "Instead of a run: replay the recordings in DIR against the local sandbox and report, per"
+          + " operation, where its answers differ (status, fields, types, enumerated values).")
+  private Path compare;
+
   private ConformanceMain() {}
 
   public static void main(String[] args) {
@@ -73,11 +82,18 @@ public final class ConformanceMain implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (compare != null) {
+      if (record != null) {
+        throw new IllegalArgumentException("--compare replays recordings: it cannot be combined with --record");
+      }
+      return DriftRun.compare(compare, fixtures, report, System.out);
+    }
     RunOptions.Builder b = RunOptions.builder()
         .target(target.toLowerCase(Locale.ROOT))
         .tags(tags)
         .reportDir(report)
         .failIfAllSkipped(failIfAllSkipped)
+        .recordDir(record)
         .fixtures(fixtures)
         .baseUrl("circle", circleBaseUrl)
         .baseUrl("wyre", wyreBaseUrl)

@@ -2,6 +2,7 @@ package dev.transferkit.conformance.runner;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
+import dev.transferkit.conformance.drift.DriftRecorder;
 import dev.transferkit.conformance.report.HtmlReport;
 import dev.transferkit.conformance.report.ProgressLines;
 import dev.transferkit.conformance.report.ProviderSummary;
@@ -100,7 +101,8 @@ public final class ConformanceRun {
             HtmlReport.class.getName() + ":" + dir.resolve("report.html"),
             "html:" + dir.resolve("cucumber.html"),
             "json:" + dir.resolve("report.json"),
-            "junit:" + dir.resolve("junit.xml")))
+            "junit:" + dir.resolve("junit.xml"))
+            + options.recordDir().map(r -> ", " + DriftRecorder.class.getName() + ":" + r.toAbsolutePath()).orElse(""))
         .build();
     AtomicInteger passed = new AtomicInteger();
     AtomicInteger failed = new AtomicInteger();
@@ -152,6 +154,8 @@ public final class ConformanceRun {
     }
     console.println("Reports: " + dir.resolve("report.html") + " (also cucumber.html, report.json, junit.xml,"
         + " summary.txt in " + dir + ")");
+    options.recordDir().ifPresent(r -> console.println("Recorded exchanges: " + r.toAbsolutePath()
+        + " (compare the local sandbox with them: --compare " + r + ")"));
     if (outcome.exitStatus() == EXIT_NOTHING_RAN) {
       console.println("Nothing ran: every selected scenario was skipped (--fail-if-all-skipped).");
     }

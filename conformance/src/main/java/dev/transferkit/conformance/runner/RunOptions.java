@@ -25,6 +25,7 @@ public final class RunOptions {
   private final Path fixtures;
   private final Path reportDir;
   private final boolean failIfAllSkipped;
+  private final Path recordDir;
 
   private RunOptions(Builder b) {
     this.providers = b.providers.isEmpty() ? EnumSet.allOf(Provider.class) : EnumSet.copyOf(b.providers);
@@ -34,6 +35,7 @@ public final class RunOptions {
     this.fixtures = b.fixtures;
     this.reportDir = b.reportDir;
     this.failIfAllSkipped = b.failIfAllSkipped;
+    this.recordDir = b.recordDir;
   }
 
   public static Builder builder() {
@@ -66,6 +68,11 @@ public final class RunOptions {
     return failIfAllSkipped;
   }
 
+  /** Where every exchange is recorded, one file per scenario, for a later drift comparison; empty: not recorded. */
+  public Optional<Path> recordDir() {
+    return Optional.ofNullable(recordDir);
+  }
+
   /** Collects and checks the options. Not thread-safe. */
   public static final class Builder {
     private final Set<Provider> providers = EnumSet.noneOf(Provider.class);
@@ -75,6 +82,7 @@ public final class RunOptions {
     private Path fixtures;
     private Path reportDir = Path.of("target", "conformance-report");
     private boolean failIfAllSkipped;
+    private Path recordDir;
 
     private Builder() {}
 
@@ -122,6 +130,12 @@ public final class RunOptions {
 
     public Builder failIfAllSkipped(boolean fail) {
       this.failIfAllSkipped = fail;
+      return this;
+    }
+
+    /** Records every exchange under {@code dir} (null: no recording). */
+    public Builder recordDir(Path dir) {
+      this.recordDir = dir;
       return this;
     }
 

@@ -13,6 +13,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
@@ -59,12 +63,14 @@ public final class SpecValidator {
   private final String provider;
   private final Map<String, OpenApiInteractionValidator> validators;
   private final Map<String, ApiOperationResolver> operations;
+  private final Map<String, OpenAPI> apis;
 
   private SpecValidator(String provider, Map<String, OpenApiInteractionValidator> validators,
-      Map<String, ApiOperationResolver> operations) {
+      Map<String, ApiOperationResolver> operations, Map<String, OpenAPI> apis) {
     this.provider = provider;
     this.validators = validators;
     this.operations = operations;
+    this.apis = apis;
   }
 
   /** The validator of every spec in {@code specs/<provider>/} ({@code circle}, {@code wyre}, {@code streambird}). */
@@ -108,12 +114,14 @@ public final class SpecValidator {
   private static SpecValidator load(String provider, Path dir) {
     Map<String, OpenApiInteractionValidator> validators = new LinkedHashMap<>();
     Map<String, ApiOperationResolver> operations = new LinkedHashMap<>();
+    Map<String, OpenAPI> apis = new LinkedHashMap<>();
     try (Stream<Path> files = Files.list(dir)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
         OpenAPI api = parse(file);
         String name = provider + "/" + file.getFileName();
         validators.put(name, OpenApiInteractionValidator.createFor(api).build());
         operations.put(name, new ApiOperationResolver(api, null, false));
+        apis.put(name, api);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the specs in " + dir, e);
@@ -121,7 +129,7 @@ public final class SpecValidator {
     if (validators.isEmpty()) {
       throw new IllegalStateException("no spec in " + dir);
     }
-    return new SpecValidator(provider, validators, operations);
+    return new SpecValidator(provider, validators, operations, apis);
   }
 
   /** Parses one spec with every $ref resolved (error responses included). */
@@ -149,6 +157,56 @@ public final class SpecValidator {
   /** Whether a header, parameter or body field of this name carries a secret: never shown in reports. */
   public static boolean isSecret(String name) {
     return SECRET.matcher(name).find();
+  }
+
+  /**
+   * The values the spec allows at {@code pointer} (array elements as {@code *}) in the JSON response of
+   * {@code operationId} with {@code status}; empty when that field is not an enumeration there.
+   */
+  public List<String> responseEnum(String spec, String operationId, int status, String pointer) {
+    OpenAPI api = apis.get(spec);
+    if (api == null || api.getPaths() == null) {
+      return List.of();
+    }
+    for (PathItem item : api.getPaths().values()) {
+      for (Operation op : item.readOperations()) {
+        if (operationId.equals(op.getOperationId()) && op.getResponses() != null) {
+          ApiResponse response = op.getResponses().get(String.valueOf(status));
+          if (response == null) {
+            response = op.getResponses().get("default");
+          }
+          if (response == null || response.getContent() == null
+              || response.getContent().get("application/json") == null) {
+            return List.of();
+          }
+          Schema<?> schema = response.getContent().get("application/json").getSchema();
+          for (String segment : pointer.substring(1).split("/")) {
+            schema = schema == null ? null : child(schema, segment);
+          }
+          return schema == null || schema.getEnum() == null ? List.of()
+              : schema.getEnum().stream().map(String::valueOf).toList();
+        }
+      }
+    }
+    return List.of();
+  }
+
+  private static Schema<?> child(Schema<?> schema, String segment) {
+    if (segment.equals("*")) {
+      return schema.getItems();
+    }
+    if (schema.getProperties() != null && schema.getProperties().containsKey(segment)) {
+      return schema.getProperties().get(segment);
+    }
+    if (schema.getAllOf() != null) {
+      for (Schema<?> part : schema.getAllOf()) {
+        Schema<?> found = child(part, segment);
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
   }
 
   /** {@code circle}, {@code wyre} or {@code streambird}. */
