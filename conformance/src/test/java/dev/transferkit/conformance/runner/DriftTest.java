@@ -92,6 +92,27 @@ class DriftTest {
   }
 
   @Test
+  void anotherDocumentedEnumValueIsReportedButIdsAndTimestampsAreNot() throws IOException {
+    Path recordings = fresh("enum");
+    credentials();
+    try (AlteredProvider changed = new AlteredProvider(provider,
+        body -> body.replace("\"status\":\"unconfirmed\"", "\"status\":\"pending\""))) {
+      record(RunOptions.builder().provider("streambird").baseUrl("streambird", changed.baseUrl("streambird")),
+          recordings);
+    }
+
+    ByteArrayOutputStream console = new ByteArrayOutputStream();
+    int status = DriftRun.compare(recordings, null, recordings.resolveSibling("enum-report"),
+        new PrintStream(console, true, StandardCharsets.UTF_8));
+
+    String report = console.toString(StandardCharsets.UTF_8);
+    assertEquals(1, status, report);
+    String block = report.substring(report.indexOf("streambird streambird/transfers.yaml createTransfer"));
+    assertTrue(block.lines().findFirst().orElseThrow().contains("1 difference(s)"), report);
+    assertTrue(block.contains("field /status: [pending] recorded, [unconfirmed] from the sandbox"), report);
+  }
+
+  @Test
   void aRecordingKeepsIdsAndMasksCredentials() throws IOException {
     Path recordings = fresh("masked");
     credentials();
