@@ -39,7 +39,9 @@ public final class DriftRecorder implements ConcurrentEventListener {
     publisher.registerHandlerFor(TestCaseFinished.class, this::finished);
     publisher.registerHandlerFor(TestRunFinished.class, e -> {
       try {
-        subscription.close();
+        if (subscription != null) {
+          subscription.close();
+        }
       } catch (Exception ex) {
         throw new IllegalStateException(ex);
       }

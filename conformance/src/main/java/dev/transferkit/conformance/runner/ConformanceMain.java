@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
  * read from the environment only (never from the command line, where {@code ps} and shell history would show them).
  */
 @Command(name = "conformance", mixinStandardHelpOptions = true, sortOptions = false,
+    versionProvider = ConformanceMain.Version.class,
     description = "Runs the providers' documented walkthroughs against the embedded sandbox or a real sandbox.",
     footer = {"", "Credentials (environment or -D): CIRCLE_API_KEY, WYRE_API_KEY + WYRE_SECRET_KEY, STREAMBIRD_API_KEY.",
         "Exit status: 0 nothing failed, 1 a scenario failed, 2 bad usage, 3 nothing ran (--fail-if-all-skipped)."})
@@ -60,6 +61,15 @@ public final class ConformanceMain implements Callable<Integer> {
   private Path compare;
 
   private ConformanceMain() {}
+
+  /** The version the jar's manifest states. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = ConformanceMain.class.getPackage().getImplementationVersion();
+      return new String[] {"TransferKit conformance runner " + (v == null ? "(version unknown: not run from its jar)" : v)};
+    }
+  }
 
   public static void main(String[] args) {
     System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
