@@ -118,7 +118,11 @@ public final class RunOptions {
       return this;
     }
 
+    /** The docs' ids mapped to the target's (a properties file); null: none. */
     public Builder fixtures(Path file) {
+      if (file != null && !java.nio.file.Files.isReadable(file)) {
+        throw new IllegalArgumentException("--fixtures: no readable file " + file);
+      }
       this.fixtures = file;
       return this;
     }

@@ -179,6 +179,18 @@ class ConformanceRunTest {
     assertTrue(err.toString().startsWith("--circle-base-url is not an http(s) URL: 'ftp://example'"), err.toString());
   }
 
+  @Test
+  void aMissingFixturesFileIsAUsageError() {
+    StringWriter err = new StringWriter();
+
+    int status = ConformanceMain.execute(new PrintWriter(new StringWriter()), new PrintWriter(err),
+        "--target", "sandbox", "--fixtures", "target/no-such-fixtures.properties");
+
+    assertEquals(2, status);
+    assertTrue(err.toString().startsWith("--fixtures: no readable file target/no-such-fixtures.properties"),
+        err.toString());
+  }
+
   private static ConformanceRun.Outcome run(RunOptions.Builder options, ByteArrayOutputStream console) {
     return new ConformanceRun(options.build(), new PrintStream(console, true, StandardCharsets.UTF_8), true).run();
   }
