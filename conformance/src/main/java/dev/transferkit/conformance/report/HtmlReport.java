@@ -1,7 +1,6 @@
 package dev.transferkit.conformance.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.transferkit.conformance.spec.ExchangeLog;
 import dev.transferkit.conformance.spec.RecordedExchange;
 import dev.transferkit.conformance.spec.SpecValidator;
@@ -43,7 +42,8 @@ import java.util.TreeMap;
  * running when it arrives. Self-contained HTML: no script, no external resource.
  */
 public final class HtmlReport implements ConcurrentEventListener {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  /** Numbers exactly as sent: an amount is shown with every digit. */
+  private static final ObjectWriter PRETTY = SpecValidator.exactJson().writerWithDefaultPrettyPrinter();
 
   private final File file;
   private final Map<URI, String> walkthroughs = new LinkedHashMap<>();
@@ -250,7 +250,7 @@ public final class HtmlReport implements ConcurrentEventListener {
       return "";
     }
     try {
-      return JSON.writeValueAsString(JSON.readTree(body));
+      return PRETTY.writeValueAsString(SpecValidator.exactJson().readTree(body));
     } catch (IOException notJson) {
       return body;
     }

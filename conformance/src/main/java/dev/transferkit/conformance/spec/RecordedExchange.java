@@ -24,7 +24,7 @@ import java.util.Map;
 public record RecordedExchange(String provider, String spec, String operation, SpecValidator.Exchange exchange,
     List<Violation> violations) {
   static final String MASK = "****";
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = SpecValidator.exactJson();
 
   public RecordedExchange {
     violations = List.copyOf(violations);
@@ -61,26 +61,31 @@ public record RecordedExchange(String provider, String spec, String operation, S
       if (tree == null) {
         return body;
       }
-      mask(tree);
-      return JSON.writeValueAsString(tree);
+      return mask(tree) ? JSON.writeValueAsString(tree) : body; // untouched bodies stay byte for byte
     } catch (IOException notJson) {
       return SpecValidator.isSecret(body) ? MASK : body;
     }
   }
 
-  private static void mask(JsonNode node) {
+  /** Masks the secret fields in place; whether there was any. */
+  private static boolean mask(JsonNode node) {
+    boolean masked = false;
     if (node instanceof ObjectNode object) {
       List<String> names = new ArrayList<>();
       object.fieldNames().forEachRemaining(names::add);
       for (String name : names) {
         if (SpecValidator.isSecret(name) && object.get(name).isValueNode()) {
           object.set(name, TextNode.valueOf(MASK));
+          masked = true;
         } else {
-          mask(object.get(name));
+          masked |= mask(object.get(name));
         }
       }
     } else if (node.isArray()) {
-      node.forEach(RecordedExchange::mask);
+      for (JsonNode element : node) {
+        masked |= mask(element);
+      }
     }
+    return masked;
   }
 }

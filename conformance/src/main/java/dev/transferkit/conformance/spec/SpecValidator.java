@@ -154,6 +154,11 @@ public final class SpecValidator {
       Map<String, List<String>> requestHeaders, String requestBody, int status,
       Map<String, List<String>> responseHeaders, String responseBody) {}
 
+  /** A JSON mapper that keeps numbers exactly as sent ({@code 125.676558230530760993}, {@code 2500.00}). */
+  public static ObjectMapper exactJson() {
+    return JSON;
+  }
+
   /** Whether a header, parameter or body field of this name carries a secret: never shown in reports. */
   public static boolean isSecret(String name) {
     return SECRET.matcher(name).find();

@@ -26,4 +26,16 @@ class RecordedExchangeTest {
     assertEquals("{\"userId\":\"u-1\"}", e.requestBody());
     assertEquals("{\"data\":{\"userToken\":\"****\",\"encryptionKey\":\"****\",\"id\":\"tok-1\"}}", e.responseBody());
   }
+
+  @Test
+  void amountsKeepEveryDigitAndTheirForm() {
+    String body = "{\"sourceAmount\":125.676558230530760993,\"fee\":2500.00,\"amount\":\"0.10\"}";
+    SpecValidator.Exchange raw = new SpecValidator.Exchange("GET", "/v3/transfers/TF_1", Map.of(), Map.of(), null,
+        200, Map.of(), body);
+
+    RecordedExchange recorded = RecordedExchange.masked("wyre", new SpecValidator.Verdict("wyre/transfers.yaml",
+        "getTransfer", List.of()), raw);
+
+    assertEquals(body, recorded.exchange().responseBody());
+  }
 }
