@@ -28,14 +28,16 @@ class RecordedExchangeTest {
   }
 
   @Test
-  void amountsKeepEveryDigitAndTheirForm() {
-    String body = "{\"sourceAmount\":125.676558230530760993,\"fee\":2500.00,\"amount\":\"0.10\"}";
+  void amountsInAMaskedBodyKeepEveryDigitAndTheirForm() {
+    String body = "{\"sourceAmount\":125.676558230530760993,\"fee\":2500.00,\"amount\":\"0.10\","
+        + "\"userToken\":\"eyJ.secret\"}";
     SpecValidator.Exchange raw = new SpecValidator.Exchange("GET", "/v3/transfers/TF_1", Map.of(), Map.of(), null,
         200, Map.of(), body);
 
     RecordedExchange recorded = RecordedExchange.masked("wyre", new SpecValidator.Verdict("wyre/transfers.yaml",
         "getTransfer", List.of()), raw);
 
-    assertEquals(body, recorded.exchange().responseBody());
+    assertEquals(body.replace("eyJ.secret", "****"), recorded.exchange().responseBody(),
+        "re-encoded because a secret was masked, every digit kept");
   }
 }
