@@ -1,11 +1,13 @@
 package dev.transferkit.conformance.spec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.transferkit.circle.CircleClient;
-import dev.transferkit.circle.accounts.model.AccountTransfer;
+import dev.transferkit.sandbox.ResponseViolation;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import okhttp3.OkHttpClient;
 import okhttp3.mockwebserver.MockResponse;
@@ -14,7 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The spec check fails an off-spec exchange by naming the operation, the field and the value. */
+/** The spec check fails an off-spec exchange by naming the spec file, the operation, the field and the value. */
 class SpecCheckingInterceptorTest {
   private static final String TRANSFER = "{\"data\":{\"id\":\"c2c1f6a6-5d7f-4e3c-9d6b-4a1f3b1f7a10\","
       + "\"source\":{\"type\":\"account\",\"id\":\"1017381855\"},"
@@ -41,32 +43,62 @@ class SpecCheckingInterceptorTest {
   }
 
   @Test
-  void anAmountSentAsAJsonNumberIsAConformanceFailureNamingOperationFieldAndValue() {
+  void anOffSpecResponseFailsTheCallNamingSpecFileOperationFieldAndValue() {
     server.enqueue(json(200, String.format(TRANSFER, "2500.00")));
 
-    AccountTransfer t = circle.accounts().getAccountTransfer("c2c1f6a6-5d7f-4e3c-9d6b-4a1f3b1f7a10").execute();
+    ConformanceFailure failure = assertThrows(ConformanceFailure.class,
+        () -> circle.accounts().getAccountTransfer("c2c1f6a6-5d7f-4e3c-9d6b-4a1f3b1f7a10").execute());
 
-    assertEquals("2500.00", t.getAmount().getAmount().toPlainString(), "the exchange itself goes on");
-    List<Violation> violations = check.drain();
-    assertEquals(1, violations.size(), violations.toString());
-    Violation v = violations.get(0);
+    assertEquals(1, failure.violations().size(), failure.getMessage());
+    Violation v = failure.violations().get(0);
+    assertEquals("circle/digital-asset-accounts.yaml", v.spec());
     assertTrue(v.operation().startsWith("getAccountTransfer"), v.toString());
     assertEquals("response 200", v.where());
     assertEquals("/data/amount/amount", v.field());
     assertEquals("2500.00", v.value());
-    assertTrue(v.toString().contains("getAccountTransfer (GET /v1/accounts/transfers/"), v.toString());
+    assertTrue(failure.getMessage().startsWith("conformance failure: circle/digital-asset-accounts.yaml "
+        + "getAccountTransfer (GET /v1/accounts/transfers/c2c1f6a6-5d7f-4e3c-9d6b-4a1f3b1f7a10) response 200: "
+        + "field /data/amount/amount = 2500.00: "), failure.getMessage());
+    assertEquals(List.of(), check.drain(), "a response violation is thrown, not kept for later");
   }
 
   @Test
   void anUndocumentedEnumValueInTheResponseIsReported() {
     server.enqueue(json(200, String.format(TRANSFER, "\"2500.00\"").replace("\"complete\"", "\"done\"")));
 
-    circle.accounts().getAccountTransfer("c2c1f6a6-5d7f-4e3c-9d6b-4a1f3b1f7a10").execute();
+    ConformanceFailure failure = assertThrows(ConformanceFailure.class,
+        () -> circle.accounts().getAccountTransfer("c2c1f6a6-5d7f-4e3c-9d6b-4a1f3b1f7a10").execute());
 
-    List<Violation> violations = check.drain();
-    assertEquals(1, violations.size(), violations.toString());
-    assertEquals("/data/status", violations.get(0).field());
-    assertEquals("\"done\"", violations.get(0).value());
+    assertEquals(1, failure.violations().size(), failure.getMessage());
+    assertEquals("/data/status", failure.violations().get(0).field());
+    assertEquals("\"done\"", failure.violations().get(0).value());
+  }
+
+  @Test
+  void whatTheSandboxFoundWrongWithItsOwnResponseFailsTheCallNamingTheField() {
+    String offSpec = String.format(TRANSFER, "2500.00");
+    List<ResponseViolation> sandboxFound = new ArrayList<>();
+    SpecCheckingInterceptor withSandbox = new SpecCheckingInterceptor(SpecValidator.forProvider("circle"),
+        List.of(server.url("/circle/").toString()), () -> List.copyOf(sandboxFound));
+    CircleClient strict = CircleClient.builder().apiKey("TEST_API_KEY:test:key").baseUrl(server.url("/circle/")
+        .toString()).maxRetries(0).httpClient(new OkHttpClient.Builder().addNetworkInterceptor(withSandbox).build())
+        .build();
+    // The strict sandbox answers 500 instead of the off-spec response, and records what it meant to send.
+    server.setDispatcher(new okhttp3.mockwebserver.Dispatcher() {
+      @Override
+      public MockResponse dispatch(okhttp3.mockwebserver.RecordedRequest request) {
+        sandboxFound.add(new ResponseViolation("circle", "GET", "/v1/accounts/transfers/c2c1f6a6-5d7f-4e3c-9d6b-"
+            + "4a1f3b1f7a10", 200, List.of("/data/amount/amount: wrong type"), offSpec));
+        return json(500, "{\"code\":-1,\"message\":\"Sandbox response violates ...\"}");
+      }
+    });
+
+    ConformanceFailure failure = assertThrows(ConformanceFailure.class,
+        () -> strict.accounts().getAccountTransfer("c2c1f6a6-5d7f-4e3c-9d6b-4a1f3b1f7a10").execute());
+
+    assertTrue(failure.getMessage().startsWith("conformance failure: circle/digital-asset-accounts.yaml "
+        + "getAccountTransfer (GET /v1/accounts/transfers/c2c1f6a6-5d7f-4e3c-9d6b-4a1f3b1f7a10) response 200: "
+        + "field /data/amount/amount = 2500.00: "), failure.getMessage());
   }
 
   @Test
@@ -93,7 +125,8 @@ class SpecCheckingInterceptorTest {
 
     assertEquals("\"eyJhbGciOiJIUzI1NiJ9.secret\"", SpecValidator.valueAt(body, "/userToken"));
     // The report masks it: the violation is built with the secret-field rule.
-    Violation v = new Violation("op", "response 200", "/data/userToken", "\"****\"", "m", 200);
+    Violation v = new Violation("circle/user-controlled-wallets.yaml", "op", "response 200", "/data/userToken",
+        "\"****\"", "m", 200);
     assertTrue(v.toString().contains("****"));
   }
 

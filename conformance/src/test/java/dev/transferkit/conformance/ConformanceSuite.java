@@ -11,4 +11,4 @@ import org.junit.platform.suite.api.Suite;
 @Suite
 @IncludeEngines("cucumber")
 @SelectPackages("features")
-public class ConformanceTest {}
+public class ConformanceSuite {}

@@ -27,17 +27,28 @@ public final class Fixtures {
     return new Fixtures(new Properties());
   }
 
+  /** The mapping in {@code file}. */
+  public static Fixtures fromFile(java.nio.file.Path file) {
+    Properties p = new Properties();
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      p.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the fixtures " + file, e);
+    }
+    return new Fixtures(p);
+  }
+
   /** The mapping named by {@code TRANSFERKIT_FIXTURES}, or {@link #identity()}. */
   public static Fixtures fromSettings() {
-    return Settings.get("TRANSFERKIT_FIXTURES").map(path -> {
-      Properties p = new Properties();
-      try (Reader in = Files.newBufferedReader(Paths.get(path), StandardCharsets.UTF_8)) {
-        p.load(in);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read TRANSFERKIT_FIXTURES " + path, e);
-      }
-      return new Fixtures(p);
-    }).orElseGet(Fixtures::identity);
+    return Settings.get("TRANSFERKIT_FIXTURES").map(path -> fromFile(Paths.get(path)))
+        .orElseGet(Fixtures::identity);
+  }
+
+  /** The mapping the other way: each real value to the docs' value (what the embedded sandbox seeds). */
+  public java.util.Map<String, String> reverse() {
+    java.util.Map<String, String> reverse = new java.util.HashMap<>();
+    mapping.stringPropertyNames().forEach(docs -> reverse.put(mapping.getProperty(docs), docs));
+    return reverse;
   }
 
   /** {@code docsValue} as it exists on the target. */
