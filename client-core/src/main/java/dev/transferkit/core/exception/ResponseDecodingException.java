@@ -1,8 +1,10 @@
 package dev.transferkit.core.exception;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * A 2xx response body did not match the contract (empty, {@code null}, malformed JSON, a missing required field, a
- * wrong type) or was too large to read. The HTTP
+ * A response body did not match the contract (empty, {@code null}, malformed JSON, a missing required field, a wrong
+ * type, an amount outside the number grammar) or was too large to read ({@link ResponseTooLargeException}). The HTTP
  * request itself succeeded: for a create call, the resource may exist; fetch it by id before retrying.
  */
 public class ResponseDecodingException extends TransferKitException {
@@ -10,7 +12,7 @@ public class ResponseDecodingException extends TransferKitException {
 
   private final int httpStatus;
 
-  public ResponseDecodingException(String message, int httpStatus, Throwable cause) {
+  public ResponseDecodingException(String message, int httpStatus, @Nullable Throwable cause) {
     super(message, cause);
     this.httpStatus = httpStatus;
   }

@@ -183,9 +183,8 @@ final class RuntimeInterceptor implements Interceptor {
     String origin = target == null ? null : RedirectGuard.origin(target);
     return new RedirectException(
         provider + " answered " + operation(request) + " with HTTP " + response.code() + " redirecting to "
-            + (origin == null ? "no usable Location" : origin) + ". Redirects are not followed"
-            + (response.request().url().equals(request.url()) ? " by default (see followRedirects)" : " further")
-            + "; check the base URL (https, path prefix) and any proxy.",
+            + (origin == null ? "no usable Location" : origin) + ", which was not followed (redirects are followed"
+            + " only with followRedirects(true)); check the base URL (https, path prefix) and any proxy.",
         response.code(), origin, response.header("X-Request-Id"));
   }
 
