@@ -252,11 +252,17 @@ final class Front {
   /**
    * One connection's handler (one instance per connection, always called on its event loop). Answers go out in the
    * order the requests came: while an answer is being prepared on a worker, later requests of the same connection
-   * (pipelined ones) wait in {@link #waiting} and the connection is not read.
+   * (pipelined ones) wait in {@link #waiting} and the connection is not read. They wait there too while the client
+   * does not read its answers, and beyond a burst of pipelined requests (served later in turns of {@link #BURST}).
    */
   private final class Connection extends ChannelInboundHandlerAdapter {
+    /** Requests served in a row before the rest of a pipelined burst waits for a later turn of the event loop. */
+    private static final int BURST = 16;
     private final ArrayDeque<FullHttpRequest> waiting = new ArrayDeque<>();
     private boolean busy;
+    private boolean drainScheduled;
+    /** Requests served since the last read completed (so one client's pipelined burst cannot hold the loop). */
+    private int servedInRow;
     private ChannelHandlerContext ctx;
 
     @Override
@@ -270,16 +276,49 @@ final class Front {
         io.netty.util.ReferenceCountUtil.release(msg);
         return;
       }
-      if (busy) {
+      if (busy || !waiting.isEmpty() || !ctx.channel().isWritable() || servedInRow >= BURST) {
+        // An answer is being prepared on a worker, the client is not reading its answers, or it sent a long
+        // pipelined burst: this request waits its turn, so that other connections on this event loop are served.
         waiting.add(request);
         updateReading();
+        scheduleDrain();
         return;
       }
+      servedInRow++;
       try {
         serveOrRefuse(request);
       } finally {
         request.release();
       }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+      servedInRow = 0;
+      ctx.fireChannelReadComplete();
+    }
+
+    private void scheduleDrain() {
+      if (!drainScheduled && !busy && !waiting.isEmpty() && ctx.channel().isWritable()) {
+        drainScheduled = true;
+        ctx.executor().execute(this::drain);
+      }
+    }
+
+    /** Serves up to {@link #BURST} waiting requests, then yields the event loop to other connections. */
+    private void drain() {
+      drainScheduled = false;
+      FullHttpRequest next;
+      for (int n = 0; n < BURST && !busy && ctx.channel().isActive() && ctx.channel().isWritable()
+          && (next = waiting.poll()) != null; n++) {
+        try {
+          serveOrRefuse(next);
+        } finally {
+          next.release();
+        }
+      }
+      updateReading();
+      scheduleDrain();
     }
 
     /** Serves; input the router or decoders cannot use (a malformed %-escape, say) is answered 400 and closed. */
@@ -295,6 +334,7 @@ final class Front {
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
       updateReading();
+      scheduleDrain();
       ctx.fireChannelWritabilityChanged();
     }
 
@@ -410,15 +450,8 @@ final class Front {
       ctx.executor().execute(() -> {
         busy = false;
         write(response, keepAlive, head);
-        FullHttpRequest next;
-        while (!busy && ctx.channel().isActive() && (next = waiting.poll()) != null) {
-          try {
-            serveOrRefuse(next);
-          } finally {
-            next.release();
-          }
-        }
         updateReading();
+        scheduleDrain();
         if (!busy) {
           workers.execute(engine.webhooks::pump);
         }
