@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -45,8 +46,8 @@ import org.junit.jupiter.api.io.TempDir;
  * compilation) exactly these expressions are replaced; README.md says so next to the snippets:
  * <ul>
  *   <li>{@code .environment(CircleClient.Environment.SANDBOX)}, {@code .environment(WyreClient.Environment.SANDBOX)},
- *       {@code .environment(StreambirdClient.Environment.SANDBOX)}: {@code .baseUrl(<the embedded sandbox's URL for
- *       that provider>)};
+ *       {@code .environment(StreambirdClient.Environment.SANDBOX)}: {@code .baseUrl(...)} with the embedded sandbox's
+ *       URL for that provider (read from {@link EmbeddedSandbox} when the snippet runs);
  *   <li>{@code System.getenv("CIRCLE_API_KEY")}, {@code System.getenv("WYRE_API_KEY")},
  *       {@code System.getenv("WYRE_SECRET_KEY")}, {@code System.getenv("STREAMBIRD_API_KEY")}: the sandbox's seeded
  *       key, as a string literal;
@@ -72,18 +73,21 @@ class DocumentationSnippetsTest {
   private static int webhookPort;
   private static SnippetRunner runner;
 
+  /** Starts the sandbox while the snippets compile (the two take about as long). */
   @BeforeAll
   static void startSandboxAndCompile() throws IOException {
-    long t0 = System.nanoTime();
-    sandbox = Sandbox.builder().port(0).host("127.0.0.1").strictResponses(true).build().start();
-    System.err.println("TIMING sandbox " + (System.nanoTime() - t0) / 1_000_000);
+    CompletableFuture<Sandbox> starting = CompletableFuture.supplyAsync(
+        () -> Sandbox.builder().port(0).host("127.0.0.1").strictResponses(true).build().start());
     try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       webhookPort = free.getLocalPort();
     }
-    runner = new SnippetRunner(substitutions(sandbox), classes);
-    t0 = System.nanoTime();
-    runner.compile(snippets());
-    System.err.println("TIMING javac " + (System.nanoTime() - t0) / 1_000_000);
+    runner = new SnippetRunner(substitutions(webhookPort), classes);
+    try {
+      runner.compile(snippets());
+    } finally {
+      sandbox = starting.join();
+      EmbeddedSandbox.set(sandbox);
+    }
   }
 
   @AfterAll
@@ -110,12 +114,12 @@ class DocumentationSnippetsTest {
   }
 
   /** The documented substitutions (see the class comment): production settings to the embedded sandbox. */
-  static Map<String, String> substitutions(Sandbox sandbox) {
+  static Map<String, String> substitutions(int webhookPort) {
     Map<String, String> s = new LinkedHashMap<>();
-    s.put(".environment(CircleClient.Environment.SANDBOX)", ".baseUrl(" + literal(sandbox.circleBaseUrl()) + ")");
-    s.put(".environment(WyreClient.Environment.SANDBOX)", ".baseUrl(" + literal(sandbox.wyreBaseUrl()) + ")");
-    s.put(".environment(StreambirdClient.Environment.SANDBOX)",
-        ".baseUrl(" + literal(sandbox.streambirdBaseUrl()) + ")");
+    String sandbox = EmbeddedSandbox.class.getName();
+    s.put(".environment(CircleClient.Environment.SANDBOX)", ".baseUrl(" + sandbox + ".circleBaseUrl())");
+    s.put(".environment(WyreClient.Environment.SANDBOX)", ".baseUrl(" + sandbox + ".wyreBaseUrl())");
+    s.put(".environment(StreambirdClient.Environment.SANDBOX)", ".baseUrl(" + sandbox + ".streambirdBaseUrl())");
     s.put("System.getenv(\"CIRCLE_API_KEY\")", literal(SandboxSeed.CIRCLE_API_KEY));
     s.put("System.getenv(\"WYRE_API_KEY\")", literal(SandboxSeed.WYRE_API_KEY));
     s.put("System.getenv(\"WYRE_SECRET_KEY\")", literal(SandboxSeed.WYRE_SECRET_KEY));
