@@ -40,7 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every {@code ```java} block of README.md and of the client modules' READMEs compiles exactly as written and runs,
- * from the sandbox's seed, against the embedded sandbox without throwing and without a response that breaks the spec. A failure names the Markdown file and line.
+ * from the sandbox's seed, against the embedded sandbox without throwing and without a response that breaks the spec.
+ * A failure names the Markdown file and line.
  *
  * <p>The snippets name production settings, as a user would write them. Before running (not before the as-written
  * compilation) exactly these expressions are replaced; README.md says so next to the snippets:
@@ -52,15 +53,17 @@ import org.junit.jupiter.api.io.TempDir;
  *       {@code System.getenv("WYRE_SECRET_KEY")}, {@code System.getenv("STREAMBIRD_API_KEY")}: the sandbox's seeded
  *       key, as a string literal;
  *   <li>{@code new InetSocketAddress(8080)} (a webhook receiver's port):
- *       {@code new InetSocketAddress("127.0.0.1", <a free port>)}.
+ *       {@code new InetSocketAddress("127.0.0.1", <a free port>)} (picked just before; another process taking it in
+ *       the meantime would fail the block with a BindException, not pass it).
  * </ul>
- * A block that starts a Circle webhook receiver ({@code createContext("<path>", ...)} with a
- * {@link CircleWebhookVerifier}) is then subscribed to the sandbox's notifications and sent real ones (a user-controlled
- * wallet transfer walking its lifecycle): every delivery must be answered 2xx; a delivery with a forged signature must
- * be refused with a 4xx. The receiver keeps running until the test JVM exits (the block, as documented, never stops it).
  * Any other {@code .environment(} or {@code System.getenv(} left in a snippet fails it (it would reach a real
  * provider). Ids and amounts in the snippets are the sandbox's seed data (sandbox/README.md), which is also what the
  * providers' documentation uses.
+ *
+ * <p>A block that starts a Circle webhook receiver ({@code createContext("<path>", ...)} with a
+ * {@link CircleWebhookVerifier}) is then subscribed to the sandbox's notifications and sent real ones (a user-controlled
+ * wallet transfer walking its lifecycle): every delivery must be answered 2xx; a delivery with a forged signature must
+ * be refused with a 4xx. The receiver keeps running until the test JVM exits (the block, as documented, never stops it).
  */
 class DocumentationSnippetsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
