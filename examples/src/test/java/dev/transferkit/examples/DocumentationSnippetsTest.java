@@ -2,6 +2,7 @@ package dev.transferkit.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,6 +24,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,7 +108,7 @@ class DocumentationSnippetsTest {
     assertFalse(snippets.isEmpty(), "README.md has no ```java block");
     return snippets.stream().map(s -> DynamicTest.dynamicTest(s.location(), () -> {
       sandbox.reset();
-      runner.run(s);
+      assertTimeoutPreemptively(Duration.ofSeconds(30), () -> runner.run(s), s.location() + " did not finish");
       Optional<String> webhookPath = circleWebhookReceiverPath(s);
       if (webhookPath.isPresent()) {
         receiverAcceptsSignedNotificationsAndRefusesForgedOnes(s, "http://127.0.0.1:" + webhookPort

@@ -82,13 +82,15 @@ final class SnippetRunner {
       javac.getTask(null, files, diagnostics, options, null, owners.keySet()).call();
     }
     for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+      if (d.getKind() == Diagnostic.Kind.NOTE || d.getKind() == Diagnostic.Kind.OTHER) {
+        continue;
+      }
       Snippet s = d.getSource() == null ? null : owners.get(d.getSource());
-      if (s == null) {
+      if (s == null) {   // not tied to one block (e.g. a bad classpath entry): every block of the batch fails
         for (Snippet each : snippets) {
           addOnce(each, "javac: " + d.getMessage(Locale.ROOT));
         }
-      } else if (d.getKind() == Diagnostic.Kind.ERROR || d.getKind() == Diagnostic.Kind.WARNING
-          || d.getKind() == Diagnostic.Kind.MANDATORY_WARNING) {
+      } else {
         // the same error is usually reported for both compilations of a block: once is enough
         addOnce(s, s.displayName() + ":" + s.markdownLine(d.getLineNumber()) + ": " + d.getMessage(Locale.ROOT));
       }
