@@ -13,11 +13,12 @@ repo=$(realpath -m "$1")
 shift
 cd "$(dirname "$0")/.."
 mkdir -p "$repo"
-# The published modules: the BOM's list (bom/pom.xml) plus the two POMs a client's POM refers to; api-gate (not
-# deployed) runs the compatibility gates on them before anything is deployed.
+# The published modules: the BOM's list (bom/pom.xml, the sandbox's specs included) plus the two POMs a client's POM
+# refers to; codegen (build-time only, not deployed) generates the clients; api-gate (not deployed) runs the
+# compatibility gates on them before anything is deployed.
 # Nothing goes to the local repository (~/.m2): -Dmaven.install.skip.
 exec ./mvnw -B --no-transfer-progress deploy -DdeployAtEnd=true -Dmaven.install.skip=true \
-  -pl bom,:transferkit-parent,client-core,client-circle,client-wyre,client-streambird,sandbox,api-gate \
+  -pl bom,:transferkit-parent,specs,codegen,client-core,client-circle,client-wyre,client-streambird,sandbox,api-gate \
   -DaltDeploymentRepository="transferkit-local::file://$repo" \
   -Daether.checksums.algorithms=SHA-512,SHA-256,SHA-1,MD5 \
   "$@"
