@@ -15,6 +15,7 @@ import dev.transferkit.wyre.model.TransferList;
 import java.time.Clock;
 import java.util.Objects;
 import okhttp3.HttpUrl;
+import org.jspecify.annotations.Nullable;
 import okhttp3.Interceptor;
 
 /**
@@ -84,14 +85,25 @@ public final class WyreClient {
     return transfers;
   }
 
-
   /**
    * The whole transfer history, fetched {@code pageSize} records at a time ({@code offset}/{@code length}) as it is
    * consumed.
    *
-   * @param masqueradeAs a sub-account to act for, or null
+   * @param pageSize records per request
+   * @return the transfers, fetched as they are consumed
    */
-  public AutoPaging<Transfer> listAllTransfers(int pageSize, String masqueradeAs) {
+  public AutoPaging<Transfer> listAllTransfers(int pageSize) {
+    return listAllTransfers(pageSize, null);
+  }
+
+  /**
+   * The whole transfer history of a sub-account, fetched {@code pageSize} records at a time.
+   *
+   * @param pageSize records per request
+   * @param masqueradeAs the sub-account to act for, or null for the main account
+   * @return the transfers, fetched as they are consumed
+   */
+  public AutoPaging<Transfer> listAllTransfers(int pageSize, @Nullable String masqueradeAs) {
     return OffsetPaging.of("listTransfers", pageSize,
         (offset, length) -> transfers.listTransfers(TransfersApi.ListTransfersParams.builder()
             .offset(offset).length(length).masqueradeAs(masqueradeAs).build()).execute(),

@@ -7,6 +7,6 @@ public final class Main {
   public static void main(String[] args) {
     CircleClient circle = CircleClient.builder().apiKey(args[1]).baseUrl(args[0]).build();
     System.out.println("module " + CircleClient.class.getModule().getName() + ": "
-        + circle.accounts().getAccountBalances(args[2]).execute().getData());
+        + circle.accounts().getAccountBalances(args[2]).execute());
   }
 }

@@ -15,7 +15,7 @@ class BalancesAgainstTheSandboxTest {
           .apiKey(SandboxSeed.CIRCLE_API_KEY)
           .baseUrl(sandbox.circleBaseUrl())
           .build();
-      assertNotNull(circle.accounts().getAccountBalances(SandboxSeed.CIRCLE_SOURCE_ACCOUNT).execute().getData());
+      assertNotNull(circle.accounts().getAccountBalances(SandboxSeed.CIRCLE_SOURCE_ACCOUNT).execute().getAvailable());
     }
   }
 }
