@@ -123,6 +123,13 @@ final class Json {
     }
   }
 
+  /**
+   * What an amount may look like: the JSON number grammar, or the providers' decimal-string form ({@code "2500.00"},
+   * Circle's {@code ".01"}), with ASCII digits only.
+   */
+  static final java.util.regex.Pattern AMOUNT = java.util.regex.Pattern.compile(
+      "-?(?:(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?|[0-9]+(?:\\.[0-9]+)?|\\.[0-9]+)");
+
   /** Digits before the point, and after it, that any amount of the three providers stays far below. */
   static final int MAX_INTEGER_DIGITS = 40;
   static final int MAX_FRACTION_DIGITS = 100;
@@ -133,6 +140,11 @@ final class Json {
    * digit number (fuzz finding F5: a payout with that amount hung the sandbox).
    */
   static BigDecimal decimal(String text) {
+    if (text == null || !AMOUNT.matcher(text).matches()) {
+      // BigDecimal alone also takes other scripts' digits ("١٠٠" is 100), a leading '+' and "1.": no provider does.
+      throw new NumberFormatException("not an amount: "
+          + (text == null ? "null" : text.length() > 40 ? text.substring(0, 40) + "..." : text));
+    }
     BigDecimal d = new BigDecimal(text);
     if (d.signum() != 0 && (d.precision() - d.scale() > MAX_INTEGER_DIGITS || d.scale() > MAX_FRACTION_DIGITS)) {
       throw new ArithmeticException("amount out of range: "

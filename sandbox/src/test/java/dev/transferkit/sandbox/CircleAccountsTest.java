@@ -38,6 +38,18 @@ class CircleAccountsTest extends SandboxTestBase {
   }
 
   @Test
+  void anAmountWrittenWithOtherDigitsThanAsciiIsRefusedAndMovesNothing() {
+    for (String amount : new String[] {"\u0661\u0660\u0660", "+100.00", "100.", "1_000"}) {
+      Http.Response r = Http.post(circle("v1/accounts/transfers"),
+          transfer(UUID.randomUUID().toString(), CIRCLE_SOURCE_ACCOUNT, CIRCLE_DESTINATION_ACCOUNT, amount),
+          "Authorization", KEY);
+      assertEquals(400, r.status(), amount + ": " + r.text());
+    }
+    assertEquals("10000.00", balance(CIRCLE_SOURCE_ACCOUNT));
+    assertAmount("0", balance(CIRCLE_DESTINATION_ACCOUNT));
+  }
+
+  @Test
   void anInternalTransferCompletesAtOnceAndMovesTheMoney() {
     Http.Response r = Http.post(circle("v1/accounts/transfers"),
         transfer(UUID.randomUUID().toString(), CIRCLE_SOURCE_ACCOUNT, CIRCLE_DESTINATION_ACCOUNT, "2500.00"),
