@@ -12,9 +12,9 @@ import okhttp3.Response;
  * itself and drops only {@code Authorization} when the host changes; every hop passes through here, so:
  *
  * <ul>
- *   <li>a hop to another origin (scheme, host or port) goes without any credential header ({@link
- *       Redaction#SECRET_HEADERS}: Circle's {@code X-User-Token}, Wyre's {@code X-Api-Key} and {@code
- *       X-Api-Signature}, cookies...);
+ *   <li>a hop to another origin (scheme, host or port) keeps only the headers of {@link #CROSS_ORIGIN_HEADERS}, so
+ *       it goes without any credential header (Circle's {@code X-User-Token}, Wyre's {@code X-Api-Key} and {@code
+ *       X-Api-Signature}, cookies, any header a spec marks secret...);
  *   <li>a hop that would carry the request body to another origin (a 307/308 after a signed POST), or that OkHttp
  *       turned into another method (a POST answered 301/302/303 becomes a GET), is not sent: the call fails with a
  *       {@link RedirectException} instead of returning the other server's answer as the POST's.
@@ -23,6 +23,15 @@ import okhttp3.Response;
  * <p>With redirects off (the default) OkHttp never makes a second hop and this interceptor only records the origin.
  */
 final class RedirectGuard implements Interceptor {
+  /**
+   * The only request headers that go along to another origin: none of them can carry a credential. Everything else
+   * is dropped, so a credential header nobody listed (a provider's new one, a header a spec marks secret, one a
+   * caller's interceptor adds) cannot leak either; {@link Redaction#SECRET_HEADERS} is a subset of what is dropped.
+   */
+  static final java.util.Set<String> CROSS_ORIGIN_HEADERS = java.util.Set.of(
+      "accept", "accept-encoding", "accept-language", "user-agent", "content-type", "content-length", "host",
+      "connection");
+
   /** The first hop of an attempt, attached by {@link RuntimeInterceptor} as a tag; updated after each hop. */
   static final class Start {
     final HttpUrl url;
@@ -53,7 +62,7 @@ final class RedirectGuard implements Interceptor {
     if (!sameOrigin) {
       Request.Builder stripped = request.newBuilder();
       for (String name : request.headers().names()) {
-        if (Redaction.isSecretHeader(name)) {
+        if (!CROSS_ORIGIN_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
           stripped.removeHeader(name);
         }
       }

@@ -194,6 +194,24 @@ class SafeDefaultsTest {
   }
 
   @Test
+  void followedRedirectToAnotherOriginDropsEvenACredentialHeaderNobodyListed() throws Exception {
+    okhttp3.OkHttpClient withOwnHeader = new okhttp3.OkHttpClient.Builder()
+        .addInterceptor(chain -> chain.proceed(chain.request().newBuilder()
+            .header("X-Partner-Credential", "partner-secret-4711").build()))
+        .build();
+    Api api = builder().followRedirects(true).httpClient(withOwnHeader).build(server);
+    server.enqueue(redirectToOther(302));
+    other.enqueue(ok("{\"id\":\"i1\"}"));
+
+    api.list(USER_TOKEN, API_KEY, RequestOptions.defaults()).execute();
+
+    assertEquals("partner-secret-4711", server.takeRequest().getHeader("X-Partner-Credential"));
+    RecordedRequest hop = other.takeRequest();
+    assertNull(hop.getHeader("X-Partner-Credential"), hop.getHeaders().toString());
+    assertFalse(hop.getHeaders().toString().contains("partner-secret-4711"), hop.getHeaders().toString());
+  }
+
+  @Test
   void followedRedirectOnTheSameOriginKeepsTheCredentials() throws Exception {
     Api api = builder().followRedirects(true).build(server);
     server.enqueue(new MockResponse().setResponseCode(301).setHeader("Location", "/v2/items"));
