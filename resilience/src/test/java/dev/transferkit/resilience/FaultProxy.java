@@ -53,6 +53,7 @@ final class FaultProxy implements AutoCloseable {
   private final Random random;
   private final AtomicInteger requests = new AtomicInteger();
   private final AtomicInteger forwarded = new AtomicInteger();
+  private final AtomicInteger inFlight = new AtomicInteger();
   private final Map<Fault, AtomicInteger> faults = new EnumMap<>(Fault.class);
   private final Map<String, AtomicInteger> forwardedPerPath = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> receivedPerPath = new ConcurrentHashMap<>();
@@ -121,6 +122,19 @@ final class FaultProxy implements AutoCloseable {
   /** Base URL of the proxy with the given provider prefix, e.g. {@code circle/}. */
   String url(String prefix) {
     return server.url("/" + prefix).toString();
+  }
+
+  /**
+   * Waits (at most 10 s) until no request is being forwarded to the sandbox. A reconciler that looks a create up
+   * while that create is still being carried out finds nothing and would create it again; a real one waits for the
+   * request to settle (or keeps looking for a while) before concluding it did not happen. The client's read timeout
+   * is 250 ms, shorter than a cold sandbox's first answers on a loaded machine.
+   */
+  void awaitIdle() throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(2);
+    }
   }
 
   /** Turns fault injection off (for the reconciliation phase) or on again. */
@@ -196,7 +210,13 @@ final class FaultProxy implements AutoCloseable {
     if (fault == Fault.RATE_LIMITED) {
       return new MockResponse().setResponseCode(429).setHeader("Retry-After", "0");
     }
-    MockResponse answer = forward(request);
+    MockResponse answer;
+    inFlight.incrementAndGet();
+    try {
+      answer = forward(request);
+    } finally {
+      inFlight.decrementAndGet();
+    }
     if (fault == Fault.DROP_AFTER_PROCESSING) {
       return new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST);
     }

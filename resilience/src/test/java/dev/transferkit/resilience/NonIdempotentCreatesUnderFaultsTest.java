@@ -67,6 +67,7 @@ class NonIdempotentCreatesUnderFaultsTest {
             break;
           } catch (OutcomeUnknownException e) {
             unknown++;
+            proxy.awaitIdle(); // the create may still be running in the sandbox
             if (findByCustomId(wyre, customId) != null) {
               break; // it happened: do not create it again
             }
@@ -137,6 +138,7 @@ class NonIdempotentCreatesUnderFaultsTest {
                 .userId(SandboxSeed.STREAMBIRD_USER_ID).build()).execute();
           } catch (OutcomeUnknownException e) {
             unknown++;
+            proxy.awaitIdle();
             created = findByNotes(streambird, reference);
           } catch (RateLimitException e) {
             // definitely not done: try again
@@ -152,6 +154,7 @@ class NonIdempotentCreatesUnderFaultsTest {
             confirmed = true;
           } catch (OutcomeUnknownException e) {
             unknown++;
+            proxy.awaitIdle();
             TransferStatus status = streambird.transfers().getTransfer(id).execute().getStatus();
             confirmed = status != TransferStatus.UNCONFIRMED;
           } catch (RateLimitException e) {
