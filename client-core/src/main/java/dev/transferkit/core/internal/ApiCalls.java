@@ -29,18 +29,22 @@ public final class ApiCalls {
     }
 
     private D dataOf(ApiResponse<E> response) {
-      E envelope = response.body();
+      return dataOf(response.body(), response.status());
+    }
+
+    private D dataOf(@Nullable E envelope, int status) {
       D value = envelope == null ? null : data.apply(envelope);
       if (value == null) {
-        throw new ResponseDecodingException(
-            "The response envelope has no data (HTTP " + response.status() + ")", response.status(), null);
+        throw new ResponseDecodingException("The response envelope has no data (HTTP " + status + ")", status, null);
       }
       return value;
     }
 
+    /** Like the wrapped call's {@code execute()}: no {@link ApiResponse}, no header map, on the common path. */
     @Override
     public D execute() {
-      return dataOf(call.executeForResponse());
+      // execute() answers only for a 2xx; like the runtime's own contract errors without a response at hand, 200.
+      return dataOf(call.execute(), 200);
     }
 
     @Override
@@ -51,7 +55,7 @@ public final class ApiCalls {
 
     @Override
     public CompletableFuture<D> executeAsync() {
-      return call.executeForResponseAsync().thenApply(this::dataOf);
+      return call.executeAsync().thenApply(envelope -> dataOf(envelope, 200));
     }
 
     @Override

@@ -71,52 +71,24 @@ public final class Transport {
       this.retryPolicy = retryPolicy;
       this.httpLogger = httpLogger;
     }
-
-    OkHttpClient httpClient() {
-      return httpClient;
-    }
-
-    Duration connectTimeout() {
-      return connectTimeout;
-    }
-
-    Duration readTimeout() {
-      return readTimeout;
-    }
-
-    Duration writeTimeout() {
-      return writeTimeout;
-    }
-
-    Duration callTimeout() {
-      return callTimeout;
-    }
-
-    RetryPolicy retryPolicy() {
-      return retryPolicy;
-    }
-
-    Consumer<String> httpLogger() {
-      return httpLogger;
-    }
   }
 
   public Transport(Settings settings, Provider provider) {
     this.provider = provider;
-    OkHttpClient.Builder b = settings.httpClient() == null ? new OkHttpClient.Builder()
-        : settings.httpClient().newBuilder();
-    this.base = b.connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-        .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
-        .writeTimeout(settings.writeTimeout().toMillis(), TimeUnit.MILLISECONDS)
-        .callTimeout(settings.callTimeout().toMillis(), TimeUnit.MILLISECONDS)
+    OkHttpClient.Builder b = settings.httpClient == null ? new OkHttpClient.Builder()
+        : settings.httpClient.newBuilder();
+    this.base = b.connectTimeout(settings.connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
+        .readTimeout(settings.readTimeout.toMillis(), TimeUnit.MILLISECONDS)
+        .writeTimeout(settings.writeTimeout.toMillis(), TimeUnit.MILLISECONDS)
+        .callTimeout(settings.callTimeout.toMillis(), TimeUnit.MILLISECONDS)
         .retryOnConnectionFailure(false)
         .followRedirects(settings.followRedirects)
         .followSslRedirects(settings.followRedirects)
         .build();
-    this.runtime = new RuntimeInterceptor(UserAgent.VALUE, settings.retryPolicy(), provider.name,
+    this.runtime = new RuntimeInterceptor(UserAgent.VALUE, settings.retryPolicy, provider.name,
         provider.reconcileHint, provider.errorDecoder,
-        new RuntimeInterceptor.Bounds(settings.callTimeout(), settings.maxResponseBodySize));
-    this.logger = settings.httpLogger();
+        new RuntimeInterceptor.Bounds(settings.callTimeout, settings.maxResponseBodySize));
+    this.logger = settings.httpLogger;
   }
 
   private Transport(OkHttpClient base, Provider provider, RuntimeInterceptor runtime, Consumer<String> logger) {

@@ -220,14 +220,13 @@ public final class SpecExamples {
 
   /**
    * The generated class of schema {@code schema}: the codegen names a spec's {@code Error} and {@code ErrorDetail}
-   * after the provider ({@code CircleError}), and a schema that is only {@code allOf} one reference (Wyre's
-   * {@code TransferCallback}) is the referenced model.
+   * after the provider ({@code CircleError}; {@code TransferKitJavaCodegen#toModelName}).
    */
   static String modelName(String modelPackage, String schema) {
     if (schema.equals("Error") || schema.equals("ErrorDetail")) {
       String provider = modelPackage.split("\\.")[2];
       return Character.toUpperCase(provider.charAt(0)) + provider.substring(1) + schema;
     }
-    return schema.equals("TransferCallback") ? "Transfer" : schema;
+    return schema;
   }
 }
