@@ -504,7 +504,7 @@ final class Front {
       synchronized (engine) {
         provider.authenticate(call, route);
       }
-      List<Errors.Problem> problems = specs.validateRequest(route.spec(), call);
+      List<Errors.Problem> problems = specs.validateRequest(route, call);
       if (!problems.isEmpty()) {
         for (Errors.Problem problem : problems) {
           broken.add("request: " + (problem.location().isEmpty() ? "" : problem.location() + ": ")
@@ -530,7 +530,7 @@ final class Front {
     }
     byte[] body = reply.body == null ? new byte[0] : Json.bytes(reply.body);
     if (route != null) {
-      List<String> problems = specs.validateResponse(route.spec(), call, reply, body);
+      List<String> problems = specs.validateResponse(route, call, reply, body);
       if (!problems.isEmpty()) {
         problems.forEach(line -> broken.add("response: " + line));
         ResponseViolation v = new ResponseViolation(provider.prefix(), call.method, call.path, reply.status, problems,
