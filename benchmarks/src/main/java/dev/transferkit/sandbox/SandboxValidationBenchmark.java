@@ -1,6 +1,13 @@
 package dev.transferkit.sandbox;
 
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.transferkit.specs.SpecLoader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,7 +29,10 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What the sandbox spends on the spec check of one documented Circle create-transfer exchange (request and 201
  * response, both valid): {@code sandboxChecks} is what {@code Front.dispatch} does ({@link Specs}: swagger-request-
- * validator on the request as received and the response as written). It returns the problems found, which {@code
+ * validator's request and response validators on the operation the router chose, the response as the tree the handler
+ * built). {@code interactionValidator}, the same-run baseline, is what the sandbox did until 2026-12-03: the same
+ * library through its {@code OpenApiInteractionValidator} facade, which looks the operation up by path on every call and
+ * parses the response back from its bytes. Both return the problems found, which {@code
  * SandboxValidationBenchmarkTest} checks.
  */
 @State(Scope.Benchmark)
@@ -34,6 +44,8 @@ import org.openjdk.jmh.annotations.Warmup;
 public class SandboxValidationBenchmark {
   static final String SPEC = "circle/digital-asset-accounts.yaml";
   static final String PATH = "/v1/accounts/transfers";
+  /** The operation as the sandbox's router hands it to the checks (no handler needed here). */
+  static final ProviderApi.Route ROUTE = new ProviderApi.Route("POST", PATH, SPEC, "createAccountTransfer", null);
   static final String REQUEST = "{\"idempotencyKey\":\"ba943ff1-ca16-49b2-ba55-1057e70ca5c7\","
       + "\"source\":{\"type\":\"account\",\"id\":\"1017381855\"},"
       + "\"destination\":{\"type\":\"account\",\"id\":\"1000661542\"},"
@@ -45,6 +57,7 @@ public class SandboxValidationBenchmark {
       + "\"createDate\":\"2026-03-15T12:00:00.000Z\",\"updateDate\":\"2026-03-15T12:00:00.000Z\"}}";
 
   Specs specs;
+  OpenApiInteractionValidator facade;
   byte[] requestBytes;
   byte[] responseBytes;
   JsonNode responseTree;
@@ -53,6 +66,8 @@ public class SandboxValidationBenchmark {
   @Setup(Level.Trial)
   public void setUp() throws Exception {
     specs = Specs.load();
+    facade = OpenApiInteractionValidator.createFor(SpecLoader.parse(SPEC)).withLevelResolver(LevelResolver.create()
+        .withLevel("validation.request.security", ValidationReport.Level.IGNORE).build()).build();
     requestBytes = REQUEST.getBytes(StandardCharsets.UTF_8);
     responseBytes = RESPONSE.getBytes(StandardCharsets.UTF_8);
     responseTree = Json.parse(responseBytes);
@@ -68,8 +83,29 @@ public class SandboxValidationBenchmark {
     Call call = new Call("POST", PATH, "http://127.0.0.1:8080/circle" + PATH, new LinkedHashMap<>(), headers,
         Map.of(), requestBytes);
     List<String> problems = new ArrayList<>();
-    specs.validateRequest(SPEC, call).forEach(p -> problems.add(p.toString()));
-    problems.addAll(specs.validateResponse(SPEC, call, new Reply(201, responseTree), responseBytes));
+    specs.validateRequest(ROUTE, call).forEach(p -> problems.add(p.toString()));
+    problems.addAll(specs.validateResponse(ROUTE, call, new Reply(201, responseTree), responseBytes));
     return problems;
+  }
+
+  /** The baseline: the facade, as the sandbox called it before (errors only, as the sandbox keeps them). */
+  @Benchmark
+  public List<String> interactionValidator() {
+    SimpleRequest.Builder request = new SimpleRequest.Builder("POST", PATH);
+    headers.forEach(request::withHeader);
+    request.withBody(requestBytes);
+    List<String> problems = new ArrayList<>();
+    errors(facade.validateRequest(request.build()), problems);
+    errors(facade.validateResponse(PATH, Request.Method.POST, SimpleResponse.Builder.status(201)
+        .withContentType("application/json").withBody(responseBytes).build()), problems);
+    return problems;
+  }
+
+  private static void errors(ValidationReport report, List<String> into) {
+    for (ValidationReport.Message m : report.getMessages()) {
+      if (m.getLevel() == ValidationReport.Level.ERROR) {
+        into.add(m.getKey() + ": " + m.getMessage());
+      }
+    }
   }
 }
