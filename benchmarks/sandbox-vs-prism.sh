@@ -15,7 +15,9 @@
 #   create: POST v1/accounts/transfers, a fresh idempotencyKey on every request (benchmarks/load/create-transfer.lua)
 #   get:    GET  v1/accounts/transfers/{id} of an existing transfer (benchmarks/load/get.lua)
 # The sandbox is reset (POST /__admin/reset, then a GC through jcmd) before each measurement. Results: benchmarks/target/sandbox-vs-prism/
-# (raw wrk output per measurement, results.tsv, results.md); the table is printed at the end.
+# (raw wrk output per measurement, results.tsv, results.md); the table is printed at the end. Besides req/s and latency,
+# each measurement records the server process's CPU time per answered request (/proc/<pid>/stat), which a machine shared
+# with other work disturbs far less than req/s.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -86,7 +88,8 @@ if [ -n "$BASELINE_JAR" ]; then
 fi
 log "starting Prism $PRISM_VERSION on $HOST:$PRISM_PORT"
 "$PRISM" mock -v warn -h "$HOST" -p "$PRISM_PORT" "$SPEC" >"$OUT/prism.log" 2>&1 &
-PIDS+=($!)
+PRISM_PID=$!
+PIDS+=($PRISM_PID)
 wait_http "http://$HOST:$SANDBOX_PORT/__admin/clock" 60
 wait_http "http://$HOST:$PRISM_PORT/v1/accounts/transfers" 60
 
@@ -112,14 +115,19 @@ run_wrk() { # name script path connections seconds origin -> raw output file
     -s "$ROOT/benchmarks/load/$script" "$origin$path" >"$OUT/$name.txt" 2>&1
 }
 
+cpu_ticks() { # pid -> user + system CPU time of the process so far, in clock ticks (/proc/<pid>/stat fields 14, 15)
+  awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0
+}
+
 to_ms() { # wrk duration (e.g. 512.00us, 1.20ms, 2.01s) -> ms
   awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /m$/) n *= 60000; else if (v ~ /s$/) n *= 1000; printf "%.3f", n }'
 }
 
 measure() { # server endpoint connections
-  local server=$1 endpoint=$2 conns=$3 base origin path prefix script id port="" pid=""
+  local server=$1 endpoint=$2 conns=$3 base origin path prefix script id port="" pid="" server_pid
   if [ "$server" = sandbox ]; then port=$SANDBOX_PORT; pid=$SANDBOX_PID; fi
   if [ "$server" = baseline ]; then port=$BASELINE_PORT; pid=$BASELINE_PID; fi
+  server_pid=${pid:-$PRISM_PID}
   if [ -n "$port" ]; then
     origin=http://$HOST:$port; prefix=/circle; base=$origin$prefix; reset_sandbox "$port" "$pid"
   else
@@ -136,10 +144,16 @@ measure() { # server endpoint connections
   run_wrk "warmup-$server-$endpoint-c$conns" "$script" "$path" "$conns" "$WARMUP" "$origin" \
     >/dev/null 2>&1 || true
   [ -n "$port" ] && [ "$endpoint" = create ] && reset_sandbox "$port" "$pid"
-  local name=$server-$endpoint-c$conns
+  local name=$server-$endpoint-c$conns cpu0 cpu1
+  cpu0=$(cpu_ticks "$server_pid")
   run_wrk "$name" "$script" "$path" "$conns" "$DURATION" "$origin"
+  cpu1=$(cpu_ticks "$server_pid")
   local f=$OUT/$name.txt
-  local rps p50 p99 statuses errors ledger=""
+  local rps p50 p99 statuses errors ledger="" cpu_us
+  # The server's CPU time per answered request during the measurement: on a machine shared with other work, req/s
+  # measures the scheduler as much as the server, while CPU per request stays close to the work done.
+  cpu_us=$(awk -v d=$((cpu1 - cpu0)) -v hz="$(getconf CLK_TCK)" -v n="$(awk '/requests in/ { print $1 }' "$f")" \
+    'BEGIN { printf "%.1f", (n > 0) ? d / hz * 1e6 / n : 0 }')
   rps=$(awk '/^Requests\/sec:/ { print $2 }' "$f")
   p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$f")")
   p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$f")")
@@ -152,9 +166,9 @@ import json, sys
 c = json.load(sys.stdin)["circle"]
 print("transfers=%d totals=%s" % (len(c["transfers"]), json.dumps(c["totals"], separators=(",", ":"))))' 2>/dev/null || echo "?")
   fi
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$server" "$endpoint" "$conns" "$rps" "$p50" "$p99" \
-    "${statuses:-}" "${errors:-none}" "$ledger" >>"$OUT/results.tsv"
-  log "$name: $rps req/s, p50 $p50 ms, p99 $p99 ms, statuses ${statuses:-?} ${errors:+socket errors: $errors}"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$server" "$endpoint" "$conns" "$rps" "$p50" "$p99" \
+    "${statuses:-}" "${errors:-none}" "$ledger" "$cpu_us" >>"$OUT/results.tsv"
+  log "$name: $rps req/s, p50 $p50 ms, p99 $p99 ms, CPU $cpu_us us/request, statuses ${statuses:-?} ${errors:+socket errors: $errors}"
 }
 
 # ---- sanity: both answer the documented create with a transfer
@@ -184,16 +198,16 @@ done
   echo "Machine: nproc=$(nproc), CPU $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
   echo "JDK: $(java -version 2>&1 | sed -n 2p); node $(node --version); Prism $("$PRISM" --version); $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
   echo
-  echo "| endpoint | connections | sandbox req/s | Prism req/s | sandbox/Prism | sandbox p50 / p99 ms | Prism p50 / p99 ms | sandbox statuses | Prism statuses |${BASELINE_JAR:+ baseline req/s | baseline/Prism | baseline p50 / p99 ms |}"
-  echo "|---|---:|---:|---:|---:|---:|---:|---|---|${BASELINE_JAR:+---:|---:|---:|}"
+  echo "| endpoint | connections | sandbox req/s | Prism req/s | sandbox/Prism | sandbox p50 / p99 ms | Prism p50 / p99 ms | sandbox statuses | Prism statuses | CPU µs per request sandbox / Prism |${BASELINE_JAR:+ baseline req/s | baseline/Prism | baseline p50 / p99 ms | baseline CPU µs per request |}"
+  echo "|---|---:|---:|---:|---:|---:|---:|---|---|---:|${BASELINE_JAR:+---:|---:|---:|---:|}"
   awk -F'\t' '
-    { key = $2 "\t" $3; rps[$1, key] = $4; p50[$1, key] = $5; p99[$1, key] = $6; st[$1, key] = $7; if (!(key in seen)) { seen[key] = 1; order[++n] = key } }
+    { key = $2 "\t" $3; rps[$1, key] = $4; p50[$1, key] = $5; p99[$1, key] = $6; st[$1, key] = $7; cpu[$1, key] = $10; if (!(key in seen)) { seen[key] = 1; order[++n] = key } }
     END {
       for (i = 1; i <= n; i++) {
         k = order[i]; split(k, parts, "\t")
         ratio = (rps["prism", k] > 0) ? sprintf("%.2f", rps["sandbox", k] / rps["prism", k]) : "n/a"
-        printf "| %s | %s | %s | %s | %s | %s / %s | %s / %s | %s | %s |", parts[1], parts[2], rps["sandbox", k], rps["prism", k], ratio, p50["sandbox", k], p99["sandbox", k], p50["prism", k], p99["prism", k], st["sandbox", k], st["prism", k]
-        if (("baseline", k) in rps) printf " %s | %.2f | %s / %s |", rps["baseline", k], (rps["prism", k] > 0 ? rps["baseline", k] / rps["prism", k] : 0), p50["baseline", k], p99["baseline", k]
+        printf "| %s | %s | %s | %s | %s | %s / %s | %s / %s | %s | %s | %s / %s |", parts[1], parts[2], rps["sandbox", k], rps["prism", k], ratio, p50["sandbox", k], p99["sandbox", k], p50["prism", k], p99["prism", k], st["sandbox", k], st["prism", k], cpu["sandbox", k], cpu["prism", k]
+        if (("baseline", k) in rps) printf " %s | %.2f | %s / %s | %s |", rps["baseline", k], (rps["prism", k] > 0 ? rps["baseline", k] / rps["prism", k] : 0), p50["baseline", k], p99["baseline", k], cpu["baseline", k]
         printf "\n"
       }
     }' "$OUT/results.tsv"
