@@ -2,26 +2,17 @@ package dev.transferkit.circle;
 
 import com.squareup.moshi.Moshi;
 import dev.transferkit.circle.accounts.api.AccountsApi;
-import dev.transferkit.circle.accounts.model.AccountTransfer;
 import dev.transferkit.circle.payouts.api.PayoutsApi;
-import dev.transferkit.circle.payouts.model.Payout;
 import dev.transferkit.circle.wallets.api.NotificationsApi;
 import dev.transferkit.circle.wallets.api.TransactionsApi;
 import dev.transferkit.circle.wallets.api.UsersApi;
 import dev.transferkit.circle.wallets.api.WalletsApi;
-import dev.transferkit.circle.wallets.model.Transaction;
-import dev.transferkit.circle.wallets.model.Wallet;
-import dev.transferkit.circle.wallets.model.WalletsData;
-import dev.transferkit.circle.wallets.model.TransactionsData;
-import org.jspecify.annotations.Nullable;
 import dev.transferkit.circle.webhook.CircleWebhookVerifier;
 import dev.transferkit.core.internal.Json;
 import dev.transferkit.core.internal.BearerAuth;
 import dev.transferkit.core.internal.Credentials;
 import dev.transferkit.core.ClientBuilder;
 import dev.transferkit.core.internal.Transport;
-import dev.transferkit.core.AutoPaging;
-import java.util.List;
 import java.util.Objects;
 import okhttp3.HttpUrl;
 
@@ -148,42 +139,6 @@ public final class CircleClient {
    */
   public CircleWebhookVerifier webhookVerifier() {
     return webhookVerifier;
-  }
-
-
-  /**
-   * All account transfers of {@code accountId}, newest first, fetched {@code pageSize} at a time (null: Circle's
-   * default) as they are consumed.
-   */
-  public AutoPaging<AccountTransfer> listAllAccountTransfers(String accountId, @Nullable Integer pageSize) {
-    return CirclePaging.autoPaging("listAccountTransfers",
-        after -> accounts.listAccountTransfers(AccountsApi.ListAccountTransfersParams.builder()
-            .accountId(accountId).pageAfter(after).pageSize(pageSize).build()),
-        page -> page, AccountTransfer::getId);
-  }
-
-  /** All payouts, newest first, fetched {@code pageSize} at a time (null: Circle's default). */
-  public AutoPaging<Payout> listAllPayouts(@Nullable Integer pageSize) {
-    return CirclePaging.autoPaging("listPayouts",
-        after -> payouts.listPayouts(
-            PayoutsApi.ListPayoutsParams.builder().pageAfter(after).pageSize(pageSize).build()),
-        page -> page, Payout::getId);
-  }
-
-  /** All wallets of the user holding {@code userToken}, following the {@code Link} header cursors. */
-  public AutoPaging<Wallet> listAllWallets(String userToken, @Nullable Integer pageSize) {
-    return CirclePaging.autoPaging("listWallets",
-        after -> wallets.listWallets(userToken,
-            WalletsApi.ListWalletsParams.builder().pageAfter(after).pageSize(pageSize).build()),
-        WalletsData::getWallets, Wallet::getId);
-  }
-
-  /** All transactions visible to the user holding {@code userToken}, following the {@code Link} header cursors. */
-  public AutoPaging<Transaction> listAllTransactions(String userToken, @Nullable Integer pageSize) {
-    return CirclePaging.autoPaging("listTransactions",
-        after -> transactions.listTransactions(userToken,
-            TransactionsApi.ListTransactionsParams.builder().pageAfter(after).pageSize(pageSize).build()),
-        TransactionsData::getTransactions, Transaction::getId);
   }
 
   /** Environment and base URLs; never credentials. */

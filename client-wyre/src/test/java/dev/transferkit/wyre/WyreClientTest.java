@@ -1,5 +1,6 @@
 package dev.transferkit.wyre;
 
+import dev.transferkit.wyre.api.TransfersApi.ListTransfersParams;
 import dev.transferkit.wyre.api.TransfersApi;
 import static dev.transferkit.core.testing.RoundTrip.resource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -228,7 +229,7 @@ class WyreClientTest {
     server.enqueue(new MockResponse().setBody("{\"data\":[" + t + "],\"position\":2,\"recordsTotal\":3,"
         + "\"recordsFiltered\":3}"));
 
-    Iterator<Transfer> it = wyre.listAllTransfers(2, null).iterator();
+    Iterator<Transfer> it = wyre.transfers().listAllTransfers(ListTransfersParams.builder().length(2).build()).iterator();
     it.next();
     it.next();
     assertEquals(1, server.getRequestCount());

@@ -183,6 +183,10 @@ final class SpecLint {
       }
       checkContent(where + " request body", op.getRequestBody().get$ref() != null ? null : op.getRequestBody().getContent());
     }
+    Object paging = op.getExtensions() == null ? null : op.getExtensions().get("x-transferkit-paging");
+    if (paging != null) {
+      checkPaging(where + " x-transferkit-paging", method, op, item, paging);
+    }
     Object key = op.getExtensions() == null ? null : op.getExtensions().get("x-transferkit-idempotency-key");
     if (key != null) {
       checkIdempotencyKey(where, method, op, String.valueOf(key));
@@ -240,6 +244,110 @@ final class SpecLint {
         problem(where + " parameter " + p.getName(), "enums must be named schemas referenced with $ref");
       }
     }
+  }
+
+  /** {@code x-transferkit-paging}: what the generator needs to write {@code listAll...} (specs/README.md). */
+  private void checkPaging(String where, String method, Operation op, PathItem item, Object raw) {
+    if (!(raw instanceof Map)) {
+      problem(where, "must be an object {style, ...}");
+      return;
+    }
+    Map<?, ?> paging = (Map<?, ?>) raw;
+    if (!"GET".equals(method)) {
+      problem(where, "belongs on GET list operations");
+    }
+    if (op.getOperationId() == null || !op.getOperationId().matches("list[A-Z][A-Za-z0-9]*")) {
+      problem(where, "the operation must be named list<Items> (the generated method is listAll<Items>)");
+    }
+    Object style = paging.get("style");
+    Set<String> members;
+    if ("cursor".equals(style)) {
+      members = Set.of("style", "cursor", "items", "itemCursor");
+      checkPagingParameter(where, op, item, "cursor", paging.get("cursor"), "string");
+    } else if ("offset".equals(style)) {
+      members = Set.of("style", "offset", "items", "total");
+      checkPagingParameter(where, op, item, "offset", paging.get("offset"), "integer");
+    } else {
+      problem(where, "style must be cursor or offset, was " + style);
+      return;
+    }
+    for (Object member : paging.keySet()) {
+      if (!members.contains(String.valueOf(member))) {
+        problem(where, "unknown member " + member + " for style " + style + " (allowed: " + members + ")");
+      }
+    }
+    Schema<?> response = null;
+    for (Map.Entry<String, ApiResponse> r : op.getResponses() == null ? Map.<String, ApiResponse>of().entrySet()
+        : op.getResponses().entrySet()) {
+      String ref = r.getKey().startsWith("2") ? schemaRef(resolve(r.getValue()).getContent()) : null;
+      if (ref != null) {
+        response = schema(ref);
+        break;
+      }
+    }
+    Object items = paging.get("items");
+    Schema<?> array = response;
+    for (String segment : String.valueOf(items).split("\\.")) {
+      array = deref(array);
+      array = array == null || array.getProperties() == null ? null : array.getProperties().get(segment);
+    }
+    if (items == null || array == null || !"array".equals(array.getType())) {
+      problem(where, "items: '" + items + "' is not the path of an array property of the response");
+    } else if (array.getItems() == null || array.getItems().get$ref() == null) {
+      problem(where, "items: '" + items + "' must be an array of a named schema ($ref)");
+    } else if ("cursor".equals(style)) {
+      Schema<?> itemSchema = deref(array.getItems());
+      Object cursor = paging.get("itemCursor");
+      if (itemSchema == null || itemSchema.getProperties() == null || cursor == null
+          || !itemSchema.getProperties().containsKey(String.valueOf(cursor))) {
+        problem(where, "itemCursor: '" + cursor + "' is not a property of " + array.getItems().get$ref());
+      }
+    }
+    Object total = paging.get("total");
+    if (total != null) {
+      Schema<?> resolved = deref(response);
+      Schema<?> t = resolved == null || resolved.getProperties() == null ? null
+          : resolved.getProperties().get(String.valueOf(total));
+      if (t == null || !"integer".equals(t.getType())) {
+        problem(where, "total: '" + total + "' is not an integer property of the response");
+      }
+    }
+  }
+
+  private void checkPagingParameter(String where, Operation op, PathItem item, String member, Object name,
+      String type) {
+    List<Parameter> params = new ArrayList<>();
+    if (item.getParameters() != null) {
+      params.addAll(item.getParameters());
+    }
+    if (op.getParameters() != null) {
+      params.addAll(op.getParameters());
+    }
+    for (Parameter raw : params) {
+      Parameter p = resolve(raw);
+      if (p != null && p.getName().equals(String.valueOf(name)) && "query".equals(p.getIn())
+          && !Boolean.TRUE.equals(p.getRequired())) {
+        if (p.getSchema() == null || !type.equals(p.getSchema().getType())) {
+          problem(where, member + ": parameter '" + name + "' must be of type " + type);
+        }
+        return;
+      }
+    }
+    problem(where, member + ": '" + name + "' is not an optional query parameter of the operation");
+  }
+
+  /** A schema with its {@code $ref} (or single-{@code $ref} {@code allOf}) followed, within this file. */
+  private Schema<?> deref(Schema<?> s) {
+    if (s == null) {
+      return null;
+    }
+    if (s.get$ref() != null) {
+      return schema(s.get$ref());
+    }
+    if (s.getAllOf() != null && s.getAllOf().size() == 1 && s.getAllOf().get(0).get$ref() != null) {
+      return schema(s.getAllOf().get(0).get$ref());
+    }
+    return s;
   }
 
   private void checkIdempotencyKey(String where, String method, Operation op, String field) {

@@ -48,6 +48,15 @@ class SpecLintRulesTest {
       "schema Thing.kind: inline enum",
       "schema Thing.nested: inline object",
       "schema Thing.noDescription: needs a description",
+      "POST /v1/things x-transferkit-paging: belongs on GET list operations",
+      "POST /v1/things x-transferkit-paging: the operation must be named list<Items>",
+      "POST /v1/things x-transferkit-paging: style must be cursor or offset, was pages",
+      "GET /v1/things/by-cursor x-transferkit-paging: cursor: 'pageAfter' is not an optional query parameter",
+      "GET /v1/things/by-cursor x-transferkit-paging: itemCursor: 'serial' is not a property of",
+      "GET /v1/things/by-cursor x-transferkit-paging: unknown member total for style cursor",
+      "GET /v1/things/by-offset x-transferkit-paging: offset: parameter 'offset' must be of type integer",
+      "GET /v1/things/by-offset x-transferkit-paging: items: 'label' is not the path of an array property",
+      "GET /v1/things/by-offset x-transferkit-paging: total: 'label' is not an integer property of the response",
   })
   void ruleFiresAndNamesFileAndPlace(String expected) {
     String prefix = "broken/breaks-every-rule.yaml: ";
