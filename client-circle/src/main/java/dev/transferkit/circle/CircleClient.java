@@ -11,6 +11,7 @@ import dev.transferkit.circle.webhook.CircleWebhookVerifier;
 import dev.transferkit.core.internal.Json;
 import dev.transferkit.core.internal.BearerAuth;
 import dev.transferkit.core.internal.Credentials;
+import dev.transferkit.core.internal.Redaction;
 import dev.transferkit.core.ClientBuilder;
 import dev.transferkit.core.internal.Transport;
 import java.util.Objects;
@@ -195,8 +196,11 @@ public final class CircleClient {
       Moshi moshi = Json.moshi(dev.transferkit.circle.wallets.model.JsonAdapters.FACTORY,
           dev.transferkit.circle.accounts.model.JsonAdapters.FACTORY,
           dev.transferkit.circle.payouts.model.JsonAdapters.FACTORY);
-      Transport transport =
-          transport(new Transport.Provider("Circle", moshi, new CircleErrorDecoder(moshi), RECONCILE_HINT));
+      Redaction secrets = dev.transferkit.circle.wallets.internal.Secrets.REDACTION
+          .and(dev.transferkit.circle.accounts.internal.Secrets.REDACTION)
+          .and(dev.transferkit.circle.payouts.internal.Secrets.REDACTION);
+      Transport transport = transport(new Transport.Provider("Circle", moshi, new CircleErrorDecoder(moshi, secrets),
+          RECONCILE_HINT, secrets));
       return new CircleClient(this, transport, baseUrlOverride());
     }
 

@@ -8,6 +8,7 @@ import dev.transferkit.core.internal.Transport;
 import dev.transferkit.core.internal.Credentials;
 import dev.transferkit.streambird.api.TransfersApi;
 import dev.transferkit.streambird.api.WalletsApi;
+import dev.transferkit.streambird.internal.Secrets;
 import dev.transferkit.streambird.model.JsonAdapters;
 import java.util.Objects;
 import okhttp3.HttpUrl;
@@ -119,8 +120,8 @@ public final class StreambirdClient {
         throw new IllegalStateException("StreambirdClient needs an apiKey");
       }
       Moshi moshi = Json.moshi(JsonAdapters.FACTORY);
-      Transport transport = transport(
-          new Transport.Provider("Streambird", moshi, new StreambirdErrorDecoder(moshi), RECONCILE_HINT));
+      Transport transport = transport(new Transport.Provider("Streambird", moshi,
+          new StreambirdErrorDecoder(moshi, Secrets.REDACTION), RECONCILE_HINT, Secrets.REDACTION));
       return new StreambirdClient(this, transport, baseUrlOverride());
     }
 

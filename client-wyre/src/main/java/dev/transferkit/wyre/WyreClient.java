@@ -7,6 +7,7 @@ import dev.transferkit.core.internal.Credentials;
 import dev.transferkit.core.ClientBuilder;
 import dev.transferkit.core.internal.Transport;
 import dev.transferkit.wyre.api.TransfersApi;
+import dev.transferkit.wyre.internal.Secrets;
 import dev.transferkit.wyre.model.JsonAdapters;
 import java.time.Clock;
 import java.util.Objects;
@@ -141,8 +142,8 @@ public final class WyreClient {
         throw new IllegalStateException("WyreClient needs credentials: secretKey(...) or hmac(apiKey, secretKey)");
       }
       Moshi moshi = Json.moshi(JsonAdapters.FACTORY);
-      Transport transport =
-          transport(new Transport.Provider("Wyre", moshi, new WyreErrorDecoder(moshi), RECONCILE_HINT));
+      Transport transport = transport(new Transport.Provider("Wyre", moshi,
+          new WyreErrorDecoder(moshi, Secrets.REDACTION), RECONCILE_HINT, Secrets.REDACTION));
       return new WyreClient(this, transport, baseUrlOverride());
     }
 

@@ -69,6 +69,7 @@ public class TransferKitJavaCodegen extends JavaClientCodegen {
   @Override
   public void preprocessOpenAPI(io.swagger.v3.oas.models.OpenAPI openAPI) {
     super.preprocessOpenAPI(openAPI);
+    additionalProperties.put("tkSecrets", SecretList.from(openAPI));
     if (openAPI.getComponents() == null || openAPI.getComponents().getSchemas() == null) {
       additionalProperties.put("tkErrors", ErrorTable.from(openAPI.getExtensions()));
       return;

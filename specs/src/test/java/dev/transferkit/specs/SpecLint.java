@@ -29,6 +29,9 @@ final class SpecLint {
       Pattern.compile("(?i).*(amount|fee|fees|balance|exchangerate|rate)$");
   private static final Pattern TIME_NAME = Pattern.compile(".*(At|_at|Date|Arrival)$");
   private static final Set<String> METHODS_WITH_BODY = Set.of("POST", "PUT", "PATCH");
+  /** Header names that say their value is a credential: such a header must be marked x-transferkit-secret. */
+  private static final Pattern CREDENTIAL_HEADER = Pattern.compile("(?i).*(token|key|secret|signature|password).*");
+  static final String SECRET = "x-transferkit-secret";
 
   private final String file;
   private final List<String> problems = new ArrayList<>();
@@ -143,6 +146,21 @@ final class SpecLint {
     if (api.getSecurity() == null || api.getSecurity().isEmpty()) {
       problem("security", "apply the security schemes globally");
     }
+    if (api.getComponents() != null && api.getComponents().getSecuritySchemes() != null) {
+      api.getComponents().getSecuritySchemes().forEach((name, s) -> {
+        String where = "components.securitySchemes." + name;
+        Object secret = s.getExtensions() == null ? null : s.getExtensions().get(SECRET);
+        boolean headerKey = s.getType() == io.swagger.v3.oas.models.security.SecurityScheme.Type.APIKEY
+            && s.getIn() == io.swagger.v3.oas.models.security.SecurityScheme.In.HEADER;
+        if (headerKey && !Boolean.TRUE.equals(secret)) {
+          problem(where, "an API key sent in header " + s.getName() + " is a credential: mark it " + SECRET
+              + ": true (its value is masked in logs and exception messages)");
+        } else if (!headerKey && secret != null) {
+          problem(where, SECRET + " only goes on apiKey schemes sent in a header (HTTP's Authorization is always"
+              + " masked)");
+        }
+      });
+    }
   }
 
   private void checkOperations() {
@@ -242,6 +260,14 @@ final class SpecLint {
       }
       if (p.getSchema() != null && p.getSchema().getEnum() != null) {
         problem(where + " parameter " + p.getName(), "enums must be named schemas referenced with $ref");
+      }
+      Object secret = p.getExtensions() == null ? null : p.getExtensions().get(SECRET);
+      if (secret != null && !(Boolean.TRUE.equals(secret) && "header".equals(p.getIn()))) {
+        problem(where + " parameter " + p.getName(), SECRET + " must be true and only goes on header parameters");
+      }
+      if (secret == null && "header".equals(p.getIn()) && CREDENTIAL_HEADER.matcher(p.getName()).matches()) {
+        problem(where + " parameter " + p.getName(), "a header named like a credential needs " + SECRET
+            + ": true (its value is masked in logs and exception messages)");
       }
     }
   }
@@ -408,6 +434,10 @@ final class SpecLint {
   }
 
   private void checkProperty(String where, String name, Schema<?> p) {
+    Object secret = p.getExtensions() == null ? null : p.getExtensions().get(SECRET);
+    if (secret != null && !(Boolean.TRUE.equals(secret) && "string".equals(p.getType()))) {
+      problem(where, SECRET + " must be true and only goes on string properties");
+    }
     if (p.get$ref() != null) {
       return;
     }
