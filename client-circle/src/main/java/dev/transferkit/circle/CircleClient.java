@@ -42,25 +42,40 @@ import okhttp3.HttpUrl;
  * an OkHttp connection pool and dispatcher, which free themselves when idle.
  */
 public final class CircleClient {
-  /** Where requests go. Circle's W3S API has one host for both; a TEST_API_KEY key selects its sandbox. */
+  /**
+   * Where requests go: each Circle API's server for the environment, as its spec's {@code servers} name it
+   * ({@code x-transferkit-environment}; the URLs are generated from the specs). Circle's W3S API has one host for
+   * both; a TEST_API_KEY key selects its sandbox.
+   */
   public enum Environment {
-    SANDBOX("https://api-sandbox.circle.com/", "https://api.circle.com/"),
-    PRODUCTION("https://api.circle.com/", "https://api.circle.com/");
+    SANDBOX(dev.transferkit.circle.accounts.internal.Servers.SANDBOX,
+        dev.transferkit.circle.payouts.internal.Servers.SANDBOX,
+        dev.transferkit.circle.wallets.internal.Servers.SANDBOX),
+    PRODUCTION(dev.transferkit.circle.accounts.internal.Servers.PRODUCTION,
+        dev.transferkit.circle.payouts.internal.Servers.PRODUCTION,
+        dev.transferkit.circle.wallets.internal.Servers.PRODUCTION);
 
     private final String accountsBaseUrl;
+    private final String payoutsBaseUrl;
     private final String walletsBaseUrl;
 
-    Environment(String accountsBaseUrl, String walletsBaseUrl) {
+    Environment(String accountsBaseUrl, String payoutsBaseUrl, String walletsBaseUrl) {
       this.accountsBaseUrl = accountsBaseUrl;
+      this.payoutsBaseUrl = payoutsBaseUrl;
       this.walletsBaseUrl = walletsBaseUrl;
     }
 
-    /** Base URL of Digital Asset Accounts and Payouts (the specs' servers). */
+    /** Base URL of Digital Asset Accounts (its spec's server for this environment). */
     public String accountsBaseUrl() {
       return accountsBaseUrl;
     }
 
-    /** Base URL of user-controlled wallets (W3S). */
+    /** Base URL of Payouts (its spec's server for this environment). */
+    public String payoutsBaseUrl() {
+      return payoutsBaseUrl;
+    }
+
+    /** Base URL of user-controlled wallets, W3S (its spec's server for this environment). */
     public String walletsBaseUrl() {
       return walletsBaseUrl;
     }
@@ -71,6 +86,7 @@ public final class CircleClient {
 
   private final Environment environment;
   private final HttpUrl accountsBaseUrl;
+  private final HttpUrl payoutsBaseUrl;
   private final HttpUrl walletsBaseUrl;
   private final AccountsApi accounts;
   private final PayoutsApi payouts;
@@ -83,13 +99,14 @@ public final class CircleClient {
   private CircleClient(Builder b, Transport transport, HttpUrl override) {
     this.environment = b.environment;
     this.accountsBaseUrl = override != null ? override : HttpUrl.get(environment.accountsBaseUrl());
+    this.payoutsBaseUrl = override != null ? override : HttpUrl.get(environment.payoutsBaseUrl());
     this.walletsBaseUrl = override != null ? override : HttpUrl.get(environment.walletsBaseUrl());
-    Transport.Services accountsServices = transport.services(accountsBaseUrl, new BearerAuth(b.apiKey, "apiKey"));
+    BearerAuth auth = new BearerAuth(b.apiKey, "apiKey");
     BearerAuth walletsAuth =
-        b.walletsApiKey != null ? new BearerAuth(b.walletsApiKey, "walletsApiKey") : new BearerAuth(b.apiKey, "apiKey");
+        b.walletsApiKey != null ? new BearerAuth(b.walletsApiKey, "walletsApiKey") : auth;
     Transport.Services walletsServices = transport.services(walletsBaseUrl, walletsAuth);
-    this.accounts = new AccountsApi(accountsServices.retrofit());
-    this.payouts = new PayoutsApi(accountsServices.retrofit());
+    this.accounts = new AccountsApi(transport.services(accountsBaseUrl, auth).retrofit());
+    this.payouts = new PayoutsApi(transport.services(payoutsBaseUrl, auth).retrofit());
     this.users = new UsersApi(walletsServices.retrofit());
     this.wallets = new WalletsApi(walletsServices.retrofit());
     this.transactions = new TransactionsApi(walletsServices.retrofit());
@@ -146,7 +163,7 @@ public final class CircleClient {
   @Override
   public String toString() {
     return "CircleClient{environment=" + environment + ", accountsBaseUrl=" + accountsBaseUrl
-        + ", walletsBaseUrl=" + walletsBaseUrl + "}";
+        + ", payoutsBaseUrl=" + payoutsBaseUrl + ", walletsBaseUrl=" + walletsBaseUrl + "}";
   }
 
   /** Builds a {@link CircleClient}. Not thread-safe. */

@@ -9,6 +9,7 @@ import dev.transferkit.core.internal.Credentials;
 import dev.transferkit.streambird.api.TransfersApi;
 import dev.transferkit.streambird.api.WalletsApi;
 import dev.transferkit.streambird.internal.Secrets;
+import dev.transferkit.streambird.internal.Servers;
 import dev.transferkit.streambird.model.JsonAdapters;
 import java.util.Objects;
 import okhttp3.HttpUrl;
@@ -31,10 +32,13 @@ import okhttp3.HttpUrl;
  * <p>Thread-safe: build one client and share it.
  */
 public final class StreambirdClient {
-  /** Streambird's environments: one host; the key (sk_test_ or live) selects test mode. */
+  /**
+   * Streambird's environments: the spec's {@code servers}, named by their {@code x-transferkit-environment} (the URLs
+   * are generated from the spec). Both are one host; the key (sk_test_ or live) selects test mode.
+   */
   public enum Environment {
-    SANDBOX("https://api.streambird.io/"),
-    PRODUCTION("https://api.streambird.io/");
+    SANDBOX(Servers.SANDBOX),
+    PRODUCTION(Servers.PRODUCTION);
 
     private final String baseUrl;
 
@@ -42,6 +46,7 @@ public final class StreambirdClient {
       this.baseUrl = baseUrl;
     }
 
+    /** The base URL of the environment's server. */
     public String baseUrl() {
       return baseUrl;
     }

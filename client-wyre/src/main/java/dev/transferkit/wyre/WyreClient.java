@@ -8,6 +8,7 @@ import dev.transferkit.core.ClientBuilder;
 import dev.transferkit.core.internal.Transport;
 import dev.transferkit.wyre.api.TransfersApi;
 import dev.transferkit.wyre.internal.Secrets;
+import dev.transferkit.wyre.internal.Servers;
 import dev.transferkit.wyre.model.JsonAdapters;
 import java.time.Clock;
 import java.util.Objects;
@@ -38,10 +39,13 @@ import okhttp3.Interceptor;
  * <p>Thread-safe: build one client and share it.
  */
 public final class WyreClient {
-  /** Wyre's environments (the spec's servers). */
+  /**
+   * Wyre's environments: the spec's {@code servers}, named by their {@code x-transferkit-environment} (the URLs are
+   * generated from the spec).
+   */
   public enum Environment {
-    SANDBOX("https://api.testwyre.com/"),
-    PRODUCTION("https://api.sendwyre.com/");
+    SANDBOX(Servers.SANDBOX),
+    PRODUCTION(Servers.PRODUCTION);
 
     private final String baseUrl;
 
@@ -49,6 +53,7 @@ public final class WyreClient {
       this.baseUrl = baseUrl;
     }
 
+    /** The base URL of the environment's server. */
     public String baseUrl() {
       return baseUrl;
     }

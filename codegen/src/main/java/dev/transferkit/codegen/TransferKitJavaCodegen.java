@@ -70,6 +70,7 @@ public class TransferKitJavaCodegen extends JavaClientCodegen {
   public void preprocessOpenAPI(io.swagger.v3.oas.models.OpenAPI openAPI) {
     super.preprocessOpenAPI(openAPI);
     additionalProperties.put("tkSecrets", SecretList.from(openAPI));
+    additionalProperties.put("tkServers", ServerList.from(openAPI));
     if (openAPI.getComponents() == null || openAPI.getComponents().getSchemas() == null) {
       additionalProperties.put("tkErrors", ErrorTable.from(openAPI.getExtensions()));
       return;

@@ -122,18 +122,34 @@ final class SpecLint {
     }
   }
 
+  /** The environments a client facade offers; each spec names one server for each. */
+  static final Set<String> ENVIRONMENTS = new java.util.TreeSet<>(Set.of("SANDBOX", "PRODUCTION"));
+
   private void checkServers() {
     List<Server> servers = api.getServers();
     if (servers == null || servers.isEmpty()) {
       problem("servers", "list the sandbox and production servers");
       return;
     }
+    Set<String> environments = new HashSet<>();
     for (Server s : servers) {
+      Object environment = s.getExtensions() == null ? null : s.getExtensions().get("x-transferkit-environment");
+      if (!ENVIRONMENTS.contains(String.valueOf(environment))) {
+        problem("servers " + s.getUrl(), "x-transferkit-environment must be one of " + ENVIRONMENTS + ", was "
+            + environment);
+      } else if (!environments.add(String.valueOf(environment))) {
+        problem("servers " + s.getUrl(), "a second server for x-transferkit-environment " + environment);
+      }
       if (isBlank(s.getDescription())) {
         problem("servers " + s.getUrl(), "needs a description (sandbox or production)");
       }
       if (!s.getUrl().startsWith("https://")) {
         problem("servers " + s.getUrl(), "must be https");
+      }
+    }
+    for (String environment : ENVIRONMENTS) {
+      if (!environments.contains(environment)) {
+        problem("servers", "no server for x-transferkit-environment " + environment);
       }
     }
   }
