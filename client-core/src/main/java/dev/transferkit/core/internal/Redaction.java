@@ -76,11 +76,6 @@ public final class Redaction {
     return headers.contains(name);
   }
 
-  /** The secret header names, for tests. */
-  Set<String> secretHeaders() {
-    return headers;
-  }
-
   /** {@code json} with the values of secret string members replaced by the mask; other text is kept. */
   String redactJson(String json) {
     if (json == null || json.isEmpty() || jsonMember == null) {

@@ -187,7 +187,7 @@ class SafeDefaultsTest {
     assertEquals("Bearer " + API_KEY, first.getHeader("Authorization"), "the API host gets the credentials");
     assertEquals(USER_TOKEN, first.getHeader("X-User-Token"));
     RecordedRequest hop = other.takeRequest();
-    for (String secret : TransportTest.TEST_PAY_SECRETS.secretHeaders()) {
+    for (String secret : List.of("Authorization", "X-User-Token", "X-Api-Key")) {
       assertNull(hop.getHeader(secret), secret + " went to another origin");
     }
     assertFalse(hop.getHeaders().toString().contains(API_KEY) || hop.getHeaders().toString().contains(USER_TOKEN),
