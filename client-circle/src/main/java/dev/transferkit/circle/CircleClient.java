@@ -2,26 +2,18 @@ package dev.transferkit.circle;
 
 import com.squareup.moshi.Moshi;
 import dev.transferkit.circle.accounts.api.AccountsApi;
-import dev.transferkit.circle.accounts.model.AccountTransfer;
 import dev.transferkit.circle.payouts.api.PayoutsApi;
-import dev.transferkit.circle.payouts.model.Payout;
 import dev.transferkit.circle.wallets.api.NotificationsApi;
 import dev.transferkit.circle.wallets.api.TransactionsApi;
 import dev.transferkit.circle.wallets.api.UsersApi;
 import dev.transferkit.circle.wallets.api.WalletsApi;
-import dev.transferkit.circle.wallets.model.Transaction;
-import dev.transferkit.circle.wallets.model.Wallet;
-import dev.transferkit.circle.wallets.model.WalletsData;
-import dev.transferkit.circle.wallets.model.TransactionsData;
-import org.jspecify.annotations.Nullable;
 import dev.transferkit.circle.webhook.CircleWebhookVerifier;
 import dev.transferkit.core.internal.Json;
 import dev.transferkit.core.internal.BearerAuth;
 import dev.transferkit.core.internal.Credentials;
+import dev.transferkit.core.internal.Redaction;
 import dev.transferkit.core.ClientBuilder;
 import dev.transferkit.core.internal.Transport;
-import dev.transferkit.core.AutoPaging;
-import java.util.List;
 import java.util.Objects;
 import okhttp3.HttpUrl;
 
@@ -50,25 +42,40 @@ import okhttp3.HttpUrl;
  * an OkHttp connection pool and dispatcher, which free themselves when idle.
  */
 public final class CircleClient {
-  /** Where requests go. Circle's W3S API has one host for both; a TEST_API_KEY key selects its sandbox. */
+  /**
+   * Where requests go: each Circle API's server for the environment, as its spec's {@code servers} name it
+   * ({@code x-transferkit-environment}; the URLs are generated from the specs). Circle's W3S API has one host for
+   * both; a TEST_API_KEY key selects its sandbox.
+   */
   public enum Environment {
-    SANDBOX("https://api-sandbox.circle.com/", "https://api.circle.com/"),
-    PRODUCTION("https://api.circle.com/", "https://api.circle.com/");
+    SANDBOX(dev.transferkit.circle.accounts.internal.Servers.SANDBOX,
+        dev.transferkit.circle.payouts.internal.Servers.SANDBOX,
+        dev.transferkit.circle.wallets.internal.Servers.SANDBOX),
+    PRODUCTION(dev.transferkit.circle.accounts.internal.Servers.PRODUCTION,
+        dev.transferkit.circle.payouts.internal.Servers.PRODUCTION,
+        dev.transferkit.circle.wallets.internal.Servers.PRODUCTION);
 
     private final String accountsBaseUrl;
+    private final String payoutsBaseUrl;
     private final String walletsBaseUrl;
 
-    Environment(String accountsBaseUrl, String walletsBaseUrl) {
+    Environment(String accountsBaseUrl, String payoutsBaseUrl, String walletsBaseUrl) {
       this.accountsBaseUrl = accountsBaseUrl;
+      this.payoutsBaseUrl = payoutsBaseUrl;
       this.walletsBaseUrl = walletsBaseUrl;
     }
 
-    /** Base URL of Digital Asset Accounts and Payouts (the specs' servers). */
+    /** Base URL of Digital Asset Accounts (its spec's server for this environment). */
     public String accountsBaseUrl() {
       return accountsBaseUrl;
     }
 
-    /** Base URL of user-controlled wallets (W3S). */
+    /** Base URL of Payouts (its spec's server for this environment). */
+    public String payoutsBaseUrl() {
+      return payoutsBaseUrl;
+    }
+
+    /** Base URL of user-controlled wallets, W3S (its spec's server for this environment). */
     public String walletsBaseUrl() {
       return walletsBaseUrl;
     }
@@ -79,6 +86,7 @@ public final class CircleClient {
 
   private final Environment environment;
   private final HttpUrl accountsBaseUrl;
+  private final HttpUrl payoutsBaseUrl;
   private final HttpUrl walletsBaseUrl;
   private final AccountsApi accounts;
   private final PayoutsApi payouts;
@@ -91,13 +99,14 @@ public final class CircleClient {
   private CircleClient(Builder b, Transport transport, HttpUrl override) {
     this.environment = b.environment;
     this.accountsBaseUrl = override != null ? override : HttpUrl.get(environment.accountsBaseUrl());
+    this.payoutsBaseUrl = override != null ? override : HttpUrl.get(environment.payoutsBaseUrl());
     this.walletsBaseUrl = override != null ? override : HttpUrl.get(environment.walletsBaseUrl());
-    Transport.Services accountsServices = transport.services(accountsBaseUrl, new BearerAuth(b.apiKey, "apiKey"));
+    BearerAuth auth = new BearerAuth(b.apiKey, "apiKey");
     BearerAuth walletsAuth =
-        b.walletsApiKey != null ? new BearerAuth(b.walletsApiKey, "walletsApiKey") : new BearerAuth(b.apiKey, "apiKey");
+        b.walletsApiKey != null ? new BearerAuth(b.walletsApiKey, "walletsApiKey") : auth;
     Transport.Services walletsServices = transport.services(walletsBaseUrl, walletsAuth);
-    this.accounts = new AccountsApi(accountsServices.retrofit());
-    this.payouts = new PayoutsApi(accountsServices.retrofit());
+    this.accounts = new AccountsApi(transport.services(accountsBaseUrl, auth).retrofit());
+    this.payouts = new PayoutsApi(transport.services(payoutsBaseUrl, auth).retrofit());
     this.users = new UsersApi(walletsServices.retrofit());
     this.wallets = new WalletsApi(walletsServices.retrofit());
     this.transactions = new TransactionsApi(walletsServices.retrofit());
@@ -150,47 +159,11 @@ public final class CircleClient {
     return webhookVerifier;
   }
 
-
-  /**
-   * All account transfers of {@code accountId}, newest first, fetched {@code pageSize} at a time (null: Circle's
-   * default) as they are consumed.
-   */
-  public AutoPaging<AccountTransfer> listAllAccountTransfers(String accountId, @Nullable Integer pageSize) {
-    return CirclePaging.autoPaging("listAccountTransfers",
-        after -> accounts.listAccountTransfers(AccountsApi.ListAccountTransfersParams.builder()
-            .accountId(accountId).pageAfter(after).pageSize(pageSize).build()),
-        page -> page, AccountTransfer::getId);
-  }
-
-  /** All payouts, newest first, fetched {@code pageSize} at a time (null: Circle's default). */
-  public AutoPaging<Payout> listAllPayouts(@Nullable Integer pageSize) {
-    return CirclePaging.autoPaging("listPayouts",
-        after -> payouts.listPayouts(
-            PayoutsApi.ListPayoutsParams.builder().pageAfter(after).pageSize(pageSize).build()),
-        page -> page, Payout::getId);
-  }
-
-  /** All wallets of the user holding {@code userToken}, following the {@code Link} header cursors. */
-  public AutoPaging<Wallet> listAllWallets(String userToken, @Nullable Integer pageSize) {
-    return CirclePaging.autoPaging("listWallets",
-        after -> wallets.listWallets(userToken,
-            WalletsApi.ListWalletsParams.builder().pageAfter(after).pageSize(pageSize).build()),
-        WalletsData::getWallets, Wallet::getId);
-  }
-
-  /** All transactions visible to the user holding {@code userToken}, following the {@code Link} header cursors. */
-  public AutoPaging<Transaction> listAllTransactions(String userToken, @Nullable Integer pageSize) {
-    return CirclePaging.autoPaging("listTransactions",
-        after -> transactions.listTransactions(userToken,
-            TransactionsApi.ListTransactionsParams.builder().pageAfter(after).pageSize(pageSize).build()),
-        TransactionsData::getTransactions, Transaction::getId);
-  }
-
   /** Environment and base URLs; never credentials. */
   @Override
   public String toString() {
     return "CircleClient{environment=" + environment + ", accountsBaseUrl=" + accountsBaseUrl
-        + ", walletsBaseUrl=" + walletsBaseUrl + "}";
+        + ", payoutsBaseUrl=" + payoutsBaseUrl + ", walletsBaseUrl=" + walletsBaseUrl + "}";
   }
 
   /** Builds a {@link CircleClient}. Not thread-safe. */
@@ -240,8 +213,11 @@ public final class CircleClient {
       Moshi moshi = Json.moshi(dev.transferkit.circle.wallets.model.JsonAdapters.FACTORY,
           dev.transferkit.circle.accounts.model.JsonAdapters.FACTORY,
           dev.transferkit.circle.payouts.model.JsonAdapters.FACTORY);
-      Transport transport =
-          transport(new Transport.Provider("Circle", moshi, new CircleErrorDecoder(moshi), RECONCILE_HINT));
+      Redaction secrets = dev.transferkit.circle.wallets.internal.Secrets.REDACTION
+          .and(dev.transferkit.circle.accounts.internal.Secrets.REDACTION)
+          .and(dev.transferkit.circle.payouts.internal.Secrets.REDACTION);
+      Transport transport = transport(new Transport.Provider("Circle", moshi, new CircleErrorDecoder(moshi, secrets),
+          RECONCILE_HINT, secrets));
       return new CircleClient(this, transport, baseUrlOverride());
     }
 

@@ -7,6 +7,7 @@ import dev.transferkit.core.exception.ApiException;
 import dev.transferkit.core.internal.ApiErrors;
 import dev.transferkit.core.internal.ErrorDecoder;
 import dev.transferkit.core.internal.ErrorKind;
+import dev.transferkit.core.internal.Redaction;
 import java.io.IOException;
 import okhttp3.Headers;
 
@@ -21,9 +22,11 @@ final class CircleErrorDecoder implements ErrorDecoder {
       + " request that first used it may have succeeded: look it up before sending a new request with a new key";
 
   private final JsonAdapter<CircleError> adapter;
+  private final Redaction redaction;
 
-  CircleErrorDecoder(Moshi moshi) {
+  CircleErrorDecoder(Moshi moshi, Redaction redaction) {
     this.adapter = moshi.adapter(CircleError.class);
+    this.redaction = redaction;
   }
 
   @Override
@@ -35,7 +38,7 @@ final class CircleErrorDecoder implements ErrorDecoder {
     if (hint == null && kind == ErrorKind.IDEMPOTENCY_CONFLICT) {
       hint = IDEMPOTENCY_HINT;
     }
-    return ApiErrors.of(kind, status, body)
+    return ApiErrors.of(redaction, kind, status, body)
         .provider("Circle")
         .code(code == null ? null : String.valueOf(code))
         .providerMessage(error == null ? null : error.getMessage())

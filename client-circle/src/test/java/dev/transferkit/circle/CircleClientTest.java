@@ -28,6 +28,7 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -156,30 +157,30 @@ class CircleClientTest {
   }
 
   @Test
-  void environmentsAreTheSpecsServers() throws Exception {
+  void eachEnvironmentIsTheServerEachSpecNamesForIt() throws Exception {
     Path specs = Paths.get(System.getProperty("transferkit.root", "..")).resolve("specs/circle");
-    List<String> accounts = serverUrls(specs.resolve("digital-asset-accounts.yaml"));
-    List<String> payouts = serverUrls(specs.resolve("payouts.yaml"));
-    List<String> wallets = serverUrls(specs.resolve("user-controlled-wallets.yaml"));
+    Map<String, String> accounts = servers(specs.resolve("digital-asset-accounts.yaml"));
+    Map<String, String> payouts = servers(specs.resolve("payouts.yaml"));
+    Map<String, String> wallets = servers(specs.resolve("user-controlled-wallets.yaml"));
+    List<String> names = new ArrayList<>();
     for (CircleClient.Environment env : CircleClient.Environment.values()) {
-      int i = env.ordinal(); // the specs list sandbox first, then production
-      assertEquals(accounts.get(i) + "/", env.accountsBaseUrl());
-      assertEquals(payouts.get(i) + "/", env.accountsBaseUrl());
-      assertEquals(wallets.get(i) + "/", env.walletsBaseUrl());
+      names.add(env.name());
+      assertEquals(accounts.get(env.name()) + "/", env.accountsBaseUrl());
+      assertEquals(payouts.get(env.name()) + "/", env.payoutsBaseUrl());
+      assertEquals(wallets.get(env.name()) + "/", env.walletsBaseUrl());
+    }
+    for (Map<String, String> spec : List.of(accounts, payouts, wallets)) {
+      assertEquals(names, new ArrayList<>(spec.keySet()), "every environment a spec names has a constant");
     }
   }
 
-  static List<String> serverUrls(Path spec) throws Exception {
-    List<String> urls = new ArrayList<>();
-    boolean inServers = false;
-    for (String line : Files.readAllLines(spec, StandardCharsets.UTF_8)) {
-      if (line.startsWith("servers:")) {
-        inServers = true;
-      } else if (inServers && !line.startsWith(" ")) {
-        break;
-      } else if (inServers && line.trim().startsWith("- url:")) {
-        urls.add(line.trim().substring("- url:".length()).trim());
-      }
+  /** A spec's server URLs by their x-transferkit-environment, in the spec's order. */
+  @SuppressWarnings("unchecked")
+  static Map<String, String> servers(Path spec) throws Exception {
+    Map<String, Object> root = new org.yaml.snakeyaml.Yaml().load(Files.readString(spec, StandardCharsets.UTF_8));
+    Map<String, String> urls = new java.util.LinkedHashMap<>();
+    for (Map<String, Object> server : (List<Map<String, Object>>) root.get("servers")) {
+      urls.put(String.valueOf(server.get("x-transferkit-environment")), String.valueOf(server.get("url")));
     }
     return urls;
   }

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.transferkit.circle.payouts.api.PayoutsApi.ListPayoutsParams;
 import dev.transferkit.circle.payouts.model.Payout;
+import dev.transferkit.circle.wallets.api.WalletsApi.ListWalletsParams;
 import dev.transferkit.circle.wallets.model.Wallet;
 import dev.transferkit.core.exception.PagingException;
 import java.util.Iterator;
@@ -55,7 +57,8 @@ class CirclePagingTest {
     server.enqueue(json(200, "{\"data\":{\"wallets\":[" + wallet("w3") + "]}}")
         .setHeader("Link", "<" + base + "?pageBefore=w3&pageSize=2>; rel=\"prev\""));
 
-    Iterator<Wallet> it = circle.listAllWallets("user-token", 2).iterator();
+    Iterator<Wallet> it =
+        circle.wallets().listAllWallets("user-token", ListWalletsParams.builder().pageSize(2).build()).iterator();
     assertEquals(0, server.getRequestCount());
     assertEquals("w1", it.next().getId());
     assertEquals("w2", it.next().getId());
@@ -76,7 +79,8 @@ class CirclePagingTest {
     server.enqueue(json(200, "{\"data\":[" + payout("p3") + "]}"));
     server.enqueue(json(200, "{\"data\":[]}"));
 
-    List<String> ids = circle.listAllPayouts(2).stream().map(Payout::getId).collect(Collectors.toList());
+    List<String> ids = circle.payouts().listAllPayouts(ListPayoutsParams.builder().pageSize(2).build()).stream()
+        .map(Payout::getId).collect(Collectors.toList());
 
     assertEquals(List.of("p1", "p2", "p3"), ids);
     assertEquals("/v1/payouts?pageSize=2", server.takeRequest().getPath());
@@ -89,7 +93,8 @@ class CirclePagingTest {
     server.enqueue(json(200, "{\"data\":[" + payout("p1") + "," + payout("p2") + "]}"));
     server.enqueue(json(200, "{\"data\":[" + payout("p3") + "]}"));
 
-    assertEquals("p1", circle.listAllPayouts(2).stream().findFirst().get().getId());
+    assertEquals("p1", circle.payouts().listAllPayouts(ListPayoutsParams.builder().pageSize(2).build()).stream()
+        .findFirst().get().getId());
     assertEquals(1, server.getRequestCount());
   }
 
@@ -101,7 +106,8 @@ class CirclePagingTest {
           .setHeader("Link", "<" + base + "?pageAfter=" + page[1] + ">; rel=\"next\""));
     }
 
-    Iterator<Wallet> it = circle.listAllWallets("user-token", 1).iterator();
+    Iterator<Wallet> it =
+        circle.wallets().listAllWallets("user-token", ListWalletsParams.builder().pageSize(1).build()).iterator();
     assertEquals("w1", it.next().getId());
     assertEquals("w2", it.next().getId());
     PagingException e = assertThrows(PagingException.class, it::hasNext);
@@ -117,7 +123,8 @@ class CirclePagingTest {
     server.enqueue(json(200, page).setHeader("Link", "<" + server.url("/v1/payouts?pageAfter=x1") + ">; rel=next"));
     server.enqueue(json(200, page).setHeader("Link", "<" + server.url("/v1/payouts?pageAfter=x2") + ">; rel=next"));
 
-    PagingException e = assertThrows(PagingException.class, () -> circle.listAllPayouts(2).stream().count());
+    PagingException e = assertThrows(PagingException.class,
+        () -> circle.payouts().listAllPayouts(ListPayoutsParams.builder().pageSize(2).build()).stream().count());
 
     assertEquals("listPayouts", e.operation());
     assertEquals(2, server.getRequestCount());

@@ -5,14 +5,12 @@ import dev.transferkit.core.internal.Json;
 import dev.transferkit.core.internal.BearerAuth;
 import dev.transferkit.core.ClientBuilder;
 import dev.transferkit.core.internal.Transport;
-import dev.transferkit.core.AutoPaging;
-import dev.transferkit.core.internal.OffsetPaging;
 import dev.transferkit.core.internal.Credentials;
 import dev.transferkit.streambird.api.TransfersApi;
 import dev.transferkit.streambird.api.WalletsApi;
+import dev.transferkit.streambird.internal.Secrets;
+import dev.transferkit.streambird.internal.Servers;
 import dev.transferkit.streambird.model.JsonAdapters;
-import dev.transferkit.streambird.model.Transfer;
-import dev.transferkit.streambird.model.TransferList;
 import java.util.Objects;
 import okhttp3.HttpUrl;
 
@@ -34,10 +32,13 @@ import okhttp3.HttpUrl;
  * <p>Thread-safe: build one client and share it.
  */
 public final class StreambirdClient {
-  /** Streambird's environments: one host; the key (sk_test_ or live) selects test mode. */
+  /**
+   * Streambird's environments: the spec's {@code servers}, named by their {@code x-transferkit-environment} (the URLs
+   * are generated from the spec). Both are one host; the key (sk_test_ or live) selects test mode.
+   */
   public enum Environment {
-    SANDBOX("https://api.streambird.io/"),
-    PRODUCTION("https://api.streambird.io/");
+    SANDBOX(Servers.SANDBOX),
+    PRODUCTION(Servers.PRODUCTION);
 
     private final String baseUrl;
 
@@ -45,6 +46,7 @@ public final class StreambirdClient {
       this.baseUrl = baseUrl;
     }
 
+    /** The base URL of the environment's server. */
     public String baseUrl() {
       return baseUrl;
     }
@@ -52,8 +54,8 @@ public final class StreambirdClient {
 
   static final String RECONCILE_HINT = "for a confirm, fetch the transfer with transfers().getTransfer(transferId)"
       + " and check its status; for a create, list the user's or wallet's transfers (transfers().listTransfers or"
-      + " listAllTransfers, filtered by user_id or source) and look for one with the same dest and amount created"
-      + " just now. An unconfirmed transfer that you do not confirm expires on its own.";
+      + " transfers().listAllTransfers, filtered by user_id or source) and look for one with the same dest and amount"
+      + " created just now. An unconfirmed transfer that you do not confirm expires on its own.";
 
   private final Environment environment;
   private final HttpUrl baseUrl;
@@ -80,21 +82,6 @@ public final class StreambirdClient {
   /** Create and fetch managed wallets, read balances. */
   public WalletsApi wallets() {
     return wallets;
-  }
-
-
-  /**
-   * All transfers matching the filters, fetched {@code limit} at a time ({@code offset}/{@code limit}; Streambird
-   * accepts 10 to 100) as they are consumed.
-   *
-   * @param userId only this user's transfers, or null
-   * @param source only transfers from this wallet, or null
-   */
-  public AutoPaging<Transfer> listAllTransfers(String userId, String source, int limit) {
-    return OffsetPaging.of("listTransfers", limit,
-        (offset, l) -> transfers.listTransfers(TransfersApi.ListTransfersParams.builder()
-            .userId(userId).source(source).limit(l).offset(offset).build()).execute(),
-        TransferList::getTransfers, TransferList::getCount);
   }
 
   /** Environment and base URL; never credentials. */
@@ -138,8 +125,8 @@ public final class StreambirdClient {
         throw new IllegalStateException("StreambirdClient needs an apiKey");
       }
       Moshi moshi = Json.moshi(JsonAdapters.FACTORY);
-      Transport transport = transport(
-          new Transport.Provider("Streambird", moshi, new StreambirdErrorDecoder(moshi), RECONCILE_HINT));
+      Transport transport = transport(new Transport.Provider("Streambird", moshi,
+          new StreambirdErrorDecoder(moshi, Secrets.REDACTION), RECONCILE_HINT, Secrets.REDACTION));
       return new StreambirdClient(this, transport, baseUrlOverride());
     }
 

@@ -6,6 +6,7 @@ import dev.transferkit.core.exception.ApiException;
 import dev.transferkit.core.internal.ApiErrors;
 import dev.transferkit.core.internal.ErrorDecoder;
 import dev.transferkit.core.internal.ErrorKind;
+import dev.transferkit.core.internal.Redaction;
 import dev.transferkit.streambird.model.StreambirdError;
 import java.io.IOException;
 import okhttp3.Headers;
@@ -17,15 +18,17 @@ import okhttp3.Headers;
  */
 final class StreambirdErrorDecoder implements ErrorDecoder {
   private final JsonAdapter<StreambirdError> adapter;
+  private final Redaction redaction;
 
-  StreambirdErrorDecoder(Moshi moshi) {
+  StreambirdErrorDecoder(Moshi moshi, Redaction redaction) {
     this.adapter = moshi.adapter(StreambirdError.class);
+    this.redaction = redaction;
   }
 
   @Override
   public ApiException decode(int status, Headers headers, String body) {
     StreambirdError error = parse(body);
-    return ApiErrors.of(ErrorKind.forStatus(status), status, body)
+    return ApiErrors.of(redaction, ErrorKind.forStatus(status), status, body)
         .provider("Streambird")
         .code(error == null ? null : error.getErrorType())
         .providerMessage(error == null ? null : error.getErrorMessage())

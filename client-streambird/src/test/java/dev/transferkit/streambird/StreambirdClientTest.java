@@ -14,6 +14,7 @@ import dev.transferkit.core.exception.OutcomeUnknownException;
 import dev.transferkit.core.exception.ResponseDecodingException;
 import dev.transferkit.core.RetryPolicy;
 import dev.transferkit.core.internal.UserAgent;
+import dev.transferkit.streambird.api.TransfersApi.ListTransfersParams;
 import dev.transferkit.streambird.model.ConfirmTransferRequest;
 import dev.transferkit.streambird.model.CreateTransferRequest;
 import dev.transferkit.streambird.model.Currency;
@@ -136,7 +137,8 @@ class StreambirdClientTest {
         + "\"limit\":2}"));
     server.enqueue(new MockResponse().setBody("{\"transfers\":[" + t + "],\"count\":3,\"offset\":2,\"limit\":2}"));
 
-    List<Transfer> all = streambird.listAllTransfers("user_1", null, 2).stream().collect(Collectors.toList());
+    List<Transfer> all = streambird.transfers()
+        .listAllTransfers(ListTransfersParams.builder().userId("user_1").limit(2).build()).stream().collect(Collectors.toList());
 
     assertEquals(3, all.size());
     assertEquals(2, server.getRequestCount());

@@ -6,16 +6,13 @@ import dev.transferkit.core.internal.BearerAuth;
 import dev.transferkit.core.internal.Credentials;
 import dev.transferkit.core.ClientBuilder;
 import dev.transferkit.core.internal.Transport;
-import dev.transferkit.core.AutoPaging;
-import dev.transferkit.core.internal.OffsetPaging;
 import dev.transferkit.wyre.api.TransfersApi;
+import dev.transferkit.wyre.internal.Secrets;
+import dev.transferkit.wyre.internal.Servers;
 import dev.transferkit.wyre.model.JsonAdapters;
-import dev.transferkit.wyre.model.Transfer;
-import dev.transferkit.wyre.model.TransferList;
 import java.time.Clock;
 import java.util.Objects;
 import okhttp3.HttpUrl;
-import org.jspecify.annotations.Nullable;
 import okhttp3.Interceptor;
 
 /**
@@ -42,10 +39,13 @@ import okhttp3.Interceptor;
  * <p>Thread-safe: build one client and share it.
  */
 public final class WyreClient {
-  /** Wyre's environments (the spec's servers). */
+  /**
+   * Wyre's environments: the spec's {@code servers}, named by their {@code x-transferkit-environment} (the URLs are
+   * generated from the spec).
+   */
   public enum Environment {
-    SANDBOX("https://api.testwyre.com/"),
-    PRODUCTION("https://api.sendwyre.com/");
+    SANDBOX(Servers.SANDBOX),
+    PRODUCTION(Servers.PRODUCTION);
 
     private final String baseUrl;
 
@@ -53,6 +53,7 @@ public final class WyreClient {
       this.baseUrl = baseUrl;
     }
 
+    /** The base URL of the environment's server. */
     public String baseUrl() {
       return baseUrl;
     }
@@ -60,8 +61,8 @@ public final class WyreClient {
 
   static final String RECONCILE_HINT = "fetch the transfer with transfers().getTransfer(id) if you know its id (for a"
       + " confirm, check its status); otherwise list recent transfers (transfers().listTransfers or"
-      + " listAllTransfers) and look for the customId you set on the create request. Only if it is not there, create"
-      + " it again.";
+      + " transfers().listAllTransfers) and look for the customId you set on the create request. Only if it is not"
+      + " there, create it again.";
 
   private final Environment environment;
   private final HttpUrl baseUrl;
@@ -83,31 +84,6 @@ public final class WyreClient {
   /** Create, confirm, get and list transfers. Creates and confirms are never retried automatically. */
   public TransfersApi transfers() {
     return transfers;
-  }
-
-  /**
-   * The whole transfer history, fetched {@code pageSize} records at a time ({@code offset}/{@code length}) as it is
-   * consumed.
-   *
-   * @param pageSize records per request
-   * @return the transfers, fetched as they are consumed
-   */
-  public AutoPaging<Transfer> listAllTransfers(int pageSize) {
-    return listAllTransfers(pageSize, null);
-  }
-
-  /**
-   * The whole transfer history of a sub-account, fetched {@code pageSize} records at a time.
-   *
-   * @param pageSize records per request
-   * @param masqueradeAs the sub-account to act for, or null for the main account
-   * @return the transfers, fetched as they are consumed
-   */
-  public AutoPaging<Transfer> listAllTransfers(int pageSize, @Nullable String masqueradeAs) {
-    return OffsetPaging.of("listTransfers", pageSize,
-        (offset, length) -> transfers.listTransfers(TransfersApi.ListTransfersParams.builder()
-            .offset(offset).length(length).masqueradeAs(masqueradeAs).build()).execute(),
-        TransferList::getData, TransferList::getRecordsFiltered);
   }
 
   /** Environment, base URL and auth mode; never credentials. */
@@ -171,8 +147,8 @@ public final class WyreClient {
         throw new IllegalStateException("WyreClient needs credentials: secretKey(...) or hmac(apiKey, secretKey)");
       }
       Moshi moshi = Json.moshi(JsonAdapters.FACTORY);
-      Transport transport =
-          transport(new Transport.Provider("Wyre", moshi, new WyreErrorDecoder(moshi), RECONCILE_HINT));
+      Transport transport = transport(new Transport.Provider("Wyre", moshi,
+          new WyreErrorDecoder(moshi, Secrets.REDACTION), RECONCILE_HINT, Secrets.REDACTION));
       return new WyreClient(this, transport, baseUrlOverride());
     }
 

@@ -6,6 +6,7 @@ import dev.transferkit.core.exception.ApiException;
 import dev.transferkit.core.internal.ApiErrors;
 import dev.transferkit.core.internal.ErrorDecoder;
 import dev.transferkit.core.internal.ErrorKind;
+import dev.transferkit.core.internal.Redaction;
 import dev.transferkit.wyre.model.WyreError;
 import dev.transferkit.wyre.internal.ErrorCodes;
 import java.io.IOException;
@@ -20,9 +21,11 @@ import okhttp3.Headers;
  */
 final class WyreErrorDecoder implements ErrorDecoder {
   private final JsonAdapter<WyreError> adapter;
+  private final Redaction redaction;
 
-  WyreErrorDecoder(Moshi moshi) {
+  WyreErrorDecoder(Moshi moshi, Redaction redaction) {
     this.adapter = moshi.adapter(WyreError.class);
+    this.redaction = redaction;
   }
 
   @Override
@@ -40,7 +43,7 @@ final class WyreErrorDecoder implements ErrorDecoder {
     }
     String requestId = error != null && error.getExceptionId() != null ? error.getExceptionId()
         : headers.get("X-Request-Id");
-    return ApiErrors.of(kind(status, type), status, body)
+    return ApiErrors.of(redaction, kind(status, type), status, body)
         .provider("Wyre")
         .code(type)
         .providerMessage(error == null ? null : error.getMessage())

@@ -1,5 +1,6 @@
 package dev.transferkit.wyre;
 
+import dev.transferkit.wyre.api.TransfersApi.ListTransfersParams;
 import dev.transferkit.wyre.api.TransfersApi;
 import static dev.transferkit.core.testing.RoundTrip.resource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,6 +30,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -228,7 +230,7 @@ class WyreClientTest {
     server.enqueue(new MockResponse().setBody("{\"data\":[" + t + "],\"position\":2,\"recordsTotal\":3,"
         + "\"recordsFiltered\":3}"));
 
-    Iterator<Transfer> it = wyre.listAllTransfers(2, null).iterator();
+    Iterator<Transfer> it = wyre.transfers().listAllTransfers(ListTransfersParams.builder().length(2).build()).iterator();
     it.next();
     it.next();
     assertEquals(1, server.getRequestCount());
@@ -240,15 +242,19 @@ class WyreClientTest {
   }
 
   @Test
-  void environmentsAreTheSpecsServers() throws Exception {
-    List<String> servers = new java.util.ArrayList<>();
-    for (String line : java.nio.file.Files.readAllLines(Paths.get("..", "specs", "wyre", "transfers.yaml"))) {
-      if (line.trim().startsWith("- url: https://api.")) {
-        servers.add(line.trim().substring(7) + "/");
-      }
+  @SuppressWarnings("unchecked")
+  void eachEnvironmentIsTheServerTheSpecNamesForIt() throws Exception {
+    Map<String, Object> spec = new org.yaml.snakeyaml.Yaml().load(
+        java.nio.file.Files.readString(Paths.get("..", "specs", "wyre", "transfers.yaml"), StandardCharsets.UTF_8));
+    Map<String, String> servers = new java.util.LinkedHashMap<>();
+    for (Map<String, Object> server : (List<Map<String, Object>>) spec.get("servers")) {
+      servers.put(String.valueOf(server.get("x-transferkit-environment")), server.get("url") + "/");
     }
-    assertEquals(List.of(WyreClient.Environment.SANDBOX.baseUrl(), WyreClient.Environment.PRODUCTION.baseUrl()),
-        servers);
+    Map<String, String> environments = new java.util.LinkedHashMap<>();
+    for (WyreClient.Environment env : WyreClient.Environment.values()) {
+      environments.put(env.name(), env.baseUrl());
+    }
+    assertEquals(servers, environments);
   }
 
   @Test

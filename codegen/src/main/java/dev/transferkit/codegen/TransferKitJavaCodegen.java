@@ -25,7 +25,9 @@ import org.openapitools.codegen.model.OperationsMap;
  *       manages ({@code x-transferkit-managed}) are in neither;
  *   <li>per operation whose response is a documented data envelope (an object whose only property is {@code data}),
  *       the unwrapped type and getter ({@code x-tk-unwrap-type}, {@code x-tk-unwrap-getter}), so the generated call
- *       hands the caller the data, not the envelope.
+ *       hands the caller the data, not the envelope;
+ *   <li>per list operation with {@code x-transferkit-paging}, the auto-paging {@code listAll...} methods
+ *       ({@code x-tk-paging}, see {@link PagingPlan}).
  * </ul>
  *
  * <p>Selected in the plugin configuration by its class name. Build-time only.
@@ -67,6 +69,8 @@ public class TransferKitJavaCodegen extends JavaClientCodegen {
   @Override
   public void preprocessOpenAPI(io.swagger.v3.oas.models.OpenAPI openAPI) {
     super.preprocessOpenAPI(openAPI);
+    additionalProperties.put("tkSecrets", SecretList.from(openAPI));
+    additionalProperties.put("tkServers", ServerList.from(openAPI));
     if (openAPI.getComponents() == null || openAPI.getComponents().getSchemas() == null) {
       additionalProperties.put("tkErrors", ErrorTable.from(openAPI.getExtensions()));
       return;
@@ -132,8 +136,16 @@ public class TransferKitJavaCodegen extends JavaClientCodegen {
       }
       op.vendorExtensions.put("x-tk-call-type", op.returnType == null ? "Void" : op.returnType);
       CodegenModel returned = op.returnType == null ? null : models.get(op.returnType);
-      if (returned != null && returned.vars.size() == 1
-          && ENVELOPE_PROPERTY.equals(returned.vars.get(0).baseName)) {
+      boolean envelope = returned != null && returned.vars.size() == 1
+          && ENVELOPE_PROPERTY.equals(returned.vars.get(0).baseName);
+      Map<String, Object> paging = PagingPlan.of(op, models, envelope ? ENVELOPE_PROPERTY : null);
+      if (paging != null) {
+        op.vendorExtensions.put("x-tk-paging", paging);
+        if (models.containsKey(String.valueOf(paging.get("itemModel")))) {
+          addImport(result, modelPackage() + "." + paging.get("itemModel"));
+        }
+      }
+      if (envelope) {
         CodegenProperty data = returned.vars.get(0);
         op.vendorExtensions.put("x-tk-unwrap-type", data.datatypeWithEnum);
         op.vendorExtensions.put("x-tk-unwrap-getter", data.getter);
@@ -143,6 +155,12 @@ public class TransferKitJavaCodegen extends JavaClientCodegen {
         }
       }
     }
+    List<CodegenOperation> ops = result.getOperations().getOperation();
+    boolean cursor = PagingPlan.any(ops, "cursor");
+    boolean offset = PagingPlan.any(ops, "offset");
+    result.put("tkPaging", cursor || offset);
+    result.put("tkCursorPaging", cursor);
+    result.put("tkOffsetPaging", offset);
     return result;
   }
 

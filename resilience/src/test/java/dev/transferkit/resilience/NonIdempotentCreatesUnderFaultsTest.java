@@ -103,7 +103,8 @@ class NonIdempotentCreatesUnderFaultsTest {
   }
 
   private static Transfer findByCustomId(WyreClient wyre, String customId) {
-    for (Transfer t : wyre.listAllTransfers(100, null)) {
+    for (Transfer t : wyre.transfers().listAllTransfers(
+        dev.transferkit.wyre.api.TransfersApi.ListTransfersParams.builder().length(100).build())) {
       if (customId.equals(t.getCustomId())) {
         return t;
       }
@@ -194,7 +195,8 @@ class NonIdempotentCreatesUnderFaultsTest {
 
   private static dev.transferkit.streambird.model.Transfer findByNotes(StreambirdClient streambird, String notes) {
     for (dev.transferkit.streambird.model.Transfer t
-        : streambird.listAllTransfers(SandboxSeed.STREAMBIRD_USER_ID, SandboxSeed.STREAMBIRD_SOL_WALLET_ID, 100)) {
+        : streambird.transfers().listAllTransfers(dev.transferkit.streambird.api.TransfersApi.ListTransfersParams.builder()
+            .userId(SandboxSeed.STREAMBIRD_USER_ID).source(SandboxSeed.STREAMBIRD_SOL_WALLET_ID).limit(100).build())) {
       if (notes.equals(t.getNotes())) {
         return t;
       }

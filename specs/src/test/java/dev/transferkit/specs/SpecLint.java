@@ -29,6 +29,9 @@ final class SpecLint {
       Pattern.compile("(?i).*(amount|fee|fees|balance|exchangerate|rate)$");
   private static final Pattern TIME_NAME = Pattern.compile(".*(At|_at|Date|Arrival)$");
   private static final Set<String> METHODS_WITH_BODY = Set.of("POST", "PUT", "PATCH");
+  /** Header names that say their value is a credential: such a header must be marked x-transferkit-secret. */
+  private static final Pattern CREDENTIAL_HEADER = Pattern.compile("(?i).*(token|key|secret|signature|password).*");
+  static final String SECRET = "x-transferkit-secret";
 
   private final String file;
   private final List<String> problems = new ArrayList<>();
@@ -119,18 +122,34 @@ final class SpecLint {
     }
   }
 
+  /** The environments a client facade offers; each spec names one server for each. */
+  static final Set<String> ENVIRONMENTS = new java.util.TreeSet<>(Set.of("SANDBOX", "PRODUCTION"));
+
   private void checkServers() {
     List<Server> servers = api.getServers();
     if (servers == null || servers.isEmpty()) {
       problem("servers", "list the sandbox and production servers");
       return;
     }
+    Set<String> environments = new HashSet<>();
     for (Server s : servers) {
+      Object environment = s.getExtensions() == null ? null : s.getExtensions().get("x-transferkit-environment");
+      if (!ENVIRONMENTS.contains(String.valueOf(environment))) {
+        problem("servers " + s.getUrl(), "x-transferkit-environment must be one of " + ENVIRONMENTS + ", was "
+            + environment);
+      } else if (!environments.add(String.valueOf(environment))) {
+        problem("servers " + s.getUrl(), "a second server for x-transferkit-environment " + environment);
+      }
       if (isBlank(s.getDescription())) {
         problem("servers " + s.getUrl(), "needs a description (sandbox or production)");
       }
       if (!s.getUrl().startsWith("https://")) {
         problem("servers " + s.getUrl(), "must be https");
+      }
+    }
+    for (String environment : ENVIRONMENTS) {
+      if (!environments.contains(environment)) {
+        problem("servers", "no server for x-transferkit-environment " + environment);
       }
     }
   }
@@ -142,6 +161,21 @@ final class SpecLint {
     }
     if (api.getSecurity() == null || api.getSecurity().isEmpty()) {
       problem("security", "apply the security schemes globally");
+    }
+    if (api.getComponents() != null && api.getComponents().getSecuritySchemes() != null) {
+      api.getComponents().getSecuritySchemes().forEach((name, s) -> {
+        String where = "components.securitySchemes." + name;
+        Object secret = s.getExtensions() == null ? null : s.getExtensions().get(SECRET);
+        boolean headerKey = s.getType() == io.swagger.v3.oas.models.security.SecurityScheme.Type.APIKEY
+            && s.getIn() == io.swagger.v3.oas.models.security.SecurityScheme.In.HEADER;
+        if (headerKey && !Boolean.TRUE.equals(secret)) {
+          problem(where, "an API key sent in header " + s.getName() + " is a credential: mark it " + SECRET
+              + ": true (its value is masked in logs and exception messages)");
+        } else if (!headerKey && secret != null) {
+          problem(where, SECRET + " only goes on apiKey schemes sent in a header (HTTP's Authorization is always"
+              + " masked)");
+        }
+      });
     }
   }
 
@@ -182,6 +216,10 @@ final class SpecLint {
         problem(where, "a " + method + " must not have a request body");
       }
       checkContent(where + " request body", op.getRequestBody().get$ref() != null ? null : op.getRequestBody().getContent());
+    }
+    Object paging = op.getExtensions() == null ? null : op.getExtensions().get("x-transferkit-paging");
+    if (paging != null) {
+      checkPaging(where + " x-transferkit-paging", method, op, item, paging);
     }
     Object key = op.getExtensions() == null ? null : op.getExtensions().get("x-transferkit-idempotency-key");
     if (key != null) {
@@ -239,7 +277,119 @@ final class SpecLint {
       if (p.getSchema() != null && p.getSchema().getEnum() != null) {
         problem(where + " parameter " + p.getName(), "enums must be named schemas referenced with $ref");
       }
+      Object secret = p.getExtensions() == null ? null : p.getExtensions().get(SECRET);
+      if (secret != null && !(Boolean.TRUE.equals(secret) && "header".equals(p.getIn()))) {
+        problem(where + " parameter " + p.getName(), SECRET + " must be true and only goes on header parameters");
+      }
+      if (secret == null && "header".equals(p.getIn()) && CREDENTIAL_HEADER.matcher(p.getName()).matches()) {
+        problem(where + " parameter " + p.getName(), "a header named like a credential needs " + SECRET
+            + ": true (its value is masked in logs and exception messages)");
+      }
     }
+  }
+
+  /** {@code x-transferkit-paging}: what the generator needs to write {@code listAll...} (specs/README.md). */
+  private void checkPaging(String where, String method, Operation op, PathItem item, Object raw) {
+    if (!(raw instanceof Map)) {
+      problem(where, "must be an object {style, ...}");
+      return;
+    }
+    Map<?, ?> paging = (Map<?, ?>) raw;
+    if (!"GET".equals(method)) {
+      problem(where, "belongs on GET list operations");
+    }
+    if (op.getOperationId() == null || !op.getOperationId().matches("list[A-Z][A-Za-z0-9]*")) {
+      problem(where, "the operation must be named list<Items> (the generated method is listAll<Items>)");
+    }
+    Object style = paging.get("style");
+    Set<String> members;
+    if ("cursor".equals(style)) {
+      members = Set.of("style", "cursor", "items", "itemCursor");
+      checkPagingParameter(where, op, item, "cursor", paging.get("cursor"), "string");
+    } else if ("offset".equals(style)) {
+      members = Set.of("style", "offset", "items", "total");
+      checkPagingParameter(where, op, item, "offset", paging.get("offset"), "integer");
+    } else {
+      problem(where, "style must be cursor or offset, was " + style);
+      return;
+    }
+    for (Object member : paging.keySet()) {
+      if (!members.contains(String.valueOf(member))) {
+        problem(where, "unknown member " + member + " for style " + style + " (allowed: " + members + ")");
+      }
+    }
+    Schema<?> response = null;
+    for (Map.Entry<String, ApiResponse> r : op.getResponses() == null ? Map.<String, ApiResponse>of().entrySet()
+        : op.getResponses().entrySet()) {
+      String ref = r.getKey().startsWith("2") ? schemaRef(resolve(r.getValue()).getContent()) : null;
+      if (ref != null) {
+        response = schema(ref);
+        break;
+      }
+    }
+    Object items = paging.get("items");
+    Schema<?> array = response;
+    for (String segment : String.valueOf(items).split("\\.")) {
+      array = deref(array);
+      array = array == null || array.getProperties() == null ? null : array.getProperties().get(segment);
+    }
+    if (items == null || array == null || !"array".equals(array.getType())) {
+      problem(where, "items: '" + items + "' is not the path of an array property of the response");
+    } else if (array.getItems() == null || array.getItems().get$ref() == null) {
+      problem(where, "items: '" + items + "' must be an array of a named schema ($ref)");
+    } else if ("cursor".equals(style)) {
+      Schema<?> itemSchema = deref(array.getItems());
+      Object cursor = paging.get("itemCursor");
+      if (itemSchema == null || itemSchema.getProperties() == null || cursor == null
+          || !itemSchema.getProperties().containsKey(String.valueOf(cursor))) {
+        problem(where, "itemCursor: '" + cursor + "' is not a property of " + array.getItems().get$ref());
+      }
+    }
+    Object total = paging.get("total");
+    if (total != null) {
+      Schema<?> resolved = deref(response);
+      Schema<?> t = resolved == null || resolved.getProperties() == null ? null
+          : resolved.getProperties().get(String.valueOf(total));
+      if (t == null || !"integer".equals(t.getType())) {
+        problem(where, "total: '" + total + "' is not an integer property of the response");
+      }
+    }
+  }
+
+  private void checkPagingParameter(String where, Operation op, PathItem item, String member, Object name,
+      String type) {
+    List<Parameter> params = new ArrayList<>();
+    if (item.getParameters() != null) {
+      params.addAll(item.getParameters());
+    }
+    if (op.getParameters() != null) {
+      params.addAll(op.getParameters());
+    }
+    for (Parameter raw : params) {
+      Parameter p = resolve(raw);
+      if (p != null && p.getName().equals(String.valueOf(name)) && "query".equals(p.getIn())
+          && !Boolean.TRUE.equals(p.getRequired())) {
+        if (p.getSchema() == null || !type.equals(p.getSchema().getType())) {
+          problem(where, member + ": parameter '" + name + "' must be of type " + type);
+        }
+        return;
+      }
+    }
+    problem(where, member + ": '" + name + "' is not an optional query parameter of the operation");
+  }
+
+  /** A schema with its {@code $ref} (or single-{@code $ref} {@code allOf}) followed, within this file. */
+  private Schema<?> deref(Schema<?> s) {
+    if (s == null) {
+      return null;
+    }
+    if (s.get$ref() != null) {
+      return schema(s.get$ref());
+    }
+    if (s.getAllOf() != null && s.getAllOf().size() == 1 && s.getAllOf().get(0).get$ref() != null) {
+      return schema(s.getAllOf().get(0).get$ref());
+    }
+    return s;
   }
 
   private void checkIdempotencyKey(String where, String method, Operation op, String field) {
@@ -300,6 +450,10 @@ final class SpecLint {
   }
 
   private void checkProperty(String where, String name, Schema<?> p) {
+    Object secret = p.getExtensions() == null ? null : p.getExtensions().get(SECRET);
+    if (secret != null && !(Boolean.TRUE.equals(secret) && "string".equals(p.getType()))) {
+      problem(where, SECRET + " must be true and only goes on string properties");
+    }
     if (p.get$ref() != null) {
       return;
     }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -26,6 +27,9 @@ class SpecLintRulesTest {
       "info: needs a description",
       "servers http://api.example.com: needs a description",
       "servers http://api.example.com: must be https",
+      "servers http://api.example.com: x-transferkit-environment must be one of [PRODUCTION, SANDBOX], was null",
+      "servers: no server for x-transferkit-environment PRODUCTION",
+      "servers https://api.example.com: a second server for x-transferkit-environment SANDBOX",
       "components.securitySchemes: document the provider's authentication",
       "GET /v1/things: needs a camelCase operationId, was List_Things",
       "GET /v1/things: needs exactly one tag",
@@ -48,9 +52,35 @@ class SpecLintRulesTest {
       "schema Thing.kind: inline enum",
       "schema Thing.nested: inline object",
       "schema Thing.noDescription: needs a description",
+      "schema Thing.pin: x-transferkit-secret must be true and only goes on string properties",
+      "POST /v1/things parameter X-Session-Token: a header named like a credential needs x-transferkit-secret: true",
+      "POST /v1/things parameter note: x-transferkit-secret must be true and only goes on header parameters",
+      "POST /v1/things x-transferkit-paging: belongs on GET list operations",
+      "POST /v1/things x-transferkit-paging: the operation must be named list<Items>",
+      "POST /v1/things x-transferkit-paging: style must be cursor or offset, was pages",
+      "GET /v1/things/by-cursor x-transferkit-paging: cursor: 'pageAfter' is not an optional query parameter",
+      "GET /v1/things/by-cursor x-transferkit-paging: itemCursor: 'serial' is not a property of",
+      "GET /v1/things/by-cursor x-transferkit-paging: unknown member total for style cursor",
+      "GET /v1/things/by-offset x-transferkit-paging: offset: parameter 'offset' must be of type integer",
+      "GET /v1/things/by-offset x-transferkit-paging: items: 'label' is not the path of an array property",
+      "GET /v1/things/by-offset x-transferkit-paging: total: 'label' is not an integer property of the response",
   })
   void ruleFiresAndNamesFileAndPlace(String expected) {
-    String prefix = "broken/breaks-every-rule.yaml: ";
+    assertProblem(problems, "broken/breaks-every-rule.yaml", expected);
+  }
+
+  @Test
+  void anApiKeyHeaderWithoutTheSecretMarkIsReportedAndTheMarkOnlyGoesOnApiKeyHeaders() throws URISyntaxException {
+    Path spec = Paths.get(SpecLintRulesTest.class.getResource("/broken/unmarked-api-key.yaml").toURI());
+    List<String> found = SpecLint.lint(spec, "broken/unmarked-api-key.yaml");
+    assertProblem(found, "broken/unmarked-api-key.yaml",
+        "components.securitySchemes.PartnerKey: an API key sent in header X-Partner-Key is a credential");
+    assertProblem(found, "broken/unmarked-api-key.yaml",
+        "components.securitySchemes.Basic: x-transferkit-secret only goes on apiKey schemes sent in a header");
+  }
+
+  private static void assertProblem(List<String> problems, String file, String expected) {
+    String prefix = file + ": ";
     assertTrue(problems.stream().anyMatch(p -> p.startsWith(prefix) && p.contains(expected)),
         () -> "no problem containing '" + expected + "' in:\n  " + String.join("\n  ", problems));
   }

@@ -15,6 +15,7 @@ public final class ApiErrors {
 
   /** The parts of an error response a decoder extracted; everything but kind, status and body may be null. */
   public static final class Parts {
+    final Redaction redaction;
     final ErrorKind kind;
     final int status;
     final String body;
@@ -25,7 +26,8 @@ public final class ApiErrors {
     String hint;
     Headers headers;
 
-    private Parts(ErrorKind kind, int status, String body) {
+    private Parts(Redaction redaction, ErrorKind kind, int status, String body) {
+      this.redaction = redaction;
       this.kind = kind;
       this.status = status;
       this.body = body == null ? "" : body;
@@ -65,7 +67,7 @@ public final class ApiErrors {
     }
 
     public ApiException build() {
-      String snippet = Redaction.redactJson(ApiCallAdapterFactory.snippet(body));
+      String snippet = redaction.redactJson(ApiCallAdapterFactory.snippet(body));
       StringBuilder message = new StringBuilder();
       message.append(provider == null ? "API" : provider).append(" error");
       if (code != null) {
@@ -73,7 +75,7 @@ public final class ApiErrors {
       }
       message.append(" (HTTP ").append(status).append(')');
       if (providerMessage != null && !providerMessage.isEmpty()) {
-        message.append(": ").append(Redaction.redactJson(providerMessage));
+        message.append(": ").append(redaction.redactJson(providerMessage));
       } else if (body.trim().isEmpty()) {
         message.append(": empty body");
       } else {
@@ -91,8 +93,11 @@ public final class ApiErrors {
     }
   }
 
-  /** Starts an error of the given kind for an HTTP status and raw body (possibly empty, possibly not JSON). */
-  public static Parts of(ErrorKind kind, int status, String body) {
-    return new Parts(kind, status, body);
+  /**
+   * Starts an error of the given kind for an HTTP status and raw body (possibly empty, possibly not JSON), whose
+   * secrets {@code redaction} masks in the message (the provider's, from its spec).
+   */
+  public static Parts of(Redaction redaction, ErrorKind kind, int status, String body) {
+    return new Parts(java.util.Objects.requireNonNull(redaction, "redaction"), kind, status, body);
   }
 }

@@ -12,16 +12,19 @@ import okio.Buffer;
 
 /**
  * Opt-in HTTP logging: one line per request and per response (or failure) of every attempt, with headers and up to
- * {@value #MAX_BODY} characters of body. The values of credential headers (Authorization, X-Api-Key,
- * X-Api-Signature, X-User-Token, cookies) and of secret JSON members (userToken, encryptionKey) are masked.
+ * {@value #MAX_BODY} characters of body. The values of credential headers (HTTP's own and those the provider's spec
+ * marks secret, such as X-User-Token or X-Api-Signature) and of secret JSON members (userToken, encryptionKey...)
+ * are masked ({@link Redaction}).
  */
 final class HttpLogger implements Interceptor {
   static final int MAX_BODY = 4096;
 
   private final Consumer<String> sink;
+  private final Redaction redaction;
 
-  HttpLogger(Consumer<String> sink) {
+  HttpLogger(Consumer<String> sink, Redaction redaction) {
     this.sink = sink;
+    this.redaction = redaction;
   }
 
   @Override
@@ -54,16 +57,16 @@ final class HttpLogger implements Interceptor {
     return response;
   }
 
-  private static void appendHeaders(StringBuilder sb, Headers headers) {
+  private void appendHeaders(StringBuilder sb, Headers headers) {
     for (int i = 0; i < headers.size(); i++) {
       String name = headers.name(i);
       sb.append("\n    ").append(name).append(": ")
-          .append(Redaction.isSecretHeader(name) ? Redaction.MASK : headers.value(i));
+          .append(redaction.isSecretHeader(name) ? Redaction.MASK : headers.value(i));
     }
   }
 
-  private static String body(String text) {
-    String redacted = Redaction.redactJson(text);
+  private String body(String text) {
+    String redacted = redaction.redactJson(text);
     return redacted.length() <= MAX_BODY ? redacted : redacted.substring(0, MAX_BODY) + "...";
   }
 }

@@ -38,10 +38,12 @@ final class JsonBodies extends Converter.Factory {
 
   private final Moshi moshi;
   private final Supplier<String> newKey;
+  private final Redaction redaction;
 
-  JsonBodies(Moshi moshi, Supplier<String> newKey) {
+  JsonBodies(Moshi moshi, Supplier<String> newKey, Redaction redaction) {
     this.moshi = moshi;
     this.newKey = newKey;
+    this.redaction = redaction;
   }
 
   @Override
@@ -109,14 +111,15 @@ final class JsonBodies extends Converter.Factory {
   }
 
   /**
-   * Converts {@code @Header} parameters. Credential headers ({@code X-User-Token}, any {@link
-   * Redaction#isSecretHeader secret header}) are checked with {@link Credentials#check}, so a bad token is refused
-   * with an IllegalArgumentException that names the header, before OkHttp can refuse it with one quoting the value.
+   * Converts {@code @Header} parameters. Credential headers (those the spec marks secret, such as
+   * {@code X-User-Token}: {@link Redaction#isSecretHeader}) are checked with {@link Credentials#check}, so a bad
+   * token is refused with an IllegalArgumentException that names the header, before OkHttp can refuse it with one
+   * quoting the value.
    */
   @Override
   public Converter<?, String> stringConverter(Type type, Annotation[] annotations, Retrofit retrofit) {
     for (Annotation a : annotations) {
-      if (a instanceof Header && Redaction.isSecretHeader(((Header) a).value())) {
+      if (a instanceof Header && redaction.isSecretHeader(((Header) a).value())) {
         String name = ((Header) a).value();
         return value -> Credentials.check(String.valueOf(value), name);
       }

@@ -2,42 +2,48 @@ package dev.transferkit.core.internal;
 
 import dev.transferkit.core.AutoPaging;
 import java.util.List;
-import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
-/** Auto-paging for offset/limit lists (Wyre {@code offset}/{@code length}, Streambird {@code offset}/{@code limit}). */
+/**
+ * Auto-paging for offset lists ({@code x-transferkit-paging} style {@code offset} in the spec: Wyre
+ * {@code offset}/{@code length}, Streambird {@code offset}/{@code limit}); the generated {@code listAll...} methods
+ * call it. Not public API.
+ */
 public final class OffsetPaging {
   private OffsetPaging() {}
 
   /**
-   * All items, fetching {@code pageSize} at a time from offset 0. A server that ignores the offset (answers the same
-   * page again) ends the iteration with a {@link dev.transferkit.core.exception.PagingException}.
+   * All items from offset {@code first}, each page asked for at the offset after the items received so far (so a
+   * page size the caller sets, or the provider's default or cap, all work). A server that ignores the offset (answers
+   * the same page again) ends the iteration with a {@link dev.transferkit.core.exception.PagingException}.
    *
    * @param operation the list operation, for error messages
-   * @param pageSize items per request
-   * @param fetch calls the list operation for (offset, limit)
-   * @param items the items of a response
-   * @param total the number of items matching the filters that the response reports, or null when it reports none
+   * @param first the offset of the first page (0 for the start of the list)
+   * @param fetch calls the list operation at an offset and answers its result
+   * @param items the items of an answer (null: none)
+   * @param total the number of items matching the filters that the answer reports, or null when it reports none
    *     (iteration then stops at the first empty page)
-   * @param <R> the list response type
+   * @param <R> the list call's answer
    * @param <T> the item type
+   * @return the items, fetched page by page as they are consumed
    */
-  public static <R, T> AutoPaging<T> of(String operation,
-      int pageSize, BiFunction<Integer, Integer, R> fetch, Function<R, List<T>> items, Function<R, Long> total) {
-    if (pageSize < 1) {
-      throw new IllegalArgumentException("pageSize must be >= 1, was " + pageSize);
+  public static <R, T> AutoPaging<T> of(String operation, int first, Function<Integer, R> fetch,
+      Function<R, @Nullable List<T>> items, Function<R, @Nullable Number> total) {
+    if (first < 0) {
+      throw new IllegalArgumentException("offset must be >= 0, was " + first);
     }
-    return Paging.of(operation, 0, offset -> {
-      R response = fetch.apply(offset, pageSize);
-      List<T> page = items.apply(response);
+    return Paging.of(operation, first, (Integer offset) -> {
+      R response = fetch.apply(offset);
+      List<T> page = response == null ? null : items.apply(response);
       if (page == null || page.isEmpty()) {
-        return Page.last(page == null ? List.of() : page);
+        return Page.last(page == null ? List.<T>of() : page);
       }
       int next = offset + page.size();
-      Long t = total.apply(response);
+      Number t = total.apply(response);
       // Without a total, a short page does not prove the end (the provider may cap the page size): stop at an
       // empty page instead.
-      boolean done = t != null && next >= t;
+      boolean done = t != null && next >= t.longValue();
       return done ? Page.last(page) : Page.of(page, next);
     });
   }

@@ -1,5 +1,7 @@
 package dev.transferkit.core.internal;
 
+import dev.transferkit.core.ApiCall;
+import dev.transferkit.core.ApiResponse;
 import dev.transferkit.core.AutoPaging;
 import dev.transferkit.core.exception.PagingException;
 import java.util.ArrayDeque;
@@ -10,6 +12,8 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds {@link AutoPaging} views over a {@link PageFetcher}. Not public API.
@@ -30,6 +34,44 @@ public final class Paging {
     Objects.requireNonNull(operation, "operation");
     Objects.requireNonNull(fetcher, "fetcher");
     return AutoPaging.of(() -> new PagingIterator<>(operation, first, fetcher));
+  }
+
+  /**
+   * All items of a cursor-paged list ({@code x-transferkit-paging} style {@code cursor} in the spec; the generated
+   * {@code listAll...} methods call this). The cursor of the next page is the {@code cursorParameter} of the
+   * response's {@code Link} header entry with {@code rel="next"} (RFC 8288) when the server sends a {@code Link}
+   * header, and a {@code Link} header without {@code rel="next"} marks the last page; without a {@code Link} header,
+   * the next cursor is the last item's own cursor ({@code itemCursor}), until an empty page.
+   *
+   * @param operation the list operation, for the {@link PagingException} that stops a server's endless pages
+   * @param cursorParameter the query parameter carrying the cursor (e.g. {@code pageAfter})
+   * @param first the cursor of the first page, or null for the start of the list
+   * @param fetch the list call for a cursor (null for the first page)
+   * @param items the items of one answer (null: none)
+   * @param itemCursor the cursor of the page that follows an item
+   * @param <R> the list call's answer
+   * @param <T> the item type
+   * @return the items, fetched page by page as they are consumed
+   */
+  public static <R, T> AutoPaging<T> cursor(String operation, String cursorParameter, @Nullable String first,
+      Function<@Nullable String, ApiCall<R>> fetch, Function<R, @Nullable List<T>> items,
+      Function<T, @Nullable String> itemCursor) {
+    Objects.requireNonNull(cursorParameter, "cursorParameter");
+    return of(operation, first, (@Nullable String cursor) -> {
+      ApiResponse<R> response = fetch.apply(cursor).executeForResponse();
+      R body = response.body();
+      List<T> page = body == null ? null : items.apply(body);
+      if (page == null || page.isEmpty()) {
+        return Page.last(page == null ? List.<T>of() : page);
+      }
+      String link = response.header("Link");
+      if (link != null) {
+        String next = LinkHeader.find(link, "next");
+        String after = next == null ? null : LinkHeader.queryParameter(next, cursorParameter);
+        return after == null ? Page.last(page) : Page.of(page, after);
+      }
+      return Page.of(page, itemCursor.apply(page.get(page.size() - 1)));
+    });
   }
 
   private static final class PagingIterator<C, T> implements Iterator<T> {

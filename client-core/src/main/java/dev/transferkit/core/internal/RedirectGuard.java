@@ -26,7 +26,7 @@ final class RedirectGuard implements Interceptor {
   /**
    * The only request headers that go along to another origin: none of them can carry a credential. Everything else
    * is dropped, so a credential header nobody listed (a provider's new one, a header a spec marks secret, one a
-   * caller's interceptor adds) cannot leak either; {@link Redaction#SECRET_HEADERS} is a subset of what is dropped.
+   * caller's interceptor adds) cannot leak either; every header a {@link Redaction} masks is dropped.
    */
   static final java.util.Set<String> CROSS_ORIGIN_HEADERS = java.util.Set.of(
       "accept", "accept-encoding", "accept-language", "user-agent", "content-type", "content-length", "host",

@@ -25,6 +25,7 @@ public final class Transport {
     final Moshi moshi;
     final ErrorDecoder errorDecoder;
     final String reconcileHint;
+    final Redaction redaction;
 
     /**
      * @param name for messages ("Circle")
@@ -32,12 +33,15 @@ public final class Transport {
      * @param errorDecoder decodes the provider's error bodies
      * @param reconcileHint how to find out whether a create with an unknown outcome happened (ends an
      *     {@link dev.transferkit.core.exception.OutcomeUnknownException} message)
+     * @param redaction the provider's secrets (its generated {@code internal.Secrets.REDACTION}), masked in logs and
+     *     exception messages
      */
-    public Provider(String name, Moshi moshi, ErrorDecoder errorDecoder, String reconcileHint) {
+    public Provider(String name, Moshi moshi, ErrorDecoder errorDecoder, String reconcileHint, Redaction redaction) {
       this.name = Objects.requireNonNull(name, "name");
       this.moshi = Objects.requireNonNull(moshi, "moshi");
       this.errorDecoder = Objects.requireNonNull(errorDecoder, "errorDecoder");
       this.reconcileHint = Objects.requireNonNull(reconcileHint, "reconcileHint");
+      this.redaction = Objects.requireNonNull(redaction, "redaction");
     }
   }
 
@@ -120,7 +124,7 @@ public final class Transport {
       b.addInterceptor(runtime).addInterceptor(auth);
     }
     if (logger != null) {
-      b.addInterceptor(new HttpLogger(logger));
+      b.addInterceptor(new HttpLogger(logger, provider.redaction));
     }
     b.addNetworkInterceptor(new SendMarker());
     b.addNetworkInterceptor(new RedirectGuard());
@@ -128,7 +132,7 @@ public final class Transport {
     Retrofit retrofit = new Retrofit.Builder()
         .baseUrl(baseUrl)
         .client(client)
-        .addConverterFactory(new JsonBodies(provider.moshi, runtime.keys()))
+        .addConverterFactory(new JsonBodies(provider.moshi, runtime.keys(), provider.redaction))
         .addCallAdapterFactory(new ApiCallAdapterFactory(provider.errorDecoder))
         .build();
     return new Services(retrofit);

@@ -72,7 +72,7 @@ class AutoPagingTest {
   @Test
   void aServerThatIgnoresTheOffsetEndsTheIterationInsteadOfRepeatingItsFirstPage() {
     AtomicInteger fetches = new AtomicInteger();
-    AutoPaging<Integer> ignoring = OffsetPaging.of("listTransfers", 2, (offset, limit) -> {
+    AutoPaging<Integer> ignoring = OffsetPaging.of("listTransfers", 0, offset -> {
       fetches.incrementAndGet();
       return List.of(1, 2);
     }, r -> r, r -> null);
@@ -88,7 +88,8 @@ class AutoPagingTest {
   void offsetPagingStopsAtTheReportedTotalOrAtAnEmptyPage() {
     List<Integer> data = IntStream.range(0, 25).boxed().collect(Collectors.toList());
     List<String> calls = new ArrayList<>();
-    AutoPaging<Integer> withTotal = OffsetPaging.of("listNumbers", 10, (offset, limit) -> {
+    int limit = 10;
+    AutoPaging<Integer> withTotal = OffsetPaging.of("listNumbers", 0, offset -> {
       calls.add(offset + "/" + limit);
       return data.subList(offset, Math.min(offset + limit, data.size()));
     }, r -> r, r -> 25L);
@@ -96,7 +97,7 @@ class AutoPagingTest {
     assertEquals(List.of("0/10", "10/10", "20/10"), calls);
 
     calls.clear();
-    AutoPaging<Integer> withoutTotal = OffsetPaging.of("listNumbers", 10, (offset, limit) -> {
+    AutoPaging<Integer> withoutTotal = OffsetPaging.of("listNumbers", 0, offset -> {
       calls.add(offset + "/" + limit);
       return data.subList(Math.min(offset, data.size()), Math.min(offset + limit, data.size()));
     }, r -> r, r -> null);

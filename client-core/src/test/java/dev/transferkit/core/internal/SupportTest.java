@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Retry-After parsing, backoff, base URL rules, redaction and the User-Agent version. */
@@ -55,14 +56,18 @@ class SupportTest {
 
   @Test
   void secretHeadersAndJsonFieldsAreMasked() {
-    assertTrue(Redaction.isSecretHeader("authorization"));
-    assertTrue(Redaction.isSecretHeader("X-User-Token"));
-    assertTrue(Redaction.isSecretHeader("x-api-signature"));
-    assertFalse(Redaction.isSecretHeader("X-Request-Id"));
+    Redaction redaction = Redaction.of(List.of("X-User-Token", "X-Api-Signature"), List.of("userToken"))
+        .and(Redaction.of(List.of(), List.of("encryptionKey")));
+    assertTrue(redaction.isSecretHeader("authorization"), "HTTP's own credential header, whatever the spec says");
+    assertTrue(redaction.isSecretHeader("X-User-Token"));
+    assertTrue(redaction.isSecretHeader("x-api-signature"));
+    assertFalse(redaction.isSecretHeader("X-Request-Id"));
+    assertFalse(Redaction.HTTP.isSecretHeader("X-User-Token"), "a header is secret because a spec says so");
     String json = "{\"data\":{\"userToken\":\"eyJ.secret\\\"x\",\"encryptionKey\" : \"Tlcy+pic=\",\"id\":\"1\"}}";
-    String redacted = Redaction.redactJson(json);
+    assertEquals(json, Redaction.HTTP.redactJson(json));
+    String redacted = redaction.redactJson(json);
     assertEquals("{\"data\":{\"userToken\":\"██\",\"encryptionKey\" : \"██\",\"id\":\"1\"}}", redacted);
-    assertEquals("{\"userToken\":\"██\"", Redaction.redactJson("{\"userToken\":\"eyJhbGciOiJSUzI1"));
+    assertEquals("{\"userToken\":\"██\"", redaction.redactJson("{\"userToken\":\"eyJhbGciOiJSUzI1"));
   }
 
   @Test

@@ -20,7 +20,8 @@ public final class TestServices {
   public static Retrofit bare(MockWebServer server, String prefix, JsonAdapter.Factory... factories) {
     return new Retrofit.Builder()
         .baseUrl(server.url(prefix))
-        .addConverterFactory(new JsonBodies(Json.moshi(factories), () -> UUID.randomUUID().toString()))
+        .addConverterFactory(new JsonBodies(Json.moshi(factories), () -> UUID.randomUUID().toString(),
+            Redaction.HTTP))
         .addCallAdapterFactory(new ApiCallAdapterFactory(ApiCallAdapterFactory.genericErrorDecoder()))
         .build();
   }

@@ -47,6 +47,10 @@ import retrofit2.http.Tag;
 
 /** The shared runtime against a real local HTTP server: idempotency keys, safe retries, outcome-unknown failures. */
 class TransportTest {
+  /** What the spec of the test provider would mark secret (x-transferkit-secret). */
+  static final Redaction TEST_PAY_SECRETS =
+      Redaction.of(List.of("X-User-Token", "X-Api-Key"), List.of("userToken", "encryptionKey"));
+
   /** A provider API shaped like the generated ones. */
   interface PaymentsApi {
     @Idempotent(keyField = "idempotencyKey")
@@ -111,9 +115,10 @@ class TransportTest {
     PaymentsApi build(String baseUrl) {
       Moshi moshi = Json.moshi((type, annotations, m) -> type == KeyedPayment.class ? new KeyedPaymentAdapter() : null);
       ErrorDecoder decoder = (status, headers, body) ->
-          ApiErrors.of(ErrorKind.forStatus(status), status, body).provider("TestPay").headers(headers).build();
+          ApiErrors.of(TEST_PAY_SECRETS, ErrorKind.forStatus(status), status, body).provider("TestPay").headers(headers).build();
       Transport transport =
-          transport(new Transport.Provider("TestPay", moshi, decoder, "list the transfers and match customId."));
+          transport(new Transport.Provider("TestPay", moshi, decoder, "list the transfers and match customId.",
+              TEST_PAY_SECRETS));
       return transport.services(BaseUrls.normalize(baseUrl), new BearerAuth("sk_test_secret", "apiKey"))
           .retrofit().create(PaymentsApi.class);
     }
