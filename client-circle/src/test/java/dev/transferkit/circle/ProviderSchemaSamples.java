@@ -70,7 +70,9 @@ final class ProviderSchemaSamples {
     } else if (schema instanceof ArraySchema || "array".equals(schema.getType())) {
       List<Sample> items = values(schema.getItems(), name, where + "[]");
       // The provider's example array, where it has one, shows what its items carry (e.g. decimal amounts).
-      Object first = schema.getExample() instanceof List ? schema.getExample() : List.of(items.get(0).value);
+      Object example = schema.getExample() == null ? null
+          : io.swagger.v3.core.util.Json.mapper().convertValue(schema.getExample(), Object.class);
+      Object first = example instanceof List ? example : List.of(items.get(0).value);
       out.add(new Sample(where, first));
       out.add(new Sample(where + " = []", List.of()));
       for (Sample item : items.subList(1, items.size())) {
