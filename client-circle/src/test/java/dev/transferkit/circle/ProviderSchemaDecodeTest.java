@@ -90,11 +90,12 @@ class ProviderSchemaDecodeTest {
               if (theirSchema == null) {
                 continue;
               }
-              String name = op.getKey() + " " + path.getKey() + " " + response.getKey();
+              List<ProviderSchemaSamples.Sample> samples = ProviderSchemaSamples.of(theirSchema);
+              String name = op.getKey() + " " + path.getKey() + " " + response.getKey() + ": " + samples.size()
+                  + " bodies from " + providerFile;
               tests.add(DynamicTest.dynamicTest(name, () -> {
                 Class<?> model = ourModel(spec, ours.getKey(), op.getValue(), response.getKey());
                 List<String> failures = new ArrayList<>();
-                List<ProviderSchemaSamples.Sample> samples = ProviderSchemaSamples.of(theirSchema);
                 for (ProviderSchemaSamples.Sample sample : samples) {
                   String json = untyped.adapter(Object.class).serializeNulls().toJson(sample.value);
                   ValidationReport report = validator.validateResponse(concrete(path.getKey()),
