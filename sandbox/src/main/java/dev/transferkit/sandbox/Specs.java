@@ -132,10 +132,16 @@ final class Specs {
         SimpleResponse.Builder.status(200).withContentType("application/json").withBody(body).build());
   }
 
-  /** The validator of one spec; authentication is the sandbox's own (each provider's way), so not checked here. */
+  /**
+   * The validator of one spec; authentication is the sandbox's own (each provider's way), so not checked here. Extra
+   * members are accepted as JSON Schema and the providers accept them: swagger-request-validator would otherwise treat
+   * every object as {@code additionalProperties: false}; a schema that says so itself is still enforced.
+   */
   private static OpenApiInteractionValidator validator(OpenAPI api) {
-    LevelResolver levels =
-        LevelResolver.create().withLevel("validation.request.security", ValidationReport.Level.IGNORE).build();
+    LevelResolver levels = LevelResolver.create()
+        .withLevel("validation.request.security", ValidationReport.Level.IGNORE)
+        .withLevel("validation.schema.additionalProperties", ValidationReport.Level.IGNORE)
+        .build();
     return OpenApiInteractionValidator.createFor(api).withLevelResolver(levels).build();
   }
 

@@ -118,6 +118,14 @@ class CirclePayoutsTest extends SandboxTestBase {
   }
 
   @Test
+  void anExtraRequestMemberIsAcceptedAsNoSchemaRefusesIt() {
+    String body = payout(UUID.randomUUID().toString(), CIRCLE_ADDRESS_BOOK_ID, "1.00", null);
+    Http.Response r = Http.post(circle("v1/payouts"),
+        body.substring(0, body.length() - 1) + ", \"somethingNew\": {\"x\": 1}}", "Authorization", KEY);
+    assertEquals(201, r.status(), r.text());
+  }
+
+  @Test
   void anEmptyAmountIsNotAnAmount() {
     Http.Response r = Http.post(circle("v1/payouts"),
         payout(UUID.randomUUID().toString(), CIRCLE_ADDRESS_BOOK_ID, "", null), "Authorization", KEY);
