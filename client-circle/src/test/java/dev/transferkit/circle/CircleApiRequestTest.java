@@ -142,8 +142,8 @@ class CircleApiRequestTest {
         CreatePayoutRequest.builder().idempotencyKey("ba943ff1-ca16-49b2-ba55-1057e70ca5c7")
             .destination(PayoutDestination.builder().type(PayoutDestinationType.ADDRESS_BOOK)
                 .id("b8627ae8-732b-4d25-b947-1df8f4007a29").build())
-            .amount(dev.transferkit.circle.payouts.model.Money.builder().amount(new BigDecimal("3.14"))
-                .currency(dev.transferkit.circle.payouts.model.Currency.USD).build())
+            .amount(dev.transferkit.circle.payouts.model.PayoutRequestMoney.builder().amount(new BigDecimal("3.14"))
+                .currency(dev.transferkit.circle.payouts.model.PayoutRequestCurrency.USD).build())
             .purposeOfTransfer(PurposeOfTransfer.PMT001).build()).execute();
     RecordedRequest r = server.takeRequest();
     assertEquals("POST", r.getMethod());

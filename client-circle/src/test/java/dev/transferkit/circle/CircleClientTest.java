@@ -11,10 +11,10 @@ import dev.transferkit.circle.accounts.model.AccountLocationType;
 import dev.transferkit.circle.accounts.model.AccountTransfer;
 import dev.transferkit.circle.accounts.model.CreateAccountTransferRequest;
 import dev.transferkit.circle.payouts.model.CreatePayoutRequest;
-import dev.transferkit.circle.payouts.model.Currency;
-import dev.transferkit.circle.payouts.model.Money;
 import dev.transferkit.circle.payouts.model.PayoutDestination;
 import dev.transferkit.circle.payouts.model.PayoutDestinationType;
+import dev.transferkit.circle.payouts.model.PayoutRequestCurrency;
+import dev.transferkit.circle.payouts.model.PayoutRequestMoney;
 import dev.transferkit.circle.payouts.model.PurposeOfTransfer;
 import dev.transferkit.circle.wallets.model.CreateTransferTransactionForEndUserRequest;
 import dev.transferkit.core.RetryPolicy;
@@ -78,7 +78,7 @@ class CircleClientTest {
     return CreatePayoutRequest.builder()
         .destination(PayoutDestination.builder().type(PayoutDestinationType.ADDRESS_BOOK)
             .id("b8627ae8-732b-4d25-b947-1df8f4007a29").build())
-        .amount(Money.builder().amount(new BigDecimal("3.14")).currency(Currency.USD).build())
+        .amount(PayoutRequestMoney.builder().amount(new BigDecimal("3.14")).currency(PayoutRequestCurrency.USD).build())
         .purposeOfTransfer(PurposeOfTransfer.PMT001)
         .build();
   }

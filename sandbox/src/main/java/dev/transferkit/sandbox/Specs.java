@@ -168,11 +168,15 @@ final class Specs {
 
   /**
    * The validators of one spec and its operations by operationId; authentication is the sandbox's own (each
-   * provider's way), so not checked here.
+   * provider's way), so not checked here. Extra members are accepted as JSON Schema and the providers accept them:
+   * swagger-request-validator would otherwise treat every object as {@code additionalProperties: false}; a schema that
+   * says so itself is still enforced.
    */
   private static Map<String, Target> targets(OpenAPI api) {
-    LevelResolver levels =
-        LevelResolver.create().withLevel("validation.request.security", ValidationReport.Level.IGNORE).build();
+    LevelResolver levels = LevelResolver.create()
+        .withLevel("validation.request.security", ValidationReport.Level.IGNORE)
+        .withLevel("validation.schema.additionalProperties", ValidationReport.Level.IGNORE)
+        .build();
     MessageResolver messages = new MessageResolver(levels);
     SchemaValidator schemas = new SchemaValidator(api, messages);
     Validators validators = new Validators(new RequestValidator(schemas, messages, api, List.of()),

@@ -98,12 +98,9 @@ final class WyreQuotes {
    */
   WyreApi.Transfer quote(Call call, String acting) {
     JsonNode body = call.json();
+    // Exactly one of sourceAmount and destAmount: the spec's oneOf, checked before this runs.
     boolean hasSource = body.hasNonNull("sourceAmount");
     boolean hasDest = body.hasNonNull("destAmount");
-    if (hasSource == hasDest) {
-      throw Errors.wyreValidation("Give exactly one of sourceAmount and destAmount", hasSource ? "destAmount"
-          : "sourceAmount", null);
-    }
     boolean includesFees = body.path("amountIncludesFees").asBoolean(false);
     if (hasDest && includesFees) {
       throw Errors.wyreValidation("amountIncludesFees=true applies to sourceAmount only; with destAmount the"

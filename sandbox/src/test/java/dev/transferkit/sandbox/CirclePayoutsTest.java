@@ -93,6 +93,48 @@ class CirclePayoutsTest extends SandboxTestBase {
   }
 
   @Test
+  void aToAmountWithItsCurrencyAloneIsAcceptedAndAnotherCurrencyIsNot() {
+    String base = payout(UUID.randomUUID().toString(), CIRCLE_ADDRESS_BOOK_ID, "1.00", null);
+    Http.Response sameCurrency = Http.post(circle("v1/payouts"),
+        base.substring(0, base.length() - 1) + ", \"toAmount\": {\"currency\": \"USD\"}}", "Authorization", KEY);
+    assertEquals(201, sameCurrency.status(), sameCurrency.text());
+    assertEquals("USD", sameCurrency.json().at("/data/toAmount/currency").asText());
+
+    String other = payout(UUID.randomUUID().toString(), CIRCLE_ADDRESS_BOOK_ID, "1.00", null);
+    Http.Response pair = Http.post(circle("v1/payouts"),
+        other.substring(0, other.length() - 1) + ", \"toAmount\": {\"currency\": \"EUR\"}}", "Authorization", KEY);
+    assertEquals(400, pair.status(), pair.text());
+    assertEquals(5007, pair.json().get("code").asInt());
+  }
+
+  @Test
+  void aPayoutRequestInACurrencyOtherThanUsdOrEurIsRefusedByTheSpecAndMovesNothing() {
+    String btc = payout(UUID.randomUUID().toString(), CIRCLE_ADDRESS_BOOK_ID, "1.00", null).replace("\"USD\"", "\"BTC\"");
+    Http.Response r = Http.post(circle("v1/payouts"), btc, "Authorization", KEY);
+    assertEquals(400, r.status(), r.text());
+    assertEquals(2, r.json().get("code").asInt());
+    assertTrue(r.text().contains("amount.currency"), r.text());
+    assertEquals("10000.00", walletBalance(CIRCLE_PAYOUT_WALLET));
+  }
+
+  @Test
+  void anExtraRequestMemberIsAcceptedAsNoSchemaRefusesIt() {
+    String body = payout(UUID.randomUUID().toString(), CIRCLE_ADDRESS_BOOK_ID, "1.00", null);
+    Http.Response r = Http.post(circle("v1/payouts"),
+        body.substring(0, body.length() - 1) + ", \"somethingNew\": {\"x\": 1}}", "Authorization", KEY);
+    assertEquals(201, r.status(), r.text());
+  }
+
+  @Test
+  void anEmptyAmountIsNotAnAmount() {
+    Http.Response r = Http.post(circle("v1/payouts"),
+        payout(UUID.randomUUID().toString(), CIRCLE_ADDRESS_BOOK_ID, "", null), "Authorization", KEY);
+    assertEquals(400, r.status(), r.text());
+    assertEquals(2, r.json().get("code").asInt());
+    assertEquals("10000.00", walletBalance(CIRCLE_PAYOUT_WALLET));
+  }
+
+  @Test
   void idempotentPayoutsAreCreatedOnce() {
     String body = payout(UUID.randomUUID().toString(), CIRCLE_ADDRESS_BOOK_ID, "1.00", null);
     Http.Response first = Http.post(circle("v1/payouts"), body, "Authorization", KEY);

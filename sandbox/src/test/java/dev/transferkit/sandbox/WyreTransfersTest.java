@@ -32,6 +32,15 @@ class WyreTransfersTest extends SandboxTestBase {
     return Http.post(wyre("v3/transfers"), body, "Authorization", BEARER);
   }
 
+  @Test
+  void exactlyOneOfSourceAmountAndDestAmountAsTheSpecsOneOfSays() {
+    String base = "{\"source\": \"account:" + WYRE_ACCOUNT + "\", \"sourceCurrency\": \"USD\", \"dest\":"
+        + " \"paymentmethod:" + WYRE_PAYMENT_METHOD + "\"%s}";
+    assertEquals(400, create(base.formatted("")).status());
+    assertEquals(400, create(base.formatted(", \"sourceAmount\": \"1.00\", \"destAmount\": \"1.00\"")).status());
+    assertEquals(200, create(base.formatted(", \"destAmount\": \"1.00\"")).status());
+  }
+
   Http.Response signed(String method, String pathAndQuery, String body, String apiKey, String secret, long timestamp) {
     String url = wyre(pathAndQuery) + (pathAndQuery.contains("?") ? "&" : "?") + "timestamp=" + timestamp;
     String signature = hmac(secret, url + (body == null ? "" : body));

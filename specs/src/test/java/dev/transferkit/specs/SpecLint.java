@@ -515,6 +515,9 @@ final class SpecLint {
         problem(where, "an amount must be `type: string, format: decimal` or `type: number`");
       }
     }
+    if ("string".equals(type) && "decimal".equals(format) && p.getPattern() == null) {
+      problem(where, "a decimal string needs a pattern (one that refuses \"\"), or generic tools take \"\" for an amount");
+    }
     if ("integer".equals(type) && TIME_NAME.matcher(name).matches()
         && (p.getExtensions() == null || !p.getExtensions().containsKey("x-transferkit-epoch"))) {
       problem(where, "integer timestamps need x-transferkit-epoch: millis|seconds");

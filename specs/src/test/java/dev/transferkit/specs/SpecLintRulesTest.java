@@ -48,6 +48,7 @@ class SpecLintRulesTest {
       "schema Thing: needs a description",
       "schema Thing.amount: type number takes no format",
       "schema Thing.fee: an amount must be `type: string, format: decimal` or `type: number`",
+      "schema Thing.price: a decimal string needs a pattern",
       "schema Thing.createdAt: integer timestamps need x-transferkit-epoch",
       "schema Thing.kind: inline enum",
       "schema Thing.nested: inline object",

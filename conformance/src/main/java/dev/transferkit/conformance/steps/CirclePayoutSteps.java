@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import dev.transferkit.circle.CircleClient;
 import dev.transferkit.circle.payouts.model.CreatePayoutRequest;
-import dev.transferkit.circle.payouts.model.Currency;
-import dev.transferkit.circle.payouts.model.Money;
 import dev.transferkit.circle.payouts.model.Payout;
 import dev.transferkit.circle.payouts.model.PayoutDestination;
 import dev.transferkit.circle.payouts.model.PayoutDestinationType;
+import dev.transferkit.circle.payouts.model.PayoutRequestCurrency;
+import dev.transferkit.circle.payouts.model.PayoutRequestMoney;
 import dev.transferkit.circle.payouts.model.PurposeOfTransfer;
 import dev.transferkit.core.exception.ApiException;
 import dev.transferkit.sandbox.SandboxSeed;
@@ -94,7 +94,7 @@ public final class CirclePayoutSteps {
     return circle().payouts().createPayout(CreatePayoutRequest.builder()
             .destination(PayoutDestination.builder().type(PayoutDestinationType.ADDRESS_BOOK).id(destinationId)
                 .build())
-            .amount(Money.builder().amount(amount).currency(Currency.USD).build())
+            .amount(PayoutRequestMoney.builder().amount(amount).currency(PayoutRequestCurrency.USD).build())
             .purposeOfTransfer(purpose)
             .build())
         .execute();

@@ -17,11 +17,11 @@ import au.com.dius.pact.core.model.RequestResponsePact;
 import au.com.dius.pact.core.model.annotations.Pact;
 import dev.transferkit.circle.CircleClient;
 import dev.transferkit.circle.payouts.model.CreatePayoutRequest;
-import dev.transferkit.circle.payouts.model.Currency;
-import dev.transferkit.circle.payouts.model.Money;
 import dev.transferkit.circle.payouts.model.Payout;
 import dev.transferkit.circle.payouts.model.PayoutDestination;
 import dev.transferkit.circle.payouts.model.PayoutDestinationType;
+import dev.transferkit.circle.payouts.model.PayoutRequestCurrency;
+import dev.transferkit.circle.payouts.model.PayoutRequestMoney;
 import dev.transferkit.circle.payouts.model.PurposeOfTransfer;
 import dev.transferkit.core.exception.InvalidRequestException;
 import dev.transferkit.sandbox.SandboxSeed;
@@ -106,7 +106,7 @@ class CirclePayoutsPactTest {
   private static CreatePayoutRequest create(String recipient, PurposeOfTransfer purpose) {
     return CreatePayoutRequest.builder()
         .destination(PayoutDestination.builder().type(PayoutDestinationType.ADDRESS_BOOK).id(recipient).build())
-        .amount(Money.builder().amount(new BigDecimal("3.14")).currency(Currency.USD).build())
+        .amount(PayoutRequestMoney.builder().amount(new BigDecimal("3.14")).currency(PayoutRequestCurrency.USD).build())
         .purposeOfTransfer(purpose)
         .build();
   }
