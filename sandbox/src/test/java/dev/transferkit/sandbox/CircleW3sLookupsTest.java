@@ -174,6 +174,10 @@ class CircleW3sLookupsTest extends SandboxTestBase {
       Http.Response others = Http.get(circle("v2/notifications/subscriptions"), "Authorization",
           Http.bearer(CIRCLE_OTHER_API_KEY));
       assertEquals(0, others.json().get("data").size(), "subscriptions belong to their API key");
+      Http.Response anyCircleType = Http.post(circle("v2/notifications/subscriptions"),
+          "{\"endpoint\": \"https://example.org/events\", \"notificationTypes\": [\"contracts.eventLog\"]}",
+          "Authorization", KEY);
+      assertEquals(200, anyCircleType.status(), "every type Circle's file lists: " + anyCircleType.text());
       Http.Response notAUrl = Http.post(circle("v2/notifications/subscriptions"), "{\"endpoint\": \"hook\"}",
           "Authorization", KEY);
       assertEquals(400, notAUrl.status());
