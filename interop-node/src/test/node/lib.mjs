@@ -2,6 +2,7 @@
 // JUnit side asserts on them), and the few sandbox-only admin calls that stand in for the end user's device and for
 // time passing. Nothing here touches a Circle call: those are made with the SDKs exactly as their READMEs and typings
 // show.
+import * as wallets from '@circle-fin/user-controlled-wallets';
 
 /** `node <script> <circleBaseUrl> <adminBaseUrl>`: the Circle base URL exactly as the sandbox prints it. */
 export function args() {
@@ -33,22 +34,31 @@ export async function call(step, promise) {
   }
 }
 
-// The wallets SDK throws its own typed errors (BadRequestError, NotFoundError, ...: status and Circle code as
-// fields); circle-sdk lets axios's error through (status and Circle's body under `response`).
+// The wallets SDK throws its own typed errors (BadRequestError, NotFoundError, Error155106, ...: status and Circle
+// code as fields); circle-sdk lets axios's error through (status and Circle's body under `response`).
+const WALLETS_ERRORS = Object.entries(wallets).filter(([, c]) => typeof c === 'function' && c.prototype instanceof Error);
+
+/** The name the wallets SDK exports for the most specific of its error classes `e` is an instance of. */
+function typeOf(e) {
+  const matching = WALLETS_ERRORS.filter(([, c]) => e instanceof c);
+  const specific = matching.find(([, c]) => matching.every(([, d]) => d === c || !(d.prototype instanceof c)));
+  return specific ? specific[0] : e.name;
+}
+
 function describe(e) {
   const body = e.response?.data;
   return {
-    type: e.constructor?.name ?? typeof e,
+    type: typeOf(e),
     status: e.status ?? e.response?.status ?? null,
     code: typeof e.code === 'number' ? e.code : body?.code ?? null,
     message: body?.message ?? e.message ?? String(e),
   };
 }
 
-/** A sandbox admin call (not a Circle API): POST with a JSON body, answers the parsed JSON. */
-export async function admin(adminBaseUrl, path, body = {}) {
+/** A sandbox admin call (not a Circle API) with a JSON body, POST unless told; answers the parsed JSON. */
+export async function admin(adminBaseUrl, path, body = {}, method = 'POST') {
   const response = await fetch(new URL(path, adminBaseUrl), {
-    method: 'POST',
+    method,
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(body),
   });

@@ -15,9 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -36,15 +34,13 @@ final class NodeScript {
   private static final String[] SDKS = {"@circle-fin/user-controlled-wallets", "@circle-fin/circle-sdk"};
 
   private final String name;
-  private final Map<String, JsonNode> steps = new LinkedHashMap<>();
+  private final List<JsonNode> lines;
   private final String stderr;
 
   private NodeScript(String name, List<JsonNode> lines, String stderr) {
     this.name = name;
+    this.lines = lines;
     this.stderr = stderr;
-    for (JsonNode line : lines) {
-      steps.put(line.path("step").asText(), line);
-    }
   }
 
   /** Runs {@code src/test/node/<script>} with the arguments; fails on a non-zero exit or a timeout. */
@@ -78,13 +74,19 @@ final class NodeScript {
     return new NodeScript(script, lines, stderr);
   }
 
-  /** The record of {@code step}; fails naming what the script did report when there is none. */
+  /** Every record of {@code step}, in the order reported (a polled call reports once per call). */
+  List<JsonNode> all(String step) {
+    return lines.stream().filter(l -> l.path("step").asText().equals(step)).toList();
+  }
+
+  /** The last record of {@code step}; fails naming what the script did report when there is none. */
   JsonNode step(String step) {
-    JsonNode s = steps.get(step);
-    if (s == null) {
-      fail(name + " reported no step '" + step + "'; it reported " + steps.keySet() + "\nstderr:\n" + stderr);
+    List<JsonNode> all = all(step);
+    if (all.isEmpty()) {
+      fail(name + " reported no step '" + step + "'; it reported "
+          + lines.stream().map(l -> l.path("step").asText()).distinct().toList() + "\nstderr:\n" + stderr);
     }
-    return s;
+    return all.get(all.size() - 1);
   }
 
   /** The response body of an answered {@code step}, after checking its HTTP status. */
