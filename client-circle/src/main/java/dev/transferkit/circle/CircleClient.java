@@ -5,7 +5,9 @@ import dev.transferkit.circle.accounts.api.AccountsApi;
 import dev.transferkit.circle.accounts.model.AccountTransfer;
 import dev.transferkit.circle.payouts.api.PayoutsApi;
 import dev.transferkit.circle.payouts.model.Payout;
+import dev.transferkit.circle.wallets.api.HealthApi;
 import dev.transferkit.circle.wallets.api.NotificationsApi;
+import dev.transferkit.circle.wallets.api.TokensApi;
 import dev.transferkit.circle.wallets.api.TransactionsApi;
 import dev.transferkit.circle.wallets.api.UsersApi;
 import dev.transferkit.circle.wallets.api.WalletsApi;
@@ -86,6 +88,8 @@ public final class CircleClient {
   private final WalletsApi wallets;
   private final TransactionsApi transactions;
   private final NotificationsApi notifications;
+  private final TokensApi tokens;
+  private final HealthApi health;
   private final CircleWebhookVerifier webhookVerifier;
 
   private CircleClient(Builder b, Transport transport, HttpUrl override) {
@@ -102,6 +106,8 @@ public final class CircleClient {
     this.wallets = new WalletsApi(walletsServices.retrofit());
     this.transactions = new TransactionsApi(walletsServices.retrofit());
     this.notifications = new NotificationsApi(walletsServices.retrofit());
+    this.tokens = new TokensApi(walletsServices.retrofit());
+    this.health = new HealthApi(walletsServices.retrofit());
     // Key fetches happen while Circle waits (5 s) for the webhook's answer: they get a deadline of their own.
     this.webhookVerifier = CircleWebhookVerifier.create(new NotificationsApi(transport
         .withCallTimeout(CircleWebhookVerifier.KEY_FETCH_TIMEOUT).services(walletsBaseUrl, walletsAuth).retrofit()));
@@ -136,9 +142,19 @@ public final class CircleClient {
     return transactions;
   }
 
-  /** W3S notification (webhook) public keys. */
+  /** W3S notification (webhook) subscriptions and public keys. */
   public NotificationsApi notifications() {
     return notifications;
+  }
+
+  /** W3S token look-up by Circle's token ID. */
+  public TokensApi tokens() {
+    return tokens;
+  }
+
+  /** Circle's health check ({@code ping}, which needs no API key). */
+  public HealthApi health() {
+    return health;
   }
 
   /**

@@ -7,9 +7,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -170,6 +176,39 @@ final class Circle {
   static void requireUuid(String headline, String location, String value) {
     if (value == null || !UUID_TEXT.matcher(value).matches()) {
       throw invalidField(headline, location, location + " must be a UUID", value);
+    }
+  }
+
+  /** The {@code from} / {@code to} filter of a list (both inclusive, either may be absent). */
+  record Period(Instant from, Instant to) {
+    boolean contains(Instant at) {
+      return (from == null || !at.isBefore(from)) && (to == null || !at.isAfter(to));
+    }
+  }
+
+  /** RFC 3339 date-times, the {@code T} and {@code Z} in either case as RFC 3339 allows. */
+  private static final DateTimeFormatter RFC_3339 =
+      new DateTimeFormatterBuilder().parseCaseInsensitive().append(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+          .toFormatter(Locale.ROOT);
+
+  /**
+   * The {@code from} / {@code to} query parameters of a list. A value the spec's date-time check lets through but
+   * that names no instant Java can hold (an offset beyond 18 hours, more than 9 fraction digits) is the caller's
+   * error: Circle's 400 (code 2), never a 500.
+   */
+  static Period period(Call call) {
+    return new Period(instant(call, "from"), instant(call, "to"));
+  }
+
+  private static Instant instant(Call call, String name) {
+    String text = call.query(name);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(text, RFC_3339).toInstant();
+    } catch (DateTimeException e) {
+      throw invalidField("API parameter invalid", name, name + " is not a usable RFC 3339 date-time", text);
     }
   }
 

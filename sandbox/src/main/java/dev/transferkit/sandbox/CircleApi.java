@@ -13,18 +13,27 @@ final class CircleApi extends ProviderApi {
   final Circle circle;
   final CircleAccounts accounts;
   final CirclePayouts payouts;
+  final CircleUsers users;
   final CircleWallets wallets;
+  final CircleChallenges challenges;
+  final CircleNotifications notifications;
   final CircleTransactions transactions;
 
   CircleApi(Engine engine) {
     circle = new Circle(engine);
     accounts = new CircleAccounts(circle);
     payouts = new CirclePayouts(circle);
-    wallets = new CircleWallets(circle);
-    transactions = new CircleTransactions(circle, wallets);
+    users = new CircleUsers(circle);
+    wallets = new CircleWallets(circle, users);
+    challenges = new CircleChallenges(circle, wallets);
+    notifications = new CircleNotifications(circle);
+    transactions = new CircleTransactions(circle, wallets, challenges, notifications);
     accounts.register(this);
     payouts.register(this);
+    users.register(this);
     wallets.register(this);
+    challenges.register(this);
+    notifications.register(this);
     transactions.register(this);
   }
 
@@ -39,7 +48,10 @@ final class CircleApi extends ProviderApi {
     circle.reset();
     accounts.reset();
     payouts.reset();
+    users.reset();
     wallets.reset();
+    challenges.reset();
+    notifications.reset();
     transactions.reset();
   }
 
@@ -48,7 +60,10 @@ final class CircleApi extends ProviderApi {
     circle.admin(admin);
     accounts.admin(admin);
     payouts.admin(admin);
+    users.admin(admin);
     wallets.admin(admin);
+    challenges.admin(admin);
+    notifications.admin(admin);
     transactions.admin(admin);
   }
 
@@ -57,6 +72,7 @@ final class CircleApi extends ProviderApi {
     accounts.ledger(out);
     payouts.ledger(out);
     transactions.ledger(out);
+    challenges.ledger(out);
     return out;
   }
 

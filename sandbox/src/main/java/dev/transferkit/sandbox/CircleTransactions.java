@@ -7,17 +7,15 @@ import static dev.transferkit.sandbox.SandboxSeed.*;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.transferkit.sandbox.CircleChallenges.Challenge;
+import dev.transferkit.sandbox.CircleUsers.User;
 import java.math.BigDecimal;
-import java.security.Signature;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -29,26 +27,11 @@ import java.util.UUID;
 final class CircleTransactions {
   private final Circle circle;
   private final CircleWallets w3s;
+  private final CircleChallenges challenges;
+  private final CircleNotifications notifications;
 
   /** Time between two W3S transaction states (INITIATED, QUEUED, SENT, CONFIRMED, COMPLETE). */
   static final Duration W3S_STEP = Duration.ofSeconds(10);
-
-  static final class Challenge {
-    final String id = UUID.randomUUID().toString();
-    final String entity;
-    final String userId;
-    final JsonNode request;
-    String status = "PENDING";
-    String transactionId;
-    int errorCode;
-    String errorMessage = "";
-
-    Challenge(String entity, String userId, JsonNode request) {
-      this.entity = entity;
-      this.userId = userId;
-      this.request = request;
-    }
-  }
 
   static final class Tx {
     final String id = UUID.randomUUID().toString();
@@ -84,16 +67,9 @@ final class CircleTransactions {
     }
   }
 
-  record Subscription(String id, String endpoint, String entity) {}
-
-  private final Map<String, Challenge> challenges = new HashMap<>();
-
-  private final Map<String, Idem> challengeIdempotency = new HashMap<>();
-
   private final List<Tx> transactions = new ArrayList<>();
 
   private final Map<String, String> failingAddresses = new HashMap<>(); // lower-case address -> FAILED | DENIED
-  private final List<Subscription> subscriptions = new ArrayList<>();
 
   private long blockHeight = 3949873;
 
@@ -110,44 +86,16 @@ final class CircleTransactions {
     return out;
   }
 
-  ObjectNode adminSubscribe(JsonNode body) {
-    String endpoint = Objects.requireNonNull(Json.str(body, "endpoint"), "endpoint");
-    String entity = body.hasNonNull("apiKey") ? circle.adminEntity(body).id() : null;
-    Subscription s = new Subscription(UUID.randomUUID().toString(), endpoint, entity);
-    subscriptions.add(s);
-    ObjectNode out = Json.object();
-    out.put("id", s.id());
-    out.put("endpoint", endpoint);
-    out.put("apiKey", body.hasNonNull("apiKey") ? body.get("apiKey").asText() : null);
-    return out;
-  }
-
-  /** Completes (or fails, with {outcome: "FAILED"}) a PENDING challenge, standing in for the w3s.user's PIN entry. */
-  ObjectNode adminCompleteChallenge(String challengeId, JsonNode body) {
-    Challenge c = challenges.get(challengeId);
-    if (c == null) {
-      throw new NoSuchElementException("challenge " + challengeId + " does not exist");
-    }
-    if (!c.status.equals("PENDING")) {
-      throw new IllegalStateException("challenge " + challengeId + " is " + c.status + ", not PENDING");
-    }
-    Instant now = circle.engine.now();
-    if ("FAILED".equals(Json.str(body, "outcome"))) {
-      c.status = "FAILED";
-      c.errorCode = 155113;
-      c.errorMessage = "The w3s.user did not authorize the challenge (sandbox).";
-      return challengeJson(c);
-    }
+  /** CREATE_TRANSACTION: the transfer starts (INITIATED), or the challenge fails when the funds are gone. */
+  private void completeTransfer(Challenge c, Instant now) {
     JsonNode r = c.request;
-    Wallet w = w3s.wallets.get(r.path("walletId").asText());
+    Wallet w = w3s.wallets.get(c.walletId);
     Token t = w3s.resolveToken(r);
     BigDecimal amount = Json.decimal(r.path("amounts").get(0).asText());
     String holder = "w3s:" + w.id;
     if (!circle.book.covers(holder, t.id(), amount)) {
-      c.status = "FAILED";
-      c.errorCode = 155201;
-      c.errorMessage = "Not enough funds to fulfill the withdraw request.";
-      return challengeJson(c);
+      c.fail(155201, "Not enough funds to fulfill the withdraw request.");
+      return;
     }
     circle.book.move(holder, Book.IN_FLIGHT, t.id(), amount);
     w.updated = now;
@@ -155,43 +103,24 @@ final class CircleTransactions {
         Json.str(r, "refId"), now);
     transactions.add(tx);
     c.status = "COMPLETE";
-    c.transactionId = tx.id;
+    c.correlationIds.add(tx.id);
     notifyTransaction(tx);
     scheduleStep(tx, now.plus(W3S_STEP));
-    return challengeJson(c);
-  }
-
-  private ObjectNode challengeJson(Challenge c) {
-    ObjectNode o = Json.object();
-    o.put("id", c.id);
-    o.put("userId", c.userId);
-    o.put("type", "CREATE_TRANSACTION");
-    o.put("status", c.status);
-    ArrayNode ids = o.putArray("correlationIds");
-    if (c.transactionId != null) {
-      ids.add(c.transactionId);
-    }
-    o.put("errorCode", c.errorCode);
-    o.put("errorMessage", c.errorMessage);
-    return o;
   }
 
   private Reply createTransferChallenge(Call call) {
     JsonNode r = call.json();
     Entity e = entity(call);
     synchronized (circle.engine) {
-      User u = w3s.user(call);
-      String key = e.id() + "/" + r.path("idempotencyKey").asText();
+      User u = w3s.users.user(call);
+      String key = r.path("idempotencyKey").asText();
       ObjectNode comparable = ((ObjectNode) r.deepCopy());
       comparable.remove("userId");
-      Idem previous = challengeIdempotency.get(key);
-      if (previous != null) {
-        if (previous.sameRequest(comparable)) {
-          return envelope(200, Json.object().put("challengeId", previous.resultId()));
-        }
-        throw Errors.circle(403, 156020, "Please use a new circle.idempotency key.");
+      Reply replay = challenges.replay(e, key, comparable);
+      if (replay != null) {
+        return replay;
       }
-      Wallet w = w3s.userWallet(u, r.path("walletId").asText());
+      Wallet w = sourceWallet(u, r, "walletId", "walletAddress");
       boolean feeLevel = r.hasNonNull("feeLevel");
       boolean explicitFees = r.hasNonNull("gasPrice") || r.hasNonNull("priorityFee") || r.hasNonNull("maxFee");
       if (feeLevel && explicitFees) {
@@ -201,35 +130,88 @@ final class CircleTransactions {
         throw Errors.circle(400, 155231, "Give feeLevel, or gasLimit with explicit fee parameters.");
       }
       Token t = w3s.resolveToken(r);
-      if (!t.blockchain().equals(w.blockchain)) {
-        throw Errors.circle(400, 155220, "The token is on " + t.blockchain() + " but the wallet is on " + w.blockchain
-            + ".");
-      }
-      JsonNode amounts = r.path("amounts");
-      if (!amounts.isArray() || amounts.size() != 1) {
-        throw Errors.circle(400, 155221, "Give exactly one amount for a fungible token transfer.");
-      }
-      BigDecimal amount;
-      try {
-        amount = Json.decimal(amounts.get(0).asText());
-      } catch (NumberFormatException ex) {
-        throw Errors.circle(400, 155224, "Cannot parse amount " + amounts.get(0).asText() + ".");
-      }
-      if (amount.signum() <= 0 || amount.stripTrailingZeros().scale() > t.decimals()) {
-        throw Errors.circle(400, 155221, "Invalid amount " + amounts.get(0).asText() + ".");
-      }
-      String destination = r.path("destinationAddress").asText();
-      if (!validAddress(w.blockchain, destination)) {
-        throw Errors.circle(400, 155219, "Invalid destination address " + destination + " for " + w.blockchain + ".");
-      }
+      BigDecimal amount = checkTransfer(w, t, r);
       if (!circle.book.covers("w3s:" + w.id, t.id(), amount)) {
         throw Errors.circle(400, 155201, "Not enough funds to fulfill the withdraw request.");
       }
-      Challenge c = new Challenge(e.id(), u.id, r.deepCopy());
-      challenges.put(c.id, c);
-      challengeIdempotency.put(key, new Idem(comparable, c.id));
+      Challenge c = challenges.create(e, u, "CREATE_TRANSACTION", key, comparable, r.deepCopy());
+      c.walletId = w.id;
       return envelope(201, Json.object().put("challengeId", c.id));
     }
+  }
+
+  /** The amount of a transfer (or fee estimate) from {@code w} in {@code t}, after the checks Circle documents. */
+  private static BigDecimal checkTransfer(Wallet w, Token t, JsonNode r) {
+    if (!t.blockchain().equals(w.blockchain)) {
+      throw Errors.circle(400, 155220, "The token is on " + t.blockchain() + " but the wallet is on " + w.blockchain
+          + ".");
+    }
+    JsonNode amounts = r.path("amounts");
+    if (!amounts.isArray() || amounts.size() != 1) {
+      throw Errors.circle(400, 155221, "Give exactly one amount for a fungible token transfer.");
+    }
+    BigDecimal amount;
+    try {
+      amount = Json.decimal(amounts.get(0).asText());
+    } catch (NumberFormatException ex) {
+      throw Errors.circle(400, 155224, "Cannot parse amount " + amounts.get(0).asText() + ".");
+    }
+    if (amount.signum() <= 0 || amount.stripTrailingZeros().scale() > t.decimals()) {
+      throw Errors.circle(400, 155221, "Invalid amount " + amounts.get(0).asText() + ".");
+    }
+    String destination = r.path("destinationAddress").asText();
+    if (!validAddress(w.blockchain, destination)) {
+      throw Errors.circle(400, 155219, "Invalid destination address " + destination + " for " + w.blockchain + ".");
+    }
+    return amount;
+  }
+
+  /** Fee estimates at the three levels: EIP-1559 figures (sandbox values), maxFee = 2 x baseFee + priorityFee. */
+  private Reply estimateFee(Call call) {
+    JsonNode r = call.json();
+    synchronized (circle.engine) {
+      User u = w3s.users.user(call);
+      Wallet w = sourceWallet(u, r, "walletId", "sourceAddress");
+      checkTransfer(w, w3s.resolveToken(r), r);
+      BigDecimal gasLimit = new BigDecimal("21000");
+      BigDecimal baseFee = new BigDecimal("1.022783914");
+      ObjectNode data = Json.object();
+      Map<String, String> tips = Map.of("low", "1", "medium", "1.022783914", "high", "2");
+      for (String level : List.of("low", "medium", "high")) {
+        BigDecimal priorityFee = new BigDecimal(tips.get(level));
+        BigDecimal maxFee = baseFee.multiply(BigDecimal.valueOf(2)).add(priorityFee);
+        ObjectNode fee = data.putObject(level);
+        fee.put("gasLimit", Json.plain(gasLimit));
+        fee.put("baseFee", Json.plain(baseFee));
+        fee.put("priorityFee", Json.plain(priorityFee));
+        fee.put("maxFee", Json.plain(maxFee));
+        fee.put("networkFee", Json.plain(gasLimit.multiply(maxFee).movePointLeft(9)));
+      }
+      return envelope(200, data);
+    }
+  }
+
+  private Reply validateAddress(Call call) {
+    JsonNode r = call.json();
+    boolean valid = validAddress(r.path("blockchain").asText(), r.path("address").asText());
+    return envelope(200, Json.object().put("isValid", valid));
+  }
+
+  /** The user's wallet a request names: by {@code idField}, or by {@code addressField} with {@code blockchain}. */
+  private Wallet sourceWallet(User u, JsonNode r, String idField, String addressField) {
+    if (r.hasNonNull(idField)) {
+      return w3s.userWallet(u, r.get(idField).asText());
+    }
+    if (!r.hasNonNull(addressField) || !r.hasNonNull("blockchain")) {
+      throw invalidField("API parameter invalid", idField, "give " + idField + ", or " + addressField
+          + " with blockchain", null);
+    }
+    for (Wallet w : w3s.walletsOf(u)) {
+      if (w.address.equalsIgnoreCase(r.get(addressField).asText()) && w.blockchain.equals(r.get("blockchain").asText())) {
+        return w;
+      }
+    }
+    throw Errors.circle(404, 156001, "Cannot find the wallet.");
   }
 
   private void scheduleStep(Tx tx, Instant at) {
@@ -356,11 +338,12 @@ final class CircleTransactions {
 
   private Reply listTransactions(Call call) {
     synchronized (circle.engine) {
-      User u = w3s.user(call);
+      User u = w3s.users.user(call);
       List<String> walletIds = call.query("walletIds") == null ? null : List.of(call.query("walletIds").split(","));
+      Circle.Period period = Circle.period(call);
       List<Tx> list = new ArrayList<>();
       for (Tx tx : transactionsOf(u)) {
-        if ((walletIds == null || walletIds.contains(tx.wallet.id))
+        if ((walletIds == null || walletIds.contains(tx.wallet.id)) && period.contains(tx.created)
             && (call.query("state") == null || call.query("state").equals(tx.state))
             && (call.query("blockchain") == null || call.query("blockchain").equals(tx.wallet.blockchain))
             && (call.query("destinationAddress") == null
@@ -384,7 +367,7 @@ final class CircleTransactions {
 
   private Reply getTransaction(Call call) {
     synchronized (circle.engine) {
-      User u = w3s.user(call);
+      User u = w3s.users.user(call);
       for (Tx tx : transactionsOf(u)) {
         if (tx.id.equals(call.pathParam("id"))) {
           return envelope(200, Json.object().set("transaction", txJson(tx, call.query("txType") != null)));
@@ -397,75 +380,34 @@ final class CircleTransactions {
   // ------------------------------------------------------------------------------------------ notifications
 
   private void notifyTransaction(Tx tx) {
-    for (Subscription s : subscriptions) {
-      if (s.entity() != null && !s.entity().equals(tx.entity)) {
-        continue;
-      }
-      ObjectNode n = Json.object();
-      n.put("subscriptionId", s.id());
-      n.put("notificationId", UUID.randomUUID().toString());
-      n.put("notificationType", "transactions.outbound");
-      n.set("notification", txJson(tx, false));
-      n.put("timestamp", java.time.format.DateTimeFormatter.ISO_INSTANT.format(tx.updated));
-      n.put("version", 2);
-      byte[] body = Json.bytes(n);
-      Map<String, String> headers = new LinkedHashMap<>();
-      headers.put("X-Circle-Signature", sign(body));
-      headers.put("X-Circle-Key-Id", circle.engine.notificationKeyId);
-      circle.engine.webhooks.enqueue("circle", "transactions.outbound " + tx.state, s.endpoint(), body, headers);
-    }
+    notifications.notify(tx.entity, "transactions.outbound", txJson(tx, false), tx.updated, tx.state);
   }
 
-  private String sign(byte[] body) {
-    try {
-      Signature s = Signature.getInstance("SHA256withECDSA");
-      s.initSign(circle.engine.notificationKeys.getPrivate());
-      s.update(body);
-      return Base64.getEncoder().encodeToString(s.sign());
-    } catch (Exception ex) {
-      throw new IllegalStateException(ex);
-    }
-  }
-
-  private Reply getNotificationPublicKey(Call call) {
-    if (!circle.engine.notificationKeyId.equals(call.pathParam("id"))) {
-      throw Errors.circle(404, 404, "Not found.");
-    }
-    ObjectNode data = Json.object();
-    data.put("id", circle.engine.notificationKeyId);
-    data.put("algorithm", "ECDSA_SHA_256");
-    data.put("publicKey", Base64.getEncoder().encodeToString(circle.engine.notificationKeys.getPublic().getEncoded()));
-    data.put("createDate", Json.iso(circle.engine.notificationKeyCreated));
-    return envelope(200, data);
-  }
-
-  CircleTransactions(Circle circle, CircleWallets wallets) {
+  CircleTransactions(Circle circle, CircleWallets wallets, CircleChallenges challenges,
+      CircleNotifications notifications) {
     this.circle = circle;
     this.w3s = wallets;
+    this.challenges = challenges;
+    this.notifications = notifications;
+    challenges.onComplete("CREATE_TRANSACTION", this::completeTransfer);
   }
 
   void register(CircleApi api) {
     api.on("createUserTransactionTransferChallenge", this::createTransferChallenge);
     api.on("listTransactions", this::listTransactions);
     api.on("getTransaction", this::getTransaction);
-    api.on("getNotificationSignature", this::getNotificationPublicKey);
+    api.on("createTransferEstimateFee", this::estimateFee);
+    api.on("createValidateAddress", this::validateAddress);
   }
 
   void admin(AdminApi admin) {
-    admin.route("POST", "circle/w3s/challenges/{id}/complete", "stand-in for the PIN entry; {outcome: FAILED}"
-        + " refuses instead", true, (p, b) -> adminCompleteChallenge(p.get("id"), b));
     admin.route("POST", "circle/w3s/failing-addresses", "{address, outcome: FAILED|DENIED}", true,
         (p, b) -> adminFailingAddress(b));
-    admin.route("POST", "circle/subscriptions", "{endpoint, apiKey?}: webhook subscription", true,
-        (p, b) -> adminSubscribe(b));
   }
 
   void reset() {
-    challenges.clear();
-    challengeIdempotency.clear();
     transactions.clear();
     failingAddresses.clear();
-    subscriptions.clear();
     failingAddresses.put(CIRCLE_FAILING_ADDRESS.toLowerCase(), "FAILED");
     failingAddresses.put(CIRCLE_DENIED_ADDRESS.toLowerCase(), "DENIED");
   }
@@ -473,7 +415,5 @@ final class CircleTransactions {
   void ledger(ObjectNode out) {
     ArrayNode x = out.putArray("w3sTransactions");
     transactions.forEach(tx -> x.add(txJson(tx, false)));
-    ArrayNode c = out.putArray("challenges");
-    challenges.values().forEach(ch -> c.add(challengeJson(ch)));
   }
 }

@@ -3,6 +3,8 @@ package dev.transferkit.sandbox;
 import static dev.transferkit.sandbox.Circle.*;
 import static dev.transferkit.sandbox.SandboxSeed.*;
 
+import dev.transferkit.sandbox.CircleUsers.User;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -24,38 +26,20 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Circle user-controlled wallets: users, their session tokens, wallets, tokens and balances (the transfers are in
- * {@link CircleTransactions}). Guarded by the engine monitor.
+ * Circle user-controlled wallets: wallets, tokens and balances (the users are in {@link CircleUsers}, the transfers
+ * in {@link CircleTransactions}). Guarded by the engine monitor.
  */
 final class CircleWallets {
   private final Circle circle;
-
-  static final Duration TOKEN_LIFETIME = Duration.ofMinutes(60);
+  final CircleUsers users;
 
   static final Pattern EVM_ADDRESS = Pattern.compile("^0x[0-9a-fA-F]{40}$");
 
   static final Pattern BASE58_ADDRESS = Pattern.compile("^[1-9A-HJ-NP-Za-km-z]{32,44}$");
 
-  final byte[] tokenSecret = new byte[32];
-
   // User-controlled wallets
   record Token(String id, String blockchain, String name, String symbol, int decimals, String standard,
       String tokenAddress, boolean isNative) {}
-
-  static final class User {
-    final String entity;
-    final String id;
-    final String internalId = UUID.randomUUID().toString();
-    final Instant created;
-    final String pinStatus;
-
-    User(String entity, String id, Instant created, String pinStatus) {
-      this.entity = entity;
-      this.id = id;
-      this.created = created;
-      this.pinStatus = pinStatus;
-    }
-  }
 
   static final class Wallet {
     final String id;
@@ -66,6 +50,9 @@ final class CircleWallets {
     final String walletSetId;
     final Instant created;
     Instant updated;
+    String accountType = "EOA";
+    String name;
+    String refId;
 
     Wallet(String id, String entity, String userId, String blockchain, String address, String walletSetId, Instant at) {
       this.id = id;
@@ -81,28 +68,16 @@ final class CircleWallets {
 
   final Map<String, Token> tokens = new LinkedHashMap<>();
 
-  final Map<String, User> users = new LinkedHashMap<>(); // entity + "/" + userId
   final Map<String, Wallet> wallets = new LinkedHashMap<>();
 
   void addToken(Token t) {
     tokens.put(t.id(), t);
   }
 
-  ObjectNode adminCreateUser(JsonNode body) {
-    Entity e = circle.adminEntity(body);
-    String userId = Objects.requireNonNullElse(Json.str(body, "userId"), UUID.randomUUID().toString());
-    if (users.containsKey(e.id() + "/" + userId)) {
-      throw new IllegalArgumentException("user " + userId + " already exists");
-    }
-    User u = new User(e.id(), userId, circle.engine.now(), Objects.requireNonNullElse(Json.str(body, "pinStatus"), "ENABLED"));
-    users.put(e.id() + "/" + userId, u);
-    return userJson(u);
-  }
-
   ObjectNode adminCreateWallet(JsonNode body) {
     Entity e = circle.adminEntity(body);
     String userId = Json.str(body, "userId");
-    if (userId == null || !users.containsKey(e.id() + "/" + userId)) {
+    if (userId == null || users.get(e.id(), userId) == null) {
       throw new NoSuchElementException("user " + userId + " does not exist for this apiKey");
     }
     String blockchain = Objects.requireNonNullElse(Json.str(body, "blockchain"), "MATIC-AMOY");
@@ -118,6 +93,19 @@ final class CircleWallets {
       setTokenBalance(w, b);
     }
     return walletJson(w);
+  }
+
+  /** A new LIVE wallet of the user with a fresh address (the INITIALIZE challenge's wallets). */
+  Wallet createWallet(String entity, String userId, String blockchain, String accountType, String name, String refId) {
+    String address = blockchain.startsWith("SOL") ? randomBase58(44) : "0x" + randomHex(40);
+    Wallet w = new Wallet(UUID.randomUUID().toString(), entity, userId, blockchain, address,
+        UUID.randomUUID().toString(), circle.engine.now());
+    w.accountType = accountType;
+    w.name = name;
+    w.refId = refId;
+    wallets.put(w.id, w);
+    circle.owners.put("w3s:" + w.id, entity);
+    return w;
   }
 
   ObjectNode adminSetWalletBalance(String walletId, JsonNode body) {
@@ -138,107 +126,6 @@ final class CircleWallets {
     w.updated = circle.engine.now();
   }
 
-  // ------------------------------------------------------------------------------------------ W3S users & tokens
-
-  ObjectNode userJson(User u) {
-    ObjectNode o = Json.object();
-    o.put("id", u.id);
-    o.put("createDate", Json.iso(u.created));
-    o.put("pinStatus", u.pinStatus);
-    o.put("status", "ENABLED");
-    o.put("securityQuestionStatus", u.pinStatus);
-    o.putObject("pinDetails").put("failedAttempts", 0);
-    o.putObject("securityQuestionDetails").put("failedAttempts", 0);
-    return o;
-  }
-
-  Reply createUser(Call call) {
-    String userId = call.json().path("userId").asText();
-    Entity e = entity(call);
-    synchronized (circle.engine) {
-      if (users.containsKey(e.id() + "/" + userId)) {
-        throw Errors.circle(409, 155101, "Existing user already created with the provided userId.");
-      }
-      User u = new User(e.id(), userId, circle.engine.now(), "UNSET");
-      users.put(e.id() + "/" + userId, u);
-      return envelope(201, userJson(u));
-    }
-  }
-
-  Reply getUserToken(Call call) {
-    String userId = call.json().path("userId").asText();
-    Entity e = entity(call);
-    synchronized (circle.engine) {
-      User u = users.get(e.id() + "/" + userId);
-      if (u == null) {
-        throw Errors.circle(404, 155102, "Cannot find the user with the given userId.");
-      }
-      long iat = circle.engine.now().getEpochSecond();
-      ObjectNode header = Json.object();
-      header.put("alg", "HS256");
-      header.put("typ", "JWT");
-      ObjectNode claims = Json.object();
-      claims.put("developerEntityEnvironment", "TEST");
-      claims.put("entityId", e.id());
-      claims.put("exp", iat + TOKEN_LIFETIME.getSeconds());
-      claims.put("iat", iat);
-      claims.put("internalUserId", u.internalId);
-      claims.put("iss", "https://programmable-wallet.circle.com");
-      claims.put("jti", UUID.randomUUID().toString());
-      claims.put("sub", u.id);
-      Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-      String unsigned = b64.encodeToString(Json.bytes(header)) + "." + b64.encodeToString(Json.bytes(claims));
-      String token = unsigned + "." + b64.encodeToString(hmac(unsigned));
-      byte[] key = new byte[32];
-      RANDOM.nextBytes(key);
-      ObjectNode data = Json.object();
-      data.put("userToken", token);
-      data.put("encryptionKey", Base64.getEncoder().encodeToString(key));
-      return envelope(200, data);
-    }
-  }
-
-  byte[] hmac(String text) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(tokenSecret, "HmacSHA256"));
-      return mac.doFinal(text.getBytes(StandardCharsets.US_ASCII));
-    } catch (Exception ex) {
-      throw new IllegalStateException(ex);
-    }
-  }
-
-  /** The user the X-User-Token belongs to, or the documented 403. */
-  User user(Call call) {
-    String token = call.header("X-User-Token");
-    String[] parts = token == null ? new String[0] : token.split("\\.");
-    ApiError invalid = Errors.circle(403, 155105, "The userToken is invalid.");
-    if (parts.length != 3) {
-      throw invalid;
-    }
-    byte[] expected = hmac(parts[0] + "." + parts[1]);
-    byte[] given;
-    JsonNode claims;
-    try {
-      given = Base64.getUrlDecoder().decode(parts[2]);
-      claims = Json.parse(Base64.getUrlDecoder().decode(parts[1]));
-    } catch (Exception ex) {
-      throw invalid;
-    }
-    if (!java.security.MessageDigest.isEqual(expected, given)
-        || !entity(call).id().equals(claims.path("entityId").asText())) {
-      throw invalid;
-    }
-    if (circle.engine.now().getEpochSecond() >= claims.path("exp").asLong()) {
-      throw Errors.circle(403, 155104, "The userToken has expired: request a new one with POST /v1/w3s/users/token.");
-    }
-    User u = users.get(entity(call).id() + "/" + claims.path("sub").asText());
-    if (u == null) {
-      throw invalid;
-    }
-    return u;
-  }
-
   // ------------------------------------------------------------------------------------------ W3S wallets
 
   ObjectNode walletJson(Wallet w) {
@@ -251,7 +138,16 @@ final class CircleWallets {
     o.put("address", w.address);
     o.put("addressIndex", 0);
     o.put("blockchain", w.blockchain);
-    o.put("accountType", "EOA");
+    o.put("accountType", w.accountType);
+    if (w.accountType.equals("SCA")) {
+      o.put("scaCore", "circle_6900_singleowner_v2");
+    }
+    if (w.name != null) {
+      o.put("name", w.name);
+    }
+    if (w.refId != null) {
+      o.put("refId", w.refId);
+    }
     o.put("createDate", Json.iso(w.created));
     o.put("updateDate", Json.iso(w.updated));
     return o;
@@ -269,10 +165,13 @@ final class CircleWallets {
 
   Reply listWallets(Call call) {
     synchronized (circle.engine) {
-      User u = user(call);
+      User u = users.user(call);
+      Circle.Period period = Circle.period(call);
       List<Wallet> list = new ArrayList<>();
       for (Wallet w : walletsOf(u)) {
-        if ((call.query("blockchain") == null || call.query("blockchain").equals(w.blockchain))
+        if (period.contains(w.created) && (call.query("refId") == null || call.query("refId").equals(w.refId))
+            && (call.query("scaCore") == null || w.accountType.equals("SCA"))
+            && (call.query("blockchain") == null || call.query("blockchain").equals(w.blockchain))
             && (call.query("address") == null || call.query("address").equalsIgnoreCase(w.address))
             && (call.query("walletSetId") == null || call.query("walletSetId").equals(w.walletSetId))) {
           list.add(w);
@@ -327,6 +226,21 @@ final class CircleWallets {
     return w;
   }
 
+  private Reply getWallet(Call call) {
+    synchronized (circle.engine) {
+      Wallet w = userWallet(users.user(call), call.pathParam("id"));
+      return envelope(200, Json.object().set("wallet", walletJson(w)));
+    }
+  }
+
+  private Reply getToken(Call call) {
+    Token t = tokens.get(call.pathParam("id"));
+    if (t == null) {
+      throw Errors.circle(404, 156002, "Cannot find the token.");
+    }
+    return envelope(200, Json.object().set("token", tokenJson(t)));
+  }
+
   ObjectNode tokenJson(Token t) {
     ObjectNode o = Json.object();
     o.put("id", t.id());
@@ -348,7 +262,7 @@ final class CircleWallets {
 
   Reply listWalletBalance(Call call) {
     synchronized (circle.engine) {
-      User u = user(call);
+      User u = users.user(call);
       Wallet w = userWallet(u, call.pathParam("id"));
       boolean includeAll = "true".equals(call.query("includeAll"));
       ObjectNode data = Json.object();
@@ -402,20 +316,19 @@ final class CircleWallets {
     throw Errors.circle(400, 155228, "Missing tokenId: give tokenId, or tokenAddress with blockchain.");
   }
 
-  CircleWallets(Circle circle) {
+  CircleWallets(Circle circle, CircleUsers users) {
     this.circle = circle;
-    RANDOM.nextBytes(tokenSecret);
+    this.users = users;
   }
 
   void register(CircleApi api) {
-    api.on("createUser", this::createUser);
-    api.on("getUserToken", this::getUserToken);
     api.on("listWallets", this::listWallets);
     api.on("listWalletBalance", this::listWalletBalance);
+    api.on("getWallet", this::getWallet);
+    api.on("getToken", this::getToken);
   }
 
   void admin(AdminApi admin) {
-    admin.route("POST", "circle/w3s/users", "{userId?, apiKey?, pinStatus?}", true, (p, b) -> adminCreateUser(b));
     admin.route("POST", "circle/w3s/wallets", "{userId, apiKey?, blockchain?, id?, address?, balances:"
         + " [{tokenId, amount}]}", true, (p, b) -> adminCreateWallet(b));
     admin.route("PUT", "circle/w3s/wallets/{id}/balance", "{tokenId, amount}", true,
@@ -424,7 +337,6 @@ final class CircleWallets {
 
   void reset() {
     tokens.clear();
-    users.clear();
     wallets.clear();
     addToken(new Token(CIRCLE_NATIVE_TOKEN_ID, "MATIC-AMOY", "Polygon-Amoy", "MATIC-AMOY", 18, null, null, true));
     addToken(new Token(CIRCLE_USDC_TOKEN_ID, "MATIC-AMOY", "USD Coin", "USDC", 6, "ERC20",
@@ -435,8 +347,6 @@ final class CircleWallets {
         "0x1c7d4b196cb0c7b01d743fbc6116a902379c7238", false));
     addToken(new Token("7adb2b7d-c9cd-5164-b2d4-b73b088274dc", "SOL-DEVNET", "Solana-Devnet", "SOL-DEVNET", 9, null,
         null, true));
-    Instant created = Instant.parse("2023-07-26T15:27:32Z");
-    users.put("entity-1/" + CIRCLE_USER_ID, new User("entity-1", CIRCLE_USER_ID, created, "ENABLED"));
     Wallet w = new Wallet(CIRCLE_WALLET_ID, "entity-1", CIRCLE_USER_ID, "MATIC-AMOY", CIRCLE_WALLET_ADDRESS,
         "9ae5b554-4bf4-44c1-928a-5598b80bd7a0", Instant.parse("2023-07-28T14:41:47Z"));
     wallets.put(w.id, w);

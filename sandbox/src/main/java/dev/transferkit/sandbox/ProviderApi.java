@@ -19,8 +19,11 @@ abstract class ProviderApi {
     Reply handle(Call call) throws Exception;
   }
 
-  /** One operation of the spec, tied to the spec file that defines it; {@code op} is null when nothing handles it. */
-  record Route(String method, String path, String spec, String operationId, Op op) {}
+  /**
+   * One operation of the spec, tied to the spec file that defines it; {@code op} is null when nothing handles it,
+   * {@code authenticated} false when the spec lets anyone call it.
+   */
+  record Route(String method, String path, String spec, String operationId, Op op, boolean authenticated) {}
 
   private final Map<String, Op> handlers = new LinkedHashMap<>();
 
@@ -49,7 +52,8 @@ abstract class ProviderApi {
     Set<String> known = new HashSet<>();
     for (SpecOperation o : operations) {
       known.add(o.operationId());
-      routes.add(new Route(o.method(), o.path(), o.specFile(), o.operationId(), handlers.get(o.operationId())));
+      routes.add(new Route(o.method(), o.path(), o.specFile(), o.operationId(), handlers.get(o.operationId()),
+          o.authenticated()));
     }
     for (String id : handlers.keySet()) {
       if (!known.contains(id)) {

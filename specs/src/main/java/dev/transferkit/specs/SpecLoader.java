@@ -68,7 +68,10 @@ public final class SpecLoader {
         if (id == null || id.isBlank()) {
           throw new IllegalStateException(specFile + ": " + op.getKey() + " " + path.getKey() + " has no operationId");
         }
-        out.add(new SpecOperation(provider, specFile, op.getKey().name(), path.getKey(), id));
+        // An operation's own `security` replaces the spec's global one; an empty list means no authentication.
+        List<?> security = op.getValue().getSecurity() != null ? op.getValue().getSecurity() : api.getSecurity();
+        boolean authenticated = security != null && !security.isEmpty();
+        out.add(new SpecOperation(provider, specFile, op.getKey().name(), path.getKey(), id, authenticated));
       }
     }
     return out;
