@@ -35,7 +35,6 @@ try {
   const subscription = await call('createSubscription', client.createSubscription({ endpoint }));
   await call('listSubscriptions', client.listSubscriptions());
   if (subscription) {
-    await call('getSubscription', client.getSubscription(subscription.id));
     await transferToCompletion();
   }
   await verifyAll();
