@@ -89,3 +89,14 @@ await poll('transaction', () => call('getTransaction', client.getTransaction({ i
     (body) => body.transaction.state, (s) => ['COMPLETE', 'FAILED', 'DENIED', 'CANCELLED'].includes(s),
     { adminBaseUrl, stepSeconds: 10 });
 await call('getWalletTokenBalance.after', client.getWalletTokenBalance({ walletId: wallet.id, userToken }));
+
+// The typings' other way to name the source wallet: its address and blockchain instead of walletId.
+await call('createTransaction.byWalletAddress', client.createTransaction({
+  userToken,
+  walletAddress: wallet.address,
+  blockchain: BLOCKCHAIN,
+  tokenId: USDC,
+  destinationAddress: DESTINATION,
+  amounts: ['1'],
+  fee: { type: 'level', config: { feeLevel: 'MEDIUM' } },
+}));

@@ -63,6 +63,7 @@ class CircleWalletsSdkTest {
         texts(run.step("transaction").get("states")), "the transaction states a backend polling it sees");
     assertEquals(0, new BigDecimal("15").compareTo(balanceOf(run.answered("getWalletTokenBalance.after", 200), USDC)),
         "10 USDC left the wallet");
+    assertFalse(run.answered("createTransaction.byWalletAddress", 201).path("challengeId").asText().isEmpty());
   }
 
   @Test
