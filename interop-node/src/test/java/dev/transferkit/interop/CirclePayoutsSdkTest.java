@@ -10,7 +10,7 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 
 /** {@code @circle-fin/circle-sdk} (payouts) against the embedded sandbox: {@code src/test/node/payouts.mjs}. */
-@SandboxTest
+@SandboxTest(shared = true)
 class CirclePayoutsSdkTest {
 
   @Test

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * new user to the COMPLETE transaction ({@code src/test/node/w3s-outbound-transfer.mjs}) and webhook notifications
  * verified with the published key ({@code src/test/node/w3s-webhooks.mjs}).
  */
-@SandboxTest
+@SandboxTest(shared = true)
 class CircleWalletsSdkTest {
   private static final String USDC = "38f2ad29-a77b-5a44-be05-8d03923878a2";
 
