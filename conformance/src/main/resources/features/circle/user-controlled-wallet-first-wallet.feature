@@ -17,6 +17,7 @@ Feature: Circle user-controlled wallet: a new user's first wallet and first tran
     And the user's PIN status is "ENABLED"
     And the challenge names the user's new wallet on "MATIC-AMOY"
     Given the new wallet is funded with 5 USDC
+    And the token to send is "USDC" on "MATIC-AMOY"
     When I create a transfer of 1.5 USDC from the new wallet to "0x6E5eAf34c73D1CD0be4e24f923b97CF38e10d1f3" with fee level "LOW"
     Then the transfer challenge is "PENDING"
     When the user approves the transfer challenge with their PIN

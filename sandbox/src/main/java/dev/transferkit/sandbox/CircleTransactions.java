@@ -349,7 +349,9 @@ final class CircleTransactions {
             && (call.query("destinationAddress") == null
                 || call.query("destinationAddress").equalsIgnoreCase(tx.destination))
             && (call.query("txHash") == null || call.query("txHash").equals(tx.txHash))
-            && (call.query("txType") == null || call.query("txType").equals("OUTBOUND"))) {
+            && (call.query("txType") == null || call.query("txType").equals("OUTBOUND"))
+            && (call.query("operation") == null || call.query("operation").equals("TRANSFER"))
+            && (call.query("userId") == null || call.query("userId").equals(tx.wallet.userId))) {
           list.add(tx);
         }
       }

@@ -3,17 +3,13 @@ package dev.transferkit.sandbox;
 import static dev.transferkit.sandbox.Circle.*;
 import static dev.transferkit.sandbox.SandboxSeed.*;
 
-import dev.transferkit.sandbox.CircleUsers.User;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.transferkit.sandbox.CircleUsers.User;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,8 +18,6 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Circle user-controlled wallets: wallets, tokens and balances (the users are in {@link CircleUsers}, the transfers

@@ -149,7 +149,8 @@ class CircleW3sLookupsTest extends SandboxTestBase {
 
   @Test
   void aSubscriptionReceivesOnlyTheNotificationTypesItAskedFor() throws Exception {
-    try (WebhookReceiver transactions = new WebhookReceiver(); WebhookReceiver challenges = new WebhookReceiver()) {
+    try (WebhookReceiver transactions = new WebhookReceiver(); WebhookReceiver challenges = new WebhookReceiver();
+        WebhookReceiver everything = new WebhookReceiver()) {
       Http.Response a = Http.post(circle("v2/notifications/subscriptions"), """
           {"endpoint": "%s", "notificationTypes": ["transactions.*"]}""".formatted(transactions.url()),
           "Authorization", KEY);
@@ -160,7 +161,7 @@ class CircleW3sLookupsTest extends SandboxTestBase {
           "Authorization", KEY);
       assertEquals(200, b.status(), b.text());
       Http.Response all = Http.post(circle("v2/notifications/subscriptions"),
-          "{\"endpoint\": \"https://example.org/hook\"}", "Authorization", KEY);
+          "{\"endpoint\": \"" + everything.url() + "\"}", "Authorization", KEY);
       assertEquals(false, all.json().at("/data/restricted").asBoolean());
 
       transfer(token(), "1");
@@ -168,12 +169,17 @@ class CircleW3sLookupsTest extends SandboxTestBase {
       JsonNode n = Json.MAPPER.readTree(transactions.received().get(0).body());
       assertEquals(a.json().at("/data/id").asText(), n.get("subscriptionId").asText());
       assertEquals(0, challenges.received().size());
+      assertEquals(1, everything.received().size());
 
       Http.Response list = Http.get(circle("v2/notifications/subscriptions"), "Authorization", KEY);
       assertEquals(3, list.json().get("data").size(), list.text());
       Http.Response others = Http.get(circle("v2/notifications/subscriptions"), "Authorization",
           Http.bearer(CIRCLE_OTHER_API_KEY));
       assertEquals(0, others.json().get("data").size(), "subscriptions belong to their API key");
+      Http.Response anyCircleType = Http.post(circle("v2/notifications/subscriptions"),
+          "{\"endpoint\": \"" + challenges.url() + "\", \"notificationTypes\": [\"contracts.eventLog\"]}",
+          "Authorization", KEY);
+      assertEquals(200, anyCircleType.status(), "every type Circle's file lists: " + anyCircleType.text());
       Http.Response notAUrl = Http.post(circle("v2/notifications/subscriptions"), "{\"endpoint\": \"hook\"}",
           "Authorization", KEY);
       assertEquals(400, notAUrl.status());
@@ -181,7 +187,7 @@ class CircleW3sLookupsTest extends SandboxTestBase {
   }
 
   @Test
-  void theFromAndToFiltersSelectByCreationTime() {
+  void theListFiltersSelectByCreationTimeOperationAndUser() {
     String token = token();
     String early = transfer(token, "1");
     clock.advance(Duration.ofMinutes(30));
@@ -194,6 +200,13 @@ class CircleW3sLookupsTest extends SandboxTestBase {
         "the seeded wallet was created in 2023");
     assertEquals(List.of(CIRCLE_WALLET_ID),
         ids(get("v1/w3s/wallets?to=" + between, token).json().at("/data/wallets")));
+    assertEquals(List.of(late, early),
+        ids(get("v1/w3s/transactions?operation=TRANSFER&userId=" + CIRCLE_USER_ID, token).json()
+            .at("/data/transactions")));
+    assertEquals(List.of(), ids(get("v1/w3s/transactions?operation=CONTRACT_EXECUTION", token).json()
+        .at("/data/transactions")), "the sandbox only makes transfers");
+    assertEquals(List.of(), ids(get("v1/w3s/transactions?userId=someone-else", token).json()
+        .at("/data/transactions")));
     Http.Response offset = get("v1/w3s/transactions?from=2026-03-15T12:00:00%2B19:00", token);
     assertEquals(400, offset.status(), offset.text());
     assertEquals(2, offset.json().get("code").asInt());

@@ -12,6 +12,7 @@ import dev.transferkit.circle.wallets.model.CreateTransferTransactionForEndUserR
 import dev.transferkit.circle.wallets.model.CreateUserRequest;
 import dev.transferkit.circle.wallets.model.FeeLevel;
 import dev.transferkit.circle.wallets.model.InitializeUserRequest;
+import dev.transferkit.circle.wallets.model.Token;
 import dev.transferkit.circle.wallets.model.Transaction;
 import dev.transferkit.circle.wallets.model.UserTokenRequest;
 import dev.transferkit.circle.wallets.model.Wallet;
@@ -115,6 +116,14 @@ public final class CircleUserSteps {
   @Given("the new wallet is funded with {amount} USDC")
   public void theNewWalletIsFunded(BigDecimal amount) {
     ctx.run().control.setCircleWalletTokenBalance(wallet.getId(), SandboxSeed.CIRCLE_USDC_TOKEN_ID, amount);
+  }
+
+  @Given("the token to send is {string} on {string}")
+  public void theTokenToSendIs(String symbol, String blockchain) {
+    Token token = circle().tokens().getToken(SandboxSeed.CIRCLE_USDC_TOKEN_ID).execute().getToken();
+    assertNotNull(token, "token");
+    assertEquals(symbol, token.getSymbol());
+    assertEquals(blockchain, token.getBlockchain().value());
   }
 
   @When("I create a transfer of {amount} USDC from the new wallet to {string} with fee level {string}")
