@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * try (Sandbox sandbox = Sandbox.builder().port(0).strictResponses(true).build().start()) {
- *   String circle = sandbox.circleBaseUrl();   // http://127.0.0.1:<port>/circle/
+ *   String circle = sandbox.circleBaseUrl();   // http://127.0.0.1:<port>/circle
  *   sandbox.clock().advance(Duration.ofMinutes(61));
  *   assertTrue(sandbox.responseViolations().isEmpty());
  * }
@@ -138,19 +138,25 @@ public final class Sandbox implements AutoCloseable {
     return "http://" + host + ":" + port + "/";
   }
 
-  /** Base URL of the simulated Circle APIs, ending with '/': append e.g. {@code v1/accounts/transfers}. */
+  /*
+   * The provider base URLs have no trailing '/', like the servers the providers document (https://api.circle.com):
+   * they go wherever a provider's base URL goes, and SDKs that append "/v1/..." to it (Circle's Node SDKs do) would
+   * otherwise ask for "//v1/...".
+   */
+
+  /** Base URL of the simulated Circle APIs, without a trailing '/': append e.g. {@code /v1/accounts/transfers}. */
   public String circleBaseUrl() {
-    return baseUrl() + "circle/";
+    return baseUrl() + "circle";
   }
 
-  /** Base URL of the simulated Wyre API, ending with '/': append e.g. {@code v3/transfers}. */
+  /** Base URL of the simulated Wyre API, without a trailing '/': append e.g. {@code /v3/transfers}. */
   public String wyreBaseUrl() {
-    return baseUrl() + "wyre/";
+    return baseUrl() + "wyre";
   }
 
-  /** Base URL of the simulated Streambird API, ending with '/': append e.g. {@code v1/transfers/create}. */
+  /** Base URL of the simulated Streambird API, without a trailing '/': append e.g. {@code /v1/transfers/create}. */
   public String streambirdBaseUrl() {
-    return baseUrl() + "streambird/";
+    return baseUrl() + "streambird";
   }
 
   /** Base URL of the sandbox-only admin API (see the module README), ending with '/'. */

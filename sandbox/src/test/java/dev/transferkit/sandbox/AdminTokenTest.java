@@ -37,7 +37,7 @@ class AdminTokenTest {
       Http.Response seed = Http.get(sandbox.adminBaseUrl() + "seed", "Authorization", "Bearer s3cret-token");
       assertEquals(200, seed.status(), seed.text());
       assertEquals(SandboxSeed.CIRCLE_API_KEY, seed.json().get("CIRCLE_API_KEY").asText());
-      assertEquals(200, Http.get(sandbox.circleBaseUrl() + "v1/accounts/transfers", "Authorization",
+      assertEquals(200, Http.get(sandbox.circleBaseUrl() + "/v1/accounts/transfers", "Authorization",
           Http.bearer(SandboxSeed.CIRCLE_API_KEY)).status());
     }
   }

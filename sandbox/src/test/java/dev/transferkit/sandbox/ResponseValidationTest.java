@@ -17,7 +17,7 @@ class ResponseValidationTest {
       // The admin API can arrange a state the contract does not allow: a GBP balance (Currency is USD or EUR).
       Http.put(sandbox.adminBaseUrl() + "circle/accounts/" + CIRCLE_SOURCE_ACCOUNT + "/balance",
           "{\"amount\": \"5.00\", \"currency\": \"GBP\"}");
-      Http.Response r = Http.get(sandbox.circleBaseUrl() + "v1/accounts/balances/" + CIRCLE_SOURCE_ACCOUNT,
+      Http.Response r = Http.get(sandbox.circleBaseUrl() + "/v1/accounts/balances/" + CIRCLE_SOURCE_ACCOUNT,
           "Authorization", KEY);
       assertEquals(500, r.status());
       assertEquals(-1, r.json().get("code").asInt());
@@ -35,7 +35,7 @@ class ResponseValidationTest {
     try (Sandbox sandbox = Sandbox.builder().build().start()) {
       Http.put(sandbox.adminBaseUrl() + "circle/accounts/" + CIRCLE_SOURCE_ACCOUNT + "/balance",
           "{\"amount\": \"5.00\", \"currency\": \"GBP\"}");
-      Http.Response r = Http.get(sandbox.circleBaseUrl() + "v1/accounts/balances/" + CIRCLE_SOURCE_ACCOUNT,
+      Http.Response r = Http.get(sandbox.circleBaseUrl() + "/v1/accounts/balances/" + CIRCLE_SOURCE_ACCOUNT,
           "Authorization", KEY);
       assertEquals(200, r.status());
       assertEquals(1, sandbox.responseViolations().size());

@@ -14,9 +14,9 @@ class SandboxStartupTest {
       System.out.println("sandbox started in " + millis + " ms (specs are parsed once per JVM, by the first sandbox)");
       int port = sandbox.port();
       assertTrue(port > 0);
-      assertEquals("http://127.0.0.1:" + port + "/circle/", sandbox.circleBaseUrl());
-      assertEquals("http://127.0.0.1:" + port + "/wyre/", sandbox.wyreBaseUrl());
-      assertEquals("http://127.0.0.1:" + port + "/streambird/", sandbox.streambirdBaseUrl());
+      assertEquals("http://127.0.0.1:" + port + "/circle", sandbox.circleBaseUrl());
+      assertEquals("http://127.0.0.1:" + port + "/wyre", sandbox.wyreBaseUrl());
+      assertEquals("http://127.0.0.1:" + port + "/streambird", sandbox.streambirdBaseUrl());
       assertEquals("http://127.0.0.1:" + port + "/__admin/", sandbox.adminBaseUrl());
       assertEquals(200, Http.get(sandbox.adminBaseUrl() + "clock").status());
     }

@@ -50,15 +50,15 @@ abstract class SandboxTestBase {
   }
 
   String circle(String path) {
-    return sandbox.circleBaseUrl() + path;
+    return sandbox.circleBaseUrl() + "/" + path;
   }
 
   String wyre(String path) {
-    return sandbox.wyreBaseUrl() + path;
+    return sandbox.wyreBaseUrl() + "/" + path;
   }
 
   String streambird(String path) {
-    return sandbox.streambirdBaseUrl() + path;
+    return sandbox.streambirdBaseUrl() + "/" + path;
   }
 
   String admin(String path) {

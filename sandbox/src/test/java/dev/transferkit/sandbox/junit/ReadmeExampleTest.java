@@ -21,7 +21,7 @@ class ReadmeExampleTest {
   @Test
   void aTransferMovesMoneyBetweenTwoAccounts(SandboxUrls urls, SandboxSeed seed, SandboxAdmin admin)
       throws Exception {
-    HttpRequest create = HttpRequest.newBuilder(URI.create(urls.circle() + "v1/accounts/transfers"))
+    HttpRequest create = HttpRequest.newBuilder(URI.create(urls.circle() + "/v1/accounts/transfers"))
         .header("Authorization", "Bearer " + seed.circleApiKey())
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString("""
