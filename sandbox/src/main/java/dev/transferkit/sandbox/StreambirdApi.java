@@ -246,7 +246,13 @@ final class StreambirdApi extends ProviderApi {
 
   @Override
   ApiError refused(int status, String message) {
-    return Errors.streambird(status, status == 400 ? "invalid_request" : "request_too_large", message);
+    String type = switch (status) {
+      case 400 -> "invalid_request";
+      case 405 -> "method_not_allowed";
+      case 501 -> "not_implemented";
+      default -> "request_too_large";
+    };
+    return Errors.streambird(status, type, message);
   }
 
   @Override
