@@ -123,6 +123,13 @@ class ParsesLikeAProviderTest extends SandboxTestBase {
   }
 
   @Test
+  void anAdminPathWithAnotherMethodAnswers405Too() {
+    Http.Response r = Http.send("DELETE", admin("ledger"), null);
+    assertEquals(405, r.status(), r.text());
+    assertEquals("GET", r.header("Allow"));
+  }
+
+  @Test
   void anUnknownPathStays404() {
     Http.Response r = Http.send("DELETE", streambird("v1/no/such/thing"), null, "Authorization", STREAMBIRD);
     assertEquals(404, r.status(), r.text());
