@@ -43,7 +43,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP side, on Netty: routes for every provider operation and the admin API. Each provider request goes through
- * the same pipeline: authenticate, validate against the spec, handle, validate the response against the spec, write.
+ * the same pipeline ({@link ProviderRequests}): authenticate, validate against the spec, handle, validate the response
+ * against the spec; then it is written here. A path the routes know, asked with another method, answers 405 with
+ * {@code Allow}.
  *
  * <p>Threads: Netty's event loops read and write without blocking, so a client that sends half a request, or never
  * reads its answer, holds only its own connection. Provider requests are handled on the event loop of their

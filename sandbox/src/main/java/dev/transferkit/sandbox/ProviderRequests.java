@@ -95,8 +95,8 @@ final class ProviderRequests {
       reply = e.reply();
     } catch (NumberFormatException | ArithmeticException | DateTimeException e) {
       // Input the schema check let through but that is not a usable number or time (an integer query parameter with
-      // surrounding whitespace, an amount with an exponent beyond BigDecimal's range, a time outside the years
-      // java.time represents): the caller's error, not ours.
+      // surrounding whitespace, an amount with an exponent beyond BigDecimal's range, a date-time naming a day that
+      // does not exist, such as February 30): the caller's error, not ours.
       reply = provider.invalid(route, call, List.of(new Errors.Problem("invalid_value", "request",
           "A value in the request cannot be used: " + e.getMessage(), ""))).reply();
     } catch (Exception e) {
