@@ -258,7 +258,8 @@ final class StreambirdApi extends ProviderApi {
       Wallet w = appWallet(call, body.path("wallet_id").asText());
       String symbol = body.path("token_symbol").asText();
       if (!StreambirdCurrencies.COMPATIBLE.get(w.type).contains(symbol)) {
-        throw bad(w.type + " wallets do not hold " + symbol + "; they hold " + StreambirdCurrencies.COMPATIBLE.get(w.type));
+        throw bad(w.type + " wallets do not hold " + symbol + "; they hold "
+            + StreambirdCurrencies.COMPATIBLE.get(w.type));
       }
       ObjectNode o = Json.object();
       o.put("balance", Json.plain(book.balance(w.id, symbol)));
@@ -280,8 +281,8 @@ final class StreambirdApi extends ProviderApi {
       }
       String currency = body.path("dest_currency").asText();
       if (!StreambirdCurrencies.COMPATIBLE.get(source.type).contains(currency)) {
-        throw bad("Wallet type " + source.type + " is compatible with " + StreambirdCurrencies.COMPATIBLE.get(source.type) + ", not "
-            + currency);
+        throw bad("Wallet type " + source.type + " is compatible with "
+            + StreambirdCurrencies.COMPATIBLE.get(source.type) + ", not " + currency);
       }
       String dest = body.path("dest").asText();
       Wallet destWallet = destination(source, dest);

@@ -98,7 +98,8 @@ final class SpecArbitraries {
       }
       values.add(value);
     }
-    Arbitrary<List<Value>> all = values.isEmpty() ? Arbitraries.just(List.of()) : Combinators.combine(values).as(l -> l);
+    Arbitrary<List<Value>> all =
+        values.isEmpty() ? Arbitraries.just(List.of()) : Combinators.combine(values).as(l -> l);
     Arbitrary<byte[]> body = body(op);
     Arbitrary<Boolean> authenticated = Arbitraries.frequency(Tuple.of(30, true), Tuple.of(1, false));
     return Combinators.combine(all, body, authenticated).as((list, b, auth) -> {
@@ -160,6 +161,24 @@ final class SpecArbitraries {
       Arbitrary<JsonNode> fromExample = Combinators.combine(Arbitraries.of(examples), generated,
           Arbitraries.integers().between(0, 100)).as(SpecArbitraries::mix);
       document = Arbitraries.frequencyOf(Tuple.of(1, generated), Tuple.of(2, fromExample));
+    }
+    // The member the runtime fills with a fresh UUID (x-transferkit-runtime-filled: the idempotency key) gets one
+    // nearly always, as from a real client; a reused key is a replay or a conflict, which the rest of the time tests.
+    List<String> runtimeFilled = new ArrayList<>();
+    Map<String, Schema> members = media.getSchema().getProperties();
+    for (Map.Entry<String, Schema> m : members == null ? Map.<String, Schema>of().entrySet() : members.entrySet()) {
+      Map<String, Object> extensions = m.getValue().getExtensions();
+      if (extensions != null && Boolean.TRUE.equals(extensions.get("x-transferkit-runtime-filled"))) {
+        runtimeFilled.add(m.getKey());
+      }
+    }
+    if (!runtimeFilled.isEmpty()) {
+      document = Combinators.combine(document, Arbitraries.integers().between(0, 19)).as((d, dice) -> {
+        if (d instanceof ObjectNode o && dice > 0) {
+          runtimeFilled.forEach(name -> o.put(name, java.util.UUID.randomUUID().toString()));
+        }
+        return d;
+      });
     }
     Arbitrary<byte[]> valid = document.map(Json::bytes);
     Arbitrary<byte[]> broken = Combinators.combine(document, Arbitraries.of("{}", " x", "]", "\u0000", "{", "\"\""))
