@@ -48,6 +48,11 @@ class GeneratedRequestsTest {
   private static final Map<String, OpenAPI> SPECS = new ConcurrentHashMap<>();
   /** Answers per spec and status: printed at the end, and proof that the generated requests reach the handlers. */
   private static final Map<String, Map<Integer, Integer>> STATUSES = new ConcurrentHashMap<>();
+  /** Requests between two resets to the seed: long runs would otherwise spend the seeded balances early. */
+  private static final int RESET_EVERY = 1000;
+  private static final Map<String, Integer> SENT = new ConcurrentHashMap<>();
+  /** The W3S credentials, with the user token fetched again after each reset. */
+  private static final Map<String, String> W3S_CREDENTIALS = new ConcurrentHashMap<>();
 
   @BeforeContainer
   static void startSandbox() {
@@ -108,12 +113,17 @@ class GeneratedRequestsTest {
 
   @Provide
   Arbitrary<GeneratedRequest> circleWallets() {
-    // A real user token, so that the user-level operations get past authentication.
+    W3S_CREDENTIALS.put("Authorization", "Bearer " + CIRCLE_API_KEY);
+    refreshUserToken();
+    return requests("circle/user-controlled-wallets.yaml", W3S_CREDENTIALS);
+  }
+
+  /** A real user token, so that the user-level operations get past authentication. */
+  private static void refreshUserToken() {
     Http.Response token = Http.post(sandbox.circleBaseUrl() + "v1/w3s/users/token",
         "{\"userId\": \"" + CIRCLE_USER_ID + "\"}", "Authorization", "Bearer " + CIRCLE_API_KEY);
     assertEquals(200, token.status(), token.text());
-    return requests("circle/user-controlled-wallets.yaml", Map.of("Authorization", "Bearer " + CIRCLE_API_KEY,
-        "X-User-Token", token.json().at("/data/userToken").asText()));
+    W3S_CREDENTIALS.put("X-User-Token", token.json().at("/data/userToken").asText());
   }
 
   @Provide
@@ -139,6 +149,11 @@ class GeneratedRequestsTest {
   }
 
   private static void check(String spec, String baseUrl, GeneratedRequest request) {
+    if (SENT.merge(spec, 1, Integer::sum) % RESET_EVERY == 0) {
+      sandbox.reset();
+      SpecArbitraries.LEARNED.clear();
+      refreshUserToken();
+    }
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl.replaceFirst("/$", "") + request.path()
         + (request.query().isEmpty() ? "" : "?" + request.query()))).timeout(Duration.ofSeconds(20));
     request.headers().forEach(b::header);
