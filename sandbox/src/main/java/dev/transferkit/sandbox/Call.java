@@ -63,14 +63,17 @@ final class Call {
     return pathParams.get(name);
   }
 
-  /** The body as JSON (an empty object node when there is no body); parsed on first use. */
+  /**
+   * The body as JSON (a missing node when there is no body, or when it is not exactly one JSON document, which the
+   * pipeline refuses before a handler runs); parsed on first use.
+   */
   JsonNode json() {
     if (json == null) {
       if (rawBody.length == 0) {
         json = MissingNode.getInstance();
       } else {
         try {
-          json = Json.parse(rawBody);
+          json = Json.parseOne(rawBody);
         } catch (IOException e) {
           json = MissingNode.getInstance();
         }

@@ -130,8 +130,8 @@ final class CircleAccounts {
     }
     int size = call.query("pageSize") == null ? 50 : Integer.parseInt(call.query("pageSize"));
     String account = call.query("accountId");
-    Instant from = call.query("from") == null ? null : Instant.parse(call.query("from"));
-    Instant to = call.query("to") == null ? null : Instant.parse(call.query("to"));
+    Instant from = call.query("from") == null ? null : Json.instant(call.query("from"));
+    Instant to = call.query("to") == null ? null : Json.instant(call.query("to"));
     synchronized (circle.engine) {
       String me = entity(call).id();
       List<AccountTransfer> newestFirst = new ArrayList<>();

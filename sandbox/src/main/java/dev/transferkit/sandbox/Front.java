@@ -2,7 +2,6 @@ package dev.transferkit.sandbox;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -16,28 +15,22 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.TooLongFrameException;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -50,7 +43,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP side, on Netty: routes for every provider operation and the admin API. Each provider request goes through
- * the same pipeline: authenticate, validate against the spec, handle, validate the response against the spec, write.
+ * the same pipeline ({@link ProviderRequests}): authenticate, validate against the spec, handle, validate the response
+ * against the spec; then it is written here. A path the routes know, asked with another method, answers 405 with
+ * {@code Allow}.
  *
  * <p>Threads: Netty's event loops read and write without blocking, so a client that sends half a request, or never
  * reads its answer, holds only its own connection. Provider requests are handled on the event loop of their
@@ -88,7 +83,6 @@ final class Front {
   private final Engine engine;
   private final CompletableFuture<Specs> specsLoading;
   private volatile Specs specs;
-  private final boolean strictResponses;
   final List<ResponseViolation> violations = new CopyOnWriteArrayList<>();
   final RequestLog requests = new RequestLog();
   private final List<Runnable> adminRoutes = new ArrayList<>();
@@ -97,6 +91,7 @@ final class Front {
   private volatile boolean routed;
   final List<String> unhandled = new CopyOnWriteArrayList<>();
   private final List<ProviderApi> providers = new ArrayList<>();
+  private final ProviderRequests pipeline;
   private EventLoopGroup loops;
   private Channel listener;
   private ExecutorService workers;
@@ -108,7 +103,7 @@ final class Front {
     this.engine = engine;
     this.adminToken = adminToken == null ? null : adminToken.getBytes(StandardCharsets.UTF_8);
     this.specsLoading = specs;
-    this.strictResponses = strictResponses;
+    this.pipeline = new ProviderRequests(engine, this::specs, strictResponses, violations, providers);
   }
 
   void admin(String method, String path, AdminHandler handler) {
@@ -211,42 +206,9 @@ final class Front {
     protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
       String uri = oversized instanceof HttpRequest r ? r.uri() : "/";
       // The rest of the body is not read: answer and close.
-      Response refusal = refusal(uri, 413, "The request body is larger than " + MAX_BODY + " bytes.");
+      Outgoing refusal = pipeline.refusal(uri, 413, "The request body is larger than " + MAX_BODY + " bytes.");
       ctx.writeAndFlush(refusal.toNetty(false)).addListener(ChannelFutureListener.CLOSE);
     }
-  }
-
-  /** A response ready to write. */
-  private record Response(int status, byte[] body, Map<String, String> headers, String contentType) {
-    Response(int status, byte[] body, Map<String, String> headers) {
-      this(status, body, headers, "application/json");
-    }
-
-    FullHttpResponse toNetty(boolean keepAlive) {
-      FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status),
-          Unpooled.wrappedBuffer(body));
-      headers.forEach((k, v) -> r.headers().set(k, v));
-      if (body.length > 0) {
-        r.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
-      }
-      r.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
-      if (!keepAlive) {
-        r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-      }
-      return r;
-    }
-  }
-
-  /** The provider's answer (its error shape) to a request refused before it reached an operation. */
-  private Response refusal(String uri, int status, String message) {
-    String path = uri.startsWith("/") ? uri : "/";
-    for (ProviderApi provider : providers) {
-      if (path.startsWith("/" + provider.prefix() + "/")) {
-        ApiError e = provider.refused(status, message);
-        return new Response(status, Json.bytes(e.body), Map.of());
-      }
-    }
-    return new Response(status, Json.bytes(Json.object().put("error", message)), Map.of());
   }
 
   /**
@@ -326,8 +288,8 @@ final class Front {
       try {
         serve(request);
       } catch (IllegalArgumentException e) {
-        ctx.writeAndFlush(refusal(request.uri(), 400, "Malformed request: " + e.getMessage()).toNetty(false))
-            .addListener(ChannelFutureListener.CLOSE);
+        ctx.writeAndFlush(pipeline.refusal(request.uri(), 400, "Malformed request: " + e.getMessage())
+            .toNetty(false)).addListener(ChannelFutureListener.CLOSE);
       }
     }
 
@@ -363,15 +325,17 @@ final class Front {
       DecoderResult decoded = request.decoderResult();
       if (decoded.isFailure()) {
         Throwable cause = decoded.cause();
-        Response refusal;
+        Outgoing refusal;
         if (cause instanceof TooLongHttpLineException) {
-          refusal = refusal(request.uri(), 414, "The request line is longer than " + MAX_REQUEST_LINE + " bytes.");
+          refusal = pipeline.refusal(request.uri(), 414, "The request line is longer than " + MAX_REQUEST_LINE
+              + " bytes.");
         } else if (cause instanceof TooLongHttpHeaderException) {
-          refusal = refusal(request.uri(), 431, "The request headers are larger than " + MAX_HEADERS + " bytes.");
+          refusal = pipeline.refusal(request.uri(), 431, "The request headers are larger than " + MAX_HEADERS
+              + " bytes.");
         } else if (cause instanceof TooLongFrameException) {
-          refusal = refusal(request.uri(), 413, "The request is too large.");
+          refusal = pipeline.refusal(request.uri(), 413, "The request is too large.");
         } else {
-          refusal = refusal(request.uri(), 400, "Malformed HTTP request: " + cause.getMessage());
+          refusal = pipeline.refusal(request.uri(), 400, "Malformed HTTP request: " + cause.getMessage());
         }
         // The decoder discards the rest of what this connection sends: answer and close.
         ctx.writeAndFlush(refusal.toNetty(false)).addListener(ChannelFutureListener.CLOSE);
@@ -384,13 +348,20 @@ final class Front {
       boolean head = method.equals("HEAD");
       Router.Match<Target> match = router().match(method, rawPath);
       if (match == null) {
-        write(new Response(404, Json.bytes(Json.object().put("error", "no such path: " + method + " " + rawPath)),
+        List<String> allowed = router().allowedMethods(rawPath);
+        if (!allowed.isEmpty()) {
+          String allow = String.join(", ", allowed);
+          write(new Outgoing(405, Json.bytes(Json.object().put("error", method + " is not allowed on " + rawPath
+              + "; allowed: " + allow)), Map.of("Allow", allow)), keepAlive, head);
+          return;
+        }
+        write(new Outgoing(404, Json.bytes(Json.object().put("error", "no such path: " + method + " " + rawPath)),
             Map.of()), keepAlive, head);
         return;
       }
       if (match.handler() instanceof AdminTarget admin) {
         if (!adminAllowed(request, uri)) {
-          write(new Response(401, Json.bytes(Json.object().put("error", "the admin API needs the admin token printed"
+          write(new Outgoing(401, Json.bytes(Json.object().put("error", "the admin API needs the admin token printed"
               + " at start-up: send Authorization: Bearer <token>")), Map.of("WWW-Authenticate", "Bearer")),
               keepAlive, head);
           return;
@@ -399,29 +370,34 @@ final class Front {
         busy = true;
         updateReading();
         workers.execute(() -> {
-          Response response;
+          Outgoing response;
           try {
             Answer a = admin.handler().handle(match.pathParams(), uri.parameters(), body);
-            response = new Response(a.status(), a.body(), a.headers(), a.contentType());
+            response = new Outgoing(a.status(), a.body(), a.headers(), a.contentType());
             engine.webhooks.pumpAndWait();
           } catch (RuntimeException e) {
             LOG.error("admin failure on {} {}", method, rawPath, e);
-            response = new Response(500, Json.bytes(Json.object().put("error", "sandbox failure: " + e)), Map.of());
+            response = new Outgoing(500, Json.bytes(Json.object().put("error", "sandbox failure: " + e)), Map.of());
           }
           finish(response, keepAlive, head);
         });
         return;
       }
       ProviderTarget p = (ProviderTarget) match.handler();
-      Call call = toCall(p.provider(), request, uri, match.pathParams(), body);
+      Call call = ProviderRequests.toCall(p.provider(), request, uri, match.pathParams(), body, () -> {
+        InetSocketAddress local = (InetSocketAddress) listener.localAddress();
+        return local.getHostString() + ":" + local.getPort();
+      });
+      // A path of the spec asked with a method it does not document: 405 with the documented methods.
+      List<String> allowed = p.route() == null ? router().allowedMethods(rawPath) : List.of();
       long queuedBefore = engine.webhooks.queued();
-      Response response;
+      Outgoing response;
       List<String> broken = new ArrayList<>(0);
       try {
-        response = dispatch(p.provider(), p.route(), call, broken);
+        response = pipeline.dispatch(p.provider(), p.route(), allowed, call, broken);
       } catch (RuntimeException e) {
         LOG.error("sandbox failure on {} {}", method, rawPath, e);
-        response = new Response(500, Json.bytes(Json.object().put("error", "sandbox failure: " + e)), Map.of());
+        response = new Outgoing(500, Json.bytes(Json.object().put("error", "sandbox failure: " + e)), Map.of());
       }
       requests.add(p.provider().prefix(), new RequestLog.Entry(
           java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), method,
@@ -432,7 +408,7 @@ final class Front {
         // can rely on them. A worker waits; the subscriber may call back into the sandbox meanwhile.
         busy = true;
         updateReading();
-        Response r = response;
+        Outgoing r = response;
         workers.execute(() -> {
           engine.webhooks.pumpAndWait();
           finish(r, keepAlive, head);
@@ -446,7 +422,7 @@ final class Front {
     }
 
     /** From a worker: write on the event loop, then serve the requests that waited. */
-    private void finish(Response response, boolean keepAlive, boolean head) {
+    private void finish(Outgoing response, boolean keepAlive, boolean head) {
       ctx.executor().execute(() -> {
         busy = false;
         write(response, keepAlive, head);
@@ -458,7 +434,7 @@ final class Front {
       });
     }
 
-    private void write(Response response, boolean keepAlive, boolean head) {
+    private void write(Outgoing response, boolean keepAlive, boolean head) {
       FullHttpResponse r = response.toNetty(keepAlive);
       if (head) {
         r.content().clear();
@@ -487,112 +463,5 @@ final class Front {
       given = uri.parameters().get("token").get(0);
     }
     return given != null && java.security.MessageDigest.isEqual(adminToken, given.getBytes(StandardCharsets.UTF_8));
-  }
-
-  /** Answers one provider request; what broke the spec (request or response), in words, goes to {@code broken}. */
-  private Response dispatch(ProviderApi provider, ProviderApi.Route route, Call call, List<String> broken) {
-    Specs specs = specs();
-    Reply reply;
-    try {
-      if (route == null) {
-        throw provider.unknownPath(call);
-      }
-      if (route.op() == null) {
-        return response(provider.refused(501, route.operationId() + " is in " + route.spec()
-            + " but the sandbox does not simulate it.").reply());
-      }
-      if (route.authenticated()) {
-        synchronized (engine) {
-          provider.authenticate(call, route);
-        }
-      }
-      List<Errors.Problem> problems = specs.validateRequest(route, call);
-      if (!problems.isEmpty()) {
-        for (Errors.Problem problem : problems) {
-          broken.add("request: " + (problem.location().isEmpty() ? "" : problem.location() + ": ")
-              + problem.message());
-        }
-        throw provider.invalid(route, call, problems);
-      }
-      reply = route.op().handle(call);
-    } catch (ApiError e) {
-      reply = e.reply();
-    } catch (NumberFormatException | ArithmeticException e) {
-      // Input the schema check let through but that is not a usable number (an integer query parameter with
-      // surrounding whitespace, an amount with an exponent beyond BigDecimal's range): the caller's error, not ours.
-      reply = provider.invalid(route, call, List.of(new Errors.Problem("invalid_value", "request",
-          "A number in the request cannot be used: " + e.getMessage(), ""))).reply();
-    } catch (Exception e) {
-      LOG.error("sandbox failure on {} {}", call.method, call.path, e);
-      reply = provider.internal("Sandbox failure: " + e).reply();
-    }
-    String requestId = call.header("X-Request-Id");
-    if (requestId != null) {
-      reply.header("X-Request-Id", requestId);
-    }
-    byte[] body = reply.body == null ? new byte[0] : Json.bytes(reply.body);
-    if (route != null) {
-      List<String> problems = specs.validateResponse(route, call, reply, body);
-      if (!problems.isEmpty()) {
-        problems.forEach(line -> broken.add("response: " + line));
-        ResponseViolation v = new ResponseViolation(provider.prefix(), call.method, call.path, reply.status, problems,
-            new String(body, StandardCharsets.UTF_8));
-        violations.add(v);
-        if (strictResponses) {
-          Reply failure =
-              provider.internal("Sandbox response violates " + route.spec() + ": " + String.join("; ", problems))
-                  .reply();
-          failure.headers.putAll(reply.headers);
-          reply = failure;
-          body = Json.bytes(reply.body);
-        } else {
-          LOG.warn("response violates the spec: {}", v);
-        }
-      }
-    }
-    return new Response(reply.status, body, reply.headers);
-  }
-
-  private static Response response(Reply reply) {
-    return new Response(reply.status, reply.body == null ? new byte[0] : Json.bytes(reply.body), reply.headers);
-  }
-
-  static Map<String, List<String>> parseQuery(String rawQuery) {
-    Map<String, List<String>> query = new LinkedHashMap<>();
-    if (rawQuery == null || rawQuery.isEmpty()) {
-      return query;
-    }
-    for (String pair : rawQuery.split("&")) {
-      if (pair.isEmpty()) {
-        continue;
-      }
-      int eq = pair.indexOf('=');
-      String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-      String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-      query.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
-    }
-    return query;
-  }
-
-  private Call toCall(ProviderApi provider, FullHttpRequest request, QueryStringDecoder uri,
-      Map<String, String> pathParams, byte[] body) {
-    String rawPath = uri.rawPath();
-    String rawQuery = uri.rawQuery();
-    String prefix = "/" + provider.prefix();
-    String path = rawPath.startsWith(prefix) ? rawPath.substring(prefix.length()) : rawPath;
-    if (path.isEmpty()) {
-      path = "/";
-    }
-    String host = request.headers().get(HttpHeaderNames.HOST);
-    if (host == null) {
-      InetSocketAddress local = (InetSocketAddress) listener.localAddress();
-      host = local.getHostString() + ":" + local.getPort();
-    }
-    String fullUrl = "http://" + host + rawPath + (rawQuery.isEmpty() ? "" : "?" + rawQuery);
-    Map<String, List<String>> headers = new LinkedHashMap<>();
-    for (Map.Entry<String, String> h : request.headers()) {
-      headers.computeIfAbsent(h.getKey(), k -> new ArrayList<>(1)).add(h.getValue());
-    }
-    return new Call(request.method().name(), path, fullUrl, parseQuery(rawQuery), headers, pathParams, body);
   }
 }

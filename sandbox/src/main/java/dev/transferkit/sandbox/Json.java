@@ -39,6 +39,33 @@ final class Json {
     return MAPPER.readTree(body);
   }
 
+  private static final com.fasterxml.jackson.databind.ObjectReader ONE_DOCUMENT =
+      MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+  /** The body as a tree when it is exactly one JSON value (nothing but whitespace after it), else an IOException. */
+  static JsonNode parseOne(byte[] body) throws IOException {
+    JsonNode tree = ONE_DOCUMENT.readTree(body);
+    if (tree == null || tree.isMissingNode()) {
+      throw new IOException("no JSON value");
+    }
+    return tree;
+  }
+
+  /**
+   * Why a request body is not exactly one JSON document (a provider's JSON parser refuses trailing bytes after the
+   * first value), or null when it is one.
+   */
+  static String notOneDocument(byte[] body) {
+    try {
+      parseOne(body);
+      return null;
+    } catch (IOException e) {
+      String detail = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage()
+          : e.getMessage();
+      return "The request body must be exactly one JSON document: " + detail;
+    }
+  }
+
   private static final com.fasterxml.jackson.databind.ObjectReader STRICT =
       MAPPER.reader()
           .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -151,6 +178,54 @@ final class Json {
           + (text.length() > 40 ? text.substring(0, 40) + "..." : text));
     }
     return d;
+  }
+
+  /**
+   * RFC 3339 {@code date-time} (section 5.6): date, {@code T} or {@code t} (or a space, as the section's note allows),
+   * time with any number of fraction digits, {@code Z}, {@code z} or a numeric offset up to 23:59.
+   */
+  private static final java.util.regex.Pattern RFC3339 = java.util.regex.Pattern.compile(
+      "([0-9]{4})-([0-9]{2})-([0-9]{2})[Tt ]([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\\.([0-9]+))?"
+          + "([Zz]|([+-])([0-9]{2}):([0-9]{2}))");
+
+  /**
+   * The instant of an RFC 3339 date-time, every form the format allows included. java.time alone cannot take them:
+   * {@code Instant.parse} and {@code OffsetDateTime.parse} refuse offsets beyond +-18:00, more than 9 fraction digits
+   * and lower-case {@code t}/{@code z}, all valid RFC 3339 (the spec's {@code format: date-time}). So the grammar is
+   * matched here and the fields go to java.time: fraction digits beyond nanoseconds are dropped, a leap second
+   * {@code :60} is read as {@code :59} (java.time's own time-scale does the same).
+   *
+   * @throws DateTimeException (the caller's 400) for text that is not an RFC 3339 date-time or names no real date
+   */
+  static Instant instant(String text) {
+    java.util.regex.Matcher m = text == null ? null : RFC3339.matcher(text);
+    if (m == null || !m.matches()) {
+      throw new java.time.DateTimeException("not an RFC 3339 date-time: " + shorten(text));
+    }
+    int hour = Integer.parseInt(m.group(4));
+    int minute = Integer.parseInt(m.group(5));
+    int second = Integer.parseInt(m.group(6));
+    String fraction = m.group(7) == null ? "" : m.group(7);
+    int nanos = fraction.isEmpty() ? 0 : Integer.parseInt((fraction + "00000000").substring(0, 9));
+    int offset = 0;
+    if (m.group(9) != null) {
+      int offsetHours = Integer.parseInt(m.group(10));
+      int offsetMinutes = Integer.parseInt(m.group(11));
+      if (offsetHours > 23 || offsetMinutes > 59) {
+        throw new java.time.DateTimeException("offset out of range in " + shorten(text));
+      }
+      offset = (m.group(9).equals("-") ? -1 : 1) * (offsetHours * 3600 + offsetMinutes * 60);
+    }
+    if (second == 60) {
+      second = 59; // a leap second (RFC 3339 5.7); java.time's time-scale has none
+    }
+    java.time.LocalDateTime local = java.time.LocalDateTime.of(Integer.parseInt(m.group(1)),
+        Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), hour, minute, second, nanos);
+    return Instant.ofEpochSecond(local.toEpochSecond(java.time.ZoneOffset.UTC) - offset, nanos);
+  }
+
+  private static String shorten(String text) {
+    return text == null ? "null" : text.length() > 40 ? text.substring(0, 40) + "..." : text;
   }
 
   /** A decimal as the plain string Circle and Streambird send ("2500.00", never "2.5E+3"). */

@@ -2,8 +2,10 @@ package dev.transferkit.sandbox;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Matches a method and a raw path against templates such as {@code /circle/v1/accounts/transfers/{id}}; a template
@@ -49,25 +51,43 @@ final class Router<H> {
       if (!e.method.equals(method)) {
         continue;
       }
-      if (e.prefix ? path.length < e.segments.length : path.length != e.segments.length) {
-        continue;
-      }
       Map<String, String> params = new HashMap<>();
-      boolean ok = true;
-      for (int i = 0; i < e.segments.length && ok; i++) {
-        String s = e.segments[i];
-        if (isParam(s)) {
-          params.put(s.substring(1, s.length() - 1), java.net.URLDecoder.decode(path[i],
-              java.nio.charset.StandardCharsets.UTF_8));
-        } else {
-          ok = s.equals(path[i]);
-        }
-      }
-      if (ok) {
+      if (matches(e, path, params)) {
         return new Match<>(e.handler, params);
       }
     }
     return null;
+  }
+
+  /**
+   * The methods registered for this exact path (prefix templates left out), in registration order: what an
+   * {@code Allow} header lists when the path is known but the method is not.
+   */
+  List<String> allowedMethods(String rawPath) {
+    String[] path = split(rawPath);
+    Set<String> methods = new LinkedHashSet<>();
+    for (Entry<H> e : entries) {
+      if (!e.prefix && !methods.contains(e.method) && matches(e, path, new HashMap<>())) {
+        methods.add(e.method);
+      }
+    }
+    return List.copyOf(methods);
+  }
+
+  private static boolean matches(Entry<?> e, String[] path, Map<String, String> params) {
+    if (e.prefix ? path.length < e.segments.length : path.length != e.segments.length) {
+      return false;
+    }
+    for (int i = 0; i < e.segments.length; i++) {
+      String s = e.segments[i];
+      if (isParam(s)) {
+        params.put(s.substring(1, s.length() - 1), java.net.URLDecoder.decode(path[i],
+            java.nio.charset.StandardCharsets.UTF_8));
+      } else if (!s.equals(path[i])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String[] split(String path) {

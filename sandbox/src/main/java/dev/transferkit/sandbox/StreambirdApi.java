@@ -1,5 +1,9 @@
 package dev.transferkit.sandbox;
 
+import dev.transferkit.sandbox.StreambirdModel.App;
+import dev.transferkit.sandbox.StreambirdModel.Transfer;
+import dev.transferkit.sandbox.StreambirdModel.User;
+import dev.transferkit.sandbox.StreambirdModel.Wallet;
 import dev.transferkit.specs.Provider;
 import static dev.transferkit.sandbox.SandboxSeed.*;
 
@@ -16,8 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Streambird managed wallets and transfers: wallets per type, fee calculation for amount_includes_fees true and
@@ -28,75 +30,6 @@ final class StreambirdApi extends ProviderApi {
   static final Duration EXPIRY = Duration.ofMinutes(2);
   /** Time from pending (confirmed) to completed. */
   static final Duration SETTLEMENT = Duration.ofSeconds(30);
-
-  /** Network fee per currency, charged per transfer (SOL's is the docs' example: 0.000005). */
-  static final Map<String, BigDecimal> NETWORK_FEES = new LinkedHashMap<>();
-  /** Currencies each wallet type can send (from the create-transfer docs). */
-  static final Map<String, Set<String>> COMPATIBLE = new LinkedHashMap<>();
-
-  static {
-    NETWORK_FEES.put("SOL", new BigDecimal("0.000005"));
-    NETWORK_FEES.put("ETH", new BigDecimal("0.00042"));
-    NETWORK_FEES.put("MATIC", new BigDecimal("0.01"));
-    NETWORK_FEES.put("AVAX", new BigDecimal("0.005"));
-    NETWORK_FEES.put("BTC", new BigDecimal("0.00002"));
-    NETWORK_FEES.put("DOT", new BigDecimal("0.0156"));
-    NETWORK_FEES.put("XLM", new BigDecimal("0.00001"));
-    COMPATIBLE.put("ETH", Set.of("ETH", "MATIC", "AVAX"));
-    COMPATIBLE.put("SOL", Set.of("SOL"));
-    COMPATIBLE.put("BTC", Set.of("BTC"));
-    COMPATIBLE.put("DOT", Set.of("DOT"));
-    COMPATIBLE.put("XLM", Set.of("XLM"));
-  }
-
-  private static final Map<String, Pattern> ADDRESS = Map.of(
-      "ETH", Pattern.compile("^0x[0-9a-fA-F]{40}$"),
-      "SOL", Pattern.compile("^[1-9A-HJ-NP-Za-km-z]{32,44}$"),
-      "BTC", Pattern.compile("^((bc1|tb1)[02-9ac-hj-np-z]{11,71}|[123mn][1-9A-HJ-NP-Za-km-z]{25,34})$"),
-      "DOT", Pattern.compile("^[1-9A-HJ-NP-Za-km-z]{46,48}$"),
-      "XLM", Pattern.compile("^G[A-Z2-7]{55}$"));
-
-  record App(String id, String apiKey) {}
-
-  record User(String id, String app) {}
-
-  static final class Wallet {
-    final String id;
-    final String app;
-    final String userId;
-    final String type;
-    final String address;
-    final Instant created;
-    boolean isDefault;
-
-    Wallet(String id, String app, String userId, String type, String address, Instant created) {
-      this.id = id;
-      this.app = app;
-      this.userId = userId;
-      this.type = type;
-      this.address = address;
-      this.created = created;
-    }
-  }
-
-  static final class Transfer {
-    String id;
-    String app;
-    Wallet source;
-    String dest;
-    Wallet destWallet;
-    String currency;
-    BigDecimal sourceAmount;
-    BigDecimal destAmount;
-    BigDecimal fees;
-    String notes;
-    String status = "unconfirmed";
-    String txHash = "";
-    Instant created;
-    Instant updated;
-    Instant expires;
-    Instant completed;
-  }
 
   private final Engine engine;
   private final Map<String, App> appsByKey = new HashMap<>();
@@ -181,14 +114,14 @@ final class StreambirdApi extends ProviderApi {
       throw new NoSuchElementException("user " + Json.str(body, "userId") + " does not exist");
     }
     String type = Objects.requireNonNullElse(Json.str(body, "walletType"), "SOL");
-    if (!COMPATIBLE.containsKey(type)) {
-      throw new IllegalArgumentException("walletType is one of " + COMPATIBLE.keySet());
+    if (!StreambirdCurrencies.COMPATIBLE.containsKey(type)) {
+      throw new IllegalArgumentException("walletType is one of " + StreambirdCurrencies.COMPATIBLE.keySet());
     }
     Wallet w = newWallet(u, type, Json.str(body, "id"), Json.str(body, "address"));
     for (JsonNode b : body.path("balances")) {
       setBalance(w, b);
     }
-    return walletJson(w);
+    return StreambirdModel.json(w);
   }
 
   ObjectNode adminSetBalance(String walletId, JsonNode body) {
@@ -197,13 +130,13 @@ final class StreambirdApi extends ProviderApi {
       throw new NoSuchElementException("wallet " + walletId + " does not exist");
     }
     setBalance(w, body);
-    return walletJson(w);
+    return StreambirdModel.json(w);
   }
 
   private void setBalance(Wallet w, JsonNode b) {
     String symbol = b.path("token_symbol").asText();
-    if (!COMPATIBLE.get(w.type).contains(symbol)) {
-      throw new IllegalArgumentException(w.type + " wallets hold " + COMPATIBLE.get(w.type));
+    if (!StreambirdCurrencies.COMPATIBLE.get(w.type).contains(symbol)) {
+      throw new IllegalArgumentException(w.type + " wallets hold " + StreambirdCurrencies.COMPATIBLE.get(w.type));
     }
     book.set(w.id, symbol, Json.decimal(b.path("amount").asText()));
   }
@@ -211,7 +144,7 @@ final class StreambirdApi extends ProviderApi {
   ObjectNode ledger() {
     ObjectNode out = book.describe();
     ArrayNode list = out.putArray("transfers");
-    transfers.forEach(t -> list.add(json(t)));
+    transfers.forEach(t -> list.add(StreambirdModel.json(t)));
     return out;
   }
 
@@ -246,7 +179,13 @@ final class StreambirdApi extends ProviderApi {
 
   @Override
   ApiError refused(int status, String message) {
-    return Errors.streambird(status, status == 400 ? "invalid_request" : "request_too_large", message);
+    String type = switch (status) {
+      case 400 -> "invalid_request";
+      case 405 -> "method_not_allowed";
+      case 501 -> "not_implemented";
+      default -> "request_too_large";
+    };
+    return Errors.streambird(status, type, message);
   }
 
   @Override
@@ -282,22 +221,6 @@ final class StreambirdApi extends ProviderApi {
     return w;
   }
 
-  private ObjectNode walletJson(Wallet w) {
-    ObjectNode o = Json.object();
-    o.put("id", w.id);
-    o.put("app_id", w.app);
-    o.put("user_id", w.userId);
-    o.put("public_address", w.address);
-    o.put("wallet_type", w.type);
-    o.put("verified", true);
-    o.put("is_default", w.isDefault);
-    o.put("is_read_only", false);
-    o.put("is_imported", false);
-    o.put("updated_at", w.created.getEpochSecond());
-    o.put("created_at", w.created.getEpochSecond());
-    return o;
-  }
-
   private Wallet appWallet(Call call, String id) {
     Wallet w = wallets.get(id);
     if (w == null || !w.app.equals(app(call).id())) {
@@ -316,16 +239,16 @@ final class StreambirdApi extends ProviderApi {
       String type = body.path("wallet_type").asText();
       for (Wallet w : wallets.values()) {
         if (w.userId.equals(u.id()) && w.type.equals(type)) {
-          return new Reply(200, walletJson(w));
+          return new Reply(200, StreambirdModel.json(w));
         }
       }
-      return new Reply(200, walletJson(newWallet(u, type, null, null)));
+      return new Reply(200, StreambirdModel.json(newWallet(u, type, null, null)));
     }
   }
 
   private Reply getWallet(Call call) {
     synchronized (engine) {
-      return new Reply(200, walletJson(appWallet(call, call.pathParam("wallet_id"))));
+      return new Reply(200, StreambirdModel.json(appWallet(call, call.pathParam("wallet_id"))));
     }
   }
 
@@ -334,13 +257,14 @@ final class StreambirdApi extends ProviderApi {
     synchronized (engine) {
       Wallet w = appWallet(call, body.path("wallet_id").asText());
       String symbol = body.path("token_symbol").asText();
-      if (!COMPATIBLE.get(w.type).contains(symbol)) {
-        throw bad(w.type + " wallets do not hold " + symbol + "; they hold " + COMPATIBLE.get(w.type));
+      if (!StreambirdCurrencies.COMPATIBLE.get(w.type).contains(symbol)) {
+        throw bad(w.type + " wallets do not hold " + symbol + "; they hold "
+            + StreambirdCurrencies.COMPATIBLE.get(w.type));
       }
       ObjectNode o = Json.object();
       o.put("balance", Json.plain(book.balance(w.id, symbol)));
       o.put("token_symbol", symbol);
-      o.set("wallet", walletJson(w));
+      o.set("wallet", StreambirdModel.json(w));
       return new Reply(200, o);
     }
   }
@@ -356,9 +280,9 @@ final class StreambirdApi extends ProviderApi {
         throw Errors.streambird(403, "forbidden", "Wallet " + source.id + " does not belong to user " + userId);
       }
       String currency = body.path("dest_currency").asText();
-      if (!COMPATIBLE.get(source.type).contains(currency)) {
-        throw bad("Wallet type " + source.type + " is compatible with " + COMPATIBLE.get(source.type) + ", not "
-            + currency);
+      if (!StreambirdCurrencies.COMPATIBLE.get(source.type).contains(currency)) {
+        throw bad("Wallet type " + source.type + " is compatible with "
+            + StreambirdCurrencies.COMPATIBLE.get(source.type) + ", not " + currency);
       }
       String dest = body.path("dest").asText();
       Wallet destWallet = destination(source, dest);
@@ -371,7 +295,14 @@ final class StreambirdApi extends ProviderApi {
       if (requested.signum() <= 0) {
         throw bad("source_amount must be greater than 0");
       }
-      BigDecimal fee = NETWORK_FEES.get(currency);
+      int decimals = StreambirdCurrencies.decimals(currency);
+      if (requested.stripTrailingZeros().scale() > decimals) {
+        String amount = body.path("source_amount").asText();
+        throw Errors.streambirdInvalid("source_amount " + amount + " has more decimals than " + currency + " has ("
+            + decimals + ")", List.of(new Errors.Problem("invalid_value", "source_amount", "at most " + decimals
+            + " decimals for " + currency, amount)));
+      }
+      BigDecimal fee = StreambirdCurrencies.NETWORK_FEES.get(currency);
       Transfer t = new Transfer();
       t.fees = fee;
       if (body.path("amount_includes_fees").asBoolean(false)) {
@@ -403,7 +334,7 @@ final class StreambirdApi extends ProviderApi {
       transfers.add(t);
       byId.put(t.id, t);
       engine.scheduler.at(t.expires, due -> expire(t, due));
-      return new Reply(200, json(t));
+      return new Reply(200, StreambirdModel.json(t));
     }
   }
 
@@ -415,7 +346,7 @@ final class StreambirdApi extends ProviderApi {
       address = dest.substring(0, dest.indexOf(':'));
       memo = dest.length() > address.length() + 1;
     }
-    if (!ADDRESS.get(source.type).matcher(address).matches()) {
+    if (!StreambirdCurrencies.ADDRESS.get(source.type).matcher(address).matches()) {
       throw bad("dest " + dest + " is not a " + source.type + " address (a " + source.type
           + " wallet only sends to addresses of its own chain)");
     }
@@ -465,7 +396,7 @@ final class StreambirdApi extends ProviderApi {
       t.txHash = t.source.type.equals("ETH") ? "0x" + Circle.randomHex(64) : Circle.randomBase58(88);
       t.updated = now;
       engine.scheduler.at(now.plus(SETTLEMENT), due -> complete(t, due));
-      return new Reply(200, json(t));
+      return new Reply(200, StreambirdModel.json(t));
     }
   }
 
@@ -486,7 +417,7 @@ final class StreambirdApi extends ProviderApi {
 
   private Reply getTransfer(Call call) {
     synchronized (engine) {
-      return new Reply(200, json(appTransfer(call, call.pathParam("transfer_id"))));
+      return new Reply(200, StreambirdModel.json(appTransfer(call, call.pathParam("transfer_id"))));
     }
   }
 
@@ -506,37 +437,13 @@ final class StreambirdApi extends ProviderApi {
       ObjectNode out = Json.object();
       ArrayNode list = out.putArray("transfers");
       for (int i = offset; i < Math.min(matching.size(), offset + limit); i++) {
-        list.add(json(matching.get(i)));
+        list.add(StreambirdModel.json(matching.get(i)));
       }
       out.put("count", matching.size());
       out.put("offset", offset);
       out.put("limit", limit);
       return new Reply(200, out);
     }
-  }
-
-  private ObjectNode json(Transfer t) {
-    ObjectNode o = Json.object();
-    o.put("id", t.id);
-    o.put("app_id", t.app);
-    o.put("user_id", t.source.userId);
-    o.put("status", t.status);
-    o.put("source", t.source.id);
-    o.put("source_amount", Json.plain(t.sourceAmount));
-    o.put("dest", t.dest);
-    o.put("dest_amount", Json.plain(t.destAmount));
-    o.put("dest_currency", t.currency);
-    o.put("source_currency", t.currency);
-    o.putNull("custom_id");
-    o.put("total_fees", Json.plain(t.fees));
-    o.put("notes", t.notes == null ? "" : t.notes);
-    o.put("blockchain_tx_hash", t.txHash);
-    o.put("completed_at", t.completed == null ? 0 : t.completed.getEpochSecond());
-    o.put("cancelled_at", 0);
-    o.put("expires_at", t.expires.getEpochSecond());
-    o.put("created_at", t.created.getEpochSecond());
-    o.put("updated_at", t.updated.getEpochSecond());
-    return o;
   }
 
   /** The admin routes of the apps, users, wallets and balances. */

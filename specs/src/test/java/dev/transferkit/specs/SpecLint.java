@@ -437,6 +437,7 @@ final class SpecLint {
           }
         }
       }
+      checkDecimals(where, s);
       if (s.getProperties() == null) {
         continue;
       }
@@ -445,6 +446,39 @@ final class SpecLint {
       }
       for (Map.Entry<String, Schema> p : s.getProperties().entrySet()) {
         checkProperty(where + "." + p.getKey(), p.getKey(), p.getValue());
+      }
+    }
+  }
+
+  /**
+   * {@code x-transferkit-decimals} on a currency enum: the number of decimals each currency's amounts may have, one
+   * integer per enum value and nothing else.
+   */
+  private void checkDecimals(String where, Schema<?> s) {
+    Object raw = s.getExtensions() == null ? null : s.getExtensions().get("x-transferkit-decimals");
+    if (raw == null) {
+      return;
+    }
+    if (s.getEnum() == null || !(raw instanceof Map)) {
+      problem(where, "x-transferkit-decimals is a map from each value of the schema's enum to its decimals");
+      return;
+    }
+    Map<?, ?> decimals = (Map<?, ?>) raw;
+    Set<String> values = new java.util.LinkedHashSet<>();
+    s.getEnum().forEach(v -> values.add(String.valueOf(v)));
+    for (String v : values) {
+      if (!decimals.containsKey(v)) {
+        problem(where, "x-transferkit-decimals has no count for " + v);
+      }
+    }
+    for (Map.Entry<?, ?> e : decimals.entrySet()) {
+      String currency = String.valueOf(e.getKey());
+      if (!values.contains(currency)) {
+        problem(where, "x-transferkit-decimals names " + currency + ", which is not in the enum");
+      }
+      if (!(e.getValue() instanceof Integer) || (Integer) e.getValue() < 0 || (Integer) e.getValue() > 36) {
+        problem(where, "x-transferkit-decimals for " + currency + " must be an integer from 0 to 36, was "
+            + e.getValue());
       }
     }
   }
