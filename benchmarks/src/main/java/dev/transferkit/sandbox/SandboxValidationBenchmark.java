@@ -45,7 +45,7 @@ public class SandboxValidationBenchmark {
   static final String SPEC = "circle/digital-asset-accounts.yaml";
   static final String PATH = "/v1/accounts/transfers";
   /** The operation as the sandbox's router hands it to the checks (no handler needed here). */
-  static final ProviderApi.Route ROUTE = new ProviderApi.Route("POST", PATH, SPEC, "createAccountTransfer", null);
+  static final ProviderApi.Route ROUTE = new ProviderApi.Route("POST", PATH, SPEC, "createAccountTransfer", null, true);
   static final String REQUEST = "{\"idempotencyKey\":\"ba943ff1-ca16-49b2-ba55-1057e70ca5c7\","
       + "\"source\":{\"type\":\"account\",\"id\":\"1017381855\"},"
       + "\"destination\":{\"type\":\"account\",\"id\":\"1000661542\"},"
