@@ -25,8 +25,8 @@ final class CircleApi extends ProviderApi {
     payouts = new CirclePayouts(circle);
     users = new CircleUsers(circle);
     wallets = new CircleWallets(circle, users);
-    challenges = new CircleChallenges(circle, wallets);
     notifications = new CircleNotifications(circle);
+    challenges = new CircleChallenges(circle, wallets, notifications);
     transactions = new CircleTransactions(circle, wallets, challenges, notifications);
     accounts.register(this);
     payouts.register(this);

@@ -65,14 +65,16 @@ final class CircleChallenges {
 
   private final Circle circle;
   private final CircleWallets w3s;
+  private final CircleNotifications notifications;
   private final Map<String, Challenge> challenges = new LinkedHashMap<>();
   /** Idempotency keys of every challenge-creating request, per entity: one key space, as Circle's. */
   private final Map<String, Idem> idempotency = new HashMap<>();
   private final Map<String, Completion> completions = new HashMap<>();
 
-  CircleChallenges(Circle circle, CircleWallets w3s) {
+  CircleChallenges(Circle circle, CircleWallets w3s, CircleNotifications notifications) {
     this.circle = circle;
     this.w3s = w3s;
+    this.notifications = notifications;
     completions.put("INITIALIZE", this::initialize);
   }
 
@@ -203,12 +205,25 @@ final class CircleChallenges {
     if (!c.status.equals("PENDING")) {
       throw new IllegalStateException("challenge " + challengeId + " is " + c.status + ", not PENDING");
     }
+    Instant now = circle.engine.now();
     if ("FAILED".equals(Json.str(body, "outcome"))) {
       c.fail(155113, "The user did not authorize the challenge (sandbox).");
-      return json(c);
+    } else {
+      completions.get(c.type).complete(c, now);
     }
-    completions.get(c.type).complete(c, circle.engine.now());
+    notifications.notify(c.entity, notificationType(c.type), json(c), now, c.status);
     return json(c);
+  }
+
+  /** Circle's notification type of a challenge type: CREATE_TRANSACTION -> challenges.createTransaction. */
+  static String notificationType(String challengeType) {
+    StringBuilder b = new StringBuilder("challenges.");
+    String[] words = challengeType.toLowerCase(java.util.Locale.ROOT).split("_");
+    b.append(words[0]);
+    for (int i = 1; i < words.length; i++) {
+      b.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
+    }
+    return b.toString();
   }
 
   void register(CircleApi api) {

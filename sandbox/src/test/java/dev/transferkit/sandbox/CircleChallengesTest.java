@@ -182,6 +182,34 @@ class CircleChallengesTest extends SandboxTestBase {
   }
 
   @Test
+  void aCompletedOrFailedChallengeIsNotifiedAsItsChallengeType() throws Exception {
+    try (WebhookReceiver hook = new WebhookReceiver()) {
+      Http.Response sub = Http.post(circle("v2/notifications/subscriptions"),
+          "{\"endpoint\": \"" + hook.url() + "\", \"notificationTypes\": [\"challenges.*\"]}", "Authorization", KEY);
+      assertEquals(200, sub.status(), sub.text());
+      String token = newUserToken("init-user-7");
+      String id = initialize(token, initializeBody(UUID.randomUUID().toString())).json().at("/data/challengeId")
+          .asText();
+      assertEquals(0, hook.received().size(), "nothing while the challenge is pending");
+      complete(id, "{}");
+      Http.Response transfer = Http.post(circle("v1/w3s/user/transactions/transfer"),
+          CircleWalletsTest.transferBody(UUID.randomUUID().toString(), "1", CircleWalletsTest.DESTINATION),
+          "Authorization", KEY, "X-User-Token", token(CIRCLE_USER_ID));
+      complete(transfer.json().at("/data/challengeId").asText(), "{\"outcome\": \"FAILED\"}");
+
+      List<String> seen = new ArrayList<>();
+      for (WebhookReceiver.Received r : hook.received()) {
+        JsonNode n = Json.MAPPER.readTree(r.body());
+        assertEquals(sub.json().at("/data/id").asText(), n.get("subscriptionId").asText());
+        seen.add(n.get("notificationType").asText() + " " + n.at("/notification/status").asText());
+      }
+      assertEquals(List.of("challenges.initialize COMPLETE", "challenges.createTransaction FAILED"), seen);
+      JsonNode first = Json.MAPPER.readTree(hook.received().get(0).body());
+      assertEquals(challenge(token, id).get("correlationIds"), first.at("/notification/correlationIds"));
+    }
+  }
+
+  @Test
   void usersAreLookedUpByIdWithTheApiKeyAlone() {
     Http.Response seeded = Http.get(circle("v1/w3s/users/" + CIRCLE_USER_ID), "Authorization", KEY);
     assertEquals(200, seeded.status(), seeded.text());

@@ -168,8 +168,10 @@ class CircleW3sLookupsTest extends SandboxTestBase {
       assertEquals(1, transactions.received().size());
       JsonNode n = Json.MAPPER.readTree(transactions.received().get(0).body());
       assertEquals(a.json().at("/data/id").asText(), n.get("subscriptionId").asText());
-      assertEquals(0, challenges.received().size());
-      assertEquals(1, everything.received().size());
+      assertEquals(1, challenges.received().size());
+      assertEquals("challenges.createTransaction",
+          Json.MAPPER.readTree(challenges.received().get(0).body()).get("notificationType").asText());
+      assertEquals(2, everything.received().size(), "an unrestricted subscription receives both");
 
       Http.Response list = Http.get(circle("v2/notifications/subscriptions"), "Authorization", KEY);
       assertEquals(3, list.json().get("data").size(), list.text());

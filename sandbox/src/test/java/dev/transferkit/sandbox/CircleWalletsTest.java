@@ -23,6 +23,11 @@ class CircleWalletsTest extends SandboxTestBase {
   static final String KEY = Http.bearer(CIRCLE_API_KEY);
   static final String DESTINATION = "0x6E5eAf34c73D1CD0be4e24f923b97CF38e10d1f3";
 
+  /** An admin subscription body for the transaction notifications only (challenges have their own). */
+  static String transactionsOnly(WebhookReceiver hook) {
+    return "{\"endpoint\": \"" + hook.url() + "\", \"notificationTypes\": [\"transactions.*\"]}";
+  }
+
   String userToken() {
     Http.Response r = Http.post(circle("v1/w3s/users/token"), "{\"userId\": \"" + CIRCLE_USER_ID + "\"}",
         "Authorization", KEY);
@@ -133,7 +138,7 @@ class CircleWalletsTest extends SandboxTestBase {
   @Test
   void aTransferWalksItsLifecycleMovesTheBalanceAndSendsSignedNotifications() throws Exception {
     try (WebhookReceiver hook = new WebhookReceiver()) {
-      assertEquals(200, Http.post(admin("circle/subscriptions"), "{\"endpoint\": \"" + hook.url() + "\"}").status());
+      assertEquals(200, Http.post(admin("circle/subscriptions"), transactionsOnly(hook)).status());
       String token = userToken();
       String challengeId = startTransfer(token, ".01", DESTINATION);
       assertEquals("10", usdc(token), "nothing moves before the PIN is entered");
@@ -190,7 +195,7 @@ class CircleWalletsTest extends SandboxTestBase {
       List<Integer> keyFetches = java.util.Collections.synchronizedList(new ArrayList<>());
       hook.onDelivery = n -> keyFetches.add(
           Http.get(circle("v2/notifications/publicKey/" + n.header("X-Circle-Key-Id")), "Authorization", KEY).status());
-      assertEquals(200, Http.post(admin("circle/subscriptions"), "{\"endpoint\": \"" + hook.url() + "\"}").status());
+      assertEquals(200, Http.post(admin("circle/subscriptions"), transactionsOnly(hook)).status());
       org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(4), () -> {
         String token = userToken();
         // an admin call that answers after its delivery (INITIATED)
@@ -222,7 +227,7 @@ class CircleWalletsTest extends SandboxTestBase {
   @Test
   void aFailedDeliveryIsRetriedWithTheSameNotificationId() throws Exception {
     try (WebhookReceiver hook = new WebhookReceiver()) {
-      Http.post(admin("circle/subscriptions"), "{\"endpoint\": \"" + hook.url() + "\"}");
+      Http.post(admin("circle/subscriptions"), transactionsOnly(hook));
       hook.failNext.set(1);
       String token = userToken();
       completeChallenge(startTransfer(token, "1", DESTINATION));
