@@ -16,7 +16,8 @@ public final class Json {
   private Json() {}
 
   /**
-   * A Moshi that knows the core types ({@link Timestamp}, {@link BigDecimal} as an exact JSON number) and the given
+   * A Moshi that knows the core types ({@link Timestamp}, {@link BigDecimal} as an exact JSON number, any JSON value
+   * with exact numbers for {@code Object}: {@link AnyJsonValue}) and the given
    * generated factories. Factories are consulted in order, before Moshi's built-in adapters.
    */
   public static Moshi moshi(JsonAdapter.Factory... generatedFactories) {
@@ -27,6 +28,7 @@ public final class Json {
     return builder
         .add(Timestamp.class, JsonCodecs.TIMESTAMP.nullSafe())
         .add(BigDecimal.class, JsonCodecs.DECIMAL_NUMBER.nullSafe())
+        .add(AnyJsonValue.FACTORY)
         .build();
   }
 }
