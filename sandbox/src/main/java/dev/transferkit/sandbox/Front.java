@@ -375,7 +375,9 @@ final class Front {
             Answer a = admin.handler().handle(match.pathParams(), uri.parameters(), body);
             response = new Outgoing(a.status(), a.body(), a.headers(), a.contentType());
             engine.webhooks.pumpAndWait();
-          } catch (RuntimeException e) {
+          } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            // A linkage error (a jar replaced under a running sandbox) or a runaway recursion still gets an answer:
+            // otherwise the worker dies and the caller waits for its own timeout.
             LOG.error("admin failure on {} {}", method, rawPath, e);
             response = new Outgoing(500, Json.bytes(Json.object().put("error", "sandbox failure: " + e)), Map.of());
           }
@@ -395,7 +397,7 @@ final class Front {
       List<String> broken = new ArrayList<>(0);
       try {
         response = pipeline.dispatch(p.provider(), p.route(), allowed, call, broken);
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | LinkageError | StackOverflowError e) {
         LOG.error("sandbox failure on {} {}", method, rawPath, e);
         response = new Outgoing(500, Json.bytes(Json.object().put("error", "sandbox failure: " + e)), Map.of());
       }
