@@ -4,6 +4,7 @@ import dev.transferkit.core.exception.ApiException;
 import java.time.Clock;
 import java.time.Duration;
 import okhttp3.Headers;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds the typed {@link ApiException} for an error response, with a uniform message: provider, code, HTTP status,
@@ -18,12 +19,12 @@ public final class ApiErrors {
     final ErrorKind kind;
     final int status;
     final String body;
-    String provider;
-    String code;
-    String providerMessage;
-    String requestId;
-    String hint;
-    Headers headers;
+    @Nullable String provider;
+    @Nullable String code;
+    @Nullable String providerMessage;
+    @Nullable String requestId;
+    @Nullable String hint;
+    @Nullable Headers headers;
 
     private Parts(ErrorKind kind, int status, String body) {
       this.kind = kind;

@@ -16,6 +16,7 @@ import okhttp3.MediaType;
 import okhttp3.RequestBody;
 import okio.Buffer;
 import okio.BufferedSink;
+import org.jspecify.annotations.Nullable;
 import retrofit2.Converter;
 import retrofit2.Retrofit;
 import retrofit2.http.Header;
@@ -114,7 +115,7 @@ final class JsonBodies extends Converter.Factory {
    * with an IllegalArgumentException that names the header, before OkHttp can refuse it with one quoting the value.
    */
   @Override
-  public Converter<?, String> stringConverter(Type type, Annotation[] annotations, Retrofit retrofit) {
+  public @Nullable Converter<?, String> stringConverter(Type type, Annotation[] annotations, Retrofit retrofit) {
     for (Annotation a : annotations) {
       if (a instanceof Header && Redaction.isSecretHeader(((Header) a).value())) {
         String name = ((Header) a).value();

@@ -2,6 +2,7 @@ package dev.transferkit.core.internal;
 
 import dev.transferkit.core.AutoPaging;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -27,7 +28,8 @@ public final class OffsetPaging {
     if (pageSize < 1) {
       throw new IllegalArgumentException("pageSize must be >= 1, was " + pageSize);
     }
-    return Paging.of(operation, 0, offset -> {
+    return Paging.of(operation, 0, cursor -> {
+      int offset = Objects.requireNonNull(cursor, "offset"); // 0, then each page's end: never null
       R response = fetch.apply(offset, pageSize);
       List<T> page = items.apply(response);
       if (page == null || page.isEmpty()) {
