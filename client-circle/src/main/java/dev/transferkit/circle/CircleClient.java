@@ -88,13 +88,14 @@ public final class CircleClient {
   private final NotificationsApi notifications;
   private final CircleWebhookVerifier webhookVerifier;
 
-  private CircleClient(Builder b, Transport transport, HttpUrl override) {
+  private CircleClient(Builder b, Transport transport, @Nullable HttpUrl override) {
     this.environment = b.environment;
     this.accountsBaseUrl = override != null ? override : HttpUrl.get(environment.accountsBaseUrl());
     this.walletsBaseUrl = override != null ? override : HttpUrl.get(environment.walletsBaseUrl());
-    Transport.Services accountsServices = transport.services(accountsBaseUrl, new BearerAuth(b.apiKey, "apiKey"));
+    String apiKey = Objects.requireNonNull(b.apiKey, "apiKey"); // build() checked it
+    Transport.Services accountsServices = transport.services(accountsBaseUrl, new BearerAuth(apiKey, "apiKey"));
     BearerAuth walletsAuth =
-        b.walletsApiKey != null ? new BearerAuth(b.walletsApiKey, "walletsApiKey") : new BearerAuth(b.apiKey, "apiKey");
+        b.walletsApiKey != null ? new BearerAuth(b.walletsApiKey, "walletsApiKey") : new BearerAuth(apiKey, "apiKey");
     Transport.Services walletsServices = transport.services(walletsBaseUrl, walletsAuth);
     this.accounts = new AccountsApi(accountsServices.retrofit());
     this.payouts = new PayoutsApi(accountsServices.retrofit());
@@ -195,8 +196,8 @@ public final class CircleClient {
 
   /** Builds a {@link CircleClient}. Not thread-safe. */
   public static final class Builder extends ClientBuilder<Builder> {
-    private String apiKey;
-    private String walletsApiKey;
+    private @Nullable String apiKey;
+    private @Nullable String walletsApiKey;
     private Environment environment = Environment.SANDBOX;
 
     private Builder() {}
@@ -231,6 +232,8 @@ public final class CircleClient {
     }
 
     /**
+     * Builds the client.
+     *
      * @throws IllegalStateException if no API key was set
      */
     public CircleClient build() {

@@ -8,6 +8,7 @@ import dev.transferkit.core.internal.Page;
 import dev.transferkit.core.internal.Paging;
 import java.util.List;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Auto-paging over Circle lists. Circle lists are newest first ({@code createDate} descending); {@code pageAfter=id}
@@ -33,7 +34,7 @@ public final class CirclePaging {
    */
   public static <R, T> AutoPaging<T> autoPaging(String operation,
       Function<String, ApiCall<R>> fetchAfter, Function<R, List<T>> items, Function<T, String> id) {
-    return Paging.of(operation, null, (String pageAfter) -> {
+    return Paging.of(operation, null, (@Nullable String pageAfter) -> {
       ApiResponse<R> response = fetchAfter.apply(pageAfter).executeForResponse();
       List<T> page = response.body() == null ? null : items.apply(response.body());
       if (page == null || page.isEmpty()) {

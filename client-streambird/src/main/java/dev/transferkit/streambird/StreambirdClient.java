@@ -15,6 +15,7 @@ import dev.transferkit.streambird.model.Transfer;
 import dev.transferkit.streambird.model.TransferList;
 import java.util.Objects;
 import okhttp3.HttpUrl;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Entry point to Streambird's transfers ({@link #transfers()}) and managed wallets ({@link #wallets()}).
@@ -60,10 +61,10 @@ public final class StreambirdClient {
   private final TransfersApi transfers;
   private final WalletsApi wallets;
 
-  private StreambirdClient(Builder b, Transport transport, HttpUrl override) {
+  private StreambirdClient(Builder b, Transport transport, @Nullable HttpUrl override) {
     this.environment = b.environment;
     this.baseUrl = override != null ? override : HttpUrl.get(environment.baseUrl());
-    Transport.Services services = transport.services(baseUrl, new BearerAuth(b.apiKey, "apiKey"));
+    Transport.Services services = transport.services(baseUrl, new BearerAuth(Objects.requireNonNull(b.apiKey, "apiKey"), "apiKey"));
     this.transfers = new TransfersApi(services.retrofit());
     this.wallets = new WalletsApi(services.retrofit());
   }
@@ -105,7 +106,7 @@ public final class StreambirdClient {
 
   /** Builds a {@link StreambirdClient}. Not thread-safe. */
   public static final class Builder extends ClientBuilder<Builder> {
-    private String apiKey;
+    private @Nullable String apiKey;
     private Environment environment = Environment.SANDBOX;
 
     private Builder() {}
@@ -131,6 +132,8 @@ public final class StreambirdClient {
     }
 
     /**
+     * Builds the client.
+     *
      * @throws IllegalStateException if no API key was set
      */
     public StreambirdClient build() {

@@ -38,23 +38,23 @@ public final class ApiErrors {
       return this;
     }
 
-    public Parts code(String code) {
+    public Parts code(@Nullable String code) {
       this.code = code;
       return this;
     }
 
-    public Parts providerMessage(String providerMessage) {
+    public Parts providerMessage(@Nullable String providerMessage) {
       this.providerMessage = providerMessage;
       return this;
     }
 
-    public Parts requestId(String requestId) {
+    public Parts requestId(@Nullable String requestId) {
       this.requestId = requestId;
       return this;
     }
 
     /** A sentence appended to the message telling the caller what to do. */
-    public Parts hint(String hint) {
+    public Parts hint(@Nullable String hint) {
       this.hint = hint;
       return this;
     }

@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * JSON codecs used by generated models. Not public API: generated code calls it, users should not.
@@ -416,6 +417,17 @@ public final class JsonCodecs {
   /** The error for a required property that is absent. */
   public static JsonDataException missingProperty(String property, JsonReader reader) {
     return new JsonDataException("Required property '" + property + "' missing at " + reader.getPath());
+  }
+
+  /**
+   * {@code value}, or the {@link IllegalStateException} of a generated model's builder when a required property was
+   * not set.
+   */
+  public static <T> T requireBuilt(@Nullable T value, String model, String property) {
+    if (value == null) {
+      throw new IllegalStateException(model + ": required property '" + property + "' is missing");
+    }
+    return value;
   }
 
   /** The error for a required, non-nullable property that is JSON null. */
