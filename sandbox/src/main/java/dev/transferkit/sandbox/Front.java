@@ -36,7 +36,6 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +90,6 @@ final class Front {
   private final boolean strictResponses;
   final List<ResponseViolation> violations = new CopyOnWriteArrayList<>();
   final RequestLog requests = new RequestLog();
-  private final List<Runnable> adminRoutes = new ArrayList<>();
   private final Router<Target> router = new Router<>();
   /** Set once the specs are loaded and the router holds their operations (see {@link #router()}). */
   private volatile boolean routed;
