@@ -4,7 +4,8 @@
 #
 #   benchmarks/cold-start.sh            # needs benchmarks/target/benchmarks.jar (./mvnw -pl benchmarks -am package -DskipTests)
 #
-# Environment (optional): RUNS (JVMs per mode, default 20), JAVA_OPTS (options of the measured JVMs, default none).
+# Environment (optional): RUNS (JVMs per mode, default 20), JAVA_OPTS (options of the measured JVMs, default none),
+# JAR (default benchmarks/target/benchmarks.jar), OUT (default benchmarks/target/cold-start).
 # What it does: starts ColdStart serve (a CannedServer answering the documented Circle create-transfer response) in a
 # JVM of its own, then runs `java -cp benchmarks.jar dev.transferkit.benchmarks.ColdStart <mode>` RUNS times for each
 # mode, the modes interleaved (jvm, raw, facade, jvm, ...), so that load on the machine hits all of them alike. Each run
@@ -14,8 +15,8 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-JAR=$ROOT/benchmarks/target/benchmarks.jar
-OUT=$ROOT/benchmarks/target/cold-start
+JAR=${JAR:-$ROOT/benchmarks/target/benchmarks.jar}
+OUT=${OUT:-$ROOT/benchmarks/target/cold-start}
 RUNS=${RUNS:-20}
 JAVA_OPTS=${JAVA_OPTS:-}
 MAIN=dev.transferkit.benchmarks.ColdStart
