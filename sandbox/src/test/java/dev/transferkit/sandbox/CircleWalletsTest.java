@@ -228,7 +228,6 @@ class CircleWalletsTest extends SandboxTestBase {
       completeChallenge(startTransfer(token, "1", DESTINATION));
       assertEquals(1, hook.received().size());
       clock.advance(Duration.ofSeconds(59)); // nothing due: the next lifecycle step is at 10 s, the retry at 60 s
-      assertEquals(1, hook.received().size(), "nothing is delivered before the retry is due");
       clock.advance(Duration.ofSeconds(1));
       List<WebhookReceiver.Received> got = hook.received();
       List<String> ids = new ArrayList<>();
