@@ -1,6 +1,28 @@
 package dev.transferkit.benchmarks;
 
-import static dev.transferkit.benchmarks.Codecs.*;
+import static dev.transferkit.benchmarks.Codecs.JACKSON_CIRCLE_BALANCES_READER;
+import static dev.transferkit.benchmarks.Codecs.JACKSON_CIRCLE_BALANCES_WRITER;
+import static dev.transferkit.benchmarks.Codecs.JACKSON_CIRCLE_PAYOUT_READER;
+import static dev.transferkit.benchmarks.Codecs.JACKSON_CIRCLE_PAYOUT_WRITER;
+import static dev.transferkit.benchmarks.Codecs.JACKSON_CIRCLE_TRANSFER_READER;
+import static dev.transferkit.benchmarks.Codecs.JACKSON_CIRCLE_TRANSFER_WRITER;
+import static dev.transferkit.benchmarks.Codecs.JACKSON_STREAMBIRD_TRANSFER_READER;
+import static dev.transferkit.benchmarks.Codecs.JACKSON_STREAMBIRD_TRANSFER_WRITER;
+import static dev.transferkit.benchmarks.Codecs.JACKSON_WYRE_TRANSFER_READER;
+import static dev.transferkit.benchmarks.Codecs.JACKSON_WYRE_TRANSFER_WRITER;
+import static dev.transferkit.benchmarks.Codecs.OURS_CIRCLE_BALANCES;
+import static dev.transferkit.benchmarks.Codecs.OURS_CIRCLE_PAYOUT;
+import static dev.transferkit.benchmarks.Codecs.OURS_CIRCLE_TRANSFER;
+import static dev.transferkit.benchmarks.Codecs.OURS_STREAMBIRD_TRANSFER;
+import static dev.transferkit.benchmarks.Codecs.OURS_WYRE_TRANSFER;
+import static dev.transferkit.benchmarks.Codecs.REFLECTIVE_CIRCLE_BALANCES;
+import static dev.transferkit.benchmarks.Codecs.REFLECTIVE_CIRCLE_PAYOUT;
+import static dev.transferkit.benchmarks.Codecs.REFLECTIVE_CIRCLE_TRANSFER;
+import static dev.transferkit.benchmarks.Codecs.REFLECTIVE_STREAMBIRD_TRANSFER;
+import static dev.transferkit.benchmarks.Codecs.REFLECTIVE_WYRE_TRANSFER;
+import static dev.transferkit.benchmarks.Codecs.jacksonRoundTrip;
+import static dev.transferkit.benchmarks.Codecs.moshiRoundTrip;
+import static dev.transferkit.benchmarks.Codecs.oursRoundTrip;
 
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;

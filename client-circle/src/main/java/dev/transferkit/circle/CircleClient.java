@@ -100,12 +100,13 @@ public final class CircleClient {
   private final HealthApi health;
   private final CircleWebhookVerifier webhookVerifier;
 
-  private CircleClient(Builder b, Transport transport, HttpUrl override) {
+  private CircleClient(Builder b, Transport transport, @Nullable HttpUrl override) {
     this.environment = b.environment;
     this.accountsBaseUrl = override != null ? override : HttpUrl.get(environment.accountsBaseUrl());
     this.payoutsBaseUrl = override != null ? override : HttpUrl.get(environment.payoutsBaseUrl());
     this.walletsBaseUrl = override != null ? override : HttpUrl.get(environment.walletsBaseUrl());
-    BearerAuth auth = new BearerAuth(b.apiKey, "apiKey");
+    String apiKey = Objects.requireNonNull(b.apiKey, "apiKey"); // build() checked it
+    BearerAuth auth = new BearerAuth(apiKey, "apiKey");
     BearerAuth walletsAuth =
         b.walletsApiKey != null ? new BearerAuth(b.walletsApiKey, "walletsApiKey") : auth;
     Transport.Services walletsServices = transport.services(walletsBaseUrl, walletsAuth);
@@ -184,8 +185,8 @@ public final class CircleClient {
 
   /** Builds a {@link CircleClient}. Not thread-safe. */
   public static final class Builder extends ClientBuilder<Builder> {
-    private String apiKey;
-    private String walletsApiKey;
+    private @Nullable String apiKey;
+    private @Nullable String walletsApiKey;
     private Environment environment = Environment.SANDBOX;
 
     private Builder() {}
@@ -220,6 +221,8 @@ public final class CircleClient {
     }
 
     /**
+     * Builds the client.
+     *
      * @throws IllegalStateException if no API key was set
      */
     public CircleClient build() {

@@ -10,6 +10,7 @@ import dev.transferkit.core.internal.ErrorKind;
 import dev.transferkit.core.internal.Redaction;
 import java.io.IOException;
 import okhttp3.Headers;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decodes Circle's error body {@code {code, message, errors[]}} (the same shape in every Circle API, decoded with the
@@ -48,7 +49,7 @@ final class CircleErrorDecoder implements ErrorDecoder {
         .build();
   }
 
-  private CircleError parse(String body) {
+  private @Nullable CircleError parse(@Nullable String body) {
     if (body == null || body.trim().isEmpty()) {
       return null;
     }
@@ -63,7 +64,7 @@ final class CircleErrorDecoder implements ErrorDecoder {
    * The kind for a Circle error code, from the codes the three Circle specs document ({@code x-transferkit-errors},
    * generated into each API's {@code ErrorCodes}); codes only refine 4xx statuses other than 429.
    */
-  static ErrorKind kind(int status, Integer code) {
+  static ErrorKind kind(int status, @Nullable Integer code) {
     ErrorKind byStatus = ErrorKind.forStatus(status);
     if (code == null || status < 400 || status >= 500 || status == 429) {
       return byStatus;
@@ -79,7 +80,7 @@ final class CircleErrorDecoder implements ErrorDecoder {
     return documented != null ? documented : byStatus;
   }
 
-  private static String hint(String code) {
+  private static @Nullable String hint(String code) {
     String hint = dev.transferkit.circle.accounts.internal.ErrorCodes.hint(code);
     if (hint == null) {
       hint = dev.transferkit.circle.payouts.internal.ErrorCodes.hint(code);

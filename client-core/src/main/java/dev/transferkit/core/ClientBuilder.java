@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Settings every provider client shares: base URL override, timeouts and the call deadline, the response size
@@ -23,7 +24,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   /** The default bound on a response body: 10 MiB. */
   public static final long DEFAULT_MAX_RESPONSE_BODY_SIZE = 10L * 1024 * 1024;
 
-  private HttpUrl baseUrl;
+  private @Nullable HttpUrl baseUrl;
   private Duration connectTimeout = Duration.ofSeconds(10);
   private Duration readTimeout = Duration.ofSeconds(30);
   private Duration writeTimeout = Duration.ofSeconds(30);
@@ -31,8 +32,8 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   private long maxResponseBodySize = DEFAULT_MAX_RESPONSE_BODY_SIZE;
   private boolean followRedirects;
   private RetryPolicy retryPolicy = RetryPolicy.defaults();
-  private OkHttpClient httpClient;
-  private Consumer<String> httpLogger;
+  private @Nullable OkHttpClient httpClient;
+  private @Nullable Consumer<String> httpLogger;
 
   protected ClientBuilder() {}
 
@@ -145,7 +146,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   }
 
   /** The base URL set with {@link #baseUrl(String)}, or null to use the environment's. */
-  protected final HttpUrl baseUrlOverride() {
+  protected final @Nullable HttpUrl baseUrlOverride() {
     return baseUrl;
   }
 

@@ -12,8 +12,8 @@ import java.util.UUID;
 public final class RequestOptions {
   private static final RequestOptions DEFAULTS = new Builder().build();
 
-  private final Integer maxRetries;
-  private final String requestId;
+  private final @Nullable Integer maxRetries;
+  private final @Nullable String requestId;
 
   private RequestOptions(Builder b) {
     this.maxRetries = b.maxRetries;
@@ -61,8 +61,8 @@ public final class RequestOptions {
 
   /** Builds {@link RequestOptions}. Not thread-safe. */
   public static final class Builder {
-    private Integer maxRetries;
-    private String requestId;
+    private @Nullable Integer maxRetries;
+    private @Nullable String requestId;
 
     private Builder() {}
 

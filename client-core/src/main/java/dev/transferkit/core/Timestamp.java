@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An ISO-8601 / RFC 3339 date-time exactly as a provider sent it.
@@ -49,7 +50,7 @@ public final class Timestamp implements Comparable<Timestamp> {
    * parsed by hand, several times faster than {@link DateTimeFormatter}; null for any other shape, which then goes
    * through {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME} (and its error message).
    */
-  static OffsetDateTime parseRfc3339(String s) {
+  static @Nullable OffsetDateTime parseRfc3339(String s) {
     int n = s.length();
     if (n < 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':'
         || s.charAt(16) != ':') {

@@ -13,6 +13,7 @@ import dev.transferkit.streambird.internal.Servers;
 import dev.transferkit.streambird.model.JsonAdapters;
 import java.util.Objects;
 import okhttp3.HttpUrl;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Entry point to Streambird's transfers ({@link #transfers()}) and managed wallets ({@link #wallets()}).
@@ -62,10 +63,10 @@ public final class StreambirdClient {
   private final TransfersApi transfers;
   private final WalletsApi wallets;
 
-  private StreambirdClient(Builder b, Transport transport, HttpUrl override) {
+  private StreambirdClient(Builder b, Transport transport, @Nullable HttpUrl override) {
     this.environment = b.environment;
     this.baseUrl = override != null ? override : HttpUrl.get(environment.baseUrl());
-    Transport.Services services = transport.services(baseUrl, new BearerAuth(b.apiKey, "apiKey"));
+    Transport.Services services = transport.services(baseUrl, new BearerAuth(Objects.requireNonNull(b.apiKey, "apiKey"), "apiKey"));
     this.transfers = new TransfersApi(services.retrofit());
     this.wallets = new WalletsApi(services.retrofit());
   }
@@ -92,7 +93,7 @@ public final class StreambirdClient {
 
   /** Builds a {@link StreambirdClient}. Not thread-safe. */
   public static final class Builder extends ClientBuilder<Builder> {
-    private String apiKey;
+    private @Nullable String apiKey;
     private Environment environment = Environment.SANDBOX;
 
     private Builder() {}
@@ -118,6 +119,8 @@ public final class StreambirdClient {
     }
 
     /**
+     * Builds the client.
+     *
      * @throws IllegalStateException if no API key was set
      */
     public StreambirdClient build() {

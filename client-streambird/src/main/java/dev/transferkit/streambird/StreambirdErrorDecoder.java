@@ -10,6 +10,7 @@ import dev.transferkit.core.internal.Redaction;
 import dev.transferkit.streambird.model.StreambirdError;
 import java.io.IOException;
 import okhttp3.Headers;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decodes Streambird's error body {@code {error_message, error_type, status_code, errors[]}} (the generated
@@ -37,7 +38,7 @@ final class StreambirdErrorDecoder implements ErrorDecoder {
         .build();
   }
 
-  private StreambirdError parse(String body) {
+  private @Nullable StreambirdError parse(@Nullable String body) {
     if (body == null || body.trim().isEmpty()) {
       return null;
     }

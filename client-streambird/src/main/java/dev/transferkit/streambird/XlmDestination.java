@@ -22,6 +22,8 @@ public final class XlmDestination {
   }
 
   /**
+   * The destination {@code address:memo}.
+   *
    * @throws IllegalArgumentException naming the problem with the address or memo
    */
   public static XlmDestination of(String address, String memo) {

@@ -3,6 +3,7 @@ package dev.transferkit.wyre;
 import dev.transferkit.core.internal.Stellar;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Wyre SRN (System Resource Name), {@code type:identifier}: what Wyre's {@code source}, {@code dest} and
@@ -32,9 +33,9 @@ public final class Srn {
 
   private final String type;
   private final String identifier;
-  private final String memo;
+  private final @Nullable String memo;
 
-  private Srn(String type, String identifier, String memo) {
+  private Srn(String type, String identifier, @Nullable String memo) {
     this.type = type;
     this.identifier = identifier;
     this.memo = memo;
@@ -105,11 +106,11 @@ public final class Srn {
   }
 
   /** {@code stellar:<address>:<memo>}, or {@code stellar:<address>} when memo is null. */
-  public static Srn stellar(String address, String memo) {
+  public static Srn stellar(String address, @Nullable String memo) {
     return stellar(null, address, memo);
   }
 
-  private static Srn stellar(String text, String address, String memo) {
+  private static Srn stellar(@Nullable String text, String address, @Nullable String memo) {
     Objects.requireNonNull(address, "address");
     String where = text != null ? text : STELLAR + ":" + address + (memo == null ? "" : ":" + memo);
     String problem = Stellar.accountIdProblem(address);
@@ -125,7 +126,7 @@ public final class Srn {
     return new Srn(STELLAR, address, memo);
   }
 
-  private static Srn of(String text, String type, String id) {
+  private static Srn of(@Nullable String text, String type, String id) {
     Objects.requireNonNull(id, "identifier");
     String where = text != null ? text : type + ":" + id;
     if (id.isEmpty()) {
@@ -192,7 +193,7 @@ public final class Srn {
   }
 
   /** The Stellar memo, or null. */
-  public String memo() {
+  public @Nullable String memo() {
     return memo;
   }
 

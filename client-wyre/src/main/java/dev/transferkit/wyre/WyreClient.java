@@ -69,11 +69,13 @@ public final class WyreClient {
   private final boolean hmac;
   private final TransfersApi transfers;
 
-  private WyreClient(Builder b, Transport transport, HttpUrl override) {
+  private WyreClient(Builder b, Transport transport, @Nullable HttpUrl override) {
     this.environment = b.environment;
     this.baseUrl = override != null ? override : HttpUrl.get(environment.baseUrl());
+    String secretKey = Objects.requireNonNull(b.secretKey, "secretKey"); // build() checked it
     this.hmac = b.apiKey != null;
-    Interceptor auth = hmac ? new WyreHmacSigner(b.apiKey, b.secretKey, b.clock) : new BearerAuth(b.secretKey, "secretKey");
+    Interceptor auth =
+        b.apiKey != null ? new WyreHmacSigner(b.apiKey, secretKey, b.clock) : new BearerAuth(secretKey, "secretKey");
     this.transfers = new TransfersApi(transport.services(baseUrl, auth).retrofit());
   }
 
@@ -95,8 +97,8 @@ public final class WyreClient {
 
   /** Builds a {@link WyreClient}. Not thread-safe. */
   public static final class Builder extends ClientBuilder<Builder> {
-    private String apiKey;
-    private String secretKey;
+    private @Nullable String apiKey;
+    private @Nullable String secretKey;
     private Environment environment = Environment.SANDBOX;
     private Clock clock = Clock.systemUTC();
 
@@ -140,6 +142,8 @@ public final class WyreClient {
     }
 
     /**
+     * Builds the client.
+     *
      * @throws IllegalStateException if neither {@link #secretKey} nor {@link #hmac} was called
      */
     public WyreClient build() {

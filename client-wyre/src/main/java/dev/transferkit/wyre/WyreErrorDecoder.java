@@ -11,6 +11,7 @@ import dev.transferkit.wyre.model.WyreError;
 import dev.transferkit.wyre.internal.ErrorCodes;
 import java.io.IOException;
 import okhttp3.Headers;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decodes Wyre's error body {@code {type, errorCode, subType, message, exceptionId, transient, ...}} (the generated
@@ -53,13 +54,13 @@ final class WyreErrorDecoder implements ErrorDecoder {
         .build();
   }
 
-  private static void append(StringBuilder sb, String name, String value) {
+  private static void append(StringBuilder sb, String name, @Nullable String value) {
     if (value != null && !value.isEmpty()) {
       sb.append(sb.length() == 0 ? "" : ", ").append(name).append('=').append(value);
     }
   }
 
-  private WyreError parse(String body) {
+  private @Nullable WyreError parse(@Nullable String body) {
     if (body == null || body.trim().isEmpty()) {
       return null;
     }
@@ -70,7 +71,7 @@ final class WyreErrorDecoder implements ErrorDecoder {
     }
   }
 
-  static ErrorKind kind(int status, String type) {
+  static ErrorKind kind(int status, @Nullable String type) {
     ErrorKind byStatus = ErrorKind.forStatus(status);
     if (type == null || status == 429 || status >= 500 || status < 400) {
       return byStatus;

@@ -103,6 +103,10 @@ public class TransferKitJavaCodegen extends JavaClientCodegen {
       model.description = JavadocMarkdown.render(model.unescapedDescription);
       for (CodegenProperty p : model.vars) {
         p.description = JavadocMarkdown.render(p.unescapedDescription);
+        // The property's Java nullness, once (templates: @Nullable, the builder's and decoder's checks for NullAway):
+        // non-null when required, not nullable and not filled by the runtime when unset.
+        boolean nonNull = p.required && !p.isNullable && !p.vendorExtensions.containsKey("x-transferkit-runtime-filled");
+        p.vendorExtensions.put(nonNull ? "x-tk-non-null" : "x-tk-nullable", true);
       }
     }
     return result;

@@ -157,7 +157,7 @@ class NonIdempotentCreatesUnderFaultsTest {
             unknown++;
             proxy.awaitIdle();
             TransferStatus status = streambird.transfers().getTransfer(id).execute().getStatus();
-            confirmed = status != TransferStatus.UNCONFIRMED;
+            confirmed = !TransferStatus.UNCONFIRMED.equals(status);
           } catch (RateLimitException e) {
             // definitely not done: try again
           }

@@ -85,7 +85,6 @@ final class Front {
   private volatile Specs specs;
   final List<ResponseViolation> violations = new CopyOnWriteArrayList<>();
   final RequestLog requests = new RequestLog();
-  private final List<Runnable> adminRoutes = new ArrayList<>();
   private final Router<Target> router = new Router<>();
   /** Set once the specs are loaded and the router holds their operations (see {@link #router()}). */
   private volatile boolean routed;

@@ -233,9 +233,8 @@ class CircleWalletsTest extends SandboxTestBase {
       completeChallenge(startTransfer(token, "1", DESTINATION));
       assertEquals(1, hook.received().size());
       clock.advance(Duration.ofSeconds(59)); // nothing due: the next lifecycle step is at 10 s, the retry at 60 s
-      List<WebhookReceiver.Received> got = hook.received();
       clock.advance(Duration.ofSeconds(1));
-      got = hook.received();
+      List<WebhookReceiver.Received> got = hook.received();
       List<String> ids = new ArrayList<>();
       List<String> states = new ArrayList<>();
       for (WebhookReceiver.Received r : got) {

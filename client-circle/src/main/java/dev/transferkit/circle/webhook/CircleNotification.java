@@ -2,6 +2,7 @@ package dev.transferkit.circle.webhook;
 
 import dev.transferkit.circle.wallets.model.ChallengeNotification;
 import dev.transferkit.circle.wallets.model.TransactionNotification;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A parsed Circle v2 webhook notification: exactly one of {@link #transaction()}, {@link #challenge()} and
@@ -27,14 +28,15 @@ public final class CircleNotification {
   }
 
   private final Kind kind;
-  private final String notificationType;
-  private final String notificationId;
-  private final TransactionNotification transaction;
-  private final ChallengeNotification challenge;
-  private final UnknownNotification unknown;
+  private final @Nullable String notificationType;
+  private final @Nullable String notificationId;
+  private final @Nullable TransactionNotification transaction;
+  private final @Nullable ChallengeNotification challenge;
+  private final @Nullable UnknownNotification unknown;
 
-  private CircleNotification(Kind kind, String type, String id, TransactionNotification transaction,
-      ChallengeNotification challenge, UnknownNotification unknown) {
+  private CircleNotification(Kind kind, @Nullable String type, @Nullable String id,
+      @Nullable TransactionNotification transaction, @Nullable ChallengeNotification challenge,
+      @Nullable UnknownNotification unknown) {
     this.kind = kind;
     this.notificationType = type;
     this.notificationId = id;
@@ -43,11 +45,11 @@ public final class CircleNotification {
     this.unknown = unknown;
   }
 
-  static CircleNotification of(String type, String id, TransactionNotification n) {
+  static CircleNotification of(String type, @Nullable String id, TransactionNotification n) {
     return new CircleNotification(Kind.TRANSACTION, type, id, n, null, null);
   }
 
-  static CircleNotification of(String type, String id, ChallengeNotification n) {
+  static CircleNotification of(String type, @Nullable String id, ChallengeNotification n) {
     return new CircleNotification(Kind.CHALLENGE, type, id, null, n, null);
   }
 
@@ -59,28 +61,28 @@ public final class CircleNotification {
     return kind;
   }
 
-  /** The {@code notificationType} as sent, e.g. {@code transactions.outbound}. */
-  public String notificationType() {
+  /** The {@code notificationType} as sent, e.g. {@code transactions.outbound}; null when it was not a string. */
+  public @Nullable String notificationType() {
     return notificationType;
   }
 
-  /** The {@code notificationId}: identical across delivery retries, so use it to de-duplicate. */
-  public String notificationId() {
+  /** The {@code notificationId}: identical across delivery retries, so use it to de-duplicate; null when it was not a string. */
+  public @Nullable String notificationId() {
     return notificationId;
   }
 
   /** The transaction notification, or null unless {@link Kind#TRANSACTION}. */
-  public TransactionNotification transaction() {
+  public @Nullable TransactionNotification transaction() {
     return transaction;
   }
 
   /** The challenge notification, or null unless {@link Kind#CHALLENGE}. */
-  public ChallengeNotification challenge() {
+  public @Nullable ChallengeNotification challenge() {
     return challenge;
   }
 
   /** The raw notification, or null unless {@link Kind#UNKNOWN}. */
-  public UnknownNotification unknown() {
+  public @Nullable UnknownNotification unknown() {
     return unknown;
   }
 

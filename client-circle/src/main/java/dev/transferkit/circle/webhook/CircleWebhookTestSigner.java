@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Signs webhook bodies the way Circle does, with a fresh P-256 key pair, so that you can test your webhook handler
@@ -84,7 +85,7 @@ public final class CircleWebhookTestSigner implements PublicKeySource {
 
   /** This signer's key if {@code keyId} is its key id, else null (an unknown key). */
   @Override
-  public String publicKey(String keyId) {
+  public @Nullable String publicKey(String keyId) {
     return this.keyId.equalsIgnoreCase(keyId) ? publicKeyBase64() : null;
   }
 

@@ -272,7 +272,7 @@ public final class CircleWebhookVerifier {
       try {
         return new Entry(decodeKey(id, encoded), "", now);
       } catch (WebhookSignatureException unusable) {
-        return new Entry(null, unusable.getMessage(), now);
+        return new Entry(null, String.valueOf(unusable.getMessage()), now);
       }
     });
     if (cache.size() > MAX_FETCHES_PER_MINUTE * 10) {

@@ -1,5 +1,7 @@
 package dev.transferkit.circle.webhook;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Where {@link CircleWebhookVerifier} gets the public key for a key id ({@code X-Circle-Key-Id}). The production source
  * calls {@code GET /v2/notifications/publicKey/{id}}; {@link CircleWebhookTestSigner} is one for tests.
@@ -13,5 +15,5 @@ public interface PublicKeySource {
    * @throws RuntimeException when the key cannot be fetched right now (network, server error); it propagates to the
    *     caller of the verifier, so that the webhook handler answers 5xx and Circle delivers again later
    */
-  String publicKey(String keyId);
+  @Nullable String publicKey(String keyId);
 }

@@ -17,13 +17,18 @@ public class ApiException extends TransferKitException {
   private static final long serialVersionUID = 1L;
 
   private final int httpStatus;
-  private final String providerCode;
-  private final String providerMessage;
-  private final String requestId;
+  private final @Nullable String providerCode;
+  private final @Nullable String providerMessage;
+  private final @Nullable String requestId;
   private final String bodySnippet;
 
   public ApiException(
-      String message, int httpStatus, String providerCode, String providerMessage, String requestId, String bodySnippet) {
+      String message,
+      int httpStatus,
+      @Nullable String providerCode,
+      @Nullable String providerMessage,
+      @Nullable String requestId,
+      String bodySnippet) {
     super(message);
     this.httpStatus = httpStatus;
     this.providerCode = providerCode;

@@ -1,5 +1,7 @@
 package dev.transferkit.core.exception;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The credentials were refused (HTTP 401): a missing, malformed or revoked API key, or a bad request signature.
  *
@@ -11,7 +13,12 @@ public class AuthenticationException extends ApiException {
   private static final long serialVersionUID = 1L;
 
   public AuthenticationException(
-      String message, int httpStatus, String providerCode, String providerMessage, String requestId, String bodySnippet) {
+      String message,
+      int httpStatus,
+      @Nullable String providerCode,
+      @Nullable String providerMessage,
+      @Nullable String requestId,
+      String bodySnippet) {
     super(message, httpStatus, providerCode, providerMessage, requestId, bodySnippet);
   }
 }

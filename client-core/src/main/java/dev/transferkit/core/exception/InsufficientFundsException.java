@@ -1,5 +1,7 @@
 package dev.transferkit.core.exception;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The source does not hold enough funds (Circle 1093, 155201, 5006; Wyre {@code InsufficientFundsException}).
  * Nothing was moved.
@@ -8,7 +10,12 @@ public class InsufficientFundsException extends ApiException {
   private static final long serialVersionUID = 1L;
 
   public InsufficientFundsException(
-      String message, int httpStatus, String providerCode, String providerMessage, String requestId, String bodySnippet) {
+      String message,
+      int httpStatus,
+      @Nullable String providerCode,
+      @Nullable String providerMessage,
+      @Nullable String requestId,
+      String bodySnippet) {
     super(message, httpStatus, providerCode, providerMessage, requestId, bodySnippet);
   }
 }

@@ -1,5 +1,7 @@
 package dev.transferkit.core.exception;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The request was rejected as invalid (HTTP 400 or 422): fix it before sending it again. For example Circle 2
  * (validation, with per-field details in {@link #bodySnippet()}), Circle 5020 (missing or invalid
@@ -9,7 +11,12 @@ public class InvalidRequestException extends ApiException {
   private static final long serialVersionUID = 1L;
 
   public InvalidRequestException(
-      String message, int httpStatus, String providerCode, String providerMessage, String requestId, String bodySnippet) {
+      String message,
+      int httpStatus,
+      @Nullable String providerCode,
+      @Nullable String providerMessage,
+      @Nullable String requestId,
+      String bodySnippet) {
     super(message, httpStatus, providerCode, providerMessage, requestId, bodySnippet);
   }
 }

@@ -12,13 +12,13 @@ import org.jspecify.annotations.Nullable;
 public class NetworkException extends TransferKitException {
   private static final long serialVersionUID = 1L;
 
-  private final String idempotencyKey;
+  private final @Nullable String idempotencyKey;
 
   public NetworkException(String message, Throwable cause) {
     this(message, cause, null);
   }
 
-  public NetworkException(String message, Throwable cause, String idempotencyKey) {
+  public NetworkException(String message, Throwable cause, @Nullable String idempotencyKey) {
     super(message, cause);
     this.idempotencyKey = idempotencyKey;
   }

@@ -1,5 +1,7 @@
 package dev.transferkit.core.exception;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The resource does not exist (HTTP 404; Wyre reports {@code NotFoundException} with HTTP 400).
  */
@@ -7,7 +9,12 @@ public class NotFoundException extends ApiException {
   private static final long serialVersionUID = 1L;
 
   public NotFoundException(
-      String message, int httpStatus, String providerCode, String providerMessage, String requestId, String bodySnippet) {
+      String message,
+      int httpStatus,
+      @Nullable String providerCode,
+      @Nullable String providerMessage,
+      @Nullable String requestId,
+      String bodySnippet) {
     super(message, httpStatus, providerCode, providerMessage, requestId, bodySnippet);
   }
 }

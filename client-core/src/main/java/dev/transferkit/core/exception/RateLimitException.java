@@ -10,16 +10,16 @@ import java.time.Duration;
 public class RateLimitException extends ApiException {
   private static final long serialVersionUID = 1L;
 
-  private final Duration retryAfter;
+  private final @Nullable Duration retryAfter;
 
   public RateLimitException(
       String message,
       int httpStatus,
-      String providerCode,
-      String providerMessage,
-      String requestId,
+      @Nullable String providerCode,
+      @Nullable String providerMessage,
+      @Nullable String requestId,
       String bodySnippet,
-      Duration retryAfter) {
+      @Nullable Duration retryAfter) {
     super(message, httpStatus, providerCode, providerMessage, requestId, bodySnippet);
     this.retryAfter = retryAfter;
   }

@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
 public class RedirectException extends ApiException {
   private static final long serialVersionUID = 1L;
 
-  private final String locationOrigin;
+  private final @Nullable String locationOrigin;
 
   public RedirectException(String message, int httpStatus, @Nullable String locationOrigin, @Nullable String requestId) {
     super(message, httpStatus, null, null, requestId, "");

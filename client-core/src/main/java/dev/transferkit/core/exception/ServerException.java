@@ -1,5 +1,7 @@
 package dev.transferkit.core.exception;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The provider failed (HTTP 5xx). GETs and idempotency-protected POSTs were already retried before this was thrown.
  *
@@ -10,7 +12,12 @@ public class ServerException extends ApiException {
   private static final long serialVersionUID = 1L;
 
   public ServerException(
-      String message, int httpStatus, String providerCode, String providerMessage, String requestId, String bodySnippet) {
+      String message,
+      int httpStatus,
+      @Nullable String providerCode,
+      @Nullable String providerMessage,
+      @Nullable String requestId,
+      String bodySnippet) {
     super(message, httpStatus, providerCode, providerMessage, requestId, bodySnippet);
   }
 }

@@ -1,5 +1,7 @@
 package dev.transferkit.core.exception;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Base of every exception TransferKit throws from an API call. Unchecked. Messages never contain secrets (API keys,
  * signatures, user tokens, encryption keys).
@@ -11,7 +13,7 @@ public class TransferKitException extends RuntimeException {
     super(message);
   }
 
-  public TransferKitException(String message, Throwable cause) {
+  public TransferKitException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 }

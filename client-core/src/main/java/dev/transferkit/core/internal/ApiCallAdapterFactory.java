@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import okhttp3.Headers;
 import okhttp3.ResponseBody;
+import org.jspecify.annotations.Nullable;
 import retrofit2.Call;
 import retrofit2.CallAdapter;
 import retrofit2.Callback;
@@ -42,7 +43,7 @@ public final class ApiCallAdapterFactory extends CallAdapter.Factory {
   }
 
   @Override
-  public CallAdapter<?, ?> get(Type returnType, Annotation[] annotations, Retrofit retrofit) {
+  public @Nullable CallAdapter<?, ?> get(Type returnType, Annotation[] annotations, Retrofit retrofit) {
     if (getRawType(returnType) != ApiCall.class) {
       return null;
     }
@@ -136,7 +137,8 @@ public final class ApiCallAdapterFactory extends CallAdapter.Factory {
               ? translate((Exception) t) : t);
         }
       });
-      future.whenComplete((r, t) -> {
+      // The dependent future only completes when this callback has run; nothing waits on it.
+      CompletableFuture<?> unused = future.whenComplete((r, t) -> {
         if (future.isCancelled()) {
           call.cancel();
         }

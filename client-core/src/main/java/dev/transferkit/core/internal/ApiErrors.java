@@ -4,6 +4,7 @@ import dev.transferkit.core.exception.ApiException;
 import java.time.Clock;
 import java.time.Duration;
 import okhttp3.Headers;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds the typed {@link ApiException} for an error response, with a uniform message: provider, code, HTTP status,
@@ -19,12 +20,12 @@ public final class ApiErrors {
     final ErrorKind kind;
     final int status;
     final String body;
-    String provider;
-    String code;
-    String providerMessage;
-    String requestId;
-    String hint;
-    Headers headers;
+    @Nullable String provider;
+    @Nullable String code;
+    @Nullable String providerMessage;
+    @Nullable String requestId;
+    @Nullable String hint;
+    @Nullable Headers headers;
 
     private Parts(Redaction redaction, ErrorKind kind, int status, String body) {
       this.redaction = redaction;
@@ -39,23 +40,23 @@ public final class ApiErrors {
       return this;
     }
 
-    public Parts code(String code) {
+    public Parts code(@Nullable String code) {
       this.code = code;
       return this;
     }
 
-    public Parts providerMessage(String providerMessage) {
+    public Parts providerMessage(@Nullable String providerMessage) {
       this.providerMessage = providerMessage;
       return this;
     }
 
-    public Parts requestId(String requestId) {
+    public Parts requestId(@Nullable String requestId) {
       this.requestId = requestId;
       return this;
     }
 
     /** A sentence appended to the message telling the caller what to do. */
-    public Parts hint(String hint) {
+    public Parts hint(@Nullable String hint) {
       this.hint = hint;
       return this;
     }

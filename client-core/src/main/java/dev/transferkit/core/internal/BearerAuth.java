@@ -6,7 +6,6 @@ import okhttp3.Response;
 
 /** Sends {@code Authorization: Bearer <key>}. Thread-safe; its toString never shows the key. */
 public final class BearerAuth implements Interceptor {
-  private final String token;
   private final String header;
 
   /**
@@ -15,8 +14,7 @@ public final class BearerAuth implements Interceptor {
    * @throws IllegalArgumentException if the key is not a usable credential (see {@link Credentials#check})
    */
   public BearerAuth(String token, String name) {
-    this.token = Credentials.check(token, name);
-    this.header = "Bearer " + token;
+    this.header = "Bearer " + Credentials.check(token, name);
   }
 
   /** The header value, for the runtime to set once per call. */

@@ -6,6 +6,8 @@ import okhttp3.Headers;
 /** Turns a provider's error response into a typed {@link ApiException}. Implementations must be thread-safe. */
 public interface ErrorDecoder {
   /**
+   * Decodes one error response.
+   *
    * @param httpStatus the HTTP status (not 2xx)
    * @param headers the response headers
    * @param body the raw error body, possibly empty and possibly not JSON

@@ -10,6 +10,7 @@ import dev.transferkit.core.exception.NotFoundException;
 import dev.transferkit.core.exception.PermissionException;
 import dev.transferkit.core.exception.RateLimitException;
 import dev.transferkit.core.exception.ServerException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What an error response means, independent of the provider; each kind has its {@link ApiException} subtype.
@@ -52,8 +53,8 @@ public enum ErrorKind {
 
   /** The exception of this kind (retryAfter is used by RATE_LIMIT only). */
   ApiException newException(
-      String message, int status, String code, String providerMessage, String requestId, String snippet,
-      java.time.Duration retryAfter) {
+      String message, int status, @Nullable String code, @Nullable String providerMessage, @Nullable String requestId,
+      String snippet, java.time.@Nullable Duration retryAfter) {
     switch (this) {
       case AUTHENTICATION:
         return new AuthenticationException(message, status, code, providerMessage, requestId, snippet);

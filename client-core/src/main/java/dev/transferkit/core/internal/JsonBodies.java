@@ -16,6 +16,7 @@ import okhttp3.MediaType;
 import okhttp3.RequestBody;
 import okio.Buffer;
 import okio.BufferedSink;
+import org.jspecify.annotations.Nullable;
 import retrofit2.Converter;
 import retrofit2.Retrofit;
 import retrofit2.http.Header;
@@ -117,7 +118,7 @@ final class JsonBodies extends Converter.Factory {
    * quoting the value.
    */
   @Override
-  public Converter<?, String> stringConverter(Type type, Annotation[] annotations, Retrofit retrofit) {
+  public @Nullable Converter<?, String> stringConverter(Type type, Annotation[] annotations, Retrofit retrofit) {
     for (Annotation a : annotations) {
       if (a instanceof Header && redaction.isSecretHeader(((Header) a).value())) {
         String name = ((Header) a).value();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One page of a list: its items and the cursor of the next page (null on the last page). Immutable.
@@ -13,15 +14,15 @@ import java.util.Objects;
  */
 public final class Page<C, T> {
   private final List<T> items;
-  private final C next;
+  private final @Nullable C next;
 
-  private Page(List<T> items, C next) {
+  private Page(List<T> items, @Nullable C next) {
     this.items = Collections.unmodifiableList(new ArrayList<>(Objects.requireNonNull(items, "items")));
     this.next = next;
   }
 
   /** A page followed by the page at {@code next}; null {@code next} means this is the last page. */
-  public static <C, T> Page<C, T> of(List<T> items, C next) {
+  public static <C, T> Page<C, T> of(List<T> items, @Nullable C next) {
     return new Page<>(items, next);
   }
 
@@ -35,7 +36,7 @@ public final class Page<C, T> {
   }
 
   /** The next page's cursor, or null when this is the last page. */
-  public C next() {
+  public @Nullable C next() {
     return next;
   }
 

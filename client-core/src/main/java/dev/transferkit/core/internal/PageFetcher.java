@@ -1,5 +1,7 @@
 package dev.transferkit.core.internal;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Fetches one page of a list.
  *
@@ -9,8 +11,10 @@ package dev.transferkit.core.internal;
 @FunctionalInterface
 public interface PageFetcher<C, T> {
   /**
+   * Fetches the page at {@code cursor}.
+   *
    * @param cursor the page to fetch: the first cursor given to {@link AutoPaging#of}, then each page's
    *     {@link Page#next()}
    */
-  Page<C, T> fetch(C cursor);
+  Page<C, T> fetch(@Nullable C cursor);
 }

@@ -30,7 +30,7 @@ public final class Paging {
    *
    * @param operation the list operation, for the {@link PagingException} that stops a server's endless pages
    */
-  public static <C, T> AutoPaging<T> of(String operation, C first, PageFetcher<C, T> fetcher) {
+  public static <C, T> AutoPaging<T> of(String operation, @Nullable C first, PageFetcher<C, T> fetcher) {
     Objects.requireNonNull(operation, "operation");
     Objects.requireNonNull(fetcher, "fetcher");
     return AutoPaging.of(() -> new PagingIterator<>(operation, first, fetcher));
@@ -80,10 +80,10 @@ public final class Paging {
     private final Deque<T> buffer = new ArrayDeque<>();
     private final Set<C> followed = new HashSet<>();
     private List<T> previous = List.of();
-    private C cursor;
+    private @Nullable C cursor;
     private boolean more = true;
 
-    PagingIterator(String operation, C first, PageFetcher<C, T> fetcher) {
+    PagingIterator(String operation, @Nullable C first, PageFetcher<C, T> fetcher) {
       this.operation = operation;
       this.cursor = first;
       this.fetcher = fetcher;

@@ -5,13 +5,14 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import org.jspecify.annotations.Nullable;
 
 /** Parses {@code Retry-After}: delay-seconds or an HTTP-date (RFC 9110). */
 final class RetryAfter {
   private RetryAfter() {}
 
   /** The wait the header asks for (never negative), or null when absent or unreadable. */
-  static Duration parse(String value, Clock clock) {
+  static @Nullable Duration parse(@Nullable String value, Clock clock) {
     if (value == null) {
       return null;
     }

@@ -19,6 +19,7 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The first of TransferKit's interceptors: sets {@code User-Agent} and {@code X-Request-Id}, fills the idempotency
@@ -39,7 +40,7 @@ final class RuntimeInterceptor implements Interceptor {
   private final Supplier<String> newKey;
   private final ErrorDecoder errorDecoder;
   /** A static {@code Authorization} value set with the other headers (see {@link #withAuthorization}), or null. */
-  private final String authorization;
+  private final @Nullable String authorization;
 
   /** The bounds on every call: its deadline (zero: none) and the largest response body read. */
   static final class Bounds {
@@ -61,7 +62,7 @@ final class RuntimeInterceptor implements Interceptor {
   }
 
   private RuntimeInterceptor(String userAgent, RetryPolicy policy, String provider, String reconcileHint,
-      ErrorDecoder errorDecoder, Bounds bounds, Supplier<String> newKey, String authorization) {
+      ErrorDecoder errorDecoder, Bounds bounds, Supplier<String> newKey, @Nullable String authorization) {
     this.userAgent = userAgent;
     this.policy = policy;
     this.provider = provider;
@@ -226,7 +227,7 @@ final class RuntimeInterceptor implements Interceptor {
   }
 
   private TransferKitIOException failure(IOException e, String operation, boolean retryable, boolean sent,
-      int attempts, String key, boolean canceled) {
+      int attempts, @Nullable String key, boolean canceled) {
     // OkHttp cancels a call whose deadline passed: the I/O error is then only "Socket closed" or "Canceled".
     String cause = canceled && !bounds.callTimeout.isZero()
         ? "the call was canceled or its deadline (callTimeout " + bounds.callTimeout.toMillis() + " ms) passed"

@@ -1,6 +1,7 @@
 package dev.transferkit.core.internal;
 
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Stellar account ids (StrKey "G..." public keys) and memos, for the Wyre SRN and Streambird XLM destination helpers.
@@ -15,7 +16,7 @@ public final class Stellar {
   private Stellar() {}
 
   /** Null when {@code address} is a valid Stellar account id (G..., 56 chars, correct checksum), else the problem. */
-  public static String accountIdProblem(String address) {
+  public static @Nullable String accountIdProblem(String address) {
     if (address.length() != 56) {
       return "a Stellar account id has 56 characters, this one has " + address.length();
     }
@@ -47,7 +48,7 @@ public final class Stellar {
   }
 
   /** Null when {@code memo} is an acceptable Stellar memo (1..28 UTF-8 bytes, no ':'), else the problem. */
-  public static String memoProblem(String memo) {
+  public static @Nullable String memoProblem(String memo) {
     if (memo.isEmpty()) {
       return "the memo is empty";
     }

@@ -2,6 +2,7 @@ package dev.transferkit.core.internal;
 
 import dev.transferkit.core.exception.TransferKitException;
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Carries a {@link TransferKitException} out of an OkHttp interceptor (which may only throw IOException);
@@ -22,7 +23,7 @@ final class TransferKitIOException extends IOException {
   }
 
   /** The TransferKit exception somewhere in the cause chain of {@code t}, or null. */
-  static TransferKitException find(Throwable t) {
+  static @Nullable TransferKitException find(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause()) {
       if (c instanceof TransferKitIOException) {
         return ((TransferKitIOException) c).exception;

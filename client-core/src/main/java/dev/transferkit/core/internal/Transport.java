@@ -48,7 +48,7 @@ public final class Transport {
   private final OkHttpClient base;
   private final Provider provider;
   private final RuntimeInterceptor runtime;
-  private final Consumer<String> logger;
+  private final @Nullable Consumer<String> logger;
 
   /** What a client's builder was given; see {@link ClientBuilder}. */
   public static final class Settings {
@@ -95,7 +95,7 @@ public final class Transport {
     this.logger = settings.httpLogger;
   }
 
-  private Transport(OkHttpClient base, Provider provider, RuntimeInterceptor runtime, Consumer<String> logger) {
+  private Transport(OkHttpClient base, Provider provider, RuntimeInterceptor runtime, @Nullable Consumer<String> logger) {
     this.base = base;
     this.provider = provider;
     this.runtime = runtime;

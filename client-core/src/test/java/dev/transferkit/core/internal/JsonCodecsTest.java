@@ -50,6 +50,27 @@ class JsonCodecsTest {
   }
 
   @Test
+  void amountScannerAcceptsExactlyWhatTheGrammarsRegularExpressionsAccept() {
+    // The grammar as regular expressions (RFC 8259 numbers; the providers' decimal-string form inside strings).
+    java.util.regex.Pattern jsonNumber = java.util.regex.Pattern.compile(
+        "-?(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?");
+    java.util.regex.Pattern decimalStringForm = java.util.regex.Pattern.compile("-?[0-9]*\\.?[0-9]+");
+    char[] alphabet = {'0', '1', '9', '-', '+', '.', 'e', 'E', ' ', 'x', '\u0661'};
+    java.util.Random random = new java.util.Random(11);
+    for (int n = 0; n < 200_000; n++) {
+      StringBuilder sb = new StringBuilder();
+      for (int len = random.nextInt(9); len > 0; len--) {
+        sb.append(alphabet[random.nextInt(alphabet.length)]);
+      }
+      String s = sb.toString();
+      boolean number = jsonNumber.matcher(s).matches();
+      assertEquals(number, JsonCodecs.isDecimalText(s, false), "unquoted '" + s + "'");
+      assertEquals(number || decimalStringForm.matcher(s).matches(), JsonCodecs.isDecimalText(s, true),
+          "quoted '" + s + "'");
+    }
+  }
+
+  @Test
   void hugeDecimalsAreRefusedNotParsedForever() {
     String longDigits = "\"" + "9".repeat(JsonCodecs.MAX_DECIMAL_LENGTH + 1) + "\"";
     assertThrows(JsonDataException.class, () -> JsonCodecs.DECIMAL_STRING.fromJson(longDigits));

@@ -59,6 +59,8 @@ public final class StreambirdWebhookVerifier {
   }
 
   /**
+   * Checks that {@code signature} signs {@code rawBody}.
+   *
    * @throws WebhookSignatureException if {@code signature} (hex, any case) is missing or is not the HMAC of exactly
    *     {@code rawBody}
    */

@@ -1,6 +1,8 @@
 package dev.transferkit.conformance.runner;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +74,10 @@ public final class ConformanceMain implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
-    System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    // The console's encoding, as PrintWriter(OutputStream) would pick it, stated.
+    Charset console = Charset.defaultCharset();
+    System.exit(execute(new PrintWriter(new OutputStreamWriter(System.out, console), true),
+        new PrintWriter(new OutputStreamWriter(System.err, console), true), args));
   }
 
   /** Runs the command; the exit status. */

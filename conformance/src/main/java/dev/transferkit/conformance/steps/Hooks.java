@@ -13,6 +13,7 @@ import io.cucumber.java.Scenario;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import org.opentest4j.TestAbortedException;
 
@@ -48,7 +49,7 @@ public final class Hooks {
             + "' has none of the provider tags @circle, @wyre, @streambird"));
     if (!run.target.isLocal()) {
       if (scenario.getSourceTagNames().contains(SANDBOX_CONTROL)) {
-        throw new TestAbortedException("skipped on target '" + run.target.kind().name().toLowerCase()
+        throw new TestAbortedException("skipped on target '" + run.target.kind().name().toLowerCase(Locale.ROOT)
             + "': the scenario needs sandbox control (" + SANDBOX_CONTROL
             + ": setting balances, entering the PIN or moving the clock), which only the local sandbox offers");
       }
