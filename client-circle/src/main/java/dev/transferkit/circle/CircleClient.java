@@ -17,6 +17,7 @@ import dev.transferkit.core.internal.Redaction;
 import dev.transferkit.core.ClientBuilder;
 import dev.transferkit.core.internal.Transport;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import okhttp3.HttpUrl;
 
 /**

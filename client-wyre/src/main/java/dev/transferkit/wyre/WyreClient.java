@@ -12,6 +12,7 @@ import dev.transferkit.wyre.internal.Servers;
 import dev.transferkit.wyre.model.JsonAdapters;
 import java.time.Clock;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 

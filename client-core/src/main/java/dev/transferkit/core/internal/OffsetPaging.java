@@ -2,6 +2,7 @@ package dev.transferkit.core.internal;
 
 import dev.transferkit.core.AutoPaging;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -33,7 +34,8 @@ public final class OffsetPaging {
     if (first < 0) {
       throw new IllegalArgumentException("offset must be >= 0, was " + first);
     }
-    return Paging.of(operation, first, (Integer offset) -> {
+    return Paging.of(operation, first, cursor -> {
+      int offset = Objects.requireNonNull(cursor, "offset"); // first, then each page's end: never null
       R response = fetch.apply(offset);
       List<T> page = response == null ? null : items.apply(response);
       if (page == null || page.isEmpty()) {
