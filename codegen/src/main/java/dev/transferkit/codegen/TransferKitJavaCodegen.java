@@ -41,6 +41,19 @@ public class TransferKitJavaCodegen extends JavaClientCodegen {
     return "transferkit-java";
   }
 
+  @Override
+  public void processOpts() {
+    super.processOpts();
+    // Every written file goes through postProcessFile below (the stock hook runs an external command instead).
+    setEnablePostProcessFile(true);
+  }
+
+  /** Formats each generated Java file ({@link GeneratedSourceFormatter}). */
+  @Override
+  public void postProcessFile(java.io.File file, String fileType) {
+    GeneratedSourceFormatter.format(file);
+  }
+
   /**
    * Provider-named error models: a spec's {@code Error} and {@code ErrorDetail} become {@code CircleError},
    * {@code WyreErrorDetail}... (named after the provider segment of the API package), so no public type shadows
