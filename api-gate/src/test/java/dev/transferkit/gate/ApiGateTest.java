@@ -18,93 +18,167 @@ import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The gate driven by edits of a fixture spec (and of a small Java API), as a spec change reaches a user. */
+/**
+ * The gate driven by edits of a fixture spec (and of a small Java API), as a spec change reaches a
+ * user.
+ */
 class ApiGateTest {
   @TempDir Path root;
 
   @Test
   void anAddedOptionalResponseFieldIsCompatible() throws Exception {
-    ApiGate.Result result = gate("0.1.0", "0.1.0-SNAPSHOT", spec -> spec.replace("""
+    ApiGate.Result result =
+        gate(
+            "0.1.0",
+            "0.1.0-SNAPSHOT",
+            spec ->
+                spec.replace(
+                    """
                 status:
                   $ref: '#/components/schemas/TransferStatus'
-            """.stripIndent().indent(4), """
+            """
+                        .stripIndent()
+                        .indent(4),
+                    """
                 status:
                   $ref: '#/components/schemas/TransferStatus'
                 note:
                   type: string
-            """.stripIndent().indent(4)));
+            """
+                        .stripIndent()
+                        .indent(4)));
     assertEquals(List.of(), result.breaking());
     assertTrue(result.passes());
-    assertTrue(ApiGate.markdown(result).contains(".note | property added, optional"), ApiGate.markdown(result));
+    assertTrue(
+        ApiGate.markdown(result).contains(".note | property added, optional"),
+        ApiGate.markdown(result));
   }
 
   @Test
   void aRenamedRequiredResponseFieldFailsAndTheMessageNamesIt() throws Exception {
     ApiGate.Result result = gate("0.1.0", "0.1.0-SNAPSHOT", ApiGateTest::renameTransferAmount);
     assertFalse(result.passes());
-    assertTrue(result.breaking().stream().anyMatch(c -> c.where().equals("GET /v1/transfers/{id} response 200 "
-        + "application/json .amount") && c.what().equals("property removed")), result.breaking().toString());
-    assertTrue(result.changes().contains(new Change("specs/demo/transfers.yaml",
-        "GET /v1/transfers/{id} response 200 application/json .value", "property added, required", false)),
+    assertTrue(
+        result.breaking().stream()
+            .anyMatch(
+                c ->
+                    c.where()
+                            .equals(
+                                "GET /v1/transfers/{id} response 200 " + "application/json .amount")
+                        && c.what().equals("property removed")),
+        result.breaking().toString());
+    assertTrue(
+        result
+            .changes()
+            .contains(
+                new Change(
+                    "specs/demo/transfers.yaml",
+                    "GET /v1/transfers/{id} response 200 application/json .value",
+                    "property added, required",
+                    false)),
         "a field the server adds to a response breaks no client: " + result.changes());
-    assertEquals(2, result.breaking().size(), "amount removed from both responses: " + result.breaking());
-    IllegalStateException failure = assertThrows(IllegalStateException.class, () -> ApiGate.main(args("0.1.0-SNAPSHOT")));
-    assertTrue(failure.getMessage().contains("specs/demo/transfers.yaml GET /v1/transfers/{id} response 200 "
-        + "application/json .amount: property removed"), failure.getMessage());
-    assertTrue(Files.readString(root.resolve("target/api-changes.md")).contains(".amount | property removed"));
+    assertEquals(
+        2, result.breaking().size(), "amount removed from both responses: " + result.breaking());
+    IllegalStateException failure =
+        assertThrows(IllegalStateException.class, () -> ApiGate.main(args("0.1.0-SNAPSHOT")));
+    assertTrue(
+        failure
+            .getMessage()
+            .contains(
+                "specs/demo/transfers.yaml GET /v1/transfers/{id} response 200 "
+                    + "application/json .amount: property removed"),
+        failure.getMessage());
+    assertTrue(
+        Files.readString(root.resolve("target/api-changes.md"))
+            .contains(".amount | property removed"));
   }
 
   @Test
   void aRemovedResponseEnumValueFails() throws Exception {
-    ApiGate.Result result = gate("0.1.0", "0.1.0-SNAPSHOT",
-        spec -> spec.replace("enum: [pending, complete, failed]", "enum: [pending, complete]"));
+    ApiGate.Result result =
+        gate(
+            "0.1.0",
+            "0.1.0-SNAPSHOT",
+            spec -> spec.replace("enum: [pending, complete, failed]", "enum: [pending, complete]"));
     assertFalse(result.passes());
-    assertTrue(result.breaking().stream().anyMatch(c -> c.where().endsWith(".status")
-        && c.what().equals("enum value removed: [failed]")), result.breaking().toString());
+    assertTrue(
+        result.breaking().stream()
+            .anyMatch(
+                c ->
+                    c.where().endsWith(".status")
+                        && c.what().equals("enum value removed: [failed]")),
+        result.breaking().toString());
   }
 
   @Test
   void aRequestFieldBecomingRequiredFails() throws Exception {
-    ApiGate.Result result = gate("0.1.0", "0.1.0-SNAPSHOT",
-        spec -> spec.replace("required: [amount]", "required: [amount, memo]"));
-    assertTrue(result.breaking().stream().anyMatch(c -> c.where().endsWith("request application/json .memo")
-        && c.what().equals("became required")), result.changes().toString());
+    ApiGate.Result result =
+        gate(
+            "0.1.0",
+            "0.1.0-SNAPSHOT",
+            spec -> spec.replace("required: [amount]", "required: [amount, memo]"));
+    assertTrue(
+        result.breaking().stream()
+            .anyMatch(
+                c ->
+                    c.where().endsWith("request application/json .memo")
+                        && c.what().equals("became required")),
+        result.changes().toString());
   }
 
   @Test
   void aBreakingChangePassesOnlyWithTheMinorRaisedWhileZeroAndAChangelogSection() throws Exception {
-    assertFalse(gate("0.1.0", "0.2.0-SNAPSHOT", ApiGateTest::renameTransferAmount).passes(), "no CHANGELOG section");
-    Files.writeString(root.resolve("CHANGELOG.md"), "# Changelog\n\n## [0.2.0] - unreleased\n\n- amount renamed\n");
+    assertFalse(
+        gate("0.1.0", "0.2.0-SNAPSHOT", ApiGateTest::renameTransferAmount).passes(),
+        "no CHANGELOG section");
+    Files.writeString(
+        root.resolve("CHANGELOG.md"),
+        "# Changelog\n\n## [0.2.0] - unreleased\n\n- amount renamed\n");
     assertTrue(gate("0.1.0", "0.2.0-SNAPSHOT", ApiGateTest::renameTransferAmount).passes());
-    assertFalse(gate("0.1.0", "0.1.1-SNAPSHOT", ApiGateTest::renameTransferAmount).passes(), "patch only");
+    assertFalse(
+        gate("0.1.0", "0.1.1-SNAPSHOT", ApiGateTest::renameTransferAmount).passes(), "patch only");
     assertTrue(ApiGate.raised("1.4.2", "2.0.0"));
     assertFalse(ApiGate.raised("1.4.2", "1.5.0"), "a minor raise is not enough from 1.x");
   }
 
   @Test
   void aRemovedPublicMethodIsBreakingAndInternalPackagesAreNotApi() throws Exception {
-    Path released = jar("released", """
+    Path released =
+        jar(
+            "released",
+            """
         package demo; public class Client { public String name() { return "a"; } public void gone() {} }
-        """, """
+        """,
+            """
         package demo.internal; public class Plumbing { public void gone() {} }
         """);
-    Path current = jar("current", """
+    Path current =
+        jar(
+            "current",
+            """
         package demo; public class Client { public String name() { return "a"; } }
-        """, """
+        """,
+            """
         package demo.internal; public class Plumbing { }
         """);
     List<Change> changes = JavaApiDiff.compare("demo.jar", released, current);
-    assertEquals(List.of(new Change("demo.jar", "demo.Client#gone()", "method removed: METHOD_REMOVED", true)),
+    assertEquals(
+        List.of(
+            new Change("demo.jar", "demo.Client#gone()", "method removed: METHOD_REMOVED", true)),
         changes);
   }
 
   private static String renameTransferAmount(String spec) {
     String transfer = spec.substring(spec.indexOf("    Transfer:"));
-    return spec.replace(transfer, transfer.replace("required: [id, amount, status]", "required: [id, value, status]")
-        .replaceFirst("        amount:", "        value:"));
+    return spec.replace(
+        transfer,
+        transfer
+            .replace("required: [id, amount, status]", "required: [id, value, status]")
+            .replaceFirst("        amount:", "        value:"));
   }
 
-  private ApiGate.Result gate(String released, String version, UnaryOperator<String> edit) throws IOException {
+  private ApiGate.Result gate(String released, String version, UnaryOperator<String> edit)
+      throws IOException {
     String spec;
     try (InputStream in = ApiGateTest.class.getResourceAsStream("/fixture/transfers.yaml")) {
       spec = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -122,8 +196,12 @@ class ApiGateTest {
   }
 
   private String[] args(String version) {
-    return new String[] {root.toString(), version, root.resolve("releases").toString(),
-        root.resolve("target/api-changes.md").toString()};
+    return new String[] {
+      root.toString(),
+      version,
+      root.resolve("releases").toString(),
+      root.resolve("target/api-changes.md").toString()
+    };
   }
 
   private Path jar(String name, String... sources) throws IOException {
@@ -141,7 +219,10 @@ class ApiGateTest {
       Files.writeString(file, source);
       arguments.add(file.toString());
     }
-    assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, arguments.toArray(new String[0])));
+    assertEquals(
+        0,
+        ToolProvider.getSystemJavaCompiler()
+            .run(null, null, null, arguments.toArray(new String[0])));
     Path jar = root.resolve(name + ".jar");
     try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
         var files = Files.walk(classes)) {

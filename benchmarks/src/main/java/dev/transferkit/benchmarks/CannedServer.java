@@ -12,15 +12,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * An in-process HTTP/1.1 server on 127.0.0.1 that answers every request with the same canned response: HTTP 201,
- * {@code Content-Type: application/json} and the documented Circle create-account-transfer response
- * ({@code payloads/circle-account-transfer-response.json}), after reading the request body completely. It does no
- * other work, so that a benchmark measures the client.
+ * An in-process HTTP/1.1 server on 127.0.0.1 that answers every request with the same canned
+ * response: HTTP 201, {@code Content-Type: application/json} and the documented Circle
+ * create-account-transfer response ({@code payloads/circle-account-transfer-response.json}), after
+ * reading the request body completely. It does no other work, so that a benchmark measures the
+ * client.
  *
- * <p>The JDK server writes the status line and headers apart from the body. Without TCP_NODELAY, every keep-alive
- * response would wait for the client's delayed ACK (about 40 ms on Linux loopback), so this class sets
- * {@code sun.net.httpserver.nodelay=true} before the first server of the JVM is created (the JDK reads it once). The
- * benchmarks also pass it on the fork's command line. {@link #start} fails if the setting did not take effect.
+ * <p>The JDK server writes the status line and headers apart from the body. Without TCP_NODELAY,
+ * every keep-alive response would wait for the client's delayed ACK (about 40 ms on Linux
+ * loopback), so this class sets {@code sun.net.httpserver.nodelay=true} before the first server of
+ * the JVM is created (the JDK reads it once). The benchmarks also pass it on the fork's command
+ * line. {@link #start} fails if the setting did not take effect.
  */
 public final class CannedServer implements AutoCloseable {
   static final String NODELAY = "sun.net.httpserver.nodelay";
@@ -30,7 +32,8 @@ public final class CannedServer implements AutoCloseable {
   private final byte[] response;
   private final AtomicLong requests = new AtomicLong();
   private final AtomicLong requestBytes = new AtomicLong();
-  private final java.util.Set<java.net.InetSocketAddress> clients = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final java.util.Set<java.net.InetSocketAddress> clients =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
   private volatile String lastBody = "";
 
   private CannedServer(HttpServer server, ExecutorService executor, byte[] response) {
@@ -45,15 +48,20 @@ public final class CannedServer implements AutoCloseable {
       System.setProperty(NODELAY, "true");
     }
     if (!Boolean.getBoolean(NODELAY)) {
-      throw new IllegalStateException(NODELAY + " must be true (each response would wait ~40 ms otherwise)");
+      throw new IllegalStateException(
+          NODELAY + " must be true (each response would wait ~40 ms otherwise)");
     }
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
-    // One handler thread per connection in use; the benchmarks use one connection per client thread.
-    ExecutorService executor = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "canned-server");
-      t.setDaemon(true);
-      return t;
-    });
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
+    // One handler thread per connection in use; the benchmarks use one connection per client
+    // thread.
+    ExecutorService executor =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "canned-server");
+              t.setDaemon(true);
+              return t;
+            });
     CannedServer canned = new CannedServer(server, executor, response.clone());
     server.setExecutor(executor);
     server.createContext("/", canned::handle);
@@ -71,7 +79,8 @@ public final class CannedServer implements AutoCloseable {
       clients.add(exchange.getRemoteAddress());
       requestBytes.addAndGet(body.length);
       if ((requests.get() & 0x3FF) == 1) {
-        lastBody = new String(body, java.nio.charset.StandardCharsets.UTF_8); // sampled, for the checks
+        lastBody =
+            new String(body, java.nio.charset.StandardCharsets.UTF_8); // sampled, for the checks
       }
       exchange.getResponseHeaders().set("Content-Type", "application/json");
       exchange.sendResponseHeaders(201, response.length);

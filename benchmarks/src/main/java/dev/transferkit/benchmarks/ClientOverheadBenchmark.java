@@ -35,40 +35,49 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Client overhead: one Circle create account transfer ({@code POST v1/accounts/transfers}) per op, through the
- * generated client and facade against the same request through raw OkHttp, both against the same kind of local server
- * ({@link CannedServer}: the documented 201 response, instantly, on loopback, TCP_NODELAY). Both paths use one
- * {@link OkHttpClient} configuration (the facade is given it through {@code httpClient(...)}, which it derives from):
- * timeouts 10/30/30 s, {@code retryOnConnectionFailure(false)}, one kept-alive connection.
+ * Client overhead: one Circle create account transfer ({@code POST v1/accounts/transfers}) per op,
+ * through the generated client and facade against the same request through raw OkHttp, both against
+ * the same kind of local server ({@link CannedServer}: the documented 201 response, instantly, on
+ * loopback, TCP_NODELAY). Both paths use one {@link OkHttpClient} configuration (the facade is
+ * given it through {@code httpClient(...)}, which it derives from): timeouts 10/30/30 s, {@code
+ * retryOnConnectionFailure(false)}, one kept-alive connection.
  *
  * <ul>
- *   <li>{@code facade}: {@code circle.accounts().createAccountTransfer(req).execute()}, idempotency key left unset (the
- *       runtime fills a random UUID: the normal use). Encodes the request with the generated adapters, decodes the
- *       response into {@code AccountTransferResponse}.
- *   <li>{@code facadeKeySet}: the same with the key already set in the request (no UUID, no splice; still scanned).
- *   <li>{@code raw}: OkHttp with a pre-built body (bytes of the same JSON the facade sends, fixed key), the same
- *       headers (Authorization, User-Agent, Content-Type), response body read as bytes: parsing omitted.
- *   <li>{@code rawDecode}: {@code raw} plus decoding the response with the same generated adapter: equal parsing.
- *   <li>{@code rawEncodeDecode}: {@code rawDecode} plus encoding the request object with the generated adapter: the
- *       JSON work of the facade without Retrofit and TransferKit's interceptors.
+ *   <li>{@code facade}: {@code circle.accounts().createAccountTransfer(req).execute()}, idempotency
+ *       key left unset (the runtime fills a random UUID: the normal use). Encodes the request with
+ *       the generated adapters, decodes the response into {@code AccountTransferResponse}.
+ *   <li>{@code facadeKeySet}: the same with the key already set in the request (no UUID, no splice;
+ *       still scanned).
+ *   <li>{@code raw}: OkHttp with a pre-built body (bytes of the same JSON the facade sends, fixed
+ *       key), the same headers (Authorization, User-Agent, Content-Type), response body read as
+ *       bytes: parsing omitted.
+ *   <li>{@code rawDecode}: {@code raw} plus decoding the response with the same generated adapter:
+ *       equal parsing.
+ *   <li>{@code rawEncodeDecode}: {@code rawDecode} plus encoding the request object with the
+ *       generated adapter: the JSON work of the facade without Retrofit and TransferKit's
+ *       interceptors.
  * </ul>
  *
- * <p>Each fork starts its own server; JMH runs the benchmarks one after another in separate forks of one run. Every
- * path keeps using one connection ({@code ClientOverheadBenchmarkTest} checks it).
+ * <p>Each fork starts its own server; JMH runs the benchmarks one after another in separate forks
+ * of one run. Every path keeps using one connection ({@code ClientOverheadBenchmarkTest} checks
+ * it).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode({Mode.Throughput, Mode.AverageTime})
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 4, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 2, jvmArgsAppend = {"-Xms512m", "-Xmx512m", "-Dsun.net.httpserver.nodelay=true"})
+@Fork(
+    value = 2,
+    jvmArgsAppend = {"-Xms512m", "-Xmx512m", "-Dsun.net.httpserver.nodelay=true"})
 public class ClientOverheadBenchmark {
   static final String API_KEY = "TEST_API_KEY:sandbox:circle-key-1";
   static final String FIXED_KEY = "ba943ff1-ca16-49b2-ba55-1057e70ca5c7";
   static final MediaType JSON = MediaType.get("application/json");
   static final JsonAdapter<AccountTransferResponse> RESPONSE_ADAPTER = Codecs.OURS_CIRCLE_TRANSFER;
   static final JsonAdapter<CreateAccountTransferRequest> REQUEST_ADAPTER =
-      Codecs.adapter(Json.moshi(dev.transferkit.circle.accounts.model.JsonAdapters.FACTORY),
+      Codecs.adapter(
+          Json.moshi(dev.transferkit.circle.accounts.model.JsonAdapters.FACTORY),
           CreateAccountTransferRequest.class);
 
   CannedServer server;
@@ -92,8 +101,10 @@ public class ClientOverheadBenchmark {
 
   static CreateAccountTransferRequest.Builder documentedRequest() {
     return CreateAccountTransferRequest.builder()
-        .source(AccountLocation.builder().type(AccountLocationType.ACCOUNT).id("1017381855").build())
-        .destination(AccountLocation.builder().type(AccountLocationType.ACCOUNT).id("1000661542").build())
+        .source(
+            AccountLocation.builder().type(AccountLocationType.ACCOUNT).id("1017381855").build())
+        .destination(
+            AccountLocation.builder().type(AccountLocationType.ACCOUNT).id("1000661542").build())
         .amount(Money.builder().amount(new BigDecimal("2500.00")).currency(Currency.USD).build());
   }
 
@@ -101,25 +112,27 @@ public class ClientOverheadBenchmark {
   public void setUp() throws IOException {
     server = CannedServer.start(Payload.CIRCLE_ACCOUNT_TRANSFER.bytes());
     http = sharedSettings();
-    circle = CircleClient.builder()
-        .apiKey(API_KEY)
-        .baseUrl(server.baseUrl())
-        .httpClient(http)
-        .connectTimeout(Duration.ofSeconds(10))
-        .readTimeout(Duration.ofSeconds(30))
-        .writeTimeout(Duration.ofSeconds(30))
-        .build();
+    circle =
+        CircleClient.builder()
+            .apiKey(API_KEY)
+            .baseUrl(server.baseUrl())
+            .httpClient(http)
+            .connectTimeout(Duration.ofSeconds(10))
+            .readTimeout(Duration.ofSeconds(30))
+            .writeTimeout(Duration.ofSeconds(30))
+            .build();
     request = documentedRequest().build();
     requestWithKey = documentedRequest().idempotencyKey(FIXED_KEY).build();
     userAgent = dev.transferkit.core.internal.UserAgent.VALUE;
     url = okhttp3.HttpUrl.get(server.baseUrl() + "v1/accounts/transfers");
     byte[] body = encode(requestWithKey);
-    rawRequest = new Request.Builder()
-        .url(url)
-        .header("Authorization", "Bearer " + API_KEY)
-        .header("User-Agent", userAgent)
-        .post(RequestBody.create(body, JSON))
-        .build();
+    rawRequest =
+        new Request.Builder()
+            .url(url)
+            .header("Authorization", "Bearer " + API_KEY)
+            .header("User-Agent", userAgent)
+            .post(RequestBody.create(body, JSON))
+            .build();
   }
 
   @TearDown(Level.Trial)
@@ -141,8 +154,8 @@ public class ClientOverheadBenchmark {
   }
 
   /**
-   * Like the facade: the body is read completely first (TransferKit's interceptor buffers it), then decoded with the
-   * generated adapter exactly as the clients' converter decodes it.
+   * Like the facade: the body is read completely first (TransferKit's interceptor buffers it), then
+   * decoded with the generated adapter exactly as the clients' converter decodes it.
    */
   static AccountTransferResponse decode(byte[] body) throws IOException {
     try (Buffer in = new Buffer().write(body)) {
@@ -176,23 +189,26 @@ public class ClientOverheadBenchmark {
       if (response.code() != 201) {
         throw new IOException("HTTP " + response.code());
       }
-      return decode(response.body().bytes()).getData(); // the facade unwraps Circle's data envelope too
+      return decode(response.body().bytes())
+          .getData(); // the facade unwraps Circle's data envelope too
     }
   }
 
   @Benchmark
   public AccountTransfer rawEncodeDecode() throws IOException {
-    Request r = new Request.Builder()
-        .url(url)
-        .header("Authorization", "Bearer " + API_KEY)
-        .header("User-Agent", userAgent)
-        .post(RequestBody.create(encode(requestWithKey), JSON))
-        .build();
+    Request r =
+        new Request.Builder()
+            .url(url)
+            .header("Authorization", "Bearer " + API_KEY)
+            .header("User-Agent", userAgent)
+            .post(RequestBody.create(encode(requestWithKey), JSON))
+            .build();
     try (Response response = http.newCall(r).execute()) {
       if (response.code() != 201) {
         throw new IOException("HTTP " + response.code());
       }
-      return decode(response.body().bytes()).getData(); // the facade unwraps Circle's data envelope too
+      return decode(response.body().bytes())
+          .getData(); // the facade unwraps Circle's data envelope too
     }
   }
 }

@@ -18,15 +18,17 @@ import java.math.BigDecimal;
 import okio.Buffer;
 
 /**
- * The three JSON paths under comparison, built once. The benchmarks and the correctness test call exactly these.
+ * The three JSON paths under comparison, built once. The benchmarks and the correctness test call
+ * exactly these.
  *
  * <ul>
- *   <li><b>ours</b>: the generated, reflection-free Moshi adapters ({@code JsonReader.Options}/{@code selectName}),
- *       found through {@code Json.moshi(JsonAdapters.FACTORY)} and run as the clients' converter runs them;
- *   <li><b>jackson</b>: Jackson databind on the hand-written POJOs of {@code baseline}, BigDecimal amounts,
- *       {@code USE_BIG_DECIMAL_FOR_FLOATS}, unknown properties ignored (as ours);
- *   <li><b>moshiReflective</b>: plain {@code new Moshi.Builder()} (reflective {@code ClassJsonAdapter}) on the same
- *       POJOs, with a text-preserving BigDecimal adapter.
+ *   <li><b>ours</b>: the generated, reflection-free Moshi adapters ({@code
+ *       JsonReader.Options}/{@code selectName}), found through {@code
+ *       Json.moshi(JsonAdapters.FACTORY)} and run as the clients' converter runs them;
+ *   <li><b>jackson</b>: Jackson databind on the hand-written POJOs of {@code baseline}, BigDecimal
+ *       amounts, {@code USE_BIG_DECIMAL_FOR_FLOATS}, unknown properties ignored (as ours);
+ *   <li><b>moshiReflective</b>: plain {@code new Moshi.Builder()} (reflective {@code
+ *       ClassJsonAdapter}) on the same POJOs, with a text-preserving BigDecimal adapter.
  * </ul>
  */
 public final class Codecs {
@@ -35,20 +37,27 @@ public final class Codecs {
   // ---- ours
   private static final Moshi CIRCLE_ACCOUNTS =
       Json.moshi(dev.transferkit.circle.accounts.model.JsonAdapters.FACTORY);
-  private static final Moshi CIRCLE_PAYOUTS = Json.moshi(dev.transferkit.circle.payouts.model.JsonAdapters.FACTORY);
+  private static final Moshi CIRCLE_PAYOUTS =
+      Json.moshi(dev.transferkit.circle.payouts.model.JsonAdapters.FACTORY);
   private static final Moshi WYRE = Json.moshi(dev.transferkit.wyre.model.JsonAdapters.FACTORY);
-  private static final Moshi STREAMBIRD = Json.moshi(dev.transferkit.streambird.model.JsonAdapters.FACTORY);
+  private static final Moshi STREAMBIRD =
+      Json.moshi(dev.transferkit.streambird.model.JsonAdapters.FACTORY);
 
-  public static final JsonAdapter<dev.transferkit.circle.accounts.model.AccountTransferResponse> OURS_CIRCLE_TRANSFER =
-      adapter(CIRCLE_ACCOUNTS, dev.transferkit.circle.accounts.model.AccountTransferResponse.class);
-  public static final JsonAdapter<dev.transferkit.circle.accounts.model.BalancesResponse> OURS_CIRCLE_BALANCES =
-      adapter(CIRCLE_ACCOUNTS, dev.transferkit.circle.accounts.model.BalancesResponse.class);
-  public static final JsonAdapter<dev.transferkit.circle.payouts.model.PayoutResponse> OURS_CIRCLE_PAYOUT =
-      adapter(CIRCLE_PAYOUTS, dev.transferkit.circle.payouts.model.PayoutResponse.class);
+  public static final JsonAdapter<dev.transferkit.circle.accounts.model.AccountTransferResponse>
+      OURS_CIRCLE_TRANSFER =
+          adapter(
+              CIRCLE_ACCOUNTS, dev.transferkit.circle.accounts.model.AccountTransferResponse.class);
+  public static final JsonAdapter<dev.transferkit.circle.accounts.model.BalancesResponse>
+      OURS_CIRCLE_BALANCES =
+          adapter(CIRCLE_ACCOUNTS, dev.transferkit.circle.accounts.model.BalancesResponse.class);
+  public static final JsonAdapter<dev.transferkit.circle.payouts.model.PayoutResponse>
+      OURS_CIRCLE_PAYOUT =
+          adapter(CIRCLE_PAYOUTS, dev.transferkit.circle.payouts.model.PayoutResponse.class);
   public static final JsonAdapter<dev.transferkit.wyre.model.Transfer> OURS_WYRE_TRANSFER =
       adapter(WYRE, dev.transferkit.wyre.model.Transfer.class);
-  public static final JsonAdapter<dev.transferkit.streambird.model.Transfer> OURS_STREAMBIRD_TRANSFER =
-      adapter(STREAMBIRD, dev.transferkit.streambird.model.Transfer.class);
+  public static final JsonAdapter<dev.transferkit.streambird.model.Transfer>
+      OURS_STREAMBIRD_TRANSFER =
+          adapter(STREAMBIRD, dev.transferkit.streambird.model.Transfer.class);
 
   /** The generated adapter of a model, found as the clients' converter (JsonBodies) finds it. */
   static <T> JsonAdapter<T> adapter(Moshi moshi, Class<T> type) {
@@ -70,37 +79,45 @@ public final class Codecs {
       JACKSON.readerFor(CircleBaseline.BalancesResponse.class);
   public static final ObjectWriter JACKSON_CIRCLE_BALANCES_WRITER =
       JACKSON.writerFor(CircleBaseline.BalancesResponse.class);
-  public static final ObjectReader JACKSON_CIRCLE_PAYOUT_READER = JACKSON.readerFor(CircleBaseline.PayoutResponse.class);
-  public static final ObjectWriter JACKSON_CIRCLE_PAYOUT_WRITER = JACKSON.writerFor(CircleBaseline.PayoutResponse.class);
-  public static final ObjectReader JACKSON_WYRE_TRANSFER_READER = JACKSON.readerFor(WyreBaseline.Transfer.class);
-  public static final ObjectWriter JACKSON_WYRE_TRANSFER_WRITER = JACKSON.writerFor(WyreBaseline.Transfer.class);
+  public static final ObjectReader JACKSON_CIRCLE_PAYOUT_READER =
+      JACKSON.readerFor(CircleBaseline.PayoutResponse.class);
+  public static final ObjectWriter JACKSON_CIRCLE_PAYOUT_WRITER =
+      JACKSON.writerFor(CircleBaseline.PayoutResponse.class);
+  public static final ObjectReader JACKSON_WYRE_TRANSFER_READER =
+      JACKSON.readerFor(WyreBaseline.Transfer.class);
+  public static final ObjectWriter JACKSON_WYRE_TRANSFER_WRITER =
+      JACKSON.writerFor(WyreBaseline.Transfer.class);
   public static final ObjectReader JACKSON_STREAMBIRD_TRANSFER_READER =
       JACKSON.readerFor(StreambirdBaseline.Transfer.class);
   public static final ObjectWriter JACKSON_STREAMBIRD_TRANSFER_WRITER =
       JACKSON.writerFor(StreambirdBaseline.Transfer.class);
 
-  // ---- Moshi's reflective adapter (amounts as strings for Circle and Streambird, as numbers for Wyre)
+  // ---- Moshi's reflective adapter (amounts as strings for Circle and Streambird, as numbers for
+  // Wyre)
   private static final Moshi REFLECTIVE_STRING_DECIMALS =
       new Moshi.Builder().add(BigDecimal.class, TextDecimalAdapter.AS_STRING).build();
   private static final Moshi REFLECTIVE_NUMBER_DECIMALS =
       new Moshi.Builder().add(BigDecimal.class, TextDecimalAdapter.AS_NUMBER).build();
 
-  public static final JsonAdapter<CircleBaseline.AccountTransferResponse> REFLECTIVE_CIRCLE_TRANSFER =
-      REFLECTIVE_STRING_DECIMALS.adapter(CircleBaseline.AccountTransferResponse.class);
+  public static final JsonAdapter<CircleBaseline.AccountTransferResponse>
+      REFLECTIVE_CIRCLE_TRANSFER =
+          REFLECTIVE_STRING_DECIMALS.adapter(CircleBaseline.AccountTransferResponse.class);
   public static final JsonAdapter<CircleBaseline.BalancesResponse> REFLECTIVE_CIRCLE_BALANCES =
       REFLECTIVE_STRING_DECIMALS.adapter(CircleBaseline.BalancesResponse.class);
   public static final JsonAdapter<CircleBaseline.PayoutResponse> REFLECTIVE_CIRCLE_PAYOUT =
       REFLECTIVE_STRING_DECIMALS.adapter(CircleBaseline.PayoutResponse.class);
+
   /** Wyre sends explicit nulls: write nulls. */
   public static final JsonAdapter<WyreBaseline.Transfer> REFLECTIVE_WYRE_TRANSFER =
       REFLECTIVE_NUMBER_DECIMALS.adapter(WyreBaseline.Transfer.class).serializeNulls();
+
   /** Streambird sends explicit nulls: write nulls. */
   public static final JsonAdapter<StreambirdBaseline.Transfer> REFLECTIVE_STREAMBIRD_TRANSFER =
       REFLECTIVE_STRING_DECIMALS.adapter(StreambirdBaseline.Transfer.class).serializeNulls();
 
   /**
-   * Decodes {@code json} with a generated adapter and re-encodes the value to UTF-8 bytes, as the clients' converter
-   * does with response and request bodies ({@link JsonCodecs#decodeDocument}).
+   * Decodes {@code json} with a generated adapter and re-encodes the value to UTF-8 bytes, as the
+   * clients' converter does with response and request bodies ({@link JsonCodecs#decodeDocument}).
    */
   public static <T> byte[] oursRoundTrip(JsonAdapter<T> adapter, byte[] json) throws IOException {
     T value;
@@ -113,10 +130,10 @@ public final class Codecs {
   }
 
   /**
-   * Decodes {@code json} with a Moshi adapter (reflective) and re-encodes the value to UTF-8 bytes. The reader
-   * is closed after the value, as Retrofit's Moshi converter does (it reads to the end and closes the body): that
-   * returns okio's segments to its pool. Leaving the trailing newline of a payload unread would instead cost a fresh
-   * 8 KiB segment per call.
+   * Decodes {@code json} with a Moshi adapter (reflective) and re-encodes the value to UTF-8 bytes.
+   * The reader is closed after the value, as Retrofit's Moshi converter does (it reads to the end
+   * and closes the body): that returns okio's segments to its pool. Leaving the trailing newline of
+   * a payload unread would instead cost a fresh 8 KiB segment per call.
    */
   public static <T> byte[] moshiRoundTrip(JsonAdapter<T> adapter, byte[] json) throws IOException {
     T value;
@@ -129,7 +146,8 @@ public final class Codecs {
   }
 
   /** Decodes {@code json} with Jackson databind and re-encodes the value to UTF-8 bytes. */
-  public static byte[] jacksonRoundTrip(ObjectReader reader, ObjectWriter writer, byte[] json) throws IOException {
+  public static byte[] jacksonRoundTrip(ObjectReader reader, ObjectWriter writer, byte[] json)
+      throws IOException {
     Object value = reader.readValue(json);
     return writer.writeValueAsBytes(value);
   }

@@ -24,23 +24,28 @@ import okhttp3.Response;
 import okio.Buffer;
 
 /**
- * Cold start: one fresh JVM per measurement, JVM start to the first completed call, run by {@code cold-start.sh}.
+ * Cold start: one fresh JVM per measurement, JVM start to the first completed call, run by {@code
+ * cold-start.sh}.
  *
  * <ul>
- *   <li>{@code serve}: starts a {@link CannedServer} (the documented Circle create-transfer response) and prints its
- *       base URL; it runs in its own JVM, so the measured JVMs load only the client side.
- *   <li>{@code facade <baseUrl>}: builds a {@link CircleClient} and creates one account transfer through it.
- *   <li>{@code raw <baseUrl>}: the same request with plain OkHttp and the same generated models and Moshi adapters
- *       (encode the request, decode the response), as a user without the facade would write it.
+ *   <li>{@code serve}: starts a {@link CannedServer} (the documented Circle create-transfer
+ *       response) and prints its base URL; it runs in its own JVM, so the measured JVMs load only
+ *       the client side.
+ *   <li>{@code facade <baseUrl>}: builds a {@link CircleClient} and creates one account transfer
+ *       through it.
+ *   <li>{@code raw <baseUrl>}: the same request with plain OkHttp and the same generated models and
+ *       Moshi adapters (encode the request, decode the response), as a user without the facade
+ *       would write it.
  *   <li>{@code jvm}: nothing, for the JVM's own start-up.
  * </ul>
  *
- * <p>Each run prints one line: the mode and the milliseconds from JVM start (the runtime MXBean's start time, read
- * after the call) to the call's completion. It uses nothing from {@link Codecs} or the other benchmarks, whose static
- * state would load Jackson.
+ * <p>Each run prints one line: the mode and the milliseconds from JVM start (the runtime MXBean's
+ * start time, read after the call) to the call's completion. It uses nothing from {@link Codecs} or
+ * the other benchmarks, whose static state would load Jackson.
  */
 public final class ColdStart {
-  private static final String API_KEY = ClientOverheadBenchmark.API_KEY; // a constant: does not load that class
+  private static final String API_KEY =
+      ClientOverheadBenchmark.API_KEY; // a constant: does not load that class
 
   private ColdStart() {}
 
@@ -62,11 +67,13 @@ public final class ColdStart {
       case "jvm":
         break;
       default:
-        throw new IllegalArgumentException("usage: ColdStart serve | facade <baseUrl> | raw <baseUrl> | jvm");
+        throw new IllegalArgumentException(
+            "usage: ColdStart serve | facade <baseUrl> | raw <baseUrl> | jvm");
     }
     long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
     System.out.println(mode + " " + uptime);
-    System.exit(0); // OkHttp's pool and dispatcher threads would otherwise keep the JVM alive for a minute
+    System.exit(
+        0); // OkHttp's pool and dispatcher threads would otherwise keep the JVM alive for a minute
   }
 
   private static void check(AccountTransfer transfer) {
@@ -75,11 +82,16 @@ public final class ColdStart {
     }
   }
 
-  /** The documented request, as {@link ClientOverheadBenchmark#documentedRequest()} (not called: its class loads Jackson). */
+  /**
+   * The documented request, as {@link ClientOverheadBenchmark#documentedRequest()} (not called: its
+   * class loads Jackson).
+   */
   private static CreateAccountTransferRequest.Builder documentedRequest() {
     return CreateAccountTransferRequest.builder()
-        .source(AccountLocation.builder().type(AccountLocationType.ACCOUNT).id("1017381855").build())
-        .destination(AccountLocation.builder().type(AccountLocationType.ACCOUNT).id("1000661542").build())
+        .source(
+            AccountLocation.builder().type(AccountLocationType.ACCOUNT).id("1017381855").build())
+        .destination(
+            AccountLocation.builder().type(AccountLocationType.ACCOUNT).id("1000661542").build())
         .amount(Money.builder().amount(new BigDecimal("2500.00")).currency(Currency.USD).build());
   }
 
@@ -89,30 +101,34 @@ public final class ColdStart {
   }
 
   static AccountTransfer raw(String baseUrl) throws IOException {
-    OkHttpClient http = new OkHttpClient.Builder()
-        .connectTimeout(10, TimeUnit.SECONDS)
-        .readTimeout(30, TimeUnit.SECONDS)
-        .writeTimeout(30, TimeUnit.SECONDS)
-        .retryOnConnectionFailure(false)
-        .build();
+    OkHttpClient http =
+        new OkHttpClient.Builder()
+            .connectTimeout(10, TimeUnit.SECONDS)
+            .readTimeout(30, TimeUnit.SECONDS)
+            .writeTimeout(30, TimeUnit.SECONDS)
+            .retryOnConnectionFailure(false)
+            .build();
     com.squareup.moshi.Moshi moshi = Json.moshi(JsonAdapters.FACTORY);
-    JsonAdapter<CreateAccountTransferRequest> requestAdapter = moshi.adapter(CreateAccountTransferRequest.class);
-    JsonAdapter<AccountTransferResponse> responseAdapter = moshi.adapter(AccountTransferResponse.class);
-    CreateAccountTransferRequest request = documentedRequest()
-        .idempotencyKey(java.util.UUID.randomUUID().toString())
-        .build();
+    JsonAdapter<CreateAccountTransferRequest> requestAdapter =
+        moshi.adapter(CreateAccountTransferRequest.class);
+    JsonAdapter<AccountTransferResponse> responseAdapter =
+        moshi.adapter(AccountTransferResponse.class);
+    CreateAccountTransferRequest request =
+        documentedRequest().idempotencyKey(java.util.UUID.randomUUID().toString()).build();
     Buffer body = new Buffer();
     requestAdapter.toJson(body, request);
-    Request call = new Request.Builder()
-        .url(baseUrl + "v1/accounts/transfers")
-        .header("Authorization", "Bearer " + API_KEY)
-        .post(RequestBody.create(body.readByteArray(), MediaType.get("application/json")))
-        .build();
+    Request call =
+        new Request.Builder()
+            .url(baseUrl + "v1/accounts/transfers")
+            .header("Authorization", "Bearer " + API_KEY)
+            .post(RequestBody.create(body.readByteArray(), MediaType.get("application/json")))
+            .build();
     try (Response response = http.newCall(call).execute()) {
       if (response.code() != 201) {
         throw new IOException("HTTP " + response.code());
       }
-      AccountTransferResponse decoded = JsonCodecs.decodeDocument(responseAdapter, response.body().source());
+      AccountTransferResponse decoded =
+          JsonCodecs.decodeDocument(responseAdapter, response.body().source());
       return decoded.getData();
     }
   }

@@ -18,20 +18,24 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Isolates two per-value costs of the generated adapters that the baselines do not pay, to explain the JSON results
- * (see README "Where the time goes"): parsing a Circle timestamp into {@link Timestamp}, and reading an amount with
- * {@code JsonCodecs.DECIMAL_STRING} (which builds the JSON path string on every read) versus a plain
- * {@code new BigDecimal(reader.nextString())}.
+ * Isolates two per-value costs of the generated adapters that the baselines do not pay, to explain
+ * the JSON results (see README "Where the time goes"): parsing a Circle timestamp into {@link
+ * Timestamp}, and reading an amount with {@code JsonCodecs.DECIMAL_STRING} (which builds the JSON
+ * path string on every read) versus a plain {@code new BigDecimal(reader.nextString())}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 public class CostAttributionBenchmark {
   String timestampText = "2020-04-10T02:13:30.000Z";
-  byte[] amountJson = "{\"data\":{\"amount\":{\"amount\":\"2500.00\"}}}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  byte[] amountJson =
+      "{\"data\":{\"amount\":{\"amount\":\"2500.00\"}}}"
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
   @Benchmark
   public Timestamp timestampParse() {

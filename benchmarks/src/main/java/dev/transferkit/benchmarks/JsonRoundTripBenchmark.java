@@ -38,17 +38,20 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Decode + re-encode of each documented payload (UTF-8 bytes in, UTF-8 bytes out) through three paths: {@code ours}
- * (generated codecs, as the clients use them), {@code jackson} (databind on hand-written POJOs) and {@code moshiReflective} (Moshi's
- * ClassJsonAdapter on the same POJOs). Method names are {@code <payload>_<path>}. {@code JsonRoundTripBenchmarkTest}
- * checks that every method reproduces its payload, so all paths do the same work.
+ * Decode + re-encode of each documented payload (UTF-8 bytes in, UTF-8 bytes out) through three
+ * paths: {@code ours} (generated codecs, as the clients use them), {@code jackson} (databind on
+ * hand-written POJOs) and {@code moshiReflective} (Moshi's ClassJsonAdapter on the same POJOs).
+ * Method names are {@code <payload>_<path>}. {@code JsonRoundTripBenchmarkTest} checks that every
+ * method reproduces its payload, so all paths do the same work.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 public class JsonRoundTripBenchmark {
   byte[] circleTransfer;
   byte[] circleBalances;
@@ -76,7 +79,8 @@ public class JsonRoundTripBenchmark {
 
   @Benchmark
   public byte[] circleTransfer_jackson() throws IOException {
-    return jacksonRoundTrip(JACKSON_CIRCLE_TRANSFER_READER, JACKSON_CIRCLE_TRANSFER_WRITER, circleTransfer);
+    return jacksonRoundTrip(
+        JACKSON_CIRCLE_TRANSFER_READER, JACKSON_CIRCLE_TRANSFER_WRITER, circleTransfer);
   }
 
   @Benchmark
@@ -93,7 +97,8 @@ public class JsonRoundTripBenchmark {
 
   @Benchmark
   public byte[] circleBalances_jackson() throws IOException {
-    return jacksonRoundTrip(JACKSON_CIRCLE_BALANCES_READER, JACKSON_CIRCLE_BALANCES_WRITER, circleBalances);
+    return jacksonRoundTrip(
+        JACKSON_CIRCLE_BALANCES_READER, JACKSON_CIRCLE_BALANCES_WRITER, circleBalances);
   }
 
   @Benchmark
@@ -110,7 +115,8 @@ public class JsonRoundTripBenchmark {
 
   @Benchmark
   public byte[] circlePayout_jackson() throws IOException {
-    return jacksonRoundTrip(JACKSON_CIRCLE_PAYOUT_READER, JACKSON_CIRCLE_PAYOUT_WRITER, circlePayout);
+    return jacksonRoundTrip(
+        JACKSON_CIRCLE_PAYOUT_READER, JACKSON_CIRCLE_PAYOUT_WRITER, circlePayout);
   }
 
   @Benchmark
@@ -127,7 +133,8 @@ public class JsonRoundTripBenchmark {
 
   @Benchmark
   public byte[] wyreTransferC_jackson() throws IOException {
-    return jacksonRoundTrip(JACKSON_WYRE_TRANSFER_READER, JACKSON_WYRE_TRANSFER_WRITER, wyreTransferC);
+    return jacksonRoundTrip(
+        JACKSON_WYRE_TRANSFER_READER, JACKSON_WYRE_TRANSFER_WRITER, wyreTransferC);
   }
 
   @Benchmark
@@ -144,7 +151,8 @@ public class JsonRoundTripBenchmark {
 
   @Benchmark
   public byte[] wyreTransferA_jackson() throws IOException {
-    return jacksonRoundTrip(JACKSON_WYRE_TRANSFER_READER, JACKSON_WYRE_TRANSFER_WRITER, wyreTransferA);
+    return jacksonRoundTrip(
+        JACKSON_WYRE_TRANSFER_READER, JACKSON_WYRE_TRANSFER_WRITER, wyreTransferA);
   }
 
   @Benchmark
@@ -161,7 +169,8 @@ public class JsonRoundTripBenchmark {
 
   @Benchmark
   public byte[] streambirdTransfer_jackson() throws IOException {
-    return jacksonRoundTrip(JACKSON_STREAMBIRD_TRANSFER_READER, JACKSON_STREAMBIRD_TRANSFER_WRITER, streambirdTransfer);
+    return jacksonRoundTrip(
+        JACKSON_STREAMBIRD_TRANSFER_READER, JACKSON_STREAMBIRD_TRANSFER_WRITER, streambirdTransfer);
   }
 
   @Benchmark

@@ -8,22 +8,30 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@link JsonRoundTripBenchmark}'s methods measured in pairs, for a loaded machine: in every round each path of a
- * payload runs {@code ops} decode+encode operations back to back, timed by the thread's CPU time (time the thread was
- * descheduled does not count), and the round gives one ratio per path against Moshi's reflective adapter. Before
- * any measurement, {@code warmup} rounds of every path of every payload run uncounted. JMH's wall-clock throughput on a machine whose other builders come and go
- * swings by more than the difference measured; a ratio taken within one round, on CPU time, does not.
+ * {@link JsonRoundTripBenchmark}'s methods measured in pairs, for a loaded machine: in every round
+ * each path of a payload runs {@code ops} decode+encode operations back to back, timed by the
+ * thread's CPU time (time the thread was descheduled does not count), and the round gives one ratio
+ * per path against Moshi's reflective adapter. Before any measurement, {@code warmup} rounds of
+ * every path of every payload run uncounted. JMH's wall-clock throughput on a machine whose other
+ * builders come and go swings by more than the difference measured; a ratio taken within one round,
+ * on CPU time, does not.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.transferkit.benchmarks.JsonRoundTripPaired [rounds] [ops] [warmup]
  * </pre>
  *
- * <p>It calls the benchmark methods by name, so it also runs against the benchmarks jar of an earlier commit (put this
- * class first on the class path): before and after in one session.
+ * <p>It calls the benchmark methods by name, so it also runs against the benchmarks jar of an
+ * earlier commit (put this class first on the class path): before and after in one session.
  */
 public final class JsonRoundTripPaired {
-  private static final String[] PAYLOADS =
-      {"circleTransfer", "circleBalances", "circlePayout", "wyreTransferC", "wyreTransferA", "streambirdTransfer"};
+  private static final String[] PAYLOADS = {
+    "circleTransfer",
+    "circleBalances",
+    "circlePayout",
+    "wyreTransferC",
+    "wyreTransferA",
+    "streambirdTransfer"
+  };
   private static final String[] PATHS = {"ours", "moshiReflective", "jackson"};
 
   private JsonRoundTripPaired() {}
@@ -34,10 +42,12 @@ public final class JsonRoundTripPaired {
     int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 10;
     JsonRoundTripBenchmark b = new JsonRoundTripBenchmark();
     b.setUp();
-    com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    com.sun.management.ThreadMXBean mx =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     long self = Thread.currentThread().getId();
     Object sink = null;
-    // Warm-up of every path of every payload first: the JIT compiles the code they share before any is measured.
+    // Warm-up of every path of every payload first: the JIT compiles the code they share before any
+    // is measured.
     for (int round = 0; round < warmup; round++) {
       for (String payload : PAYLOADS) {
         for (String path : PATHS) {
@@ -48,10 +58,12 @@ public final class JsonRoundTripPaired {
         }
       }
     }
-    System.out.printf("rounds=%d (after %d warm-up rounds of every payload), ops per path and round=%d%n%n", rounds,
-        warmup, ops);
-    System.out.println("| payload | ours CPU µs/op | reflective CPU µs/op | Jackson CPU µs/op | ours/reflective"
-        + " (95% CI) | ours/Jackson (95% CI) | ours B/op | reflective B/op |");
+    System.out.printf(
+        "rounds=%d (after %d warm-up rounds of every payload), ops per path and round=%d%n%n",
+        rounds, warmup, ops);
+    System.out.println(
+        "| payload | ours CPU µs/op | reflective CPU µs/op | Jackson CPU µs/op | ours/reflective"
+            + " (95% CI) | ours/Jackson (95% CI) | ours B/op | reflective B/op |");
     System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
     for (String payload : PAYLOADS) {
       Map<String, Method> methods = new LinkedHashMap<>();
@@ -80,18 +92,31 @@ public final class JsonRoundTripPaired {
       List<double[]> jackson = results.get("jackson");
       double[] vsReflective = ratio(reflective, ours);
       double[] vsJackson = ratio(jackson, ours);
-      System.out.printf("| %s | %.2f | %.2f | %.2f | %.3f ± %.3f | %.3f ± %.3f | %,.0f | %,.0f |%n", payload,
-          mean(ours, 0), mean(reflective, 0), mean(jackson, 0), vsReflective[0], vsReflective[1], vsJackson[0],
-          vsJackson[1], mean(ours, 1), mean(reflective, 1));
+      System.out.printf(
+          "| %s | %.2f | %.2f | %.2f | %.3f ± %.3f | %.3f ± %.3f | %,.0f | %,.0f |%n",
+          payload,
+          mean(ours, 0),
+          mean(reflective, 0),
+          mean(jackson, 0),
+          vsReflective[0],
+          vsReflective[1],
+          vsJackson[0],
+          vsJackson[1],
+          mean(ours, 1),
+          mean(reflective, 1));
     }
     if (sink == null) {
       throw new IllegalStateException();
     }
     System.out.println();
-    System.out.println("Ratios are throughput ratios (baseline CPU time / ours), > 1 means ours is faster.");
+    System.out.println(
+        "Ratios are throughput ratios (baseline CPU time / ours), > 1 means ours is faster.");
   }
 
-  /** Mean and 95% half-width of the per-round throughput ratio {@code base / ours} (CPU time per op). */
+  /**
+   * Mean and 95% half-width of the per-round throughput ratio {@code base / ours} (CPU time per
+   * op).
+   */
   private static double[] ratio(List<double[]> base, List<double[]> ours) {
     List<double[]> r = new ArrayList<>();
     for (int i = 0; i < ours.size(); i++) {

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
-/** The documented provider payloads the JSON benchmarks decode and re-encode (copied from the clients' tests). */
+/**
+ * The documented provider payloads the JSON benchmarks decode and re-encode (copied from the
+ * clients' tests).
+ */
 public enum Payload {
   CIRCLE_ACCOUNT_TRANSFER("circle-account-transfer-response.json"),
   CIRCLE_ACCOUNT_BALANCES("circle-account-balances-response.json"),

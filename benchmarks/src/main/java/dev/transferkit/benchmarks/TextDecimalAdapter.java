@@ -7,8 +7,9 @@ import java.io.IOException;
 import java.math.BigDecimal;
 
 /**
- * The BigDecimal adapter registered for the Moshi-reflective baseline: reads the literal text of a JSON number or
- * string into a BigDecimal (digits and scale kept) and writes it back either as a JSON string or as a JSON number.
+ * The BigDecimal adapter registered for the Moshi-reflective baseline: reads the literal text of a
+ * JSON number or string into a BigDecimal (digits and scale kept) and writes it back either as a
+ * JSON string or as a JSON number.
  */
 final class TextDecimalAdapter extends JsonAdapter<BigDecimal> {
   static final TextDecimalAdapter AS_STRING = new TextDecimalAdapter(true);

@@ -34,23 +34,27 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Embedded start-up in a fresh JVM (every fork is one): from nothing loaded to the first answered request.
- * {@code sandbox} starts a {@link Sandbox} (ready to serve all three providers: specs parsed, validators built, every
- * operation bound, books seeded, listening) and answers one Circle request through authentication, request
- * validation, the handler and response validation. {@code bareNetty}, the same-run baseline, is the floor under it:
- * a Netty HTTP server with the sandbox's codec and aggregator that answers {@code 200} to anything. Both answer the
- * same raw HTTP/1.1 request over a plain socket, so the client side costs both the same.
+ * Embedded start-up in a fresh JVM (every fork is one): from nothing loaded to the first answered
+ * request. {@code sandbox} starts a {@link Sandbox} (ready to serve all three providers: specs
+ * parsed, validators built, every operation bound, books seeded, listening) and answers one Circle
+ * request through authentication, request validation, the handler and response validation. {@code
+ * bareNetty}, the same-run baseline, is the floor under it: a Netty HTTP server with the sandbox's
+ * codec and aggregator that answers {@code 200} to anything. Both answer the same raw HTTP/1.1
+ * request over a plain socket, so the client side costs both the same.
  *
  * <p>Single shot: one measured call per fork, no warm-up; the forks give the spread.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 10, jvmArgsAppend = {"-Xms256m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"})
+@Fork(
+    value = 10,
+    jvmArgsAppend = {"-Xms256m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"})
 @Warmup(iterations = 0)
 @Measurement(iterations = 1)
 public class SandboxStartupBenchmark {
   /** A documented read of Circle's digital-asset-accounts spec, with the seeded key. */
-  static final String REQUEST_PATH = "/circle/v1/accounts/balances/" + SandboxSeed.CIRCLE_SOURCE_ACCOUNT;
+  static final String REQUEST_PATH =
+      "/circle/v1/accounts/balances/" + SandboxSeed.CIRCLE_SOURCE_ACCOUNT;
 
   @Benchmark
   public int sandbox() throws IOException {
@@ -63,25 +67,42 @@ public class SandboxStartupBenchmark {
   public int bareNetty() throws Exception {
     EventLoopGroup group = new NioEventLoopGroup();
     try {
-      Channel server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
-          .childHandler(new ChannelInitializer<SocketChannel>() {
-            @Override
-            protected void initChannel(SocketChannel ch) {
-              ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(1_000_000),
-                  new SimpleChannelInboundHandler<FullHttpRequest>() {
+      Channel server =
+          new ServerBootstrap()
+              .group(group)
+              .channel(NioServerSocketChannel.class)
+              .childHandler(
+                  new ChannelInitializer<SocketChannel>() {
                     @Override
-                    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
-                      FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                          HttpResponseStatus.OK, Unpooled.wrappedBuffer("{}".getBytes(StandardCharsets.UTF_8)));
-                      response.headers().set(HttpHeaderNames.CONTENT_LENGTH, 2);
-                      ctx.writeAndFlush(response);
+                    protected void initChannel(SocketChannel ch) {
+                      ch.pipeline()
+                          .addLast(
+                              new HttpServerCodec(),
+                              new HttpObjectAggregator(1_000_000),
+                              new SimpleChannelInboundHandler<FullHttpRequest>() {
+                                @Override
+                                protected void channelRead0(
+                                    ChannelHandlerContext ctx, FullHttpRequest request) {
+                                  FullHttpResponse response =
+                                      new DefaultFullHttpResponse(
+                                          HttpVersion.HTTP_1_1,
+                                          HttpResponseStatus.OK,
+                                          Unpooled.wrappedBuffer(
+                                              "{}".getBytes(StandardCharsets.UTF_8)));
+                                  response.headers().set(HttpHeaderNames.CONTENT_LENGTH, 2);
+                                  ctx.writeAndFlush(response);
+                                }
+                              });
                     }
-                  });
-            }
-          })
-          .bind("127.0.0.1", 0).sync().channel();
-      int status = firstStatus(((InetSocketAddress) server.localAddress()).getPort(), REQUEST_PATH,
-          SandboxSeed.CIRCLE_API_KEY);
+                  })
+              .bind("127.0.0.1", 0)
+              .sync()
+              .channel();
+      int status =
+          firstStatus(
+              ((InetSocketAddress) server.localAddress()).getPort(),
+              REQUEST_PATH,
+              SandboxSeed.CIRCLE_API_KEY);
       server.close().sync();
       return status;
     } finally {
@@ -93,8 +114,15 @@ public class SandboxStartupBenchmark {
   static int firstStatus(int port, String path, String apiKey) throws IOException {
     try (Socket socket = new Socket("127.0.0.1", port)) {
       OutputStream out = socket.getOutputStream();
-      out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nAuthorization: Bearer " + apiKey
-          + "\r\nAccept: application/json\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          ("GET "
+                  + path
+                  + " HTTP/1.1\r\nHost: 127.0.0.1:"
+                  + port
+                  + "\r\nAuthorization: Bearer "
+                  + apiKey
+                  + "\r\nAccept: application/json\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
       out.flush();
       InputStream in = socket.getInputStream();
       StringBuilder line = new StringBuilder();

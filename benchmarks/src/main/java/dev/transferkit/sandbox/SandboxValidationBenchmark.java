@@ -27,34 +27,42 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What the sandbox spends on the spec check of one documented Circle create-transfer exchange (request and 201
- * response, both valid): {@code sandboxChecks} is what {@code Front.dispatch} does ({@link Specs}: swagger-request-
- * validator's request and response validators on the operation the router chose, the response as the tree the handler
- * built). {@code interactionValidator}, the same-run baseline, is what the sandbox did until 2026-12-03: the same
- * library through its {@code OpenApiInteractionValidator} facade, which looks the operation up by path on every call and
+ * What the sandbox spends on the spec check of one documented Circle create-transfer exchange
+ * (request and 201 response, both valid): {@code sandboxChecks} is what {@code Front.dispatch} does
+ * ({@link Specs}: swagger-request- validator's request and response validators on the operation the
+ * router chose, the response as the tree the handler built). {@code interactionValidator}, the
+ * same-run baseline, is what the sandbox did until 2026-12-03: the same library through its {@code
+ * OpenApiInteractionValidator} facade, which looks the operation up by path on every call and
  * parses the response back from its bytes. Both return the problems found, which {@code
  * SandboxValidationBenchmarkTest} checks.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class SandboxValidationBenchmark {
   static final String SPEC = "circle/digital-asset-accounts.yaml";
   static final String PATH = "/v1/accounts/transfers";
+
   /** The operation as the sandbox's router hands it to the checks (no handler needed here). */
-  static final ProviderApi.Route ROUTE = new ProviderApi.Route("POST", PATH, SPEC, "createAccountTransfer", null, true);
-  static final String REQUEST = "{\"idempotencyKey\":\"ba943ff1-ca16-49b2-ba55-1057e70ca5c7\","
-      + "\"source\":{\"type\":\"account\",\"id\":\"1017381855\"},"
-      + "\"destination\":{\"type\":\"account\",\"id\":\"1000661542\"},"
-      + "\"amount\":{\"amount\":\"2500.00\",\"currency\":\"USD\"}}";
-  static final String RESPONSE = "{\"data\":{\"id\":\"bb2e0c95-09ff-4a8d-a4bb-0f2f3f3f3f3f\",\"status\":\"complete\","
-      + "\"amount\":{\"amount\":\"2500.00\",\"currency\":\"USD\"},"
-      + "\"source\":{\"type\":\"account\",\"id\":\"1017381855\"},"
-      + "\"destination\":{\"type\":\"account\",\"id\":\"1000661542\"},\"fees\":[],"
-      + "\"createDate\":\"2026-03-15T12:00:00.000Z\",\"updateDate\":\"2026-03-15T12:00:00.000Z\"}}";
+  static final ProviderApi.Route ROUTE =
+      new ProviderApi.Route("POST", PATH, SPEC, "createAccountTransfer", null, true);
+
+  static final String REQUEST =
+      "{\"idempotencyKey\":\"ba943ff1-ca16-49b2-ba55-1057e70ca5c7\","
+          + "\"source\":{\"type\":\"account\",\"id\":\"1017381855\"},"
+          + "\"destination\":{\"type\":\"account\",\"id\":\"1000661542\"},"
+          + "\"amount\":{\"amount\":\"2500.00\",\"currency\":\"USD\"}}";
+  static final String RESPONSE =
+      "{\"data\":{\"id\":\"bb2e0c95-09ff-4a8d-a4bb-0f2f3f3f3f3f\",\"status\":\"complete\","
+          + "\"amount\":{\"amount\":\"2500.00\",\"currency\":\"USD\"},"
+          + "\"source\":{\"type\":\"account\",\"id\":\"1017381855\"},"
+          + "\"destination\":{\"type\":\"account\",\"id\":\"1000661542\"},\"fees\":[],"
+          + "\"createDate\":\"2026-03-15T12:00:00.000Z\",\"updateDate\":\"2026-03-15T12:00:00.000Z\"}}";
 
   Specs specs;
   OpenApiInteractionValidator facade;
@@ -65,9 +73,16 @@ public class SandboxValidationBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() throws Exception {
-    specs = Specs.loadShared(Runnable::run).join(); // the parse any sandbox in this JVM shares (the tests start one)
-    facade = OpenApiInteractionValidator.createFor(SpecLoader.parse(SPEC)).withLevelResolver(LevelResolver.create()
-        .withLevel("validation.request.security", ValidationReport.Level.IGNORE).build()).build();
+    specs =
+        Specs.loadShared(Runnable::run)
+            .join(); // the parse any sandbox in this JVM shares (the tests start one)
+    facade =
+        OpenApiInteractionValidator.createFor(SpecLoader.parse(SPEC))
+            .withLevelResolver(
+                LevelResolver.create()
+                    .withLevel("validation.request.security", ValidationReport.Level.IGNORE)
+                    .build())
+            .build();
     requestBytes = REQUEST.getBytes(StandardCharsets.UTF_8);
     responseBytes = RESPONSE.getBytes(StandardCharsets.UTF_8);
     responseTree = Json.parse(responseBytes);
@@ -77,18 +92,32 @@ public class SandboxValidationBenchmark {
     headers.put("User-agent", List.of("wrk"));
   }
 
-  /** The sandbox's own path ({@code Front.dispatch}): {@link Specs#validateRequest} and {@link Specs#validateResponse}. */
+  /**
+   * The sandbox's own path ({@code Front.dispatch}): {@link Specs#validateRequest} and {@link
+   * Specs#validateResponse}.
+   */
   @Benchmark
   public List<String> sandboxChecks() {
-    Call call = new Call("POST", PATH, "http://127.0.0.1:8080/circle" + PATH, new LinkedHashMap<>(), headers,
-        Map.of(), requestBytes);
+    Call call =
+        new Call(
+            "POST",
+            PATH,
+            "http://127.0.0.1:8080/circle" + PATH,
+            new LinkedHashMap<>(),
+            headers,
+            Map.of(),
+            requestBytes);
     List<String> problems = new ArrayList<>();
     specs.validateRequest(ROUTE, call).forEach(p -> problems.add(p.toString()));
-    problems.addAll(specs.validateResponse(ROUTE, call, new Reply(201, responseTree), responseBytes));
+    problems.addAll(
+        specs.validateResponse(ROUTE, call, new Reply(201, responseTree), responseBytes));
     return problems;
   }
 
-  /** The baseline: the facade, as the sandbox called it before (errors only, as the sandbox keeps them). */
+  /**
+   * The baseline: the facade, as the sandbox called it before (errors only, as the sandbox keeps
+   * them).
+   */
   @Benchmark
   public List<String> interactionValidator() {
     SimpleRequest.Builder request = new SimpleRequest.Builder("POST", PATH);
@@ -96,8 +125,15 @@ public class SandboxValidationBenchmark {
     request.withBody(requestBytes);
     List<String> problems = new ArrayList<>();
     errors(facade.validateRequest(request.build()), problems);
-    errors(facade.validateResponse(PATH, Request.Method.POST, SimpleResponse.Builder.status(201)
-        .withContentType("application/json").withBody(responseBytes).build()), problems);
+    errors(
+        facade.validateResponse(
+            PATH,
+            Request.Method.POST,
+            SimpleResponse.Builder.status(201)
+                .withContentType("application/json")
+                .withBody(responseBytes)
+                .build()),
+        problems);
     return problems;
   }
 

@@ -10,13 +10,14 @@ import java.util.Random;
 import java.util.function.Supplier;
 
 /**
- * {@link SandboxValidationBenchmark}'s two paths measured in CPU time of the calling thread, interleaved in one JVM:
- * on a machine shared with other builds, wall time (what JMH reports) mostly measures the scheduler, while the thread's
- * own CPU time stays close to the work done. Each round runs a block of calls of each path in random order; the
- * figure is the median over rounds of each path's CPU time per call, and the median of the per-round ratios.
+ * {@link SandboxValidationBenchmark}'s two paths measured in CPU time of the calling thread,
+ * interleaved in one JVM: on a machine shared with other builds, wall time (what JMH reports)
+ * mostly measures the scheduler, while the thread's own CPU time stays close to the work done. Each
+ * round runs a block of calls of each path in random order; the figure is the median over rounds of
+ * each path's CPU time per call, and the median of the per-round ratios.
  *
- * <p>{@code java -cp benchmarks/target/benchmarks.jar dev.transferkit.sandbox.SandboxValidationPaired [rounds]
- * [calls per block] [warm-up rounds]}
+ * <p>{@code java -cp benchmarks/target/benchmarks.jar
+ * dev.transferkit.sandbox.SandboxValidationPaired [rounds] [calls per block] [warm-up rounds]}
  */
 public final class SandboxValidationPaired {
   private SandboxValidationPaired() {}
@@ -57,14 +58,20 @@ public final class SandboxValidationPaired {
     for (int r = 0; r < rounds; r++) {
       ratios[r] = perCall[0][r] / perCall[1][r];
     }
-    System.out.printf("rounds %d x %d calls per path (after %d warm-up rounds); caller CPU time per call%n", rounds,
-        calls, warmUp);
+    System.out.printf(
+        "rounds %d x %d calls per path (after %d warm-up rounds); caller CPU time per call%n",
+        rounds, calls, warmUp);
     for (int p = 0; p < paths.size(); p++) {
-      System.out.printf("%-22s median %.1f us (quartiles %.1f - %.1f)%n", names.get(p), median(perCall[p]),
-          quantile(perCall[p], 0.25), quantile(perCall[p], 0.75));
+      System.out.printf(
+          "%-22s median %.1f us (quartiles %.1f - %.1f)%n",
+          names.get(p), median(perCall[p]), quantile(perCall[p], 0.25), quantile(perCall[p], 0.75));
     }
-    System.out.printf("sandboxChecks / interactionValidator: median %.3f (quartiles %.3f - %.3f)%s%n", median(ratios),
-        quantile(ratios, 0.25), quantile(ratios, 0.75), sink == 0 ? "" : " (problems found: " + sink + ")");
+    System.out.printf(
+        "sandboxChecks / interactionValidator: median %.3f (quartiles %.3f - %.3f)%s%n",
+        median(ratios),
+        quantile(ratios, 0.25),
+        quantile(ratios, 0.75),
+        sink == 0 ? "" : " (problems found: " + sink + ")");
   }
 
   private static double median(double[] values) {

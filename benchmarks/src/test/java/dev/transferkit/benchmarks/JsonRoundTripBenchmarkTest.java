@@ -19,9 +19,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.openjdk.jmh.annotations.Benchmark;
 
 /**
- * Correctness of the JSON benchmarks: every {@code @Benchmark} method is invoked once, exactly as JMH invokes it, and
- * its output must be the payload it decoded (structurally, numbers by their exact text, member order ignored). So
- * each of the three paths does the same, complete work on each payload.
+ * Correctness of the JSON benchmarks: every {@code @Benchmark} method is invoked once, exactly as
+ * JMH invokes it, and its output must be the payload it decoded (structurally, numbers by their
+ * exact text, member order ignored). So each of the three paths does the same, complete work on
+ * each payload.
  */
 class JsonRoundTripBenchmarkTest {
   private static final Map<String, Payload> PAYLOAD_BY_PREFIX =
@@ -67,9 +68,12 @@ class JsonRoundTripBenchmarkTest {
     String expected = new String(payload.bytes(), StandardCharsets.UTF_8);
 
     if (payload == Payload.WYRE_TRANSFER_A && !path.equals("ours")) {
-      // Known baseline limitation (documented in the README): a reflective POJO cannot tell an absent property from
-      // an explicit null. Wyre sends explicit nulls, so the baselines write nulls, and response A, which omits
-      // estimatedArrival, comes back with "estimatedArrival": null. That must be the only difference.
+      // Known baseline limitation (documented in the README): a reflective POJO cannot tell an
+      // absent property from
+      // an explicit null. Wyre sends explicit nulls, so the baselines write nulls, and response A,
+      // which omits
+      // estimatedArrival, comes back with "estimatedArrival": null. That must be the only
+      // difference.
       assertTrue(expected.indexOf("estimatedArrival") < 0);
       String withNull = expected.replaceFirst("\\{", "{\"estimatedArrival\": null,");
       assertNull(JsonText.difference(withNull, actual), methodName + ": " + actual);

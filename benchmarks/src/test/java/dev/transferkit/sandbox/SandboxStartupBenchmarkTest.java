@@ -5,8 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link SandboxStartupBenchmark} measures a start that is complete: the sandbox answers the provider request with
- * its 200 (authenticated, validated, handled), and the baseline answers the same request.
+ * {@link SandboxStartupBenchmark} measures a start that is complete: the sandbox answers the
+ * provider request with its 200 (authenticated, validated, handled), and the baseline answers the
+ * same request.
  */
 class SandboxStartupBenchmarkTest {
   @Test

@@ -10,19 +10,19 @@ import dev.transferkit.circle.wallets.api.TransactionsApi;
 import dev.transferkit.circle.wallets.api.UsersApi;
 import dev.transferkit.circle.wallets.api.WalletsApi;
 import dev.transferkit.circle.webhook.CircleWebhookVerifier;
-import dev.transferkit.core.internal.Json;
+import dev.transferkit.core.ClientBuilder;
 import dev.transferkit.core.internal.BearerAuth;
 import dev.transferkit.core.internal.Credentials;
+import dev.transferkit.core.internal.Json;
 import dev.transferkit.core.internal.Redaction;
-import dev.transferkit.core.ClientBuilder;
 import dev.transferkit.core.internal.Transport;
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
 import okhttp3.HttpUrl;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Entry point to Circle: Digital Asset Accounts ({@link #accounts()}), Payouts ({@link #payouts()}) and
- * user-controlled wallets (W3S: {@link #users()}, {@link #wallets()}, {@link #transactions()},
+ * Entry point to Circle: Digital Asset Accounts ({@link #accounts()}), Payouts ({@link #payouts()})
+ * and user-controlled wallets (W3S: {@link #users()}, {@link #wallets()}, {@link #transactions()},
  * {@link #notifications()}).
  *
  * <pre>{@code
@@ -33,28 +33,33 @@ import okhttp3.HttpUrl;
  * AccountTransfer t = circle.accounts().createAccountTransfer(request).execute();
  * }</pre>
  *
- * <p>Every call goes through one runtime: {@code Authorization: Bearer <API key>}, {@code User-Agent:
- * transferkit-java/<version>}, typed exceptions ({@code dev.transferkit.core.exception}), an idempotency key filled
- * with a random UUID when a create request leaves it unset, and automatic retries (default 2, with exponential
- * backoff and jitter) of GETs and of the idempotency-protected creates (account transfers, payouts, user transfer
- * challenges) with the same key. W3S user endpoints take the end user's {@code X-User-Token} as a method parameter;
- * user tokens expire 60 minutes after {@code users().getUserToken} issued them (an expired token fails with an
- * {@link dev.transferkit.core.exception.AuthenticationException}, code 155104).
+ * <p>Every call goes through one runtime: {@code Authorization: Bearer <API key>}, {@code
+ * User-Agent: transferkit-java/<version>}, typed exceptions ({@code
+ * dev.transferkit.core.exception}), an idempotency key filled with a random UUID when a create
+ * request leaves it unset, and automatic retries (default 2, with exponential backoff and jitter)
+ * of GETs and of the idempotency-protected creates (account transfers, payouts, user transfer
+ * challenges) with the same key. W3S user endpoints take the end user's {@code X-User-Token} as a
+ * method parameter; user tokens expire 60 minutes after {@code users().getUserToken} issued them
+ * (an expired token fails with an {@link dev.transferkit.core.exception.AuthenticationException},
+ * code 155104).
  *
- * <p>Thread-safe: build one client per API key and share it; the services it hands out are thread-safe too. It holds
- * an OkHttp connection pool and dispatcher, which free themselves when idle.
+ * <p>Thread-safe: build one client per API key and share it; the services it hands out are
+ * thread-safe too. It holds an OkHttp connection pool and dispatcher, which free themselves when
+ * idle.
  */
 public final class CircleClient {
   /**
-   * Where requests go: each Circle API's server for the environment, as its spec's {@code servers} name it
-   * ({@code x-transferkit-environment}; the URLs are generated from the specs). Circle's W3S API has one host for
-   * both; a TEST_API_KEY key selects its sandbox.
+   * Where requests go: each Circle API's server for the environment, as its spec's {@code servers}
+   * name it ({@code x-transferkit-environment}; the URLs are generated from the specs). Circle's
+   * W3S API has one host for both; a TEST_API_KEY key selects its sandbox.
    */
   public enum Environment {
-    SANDBOX(dev.transferkit.circle.accounts.internal.Servers.SANDBOX,
+    SANDBOX(
+        dev.transferkit.circle.accounts.internal.Servers.SANDBOX,
         dev.transferkit.circle.payouts.internal.Servers.SANDBOX,
         dev.transferkit.circle.wallets.internal.Servers.SANDBOX),
-    PRODUCTION(dev.transferkit.circle.accounts.internal.Servers.PRODUCTION,
+    PRODUCTION(
+        dev.transferkit.circle.accounts.internal.Servers.PRODUCTION,
         dev.transferkit.circle.payouts.internal.Servers.PRODUCTION,
         dev.transferkit.circle.wallets.internal.Servers.PRODUCTION);
 
@@ -84,8 +89,9 @@ public final class CircleClient {
     }
   }
 
-  static final String RECONCILE_HINT = "Circle creates carry an idempotency key and are retried automatically;"
-      + " repeat the request with the same idempotencyKey to get its original result.";
+  static final String RECONCILE_HINT =
+      "Circle creates carry an idempotency key and are retried automatically;"
+          + " repeat the request with the same idempotencyKey to get its original result.";
 
   private final Environment environment;
   private final HttpUrl accountsBaseUrl;
@@ -119,9 +125,15 @@ public final class CircleClient {
     this.notifications = new NotificationsApi(walletsServices.retrofit());
     this.tokens = new TokensApi(walletsServices.retrofit());
     this.health = new HealthApi(walletsServices.retrofit());
-    // Key fetches happen while Circle waits (5 s) for the webhook's answer: they get a deadline of their own.
-    this.webhookVerifier = CircleWebhookVerifier.create(new NotificationsApi(transport
-        .withCallTimeout(CircleWebhookVerifier.KEY_FETCH_TIMEOUT).services(walletsBaseUrl, walletsAuth).retrofit()));
+    // Key fetches happen while Circle waits (5 s) for the webhook's answer: they get a deadline of
+    // their own.
+    this.webhookVerifier =
+        CircleWebhookVerifier.create(
+            new NotificationsApi(
+                transport
+                    .withCallTimeout(CircleWebhookVerifier.KEY_FETCH_TIMEOUT)
+                    .services(walletsBaseUrl, walletsAuth)
+                    .retrofit()));
   }
 
   public static Builder builder() {
@@ -148,7 +160,9 @@ public final class CircleClient {
     return wallets;
   }
 
-  /** W3S transactions and transfer challenges (X-User-Token; the transfer challenge is idempotent). */
+  /**
+   * W3S transactions and transfer challenges (X-User-Token; the transfer challenge is idempotent).
+   */
   public TransactionsApi transactions() {
     return transactions;
   }
@@ -170,8 +184,8 @@ public final class CircleClient {
 
   /**
    * A webhook verifier that fetches Circle's public keys through this client, with a deadline of
-   * {@link CircleWebhookVerifier#KEY_FETCH_TIMEOUT} per fetch, caching and rate-limiting them as its class comment
-   * says. Shared and thread-safe.
+   * {@link CircleWebhookVerifier#KEY_FETCH_TIMEOUT} per fetch, caching and rate-limiting them as
+   * its class comment says. Shared and thread-safe.
    */
   public CircleWebhookVerifier webhookVerifier() {
     return webhookVerifier;
@@ -180,8 +194,15 @@ public final class CircleClient {
   /** Environment and base URLs; never credentials. */
   @Override
   public String toString() {
-    return "CircleClient{environment=" + environment + ", accountsBaseUrl=" + accountsBaseUrl
-        + ", payoutsBaseUrl=" + payoutsBaseUrl + ", walletsBaseUrl=" + walletsBaseUrl + "}";
+    return "CircleClient{environment="
+        + environment
+        + ", accountsBaseUrl="
+        + accountsBaseUrl
+        + ", payoutsBaseUrl="
+        + payoutsBaseUrl
+        + ", walletsBaseUrl="
+        + walletsBaseUrl
+        + "}";
   }
 
   /** Builds a {@link CircleClient}. Not thread-safe. */
@@ -198,8 +219,9 @@ public final class CircleClient {
     }
 
     /**
-     * The Circle API key ({@code PREFIX:ID:SECRET}), sent as {@code Authorization: Bearer}. Required. Refused with an IllegalArgumentException that names the setting, never the value, if empty, surrounded by
-     * whitespace, or holding control or non-ASCII characters.
+     * The Circle API key ({@code PREFIX:ID:SECRET}), sent as {@code Authorization: Bearer}.
+     * Required. Refused with an IllegalArgumentException that names the setting, never the value,
+     * if empty, surrounded by whitespace, or holding control or non-ASCII characters.
      */
     public Builder apiKey(String apiKey) {
       this.apiKey = Credentials.check(apiKey, "apiKey");
@@ -207,8 +229,9 @@ public final class CircleClient {
     }
 
     /**
-     * A different API key for user-controlled wallets (W3S), when it is not the same key as for Digital Asset
-     * Accounts and Payouts. Optional: {@link #apiKey} is used by default. Checked like {@link #apiKey}.
+     * A different API key for user-controlled wallets (W3S), when it is not the same key as for
+     * Digital Asset Accounts and Payouts. Optional: {@link #apiKey} is used by default. Checked
+     * like {@link #apiKey}.
      */
     public Builder walletsApiKey(String walletsApiKey) {
       this.walletsApiKey = Credentials.check(walletsApiKey, "walletsApiKey");
@@ -230,21 +253,34 @@ public final class CircleClient {
       if (apiKey == null) {
         throw new IllegalStateException("CircleClient needs an apiKey");
       }
-      Moshi moshi = Json.moshi(dev.transferkit.circle.wallets.model.JsonAdapters.FACTORY,
-          dev.transferkit.circle.accounts.model.JsonAdapters.FACTORY,
-          dev.transferkit.circle.payouts.model.JsonAdapters.FACTORY);
-      Redaction secrets = dev.transferkit.circle.wallets.internal.Secrets.REDACTION
-          .and(dev.transferkit.circle.accounts.internal.Secrets.REDACTION)
-          .and(dev.transferkit.circle.payouts.internal.Secrets.REDACTION);
-      Transport transport = transport(new Transport.Provider("Circle", moshi, new CircleErrorDecoder(moshi, secrets),
-          RECONCILE_HINT, secrets));
+      Moshi moshi =
+          Json.moshi(
+              dev.transferkit.circle.wallets.model.JsonAdapters.FACTORY,
+              dev.transferkit.circle.accounts.model.JsonAdapters.FACTORY,
+              dev.transferkit.circle.payouts.model.JsonAdapters.FACTORY);
+      Redaction secrets =
+          dev.transferkit.circle.wallets.internal.Secrets.REDACTION
+              .and(dev.transferkit.circle.accounts.internal.Secrets.REDACTION)
+              .and(dev.transferkit.circle.payouts.internal.Secrets.REDACTION);
+      Transport transport =
+          transport(
+              new Transport.Provider(
+                  "Circle",
+                  moshi,
+                  new CircleErrorDecoder(moshi, secrets),
+                  RECONCILE_HINT,
+                  secrets));
       return new CircleClient(this, transport, baseUrlOverride());
     }
 
     /** Settings; never the API keys. */
     @Override
     public String toString() {
-      return super.toString() + "{environment=" + environment + ", apiKey=" + (apiKey == null ? "unset" : "set")
+      return super.toString()
+          + "{environment="
+          + environment
+          + ", apiKey="
+          + (apiKey == null ? "unset" : "set")
           + "}";
     }
   }

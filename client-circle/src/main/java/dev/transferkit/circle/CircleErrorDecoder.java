@@ -13,14 +13,15 @@ import okhttp3.Headers;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Decodes Circle's error body {@code {code, message, errors[]}} (the same shape in every Circle API, decoded with the
- * generated {@link CircleError} model) into a typed exception. Well-known codes decide the type for 4xx statuses; 429 and
- * 5xx are always rate-limit and server errors. The request id is Circle's {@code X-Request-Id} response header.
- * Thread-safe.
+ * Decodes Circle's error body {@code {code, message, errors[]}} (the same shape in every Circle
+ * API, decoded with the generated {@link CircleError} model) into a typed exception. Well-known
+ * codes decide the type for 4xx statuses; 429 and 5xx are always rate-limit and server errors. The
+ * request id is Circle's {@code X-Request-Id} response header. Thread-safe.
  */
 final class CircleErrorDecoder implements ErrorDecoder {
-  static final String IDEMPOTENCY_HINT = "This idempotency key was already used for a different request. The"
-      + " request that first used it may have succeeded: look it up before sending a new request with a new key";
+  static final String IDEMPOTENCY_HINT =
+      "This idempotency key was already used for a different request. The"
+          + " request that first used it may have succeeded: look it up before sending a new request with a new key";
 
   private final JsonAdapter<CircleError> adapter;
   private final Redaction redaction;
@@ -61,8 +62,9 @@ final class CircleErrorDecoder implements ErrorDecoder {
   }
 
   /**
-   * The kind for a Circle error code, from the codes the three Circle specs document ({@code x-transferkit-errors},
-   * generated into each API's {@code ErrorCodes}); codes only refine 4xx statuses other than 429.
+   * The kind for a Circle error code, from the codes the three Circle specs document ({@code
+   * x-transferkit-errors}, generated into each API's {@code ErrorCodes}); codes only refine 4xx
+   * statuses other than 429.
    */
   static ErrorKind kind(int status, @Nullable Integer code) {
     ErrorKind byStatus = ErrorKind.forStatus(status);

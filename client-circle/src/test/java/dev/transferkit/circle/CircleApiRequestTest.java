@@ -29,11 +29,11 @@ import dev.transferkit.circle.wallets.model.SortOrder;
 import dev.transferkit.circle.wallets.model.TransactionState;
 import dev.transferkit.circle.wallets.model.TransactionType;
 import dev.transferkit.circle.wallets.model.UserTokenRequest;
-import dev.transferkit.core.internal.Idempotent;
 import dev.transferkit.core.RequestOptions;
 import dev.transferkit.core.Timestamp;
-import dev.transferkit.core.testing.JsonText;
+import dev.transferkit.core.internal.Idempotent;
 import dev.transferkit.core.internal.TestServices;
+import dev.transferkit.core.testing.JsonText;
 import java.math.BigDecimal;
 import java.util.List;
 import okhttp3.mockwebserver.MockResponse;
@@ -59,7 +59,8 @@ class CircleApiRequestTest {
     server.shutdown();
   }
 
-  private <T> T api(java.util.function.Function<retrofit2.Retrofit, T> service,
+  private <T> T api(
+      java.util.function.Function<retrofit2.Retrofit, T> service,
       com.squareup.moshi.JsonAdapter.Factory factory) {
     return service.apply(TestServices.bare(server, "/circle/", factory));
   }
@@ -82,7 +83,9 @@ class CircleApiRequestTest {
   @Test
   void getAccountBalancesIsAGetOnTheAccountPath() throws Exception {
     enqueue(payload("accounts/balances-source-before"));
-    api(AccountsApi::new, dev.transferkit.circle.accounts.model.JsonAdapters.FACTORY).getAccountBalances("1017381855").execute();
+    api(AccountsApi::new, dev.transferkit.circle.accounts.model.JsonAdapters.FACTORY)
+        .getAccountBalances("1017381855")
+        .execute();
     RecordedRequest r = server.takeRequest();
     assertEquals("GET", r.getMethod());
     assertEquals("/circle/v1/accounts/balances/1017381855", r.getPath());
@@ -91,22 +94,45 @@ class CircleApiRequestTest {
   @Test
   void createAccountTransferPostsTheDocumentedBodyAndIsIdempotent() throws Exception {
     enqueue(payload("accounts/create-transfer-response"));
-    AccountsApi accounts = api(AccountsApi::new, dev.transferkit.circle.accounts.model.JsonAdapters.FACTORY);
-    accounts.createAccountTransfer(CreateAccountTransferRequest.builder()
-        .idempotencyKey("ba943ff1-ca16-49b2-ba55-1057e70ca5c7")
-        .source(AccountLocation.builder().type(AccountLocationType.ACCOUNT).id("1017381855").build())
-        .destination(AccountLocation.builder().type(AccountLocationType.ACCOUNT).id("1000661542").build())
-        .amount(Money.builder().amount(new BigDecimal("2500.00")).currency(Currency.USD).build())
-        .build()).execute();
+    AccountsApi accounts =
+        api(AccountsApi::new, dev.transferkit.circle.accounts.model.JsonAdapters.FACTORY);
+    accounts
+        .createAccountTransfer(
+            CreateAccountTransferRequest.builder()
+                .idempotencyKey("ba943ff1-ca16-49b2-ba55-1057e70ca5c7")
+                .source(
+                    AccountLocation.builder()
+                        .type(AccountLocationType.ACCOUNT)
+                        .id("1017381855")
+                        .build())
+                .destination(
+                    AccountLocation.builder()
+                        .type(AccountLocationType.ACCOUNT)
+                        .id("1000661542")
+                        .build())
+                .amount(
+                    Money.builder()
+                        .amount(new BigDecimal("2500.00"))
+                        .currency(Currency.USD)
+                        .build())
+                .build())
+        .execute();
     RecordedRequest r = server.takeRequest();
     assertEquals("POST", r.getMethod());
     assertEquals("/circle/v1/accounts/transfers", r.getPath());
-    JsonText.assertJsonEquals("{\"idempotencyKey\":\"ba943ff1-ca16-49b2-ba55-1057e70ca5c7\","
-        + "\"source\":{\"type\":\"account\",\"id\":\"1017381855\"},"
-        + "\"destination\":{\"type\":\"account\",\"id\":\"1000661542\"},"
-        + "\"amount\":{\"amount\":\"2500.00\",\"currency\":\"USD\"}}", r.getBody().readUtf8());
-    Idempotent idempotent = retrofitService(AccountsApi.class).getMethod("createAccountTransfer",
-        CreateAccountTransferRequest.class, dev.transferkit.core.RequestOptions.class).getAnnotation(Idempotent.class);
+    JsonText.assertJsonEquals(
+        "{\"idempotencyKey\":\"ba943ff1-ca16-49b2-ba55-1057e70ca5c7\","
+            + "\"source\":{\"type\":\"account\",\"id\":\"1017381855\"},"
+            + "\"destination\":{\"type\":\"account\",\"id\":\"1000661542\"},"
+            + "\"amount\":{\"amount\":\"2500.00\",\"currency\":\"USD\"}}",
+        r.getBody().readUtf8());
+    Idempotent idempotent =
+        retrofitService(AccountsApi.class)
+            .getMethod(
+                "createAccountTransfer",
+                CreateAccountTransferRequest.class,
+                dev.transferkit.core.RequestOptions.class)
+            .getAnnotation(Idempotent.class);
     assertEquals("idempotencyKey", idempotent.keyField());
   }
 
@@ -114,7 +140,8 @@ class CircleApiRequestTest {
   void getAccountTransferIsAGetOnTheTransferPath() throws Exception {
     enqueue(payload("accounts/get-transfer-response"));
     api(AccountsApi::new, dev.transferkit.circle.accounts.model.JsonAdapters.FACTORY)
-        .getAccountTransfer("f1a2b3c4-d5e6-7890-abcd-ef1234567890").execute();
+        .getAccountTransfer("f1a2b3c4-d5e6-7890-abcd-ef1234567890")
+        .execute();
     RecordedRequest r = server.takeRequest();
     assertEquals("GET", r.getMethod());
     assertEquals("/circle/v1/accounts/transfers/f1a2b3c4-d5e6-7890-abcd-ef1234567890", r.getPath());
@@ -123,14 +150,21 @@ class CircleApiRequestTest {
   @Test
   void listAccountTransfersSendsAccountAndPagingQuery() throws Exception {
     enqueue(payload("accounts/list-transfers-response"));
-    api(AccountsApi::new, dev.transferkit.circle.accounts.model.JsonAdapters.FACTORY).listAccountTransfers(
-        AccountsApi.ListAccountTransfersParams.builder().accountId("1017381855")
-            .from(Timestamp.parse("2026-03-01T00:00:00Z")).pageAfter("f1a2b3c4-d5e6-7890-abcd-ef1234567890")
-            .pageSize(25).build()).execute();
+    api(AccountsApi::new, dev.transferkit.circle.accounts.model.JsonAdapters.FACTORY)
+        .listAccountTransfers(
+            AccountsApi.ListAccountTransfersParams.builder()
+                .accountId("1017381855")
+                .from(Timestamp.parse("2026-03-01T00:00:00Z"))
+                .pageAfter("f1a2b3c4-d5e6-7890-abcd-ef1234567890")
+                .pageSize(25)
+                .build())
+        .execute();
     RecordedRequest r = server.takeRequest();
     assertEquals("GET", r.getMethod());
-    assertEquals("/circle/v1/accounts/transfers?accountId=1017381855&from=2026-03-01T00%3A00%3A00Z"
-        + "&pageAfter=f1a2b3c4-d5e6-7890-abcd-ef1234567890&pageSize=25", r.getPath());
+    assertEquals(
+        "/circle/v1/accounts/transfers?accountId=1017381855&from=2026-03-01T00%3A00%3A00Z"
+            + "&pageAfter=f1a2b3c4-d5e6-7890-abcd-ef1234567890&pageSize=25",
+        r.getPath());
   }
 
   // ---- Payouts
@@ -138,26 +172,42 @@ class CircleApiRequestTest {
   @Test
   void createPayoutPostsTheDocumentedBodyAndIsIdempotent() throws Exception {
     enqueue(payload("payouts/payout-response"));
-    api(PayoutsApi::new, dev.transferkit.circle.payouts.model.JsonAdapters.FACTORY).createPayout(
-        CreatePayoutRequest.builder().idempotencyKey("ba943ff1-ca16-49b2-ba55-1057e70ca5c7")
-            .destination(PayoutDestination.builder().type(PayoutDestinationType.ADDRESS_BOOK)
-                .id("b8627ae8-732b-4d25-b947-1df8f4007a29").build())
-            .amount(dev.transferkit.circle.payouts.model.PayoutRequestMoney.builder().amount(new BigDecimal("3.14"))
-                .currency(dev.transferkit.circle.payouts.model.PayoutRequestCurrency.USD).build())
-            .purposeOfTransfer(PurposeOfTransfer.PMT001).build()).execute();
+    api(PayoutsApi::new, dev.transferkit.circle.payouts.model.JsonAdapters.FACTORY)
+        .createPayout(
+            CreatePayoutRequest.builder()
+                .idempotencyKey("ba943ff1-ca16-49b2-ba55-1057e70ca5c7")
+                .destination(
+                    PayoutDestination.builder()
+                        .type(PayoutDestinationType.ADDRESS_BOOK)
+                        .id("b8627ae8-732b-4d25-b947-1df8f4007a29")
+                        .build())
+                .amount(
+                    dev.transferkit.circle.payouts.model.PayoutRequestMoney.builder()
+                        .amount(new BigDecimal("3.14"))
+                        .currency(dev.transferkit.circle.payouts.model.PayoutRequestCurrency.USD)
+                        .build())
+                .purposeOfTransfer(PurposeOfTransfer.PMT001)
+                .build())
+        .execute();
     RecordedRequest r = server.takeRequest();
     assertEquals("POST", r.getMethod());
     assertEquals("/circle/v1/payouts", r.getPath());
     JsonText.assertJsonEquals(payload("payouts/create-payout-request"), r.getBody().readUtf8());
-    assertNotNull(retrofitService(PayoutsApi.class).getMethod("createPayout", CreatePayoutRequest.class,
-        dev.transferkit.core.RequestOptions.class).getAnnotation(Idempotent.class));
+    assertNotNull(
+        retrofitService(PayoutsApi.class)
+            .getMethod(
+                "createPayout",
+                CreatePayoutRequest.class,
+                dev.transferkit.core.RequestOptions.class)
+            .getAnnotation(Idempotent.class));
   }
 
   @Test
   void getPayoutIsAGetOnThePayoutPath() throws Exception {
     enqueue(payload("payouts/payout-response"));
     api(PayoutsApi::new, dev.transferkit.circle.payouts.model.JsonAdapters.FACTORY)
-        .getPayout("b8627ae8-732b-4d25-b947-1df8f4007a29").execute();
+        .getPayout("b8627ae8-732b-4d25-b947-1df8f4007a29")
+        .execute();
     RecordedRequest r = server.takeRequest();
     assertEquals("GET", r.getMethod());
     assertEquals("/circle/v1/payouts/b8627ae8-732b-4d25-b947-1df8f4007a29", r.getPath());
@@ -166,34 +216,51 @@ class CircleApiRequestTest {
   @Test
   void listPayoutsRepeatsArrayQueryParameters() throws Exception {
     enqueue("{\"data\":[]}");
-    api(PayoutsApi::new, dev.transferkit.circle.payouts.model.JsonAdapters.FACTORY).listPayouts(
-        PayoutsApi.ListPayoutsParams.builder().type(List.of(PayoutDestinationType.ADDRESS_BOOK))
-            .status(List.of(PayoutStatus.PENDING, PayoutStatus.FAILED)).pageSize(10).build()).execute();
+    api(PayoutsApi::new, dev.transferkit.circle.payouts.model.JsonAdapters.FACTORY)
+        .listPayouts(
+            PayoutsApi.ListPayoutsParams.builder()
+                .type(List.of(PayoutDestinationType.ADDRESS_BOOK))
+                .status(List.of(PayoutStatus.PENDING, PayoutStatus.FAILED))
+                .pageSize(10)
+                .build())
+        .execute();
     RecordedRequest r = server.takeRequest();
-    assertEquals("/circle/v1/payouts?type=address_book&status=pending&status=failed&pageSize=10", r.getPath());
+    assertEquals(
+        "/circle/v1/payouts?type=address_book&status=pending&status=failed&pageSize=10",
+        r.getPath());
   }
 
   // ---- User-controlled wallets
 
   @Test
   void createUserPostsTheUserId() throws Exception {
-    enqueue("{\"data\":{\"id\":\"2f1dcb5e-312a-4b15-8240-abeffc0e3463\",\"createDate\":\"2023-07-28T15:00:00Z\","
-        + "\"pinStatus\":\"UNSET\",\"status\":\"ENABLED\"}}");
-    api(UsersApi::new, dev.transferkit.circle.wallets.model.JsonAdapters.FACTORY).createUser(
-        CreateUserRequest.builder().userId("2f1dcb5e-312a-4b15-8240-abeffc0e3463").build()).execute();
+    enqueue(
+        "{\"data\":{\"id\":\"2f1dcb5e-312a-4b15-8240-abeffc0e3463\",\"createDate\":\"2023-07-28T15:00:00Z\","
+            + "\"pinStatus\":\"UNSET\",\"status\":\"ENABLED\"}}");
+    api(UsersApi::new, dev.transferkit.circle.wallets.model.JsonAdapters.FACTORY)
+        .createUser(
+            CreateUserRequest.builder().userId("2f1dcb5e-312a-4b15-8240-abeffc0e3463").build())
+        .execute();
     RecordedRequest r = server.takeRequest();
     assertEquals("POST", r.getMethod());
     assertEquals("/circle/v1/w3s/users", r.getPath());
     assertNull(r.getHeader("X-Request-Id"));
-    JsonText.assertJsonEquals("{\"userId\":\"2f1dcb5e-312a-4b15-8240-abeffc0e3463\"}", r.getBody().readUtf8());
+    JsonText.assertJsonEquals(
+        "{\"userId\":\"2f1dcb5e-312a-4b15-8240-abeffc0e3463\"}", r.getBody().readUtf8());
   }
 
   @Test
   void getUserTokenPostsTheDocumentedBodyWithRequestId() throws Exception {
     enqueue(payload("wallets/user-token-response"));
-    // X-Request-Id is managed by the runtime (from RequestOptions), so this one goes through the facade.
-    CircleClient.builder().apiKey("TEST_API_KEY:k:s").baseUrl(server.url("/circle/").toString()).build().users()
-        .getUserToken(UserTokenRequest.builder().userId("2f1dcb5e-312a-4b15-8240-abeffc0e3463").build(),
+    // X-Request-Id is managed by the runtime (from RequestOptions), so this one goes through the
+    // facade.
+    CircleClient.builder()
+        .apiKey("TEST_API_KEY:k:s")
+        .baseUrl(server.url("/circle/").toString())
+        .build()
+        .users()
+        .getUserToken(
+            UserTokenRequest.builder().userId("2f1dcb5e-312a-4b15-8240-abeffc0e3463").build(),
             RequestOptions.builder().requestId("6c7a7c5e-5e43-4fc3-a8cb-1a0b9d2b0a1e").build())
         .execute();
     RecordedRequest r = server.takeRequest();
@@ -205,9 +272,15 @@ class CircleApiRequestTest {
   @Test
   void listWalletsSendsTheUserTokenHeaderAndFilters() throws Exception {
     enqueue(payload("wallets/wallets-response"));
-    api(WalletsApi::new, dev.transferkit.circle.wallets.model.JsonAdapters.FACTORY).listWallets(
-        USER_TOKEN, WalletsApi.ListWalletsParams.builder().blockchain(Blockchain.MATIC_AMOY).pageSize(2)
-            .order(SortOrder.DESC).build()).execute();
+    api(WalletsApi::new, dev.transferkit.circle.wallets.model.JsonAdapters.FACTORY)
+        .listWallets(
+            USER_TOKEN,
+            WalletsApi.ListWalletsParams.builder()
+                .blockchain(Blockchain.MATIC_AMOY)
+                .pageSize(2)
+                .order(SortOrder.DESC)
+                .build())
+        .execute();
     RecordedRequest r = server.takeRequest();
     assertEquals("GET", r.getMethod());
     assertEquals("/circle/v1/w3s/wallets?blockchain=MATIC-AMOY&pageSize=2&order=DESC", r.getPath());
@@ -217,11 +290,16 @@ class CircleApiRequestTest {
   @Test
   void listWalletBalanceSendsTheUserTokenOnTheWalletPath() throws Exception {
     enqueue(payload("wallets/balances-response"));
-    api(WalletsApi::new, dev.transferkit.circle.wallets.model.JsonAdapters.FACTORY).listWalletBalance(
-        "01899cf2-d415-7052-a207-f9862157e546", USER_TOKEN,
-        WalletsApi.ListWalletBalanceParams.builder().includeAll(true).build()).execute();
+    api(WalletsApi::new, dev.transferkit.circle.wallets.model.JsonAdapters.FACTORY)
+        .listWalletBalance(
+            "01899cf2-d415-7052-a207-f9862157e546",
+            USER_TOKEN,
+            WalletsApi.ListWalletBalanceParams.builder().includeAll(true).build())
+        .execute();
     RecordedRequest r = server.takeRequest();
-    assertEquals("/circle/v1/w3s/wallets/01899cf2-d415-7052-a207-f9862157e546/balances?includeAll=true", r.getPath());
+    assertEquals(
+        "/circle/v1/w3s/wallets/01899cf2-d415-7052-a207-f9862157e546/balances?includeAll=true",
+        r.getPath());
     assertEquals(USER_TOKEN, r.getHeader("X-User-Token"));
   }
 
@@ -229,11 +307,18 @@ class CircleApiRequestTest {
   void createTransferChallengePostsTheDocumentedBodyAndIsIdempotent() throws Exception {
     enqueue(payload("wallets/challenge-response"));
     api(TransactionsApi::new, dev.transferkit.circle.wallets.model.JsonAdapters.FACTORY)
-        .createUserTransactionTransferChallenge(USER_TOKEN, CreateTransferTransactionForEndUserRequest.builder()
-            .userId("2f1dcb5e-312a-4b15-8240-abeffc0e3463").idempotencyKey("607a0972-17f9-4d56-8ca3-a0e94adc3210")
-            .amounts(List.of(new BigDecimal(".01"))).destinationAddress("0x6E5eAf34c73D1CD0be4e24f923b97CF38e10d1f3")
-            .tokenId("38f2ad29-a77b-5a44-be05-8d03923878a2").walletId("01899cf2-d415-7052-a207-f9862157e546")
-            .feeLevel(FeeLevel.MEDIUM).build()).execute();
+        .createUserTransactionTransferChallenge(
+            USER_TOKEN,
+            CreateTransferTransactionForEndUserRequest.builder()
+                .userId("2f1dcb5e-312a-4b15-8240-abeffc0e3463")
+                .idempotencyKey("607a0972-17f9-4d56-8ca3-a0e94adc3210")
+                .amounts(List.of(new BigDecimal(".01")))
+                .destinationAddress("0x6E5eAf34c73D1CD0be4e24f923b97CF38e10d1f3")
+                .tokenId("38f2ad29-a77b-5a44-be05-8d03923878a2")
+                .walletId("01899cf2-d415-7052-a207-f9862157e546")
+                .feeLevel(FeeLevel.MEDIUM)
+                .build())
+        .execute();
     RecordedRequest r = server.takeRequest();
     assertEquals("POST", r.getMethod());
     assertEquals("/circle/v1/w3s/user/transactions/transfer", r.getPath());
@@ -244,22 +329,32 @@ class CircleApiRequestTest {
   @Test
   void listTransactionsSendsStateAndTypeFilters() throws Exception {
     enqueue("{\"data\":{\"transactions\":[]}}");
-    api(TransactionsApi::new, dev.transferkit.circle.wallets.model.JsonAdapters.FACTORY).listTransactions(
-        USER_TOKEN, TransactionsApi.ListTransactionsParams.builder().state(TransactionState.COMPLETE)
-            .txType(TransactionType.OUTBOUND).walletIds("01899cf2-d415-7052-a207-f9862157e546").build()).execute();
+    api(TransactionsApi::new, dev.transferkit.circle.wallets.model.JsonAdapters.FACTORY)
+        .listTransactions(
+            USER_TOKEN,
+            TransactionsApi.ListTransactionsParams.builder()
+                .state(TransactionState.COMPLETE)
+                .txType(TransactionType.OUTBOUND)
+                .walletIds("01899cf2-d415-7052-a207-f9862157e546")
+                .build())
+        .execute();
     RecordedRequest r = server.takeRequest();
-    assertEquals("/circle/v1/w3s/transactions?state=COMPLETE&txType=OUTBOUND"
-        + "&walletIds=01899cf2-d415-7052-a207-f9862157e546", r.getPath());
+    assertEquals(
+        "/circle/v1/w3s/transactions?state=COMPLETE&txType=OUTBOUND"
+            + "&walletIds=01899cf2-d415-7052-a207-f9862157e546",
+        r.getPath());
     assertEquals(USER_TOKEN, r.getHeader("X-User-Token"));
   }
 
   @Test
   void getTransactionSendsTheUserToken() throws Exception {
-    enqueue("{\"data\":{\"transaction\":{\"id\":\"c4d1da72-111e-4d52-bdbf-2e74a2d803d5\",\"state\":\"COMPLETE\","
-        + "\"blockchain\":\"MATIC-AMOY\",\"transactionType\":\"OUTBOUND\",\"createDate\":\"2023-07-28T15:01:52Z\","
-        + "\"updateDate\":\"2023-07-28T15:03:01Z\"}}}");
+    enqueue(
+        "{\"data\":{\"transaction\":{\"id\":\"c4d1da72-111e-4d52-bdbf-2e74a2d803d5\",\"state\":\"COMPLETE\","
+            + "\"blockchain\":\"MATIC-AMOY\",\"transactionType\":\"OUTBOUND\",\"createDate\":\"2023-07-28T15:01:52Z\","
+            + "\"updateDate\":\"2023-07-28T15:03:01Z\"}}}");
     api(TransactionsApi::new, dev.transferkit.circle.wallets.model.JsonAdapters.FACTORY)
-        .getTransaction("c4d1da72-111e-4d52-bdbf-2e74a2d803d5", USER_TOKEN).execute();
+        .getTransaction("c4d1da72-111e-4d52-bdbf-2e74a2d803d5", USER_TOKEN)
+        .execute();
     RecordedRequest r = server.takeRequest();
     assertEquals("GET", r.getMethod());
     assertEquals("/circle/v1/w3s/transactions/c4d1da72-111e-4d52-bdbf-2e74a2d803d5", r.getPath());
@@ -268,12 +363,15 @@ class CircleApiRequestTest {
 
   @Test
   void getNotificationPublicKeyIsAGetOnTheV2Path() throws Exception {
-    enqueue("{\"data\":{\"id\":\"879dc113-5ca4-4ff7-a6b7-54652083fcf8\",\"algorithm\":\"ECDSA_SHA_256\","
-        + "\"publicKey\":\"MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE\",\"createDate\":\"2023-06-28T21:47:35.107250Z\"}}");
+    enqueue(
+        "{\"data\":{\"id\":\"879dc113-5ca4-4ff7-a6b7-54652083fcf8\",\"algorithm\":\"ECDSA_SHA_256\","
+            + "\"publicKey\":\"MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE\",\"createDate\":\"2023-06-28T21:47:35.107250Z\"}}");
     api(NotificationsApi::new, dev.transferkit.circle.wallets.model.JsonAdapters.FACTORY)
-        .getNotificationSignature("879dc113-5ca4-4ff7-a6b7-54652083fcf8").execute();
+        .getNotificationSignature("879dc113-5ca4-4ff7-a6b7-54652083fcf8")
+        .execute();
     RecordedRequest r = server.takeRequest();
     assertEquals("GET", r.getMethod());
-    assertEquals("/circle/v2/notifications/publicKey/879dc113-5ca4-4ff7-a6b7-54652083fcf8", r.getPath());
+    assertEquals(
+        "/circle/v2/notifications/publicKey/879dc113-5ca4-4ff7-a6b7-54652083fcf8", r.getPath());
   }
 }

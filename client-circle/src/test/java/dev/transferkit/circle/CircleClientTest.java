@@ -40,7 +40,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The Circle facade against a local server: auth, idempotent creates retried safely, environments. */
+/**
+ * The Circle facade against a local server: auth, idempotent creates retried safely, environments.
+ */
 class CircleClientTest {
   static final String API_KEY = "TEST_API_KEY:0a1b2c3d:5e6f7a8b9c";
   private static final Pattern KEY = Pattern.compile("\"idempotencyKey\":\"([^\"]+)\"");
@@ -53,10 +55,17 @@ class CircleClientTest {
   void start() throws Exception {
     server = new MockWebServer();
     server.start();
-    circle = CircleClient.builder().apiKey(API_KEY).baseUrl(server.url("/circle").toString())
-        .readTimeout(Duration.ofMillis(500))
-        .retryPolicy(RetryPolicy.builder().sleeper(sleeps::add).random(() -> 0.5).build()) // jitter never 0 ms
-        .build();
+    circle =
+        CircleClient.builder()
+            .apiKey(API_KEY)
+            .baseUrl(server.url("/circle").toString())
+            .readTimeout(Duration.ofMillis(500))
+            .retryPolicy(
+                RetryPolicy.builder()
+                    .sleeper(sleeps::add)
+                    .random(() -> 0.5)
+                    .build()) // jitter never 0 ms
+            .build();
   }
 
   @AfterEach
@@ -65,7 +74,10 @@ class CircleClientTest {
   }
 
   static MockResponse json(int status, String body) {
-    return new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/json").setBody(body);
+    return new MockResponse()
+        .setResponseCode(status)
+        .setHeader("Content-Type", "application/json")
+        .setBody(body);
   }
 
   private static String key(RecordedRequest r) {
@@ -76,9 +88,16 @@ class CircleClientTest {
 
   static CreatePayoutRequest payoutWithoutKey() {
     return CreatePayoutRequest.builder()
-        .destination(PayoutDestination.builder().type(PayoutDestinationType.ADDRESS_BOOK)
-            .id("b8627ae8-732b-4d25-b947-1df8f4007a29").build())
-        .amount(PayoutRequestMoney.builder().amount(new BigDecimal("3.14")).currency(PayoutRequestCurrency.USD).build())
+        .destination(
+            PayoutDestination.builder()
+                .type(PayoutDestinationType.ADDRESS_BOOK)
+                .id("b8627ae8-732b-4d25-b947-1df8f4007a29")
+                .build())
+        .amount(
+            PayoutRequestMoney.builder()
+                .amount(new BigDecimal("3.14"))
+                .currency(PayoutRequestCurrency.USD)
+                .build())
         .purposeOfTransfer(PurposeOfTransfer.PMT001)
         .build();
   }
@@ -105,13 +124,26 @@ class CircleClientTest {
   @Test
   void accountTransferAnswered503IsRetriedWithTheSameKeyAndReturnsOnce() throws Exception {
     server.enqueue(json(503, ""));
-    server.enqueue(json(201, resource(getClass(), "/payloads/accounts/create-transfer-response.json")));
-    CreateAccountTransferRequest request = CreateAccountTransferRequest.builder()
-        .source(AccountLocation.builder().type(AccountLocationType.ACCOUNT).id("1017381855").build())
-        .destination(AccountLocation.builder().type(AccountLocationType.ACCOUNT).id("1000661542").build())
-        .amount(dev.transferkit.circle.accounts.model.Money.builder().amount(new BigDecimal("2500.00"))
-            .currency(dev.transferkit.circle.accounts.model.Currency.USD).build())
-        .build();
+    server.enqueue(
+        json(201, resource(getClass(), "/payloads/accounts/create-transfer-response.json")));
+    CreateAccountTransferRequest request =
+        CreateAccountTransferRequest.builder()
+            .source(
+                AccountLocation.builder()
+                    .type(AccountLocationType.ACCOUNT)
+                    .id("1017381855")
+                    .build())
+            .destination(
+                AccountLocation.builder()
+                    .type(AccountLocationType.ACCOUNT)
+                    .id("1000661542")
+                    .build())
+            .amount(
+                dev.transferkit.circle.accounts.model.Money.builder()
+                    .amount(new BigDecimal("2500.00"))
+                    .currency(dev.transferkit.circle.accounts.model.Currency.USD)
+                    .build())
+            .build();
 
     AccountTransfer transfer = circle.accounts().createAccountTransfer(request).execute();
 
@@ -122,17 +154,22 @@ class CircleClientTest {
 
   @Test
   void userTransferChallengeTimingOutIsRetriedWithTheSameKeyAndUserToken() throws Exception {
-    server.enqueue(json(201, resource(getClass(), "/payloads/wallets/challenge-response.json"))
-        .setHeadersDelay(2, TimeUnit.SECONDS));
+    server.enqueue(
+        json(201, resource(getClass(), "/payloads/wallets/challenge-response.json"))
+            .setHeadersDelay(2, TimeUnit.SECONDS));
     server.enqueue(json(200, resource(getClass(), "/payloads/wallets/challenge-response.json")));
-    CreateTransferTransactionForEndUserRequest request = CreateTransferTransactionForEndUserRequest.builder()
-        .walletId("01899cf2-d415-7052-a207-f9862157e546")
-        .destinationAddress("0x6E5eAf34c73D1CD0be4e24f923b97CF38e10d1f3")
-        .amounts(List.of(new BigDecimal(".01")))
-        .tokenId("38f2ad29-a77b-5a44-be05-8d03923878a2")
-        .build();
+    CreateTransferTransactionForEndUserRequest request =
+        CreateTransferTransactionForEndUserRequest.builder()
+            .walletId("01899cf2-d415-7052-a207-f9862157e546")
+            .destinationAddress("0x6E5eAf34c73D1CD0be4e24f923b97CF38e10d1f3")
+            .amounts(List.of(new BigDecimal(".01")))
+            .tokenId("38f2ad29-a77b-5a44-be05-8d03923878a2")
+            .build();
 
-    circle.transactions().createUserTransactionTransferChallenge("user-token-abc", request).execute();
+    circle
+        .transactions()
+        .createUserTransactionTransferChallenge("user-token-abc", request)
+        .execute();
 
     RecordedRequest first = server.takeRequest();
     RecordedRequest second = server.takeRequest();
@@ -143,13 +180,16 @@ class CircleClientTest {
 
   @Test
   void walletsCanUseTheirOwnApiKey() throws Exception {
-    CircleClient split = CircleClient.builder().apiKey("MINT_KEY").walletsApiKey("W3S_KEY")
-        .baseUrl(server.url("/").toString()).build();
+    CircleClient split =
+        CircleClient.builder()
+            .apiKey("MINT_KEY")
+            .walletsApiKey("W3S_KEY")
+            .baseUrl(server.url("/").toString())
+            .build();
     server.enqueue(json(200, "{\"data\":{\"wallets\":[]}}"));
     server.enqueue(json(200, "{\"data\":[]}"));
 
-    split.wallets().listWallets("tok")
-        .execute();
+    split.wallets().listWallets("tok").execute();
     split.payouts().listPayouts().execute();
 
     assertEquals("Bearer W3S_KEY", server.takeRequest().getHeader("Authorization"));
@@ -170,25 +210,31 @@ class CircleClientTest {
       assertEquals(wallets.get(env.name()) + "/", env.walletsBaseUrl());
     }
     for (Map<String, String> spec : List.of(accounts, payouts, wallets)) {
-      assertEquals(names, new ArrayList<>(spec.keySet()), "every environment a spec names has a constant");
+      assertEquals(
+          names, new ArrayList<>(spec.keySet()), "every environment a spec names has a constant");
     }
   }
 
   /** A spec's server URLs by their x-transferkit-environment, in the spec's order. */
   @SuppressWarnings("unchecked")
   static Map<String, String> servers(Path spec) throws Exception {
-    Map<String, Object> root = new org.yaml.snakeyaml.Yaml().load(Files.readString(spec, StandardCharsets.UTF_8));
+    Map<String, Object> root =
+        new org.yaml.snakeyaml.Yaml().load(Files.readString(spec, StandardCharsets.UTF_8));
     Map<String, String> urls = new java.util.LinkedHashMap<>();
     for (Map<String, Object> server : (List<Map<String, Object>>) root.get("servers")) {
-      urls.put(String.valueOf(server.get("x-transferkit-environment")), String.valueOf(server.get("url")));
+      urls.put(
+          String.valueOf(server.get("x-transferkit-environment")),
+          String.valueOf(server.get("url")));
     }
     return urls;
   }
 
   @Test
   void builderRefusesPlainHttpToARemoteHostAndAMissingKey() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> CircleClient.builder().baseUrl("http://api.circle.com"));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> CircleClient.builder().baseUrl("http://api.circle.com"));
     assertTrue(e.getMessage().contains("Plain HTTP is refused"));
     assertThrows(IllegalStateException.class, () -> CircleClient.builder().build());
   }
@@ -203,18 +249,27 @@ class CircleClientTest {
 
   @Test
   void amountsAreReadOnlyInTheJsonNumberGrammarWithAsciiDigits() {
-    String payout = "{\"data\":{\"id\":\"p1\",\"sourceWalletId\":\"53535335\",\"destination\":{\"type\":"
-        + "\"address_book\",\"id\":\"d\"},\"amount\":{\"amount\":\"%s\",\"currency\":\"USD\"},\"status\":"
-        + "\"pending\",\"createDate\":\"2020-04-10T02:13:30.000Z\",\"updateDate\":\"2020-04-10T02:13:30.000Z\"}}";
+    String payout =
+        "{\"data\":{\"id\":\"p1\",\"sourceWalletId\":\"53535335\",\"destination\":{\"type\":"
+            + "\"address_book\",\"id\":\"d\"},\"amount\":{\"amount\":\"%s\",\"currency\":\"USD\"},\"status\":"
+            + "\"pending\",\"createDate\":\"2020-04-10T02:13:30.000Z\",\"updateDate\":\"2020-04-10T02:13:30.000Z\"}}";
     server.enqueue(json(200, String.format(payout, "2500.00")));
-    assertEquals(new BigDecimal("2500.00"), circle.payouts().getPayout("p1").execute().getAmount().getAmount());
+    assertEquals(
+        new BigDecimal("2500.00"),
+        circle.payouts().getPayout("p1").execute().getAmount().getAmount());
 
-    // Arabic-Indic and full-width digits, and forms BigDecimal takes but neither JSON nor the providers use.
-    for (String amount : new String[] {"\u0661\u0660\u0660.00", "\uff11\uff10.00", "+10.00", "10.", "1_000.00",
-        " 10.00"}) {
+    // Arabic-Indic and full-width digits, and forms BigDecimal takes but neither JSON nor the
+    // providers use.
+    for (String amount :
+        new String[] {
+          "\u0661\u0660\u0660.00", "\uff11\uff10.00", "+10.00", "10.", "1_000.00", " 10.00"
+        }) {
       server.enqueue(json(200, String.format(payout, amount)));
-      ResponseDecodingException e = assertThrows(ResponseDecodingException.class,
-          () -> circle.payouts().getPayout("p1").execute(), amount);
+      ResponseDecodingException e =
+          assertThrows(
+              ResponseDecodingException.class,
+              () -> circle.payouts().getPayout("p1").execute(),
+              amount);
       assertTrue(e.getMessage().contains("decimal amount"), e.getMessage());
     }
   }

@@ -31,25 +31,32 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Circle's documented payloads decode with the generated models and re-encode unchanged. */
 class CirclePayloadRoundTripTest {
-  private final Moshi accounts = Json.moshi(dev.transferkit.circle.accounts.model.JsonAdapters.FACTORY);
-  private final Moshi payouts = Json.moshi(dev.transferkit.circle.payouts.model.JsonAdapters.FACTORY);
-  private final Moshi wallets = Json.moshi(dev.transferkit.circle.wallets.model.JsonAdapters.FACTORY);
+  private final Moshi accounts =
+      Json.moshi(dev.transferkit.circle.accounts.model.JsonAdapters.FACTORY);
+  private final Moshi payouts =
+      Json.moshi(dev.transferkit.circle.payouts.model.JsonAdapters.FACTORY);
+  private final Moshi wallets =
+      Json.moshi(dev.transferkit.circle.wallets.model.JsonAdapters.FACTORY);
 
   private String payload(String name) {
     return resource(getClass(), "/payloads/" + name + ".json");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"balances-source-before", "balances-source-after", "balances-destination-after"})
+  @ValueSource(
+      strings = {"balances-source-before", "balances-source-after", "balances-destination-after"})
   void documentedBalancesRoundTrip(String name) {
-    BalancesResponse b = assertRoundTrip(accounts, BalancesResponse.class, payload("accounts/" + name));
+    BalancesResponse b =
+        assertRoundTrip(accounts, BalancesResponse.class, payload("accounts/" + name));
     assertEquals(1, b.getData().getAvailable().size());
     assertTrue(b.getData().getUnsettled().isEmpty());
   }
 
   @Test
   void balanceAmountKeepsItsScale() {
-    BalancesResponse b = assertRoundTrip(accounts, BalancesResponse.class, payload("accounts/balances-source-before"));
+    BalancesResponse b =
+        assertRoundTrip(
+            accounts, BalancesResponse.class, payload("accounts/balances-source-before"));
     assertEquals("10000.00", b.getData().getAvailable().get(0).getAmount().toPlainString());
     String json = accounts.adapter(BalancesResponse.class).toJson(b);
     assertTrue(json.contains("\"amount\":\"10000.00\""), json);
@@ -57,24 +64,33 @@ class CirclePayloadRoundTripTest {
 
   @Test
   void documentedTransferRequestAndResponsesRoundTrip() {
-    assertRoundTrip(accounts, CreateAccountTransferRequest.class, payload("accounts/create-transfer-request"));
+    assertRoundTrip(
+        accounts, CreateAccountTransferRequest.class, payload("accounts/create-transfer-request"));
     AccountTransferResponse created =
-        assertRoundTrip(accounts, AccountTransferResponse.class, payload("accounts/create-transfer-response"));
+        assertRoundTrip(
+            accounts, AccountTransferResponse.class, payload("accounts/create-transfer-response"));
     assertEquals(TransferStatus.COMPLETE, created.getData().getStatus());
     assertEquals(0, new BigDecimal("2500").compareTo(created.getData().getAmount().getAmount()));
-    assertEquals(Instant.parse("2026-03-15T12:00:00Z"), created.getData().getCreateDate().toInstant());
-    assertRoundTrip(accounts, AccountTransferResponse.class, payload("accounts/get-transfer-response"));
+    assertEquals(
+        Instant.parse("2026-03-15T12:00:00Z"), created.getData().getCreateDate().toInstant());
+    assertRoundTrip(
+        accounts, AccountTransferResponse.class, payload("accounts/get-transfer-response"));
     AccountTransferListResponse list =
-        assertRoundTrip(accounts, AccountTransferListResponse.class, payload("accounts/list-transfers-response"));
+        assertRoundTrip(
+            accounts,
+            AccountTransferListResponse.class,
+            payload("accounts/list-transfers-response"));
     assertEquals("f1a2b3c4-d5e6-7890-abcd-ef1234567890", list.getData().get(0).getId());
   }
 
   @Test
   void documentedPayoutRequestAndResponseRoundTrip() {
     CreatePayoutRequest request =
-        assertRoundTrip(payouts, CreatePayoutRequest.class, payload("payouts/create-payout-request"));
+        assertRoundTrip(
+            payouts, CreatePayoutRequest.class, payload("payouts/create-payout-request"));
     assertEquals(PurposeOfTransfer.PMT001, request.getPurposeOfTransfer());
-    PayoutResponse response = assertRoundTrip(payouts, PayoutResponse.class, payload("payouts/payout-response"));
+    PayoutResponse response =
+        assertRoundTrip(payouts, PayoutResponse.class, payload("payouts/payout-response"));
     assertEquals("0.14", response.getData().getNetworkFees().getAmount().toPlainString());
     assertEquals("2020-04-10T02:13:30.000Z", response.getData().getCreateDate().text());
   }
@@ -89,21 +105,31 @@ class CirclePayloadRoundTripTest {
   @Test
   void userControlledWalletShapesRoundTrip() {
     assertRoundTrip(wallets, UserTokenRequest.class, payload("wallets/user-token-request"));
-    UserTokenResponse token = assertRoundTrip(wallets, UserTokenResponse.class, payload("wallets/user-token-response"));
-    assertFalse(token.toString().contains("Tlcyxz7Ts9ztRLQq5"), "encryptionKey must not be in toString()");
+    UserTokenResponse token =
+        assertRoundTrip(wallets, UserTokenResponse.class, payload("wallets/user-token-response"));
+    assertFalse(
+        token.toString().contains("Tlcyxz7Ts9ztRLQq5"), "encryptionKey must not be in toString()");
     assertFalse(token.toString().contains("eyJhbGciOi"), "userToken must not be in toString()");
-    WalletsResponse w = assertRoundTrip(wallets, WalletsResponse.class, payload("wallets/wallets-response"));
+    WalletsResponse w =
+        assertRoundTrip(wallets, WalletsResponse.class, payload("wallets/wallets-response"));
     assertEquals("01899cf2-d415-7052-a207-f9862157e546", w.getData().getWallets().get(0).getId());
-    dev.transferkit.circle.wallets.model.BalancesResponse balances = assertRoundTrip(
-        wallets, dev.transferkit.circle.wallets.model.BalancesResponse.class, payload("wallets/balances-response"));
-    assertEquals("6.62607015", balances.getData().getTokenBalances().get(0).getAmount().toPlainString());
+    dev.transferkit.circle.wallets.model.BalancesResponse balances =
+        assertRoundTrip(
+            wallets,
+            dev.transferkit.circle.wallets.model.BalancesResponse.class,
+            payload("wallets/balances-response"));
+    assertEquals(
+        "6.62607015", balances.getData().getTokenBalances().get(0).getAmount().toPlainString());
     assertRoundTrip(wallets, ChallengeIdResponse.class, payload("wallets/challenge-response"));
   }
 
   @Test
   void transferChallengeRequestRoundTripsWithTheLeadingZeroAdded() {
-    CreateTransferTransactionForEndUserRequest r = assertRoundTrip(
-        wallets, CreateTransferTransactionForEndUserRequest.class, payload("wallets/transfer-request"));
+    CreateTransferTransactionForEndUserRequest r =
+        assertRoundTrip(
+            wallets,
+            CreateTransferTransactionForEndUserRequest.class,
+            payload("wallets/transfer-request"));
     assertEquals(new BigDecimal("0.01"), r.getAmounts().get(0));
     String json = wallets.adapter(CreateTransferTransactionForEndUserRequest.class).toJson(r);
     assertTrue(json.contains("\"amounts\":[\"0.01\"]"), json);
@@ -111,17 +137,23 @@ class CirclePayloadRoundTripTest {
 
   @Test
   void missingEnvelopeDataFieldInsideTransferIsNamedWithPath() {
-    String json = payload("accounts/get-transfer-response").replace("\"status\": \"complete\",", "");
+    String json =
+        payload("accounts/get-transfer-response").replace("\"status\": \"complete\",", "");
     JsonDataException e =
-        assertThrows(JsonDataException.class, () -> accounts.adapter(AccountTransferResponse.class).fromJson(json));
-    assertTrue(e.getMessage().contains("'status'") && e.getMessage().contains("$.data"), e.getMessage());
+        assertThrows(
+            JsonDataException.class,
+            () -> accounts.adapter(AccountTransferResponse.class).fromJson(json));
+    assertTrue(
+        e.getMessage().contains("'status'") && e.getMessage().contains("$.data"), e.getMessage());
   }
 
   @Test
   void amountSentAsBooleanIsATypedError() {
     String json = payload("accounts/get-transfer-response").replace("\"2500.00\"", "true");
     JsonDataException e =
-        assertThrows(JsonDataException.class, () -> accounts.adapter(AccountTransferResponse.class).fromJson(json));
+        assertThrows(
+            JsonDataException.class,
+            () -> accounts.adapter(AccountTransferResponse.class).fromJson(json));
     assertTrue(e.getMessage().contains("$.data.amount.amount"), e.getMessage());
   }
 

@@ -18,9 +18,12 @@ class JarContentsTest {
   @Test
   void noStockApiClientOrAuthClassesAreGenerated() {
     for (String pkg : new String[] {"wallets", "accounts", "payouts"}) {
-      for (String name : new String[] {"ApiClient", "JSON", "CollectionFormats", "auth.HttpBearerAuth"}) {
-        assertThrows(ClassNotFoundException.class,
-            () -> Class.forName("dev.transferkit.circle." + pkg + ".internal." + name), pkg + " " + name);
+      for (String name :
+          new String[] {"ApiClient", "JSON", "CollectionFormats", "auth.HttpBearerAuth"}) {
+        assertThrows(
+            ClassNotFoundException.class,
+            () -> Class.forName("dev.transferkit.circle." + pkg + ".internal." + name),
+            pkg + " " + name);
       }
     }
     assertThrows(ClassNotFoundException.class, () -> Class.forName("com.google.gson.Gson"));

@@ -28,26 +28,37 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Circle's own OpenAPI files (kept in {@code specs/src/test/resources/provider/circle}, source and commit in its
- * {@code SOURCES.md}) are the provider's word on what a response may look like. For every operation and JSON response
- * status our Circle specs share with them, every body {@link ProviderSchemaSamples} derives from Circle's response
- * schema (first checked to be valid against Circle's file) decodes with the generated model of our spec's response.
+ * Circle's own OpenAPI files (kept in {@code specs/src/test/resources/provider/circle}, source and
+ * commit in its {@code SOURCES.md}) are the provider's word on what a response may look like. For
+ * every operation and JSON response status our Circle specs share with them, every body {@link
+ * ProviderSchemaSamples} derives from Circle's response schema (first checked to be valid against
+ * Circle's file) decodes with the generated model of our spec's response.
  */
 class ProviderSchemaDecodeTest {
   private static final String PROVIDER_DIR = "src/test/resources/provider/circle/";
   private static final List<String> PROVIDER_FILES =
       List.of("user-controlled-wallets.yaml", "configurations.yaml", "circle-apis.yaml");
 
-  /** Our Circle specs and the packages of their generated models, as the client's POM generates them. */
+  /**
+   * Our Circle specs and the packages of their generated models, as the client's POM generates
+   * them.
+   */
   private static final Map<String, Moshi> OUR_SPECS = new LinkedHashMap<>();
+
   private static final Map<String, String> MODEL_PACKAGES = new LinkedHashMap<>();
 
   static {
-    our("circle/user-controlled-wallets.yaml", "dev.transferkit.circle.wallets.model",
+    our(
+        "circle/user-controlled-wallets.yaml",
+        "dev.transferkit.circle.wallets.model",
         Json.moshi(dev.transferkit.circle.wallets.model.JsonAdapters.FACTORY));
-    our("circle/digital-asset-accounts.yaml", "dev.transferkit.circle.accounts.model",
+    our(
+        "circle/digital-asset-accounts.yaml",
+        "dev.transferkit.circle.accounts.model",
         Json.moshi(dev.transferkit.circle.accounts.model.JsonAdapters.FACTORY));
-    our("circle/payouts.yaml", "dev.transferkit.circle.payouts.model",
+    our(
+        "circle/payouts.yaml",
+        "dev.transferkit.circle.payouts.model",
         Json.moshi(dev.transferkit.circle.payouts.model.JsonAdapters.FACTORY));
   }
 
@@ -67,16 +78,21 @@ class ProviderSchemaDecodeTest {
     for (String providerFile : PROVIDER_FILES) {
       Path providerPath = SpecExamples.spec(PROVIDER_DIR + providerFile);
       OpenAPI provider = parse(providerPath, true);
-      OpenApiInteractionValidator validator = OpenApiInteractionValidator
-          .createForSpecificationUrl(providerPath.toUri().toString())
-          .withResolveCombinators(true) // allOf parts are one object, not each a closed schema
-          .withLevelResolver(LevelResolver.create()
-              .withLevel("validation.response.header", ValidationReport.Level.IGNORE)
-              // Circle's wallet list names a discriminator without a mapping, so by OpenAPI's rule its value would be
-              // a schema name (EOAWallet), while each branch's own enum pins it to EOA or SCA: the enums decide.
-              .withLevel("validation.response.body.schema.discriminator", ValidationReport.Level.IGNORE)
-              .build())
-          .build();
+      OpenApiInteractionValidator validator =
+          OpenApiInteractionValidator.createForSpecificationUrl(providerPath.toUri().toString())
+              .withResolveCombinators(true) // allOf parts are one object, not each a closed schema
+              .withLevelResolver(
+                  LevelResolver.create()
+                      .withLevel("validation.response.header", ValidationReport.Level.IGNORE)
+                      // Circle's wallet list names a discriminator without a mapping, so by
+                      // OpenAPI's rule its value would be
+                      // a schema name (EOAWallet), while each branch's own enum pins it to EOA or
+                      // SCA: the enums decide.
+                      .withLevel(
+                          "validation.response.body.schema.discriminator",
+                          ValidationReport.Level.IGNORE)
+                      .build())
+              .build();
       for (Map.Entry<String, Moshi> ours : OUR_SPECS.entrySet()) {
         OpenAPI spec = ourSpecs.get(ours.getKey());
         for (Map.Entry<String, PathItem> path : spec.getPaths().entrySet()) {
@@ -84,7 +100,8 @@ class ProviderSchemaDecodeTest {
           if (theirs == null) {
             continue;
           }
-          for (Map.Entry<PathItem.HttpMethod, Operation> op : path.getValue().readOperationsMap().entrySet()) {
+          for (Map.Entry<PathItem.HttpMethod, Operation> op :
+              path.getValue().readOperationsMap().entrySet()) {
             Operation theirOp = theirs.readOperationsMap().get(op.getKey());
             if (theirOp == null) {
               continue;
@@ -95,36 +112,67 @@ class ProviderSchemaDecodeTest {
                 continue;
               }
               List<ProviderSchemaSamples.Sample> samples = ProviderSchemaSamples.of(theirSchema);
-              String name = op.getKey() + " " + path.getKey() + " " + response.getKey() + ": " + samples.size()
-                  + " bodies from " + providerFile;
-              tests.add(DynamicTest.dynamicTest(name, () -> {
-                Class<?> model = ourModel(spec, ours.getKey(), op.getValue(), response.getKey());
-                List<String> failures = new ArrayList<>();
-                for (ProviderSchemaSamples.Sample sample : samples) {
-                  String json = untyped.adapter(Object.class).serializeNulls().toJson(sample.value);
-                  ValidationReport report = validator.validateResponse(concrete(path.getKey()),
-                      Request.Method.valueOf(op.getKey().name()),
-                      SimpleResponse.Builder.status(Integer.parseInt(response.getKey()))
-                          .withContentType("application/json").withBody(json).build());
-                  if (report.hasErrors()) {
-                    failures.add(sample.variant + ": not valid against " + providerFile + " (a generator bug): "
-                        + report.getMessages() + "\n    " + json);
-                    continue;
-                  }
-                  try {
-                    if (ours.getValue().adapter(model).fromJson(json) == null) {
-                      failures.add(sample.variant + ": decoded to null\n    " + json);
-                    }
-                  } catch (Exception e) {
-                    failures.add(sample.variant + ": " + e + "\n    " + json);
-                  }
-                }
-                assertFalse(samples.isEmpty(), name + ": no bodies generated");
-                if (!failures.isEmpty()) {
-                  throw new AssertionError(failures.size() + " of " + samples.size() + " bodies of " + providerFile
-                      + " do not decode as " + model.getSimpleName() + ":\n  " + String.join("\n  ", failures));
-                }
-              }));
+              String name =
+                  op.getKey()
+                      + " "
+                      + path.getKey()
+                      + " "
+                      + response.getKey()
+                      + ": "
+                      + samples.size()
+                      + " bodies from "
+                      + providerFile;
+              tests.add(
+                  DynamicTest.dynamicTest(
+                      name,
+                      () -> {
+                        Class<?> model =
+                            ourModel(spec, ours.getKey(), op.getValue(), response.getKey());
+                        List<String> failures = new ArrayList<>();
+                        for (ProviderSchemaSamples.Sample sample : samples) {
+                          String json =
+                              untyped.adapter(Object.class).serializeNulls().toJson(sample.value);
+                          ValidationReport report =
+                              validator.validateResponse(
+                                  concrete(path.getKey()),
+                                  Request.Method.valueOf(op.getKey().name()),
+                                  SimpleResponse.Builder.status(Integer.parseInt(response.getKey()))
+                                      .withContentType("application/json")
+                                      .withBody(json)
+                                      .build());
+                          if (report.hasErrors()) {
+                            failures.add(
+                                sample.variant
+                                    + ": not valid against "
+                                    + providerFile
+                                    + " (a generator bug): "
+                                    + report.getMessages()
+                                    + "\n    "
+                                    + json);
+                            continue;
+                          }
+                          try {
+                            if (ours.getValue().adapter(model).fromJson(json) == null) {
+                              failures.add(sample.variant + ": decoded to null\n    " + json);
+                            }
+                          } catch (Exception e) {
+                            failures.add(sample.variant + ": " + e + "\n    " + json);
+                          }
+                        }
+                        assertFalse(samples.isEmpty(), name + ": no bodies generated");
+                        if (!failures.isEmpty()) {
+                          throw new AssertionError(
+                              failures.size()
+                                  + " of "
+                                  + samples.size()
+                                  + " bodies of "
+                                  + providerFile
+                                  + " do not decode as "
+                                  + model.getSimpleName()
+                                  + ":\n  "
+                                  + String.join("\n  ", failures));
+                        }
+                      }));
             }
           }
         }
@@ -138,7 +186,8 @@ class ProviderSchemaDecodeTest {
     ParseOptions options = new ParseOptions();
     options.setResolve(true);
     options.setResolveFully(resolveFully);
-    OpenAPI api = new OpenAPIParser().readLocation(file.toUri().toString(), null, options).getOpenAPI();
+    OpenAPI api =
+        new OpenAPIParser().readLocation(file.toUri().toString(), null, options).getOpenAPI();
     if (api == null) {
       throw new AssertionError("Cannot parse " + file);
     }
@@ -154,22 +203,30 @@ class ProviderSchemaDecodeTest {
   }
 
   /** The generated class of our spec's schema for {@code status} of {@code op}. */
-  private static Class<?> ourModel(OpenAPI spec, String file, Operation op, String status) throws Exception {
+  private static Class<?> ourModel(OpenAPI spec, String file, Operation op, String status)
+      throws Exception {
     ApiResponse response = op.getResponses().get(status);
     if (response == null) {
-      throw new AssertionError(file + " " + op.getOperationId() + ": Circle documents status " + status
-          + " with a JSON body, our spec does not");
+      throw new AssertionError(
+          file
+              + " "
+              + op.getOperationId()
+              + ": Circle documents status "
+              + status
+              + " with a JSON body, our spec does not");
     }
     if (response.get$ref() != null) {
       response = spec.getComponents().getResponses().get(simpleName(response.get$ref()));
     }
     Schema<?> schema = jsonSchema(response);
     if (schema == null || schema.get$ref() == null) {
-      throw new AssertionError(file + " " + op.getOperationId() + " " + status + ": no named JSON schema");
+      throw new AssertionError(
+          file + " " + op.getOperationId() + " " + status + ": no named JSON schema");
     }
     String name = simpleName(schema.get$ref());
     // The codegen names a spec's Error after the provider (TransferKitJavaCodegen#toModelName).
-    return Class.forName(MODEL_PACKAGES.get(file) + "." + ("Error".equals(name) ? "CircleError" : name));
+    return Class.forName(
+        MODEL_PACKAGES.get(file) + "." + ("Error".equals(name) ? "CircleError" : name));
   }
 
   private static String simpleName(String ref) {

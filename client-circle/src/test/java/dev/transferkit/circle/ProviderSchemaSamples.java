@@ -13,24 +13,27 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Deterministic JSON values from a provider's (fully resolved) OpenAPI 3.0 schema: a value with every property, the
- * value with only the required ones, and from there one variant per change the schema allows: each optional property
- * left out, each enum value, each {@code oneOf}/{@code anyOf} branch, {@code null} where {@code nullable}, an empty
- * array, both booleans, and {@code ""} for the fee strings Circle sends empty while a fee is unknown. Strings take
- * the schema's own {@code example} where it has one (Circle's examples show the format its plain strings carry, e.g.
- * a decimal amount), else a value of their {@code format}.
+ * Deterministic JSON values from a provider's (fully resolved) OpenAPI 3.0 schema: a value with
+ * every property, the value with only the required ones, and from there one variant per change the
+ * schema allows: each optional property left out, each enum value, each {@code oneOf}/{@code anyOf}
+ * branch, {@code null} where {@code nullable}, an empty array, both booleans, and {@code ""} for
+ * the fee strings Circle sends empty while a fee is unknown. Strings take the schema's own {@code
+ * example} where it has one (Circle's examples show the format its plain strings carry, e.g. a
+ * decimal amount), else a value of their {@code format}.
  *
- * <p>Why not a kept generator: the JSON-schema instance generators on Maven Central (json-schema-content-generator,
- * and jsongenerator, which is only on JitPack) draw random instances of JSON Schema drafts 4 to 7; this test needs
- * every variant above every run, each named so a failure says which provider-allowed body broke, from OpenAPI 3.0
- * schemas ({@code nullable}, {@code example}). Parsing and {@code $ref}/{@code allOf} resolution are swagger-parser's;
- * the test checks every value against the provider's schema with swagger-request-validator, so this enumeration
- * cannot drift outside what the provider allows.
+ * <p>Why not a kept generator: the JSON-schema instance generators on Maven Central
+ * (json-schema-content-generator, and jsongenerator, which is only on JitPack) draw random
+ * instances of JSON Schema drafts 4 to 7; this test needs every variant above every run, each named
+ * so a failure says which provider-allowed body broke, from OpenAPI 3.0 schemas ({@code nullable},
+ * {@code example}). Parsing and {@code $ref}/{@code allOf} resolution are swagger-parser's; the
+ * test checks every value against the provider's schema with swagger-request-validator, so this
+ * enumeration cannot drift outside what the provider allows.
  */
 final class ProviderSchemaSamples {
   /**
-   * Plain-string properties that carry a fee; Circle sends {@code ""} in them until the fee is known (issue 14, seen
-   * on the transactions API), which its schema allows (plain {@code type: string}).
+   * Plain-string properties that carry a fee; Circle sends {@code ""} in them until the fee is
+   * known (issue 14, seen on the transactions API), which its schema allows (plain {@code type:
+   * string}).
    */
   private static final Pattern FEE_STRING = Pattern.compile("(?i).*(fee|gas).*");
 
@@ -47,7 +50,10 @@ final class ProviderSchemaSamples {
 
   private ProviderSchemaSamples() {}
 
-  /** The values of {@code schema}; the first one has every property, the others differ from it in one place. */
+  /**
+   * The values of {@code schema}; the first one has every property, the others differ from it in
+   * one place.
+   */
   static List<Sample> of(Schema<?> schema) {
     return values(schema, "", "body");
   }
@@ -69,9 +75,13 @@ final class ProviderSchemaSamples {
       object(schema, where, out);
     } else if (schema instanceof ArraySchema || "array".equals(schema.getType())) {
       List<Sample> items = values(schema.getItems(), name, where + "[]");
-      // The provider's example array, where it has one, shows what its items carry (e.g. decimal amounts).
-      Object example = schema.getExample() == null ? null
-          : io.swagger.v3.core.util.Json.mapper().convertValue(schema.getExample(), Object.class);
+      // The provider's example array, where it has one, shows what its items carry (e.g. decimal
+      // amounts).
+      Object example =
+          schema.getExample() == null
+              ? null
+              : io.swagger.v3.core.util.Json.mapper()
+                  .convertValue(schema.getExample(), Object.class);
       Object first = example instanceof List ? example : List.of(items.get(0).value);
       out.add(new Sample(where, first));
       out.add(new Sample(where + " = []", List.of()));
@@ -83,9 +93,19 @@ final class ProviderSchemaSamples {
         out.add(new Sample(where + " = " + value, value));
       }
     } else if ("integer".equals(schema.getType())) {
-      out.add(new Sample(where, schema.getExample() instanceof Number ? ((Number) schema.getExample()).longValue() : 1L));
+      out.add(
+          new Sample(
+              where,
+              schema.getExample() instanceof Number
+                  ? ((Number) schema.getExample()).longValue()
+                  : 1L));
     } else if ("number".equals(schema.getType())) {
-      out.add(new Sample(where, schema.getExample() instanceof Number ? ((Number) schema.getExample()).doubleValue() : 1.5));
+      out.add(
+          new Sample(
+              where,
+              schema.getExample() instanceof Number
+                  ? ((Number) schema.getExample()).doubleValue()
+                  : 1.5));
     } else if ("boolean".equals(schema.getType())) {
       out.add(new Sample(where + " = true", true));
       out.add(new Sample(where + " = false", false));
@@ -140,7 +160,8 @@ final class ProviderSchemaSamples {
     if (schema.getExample() instanceof String) {
       return (String) schema.getExample();
     }
-    String format = schema.getFormat() == null ? "" : schema.getFormat().toLowerCase(java.util.Locale.ROOT);
+    String format =
+        schema.getFormat() == null ? "" : schema.getFormat().toLowerCase(java.util.Locale.ROOT);
     switch (format) {
       case "uuid":
         return "c4d1da72-111e-4d52-bdbf-2e74a2d803d5";
@@ -151,7 +172,9 @@ final class ProviderSchemaSamples {
     }
   }
 
-  /** The {@code oneOf} or {@code anyOf} branches (swagger-parser has already merged {@code allOf}). */
+  /**
+   * The {@code oneOf} or {@code anyOf} branches (swagger-parser has already merged {@code allOf}).
+   */
   @SuppressWarnings("rawtypes")
   private static List<Schema> branches(Schema<?> schema) {
     if (!(schema instanceof ComposedSchema)) {

@@ -6,23 +6,32 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-/** Every example in the three Circle specs decodes with its generated model and re-encodes unchanged. */
+/**
+ * Every example in the three Circle specs decodes with its generated model and re-encodes
+ * unchanged.
+ */
 class SpecExamplesRoundTripTest {
   @TestFactory
   Stream<DynamicTest> userControlledWalletsExamplesRoundTrip() {
-    return SpecExamples.roundTripTests("circle/user-controlled-wallets.yaml", "dev.transferkit.circle.wallets.model",
+    return SpecExamples.roundTripTests(
+        "circle/user-controlled-wallets.yaml",
+        "dev.transferkit.circle.wallets.model",
         Json.moshi(dev.transferkit.circle.wallets.model.JsonAdapters.FACTORY));
   }
 
   @TestFactory
   Stream<DynamicTest> digitalAssetAccountsExamplesRoundTrip() {
-    return SpecExamples.roundTripTests("circle/digital-asset-accounts.yaml", "dev.transferkit.circle.accounts.model",
+    return SpecExamples.roundTripTests(
+        "circle/digital-asset-accounts.yaml",
+        "dev.transferkit.circle.accounts.model",
         Json.moshi(dev.transferkit.circle.accounts.model.JsonAdapters.FACTORY));
   }
 
   @TestFactory
   Stream<DynamicTest> payoutsExamplesRoundTrip() {
-    return SpecExamples.roundTripTests("circle/payouts.yaml", "dev.transferkit.circle.payouts.model",
+    return SpecExamples.roundTripTests(
+        "circle/payouts.yaml",
+        "dev.transferkit.circle.payouts.model",
         Json.moshi(dev.transferkit.circle.payouts.model.JsonAdapters.FACTORY));
   }
 }

@@ -1,9 +1,9 @@
 package dev.transferkit.core;
 
-import org.jspecify.annotations.Nullable;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A successful response: HTTP status, headers and decoded body. Immutable.

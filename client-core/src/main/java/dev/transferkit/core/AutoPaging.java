@@ -8,13 +8,13 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * All items of a paged list, fetched lazily: nothing is requested until the first item is needed, and each further
- * page only when the items of the previous one have been consumed. Each {@link #iterator()} (and {@link #stream()})
- * walks the list from the first page again.
+ * All items of a paged list, fetched lazily: nothing is requested until the first item is needed,
+ * and each further page only when the items of the previous one have been consumed. Each {@link
+ * #iterator()} (and {@link #stream()}) walks the list from the first page again.
  *
- * <p>This object is immutable and may be shared; its iterators and streams are not thread-safe. Errors from fetching
- * a page (for example a {@link dev.transferkit.core.exception.ApiException}) are thrown from {@code hasNext()} /
- * {@code next()} or the stream operation that needed the page.
+ * <p>This object is immutable and may be shared; its iterators and streams are not thread-safe.
+ * Errors from fetching a page (for example a {@link dev.transferkit.core.exception.ApiException})
+ * are thrown from {@code hasNext()} / {@code next()} or the stream operation that needed the page.
  *
  * @param <T> the item type
  */
@@ -26,8 +26,8 @@ public final class AutoPaging<T> implements Iterable<T> {
   }
 
   /**
-   * The items of {@code pages}, an iterable that fetches pages lazily (the clients' {@code listAll...} methods
-   * build it).
+   * The items of {@code pages}, an iterable that fetches pages lazily (the clients' {@code
+   * listAll...} methods build it).
    *
    * @param pages the items, fetched as they are iterated
    * @param <T> the item type
@@ -45,6 +45,7 @@ public final class AutoPaging<T> implements Iterable<T> {
   /** A sequential, lazy stream of all items. */
   public Stream<T> stream() {
     return StreamSupport.stream(
-        Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL), false);
+        Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL),
+        false);
   }
 }

@@ -1,11 +1,12 @@
 package dev.transferkit.core;
 
-import org.jspecify.annotations.Nullable;
 import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Per-request options, passed as the last argument of every generated service method (Retrofit {@code @Tag}).
+ * Per-request options, passed as the last argument of every generated service method (Retrofit
+ * {@code @Tag}).
  *
  * <p>Immutable and thread-safe. {@link #defaults()} means "use the client's settings".
  */
@@ -35,8 +36,9 @@ public final class RequestOptions {
   }
 
   /**
-   * A request id to send as {@code X-Request-Id} (Circle logs it when it is a UUID and echoes it back), or
-   * {@code null}. When a generated method's own {@code xRequestId} parameter is also set, that one is sent.
+   * A request id to send as {@code X-Request-Id} (Circle logs it when it is a UUID and echoes it
+   * back), or {@code null}. When a generated method's own {@code xRequestId} parameter is also set,
+   * that one is sent.
    */
   public @Nullable String requestId() {
     return requestId;

@@ -1,6 +1,5 @@
 package dev.transferkit.core;
 
-import dev.transferkit.core.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -8,16 +7,18 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 
 /**
- * When and how long to wait before retrying a call that may be retried (GETs and POSTs protected by an idempotency
- * key; never other POSTs). Retried: connection failures and timeouts, HTTP 408, 429 and 5xx.
+ * When and how long to wait before retrying a call that may be retried (GETs and POSTs protected by
+ * an idempotency key; never other POSTs). Retried: connection failures and timeouts, HTTP 408, 429
+ * and 5xx.
  *
- * <p>The wait before retry {@code n} (0-based) is exponential backoff with full jitter:
- * {@code random[0,1) * min(maxBackoff, initialBackoff * 2^n)}. When the response carries {@code Retry-After}, that
- * wait is used instead; if it is longer than {@link #maxRetryAfter()}, the client stops retrying and reports the
- * error (with {@link dev.transferkit.core.exception.RateLimitException#retryAfter()}) rather than block that long.
+ * <p>The wait before retry {@code n} (0-based) is exponential backoff with full jitter: {@code
+ * random[0,1) * min(maxBackoff, initialBackoff * 2^n)}. When the response carries {@code
+ * Retry-After}, that wait is used instead; if it is longer than {@link #maxRetryAfter()}, the
+ * client stops retrying and reports the error (with {@link
+ * dev.transferkit.core.exception.RateLimitException#retryAfter()}) rather than block that long.
  *
- * <p>Waits happen on the calling thread for {@code execute()}, and on an OkHttp dispatcher thread for
- * {@code executeAsync()}. A client's {@code callTimeout} bounds the whole call, waits included.
+ * <p>Waits happen on the calling thread for {@code execute()}, and on an OkHttp dispatcher thread
+ * for {@code executeAsync()}. A client's {@code callTimeout} bounds the whole call, waits included.
  *
  * <p>Immutable and thread-safe.
  */
@@ -106,8 +107,15 @@ public final class RetryPolicy {
 
   @Override
   public String toString() {
-    return "RetryPolicy{maxRetries=" + maxRetries + ", initialBackoff=" + initialBackoff + ", maxBackoff="
-        + maxBackoff + ", maxRetryAfter=" + maxRetryAfter + "}";
+    return "RetryPolicy{maxRetries="
+        + maxRetries
+        + ", initialBackoff="
+        + initialBackoff
+        + ", maxBackoff="
+        + maxBackoff
+        + ", maxRetryAfter="
+        + maxRetryAfter
+        + "}";
   }
 
   /** Builds a {@link RetryPolicy}. Not thread-safe. */
@@ -141,7 +149,10 @@ public final class RetryPolicy {
       return this;
     }
 
-    /** The longest {@code Retry-After} the client waits for; longer requests end the retries. Default 60 s. */
+    /**
+     * The longest {@code Retry-After} the client waits for; longer requests end the retries.
+     * Default 60 s.
+     */
     public Builder maxRetryAfter(Duration maxRetryAfter) {
       this.maxRetryAfter = nonNegative(maxRetryAfter, "maxRetryAfter");
       return this;

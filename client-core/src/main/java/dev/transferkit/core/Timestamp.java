@@ -12,9 +12,9 @@ import org.jspecify.annotations.Nullable;
  * An ISO-8601 / RFC 3339 date-time exactly as a provider sent it.
  *
  * <p>Providers differ in precision ({@code 2026-03-15T12:00:00Z}, {@code 2020-04-10T02:13:30.000Z},
- * {@code 2023-06-28T21:47:35.107250Z}). A {@code Timestamp} keeps the original text, so a decoded payload re-encodes
- * byte for byte, and exposes the instant it denotes. Two timestamps are equal when their text is equal; compare
- * {@link #toInstant()} values to compare points in time.
+ * {@code 2023-06-28T21:47:35.107250Z}). A {@code Timestamp} keeps the original text, so a decoded
+ * payload re-encodes byte for byte, and exposes the instant it denotes. Two timestamps are equal
+ * when their text is equal; compare {@link #toInstant()} values to compare points in time.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -39,20 +39,27 @@ public final class Timestamp implements Comparable<Timestamp> {
       return new Timestamp(text, fast);
     }
     try {
-      return new Timestamp(text, OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+      return new Timestamp(
+          text, OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME));
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("Not an ISO-8601 date-time with offset: '" + abbreviate(text) + "'", e);
+      throw new IllegalArgumentException(
+          "Not an ISO-8601 date-time with offset: '" + abbreviate(text) + "'", e);
     }
   }
 
   /**
-   * The common RFC 3339 shape ({@code yyyy-MM-ddTHH:mm:ss[.fraction](Z|+hh:mm|-hh:mm)}, fraction up to 9 digits)
-   * parsed by hand, several times faster than {@link DateTimeFormatter}; null for any other shape, which then goes
-   * through {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME} (and its error message).
+   * The common RFC 3339 shape ({@code yyyy-MM-ddTHH:mm:ss[.fraction](Z|+hh:mm|-hh:mm)}, fraction up
+   * to 9 digits) parsed by hand, several times faster than {@link DateTimeFormatter}; null for any
+   * other shape, which then goes through {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME} (and its
+   * error message).
    */
   static @Nullable OffsetDateTime parseRfc3339(String s) {
     int n = s.length();
-    if (n < 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':'
+    if (n < 20
+        || s.charAt(4) != '-'
+        || s.charAt(7) != '-'
+        || s.charAt(10) != 'T'
+        || s.charAt(13) != ':'
         || s.charAt(16) != ':') {
       return null;
     }
@@ -120,7 +127,10 @@ public final class Timestamp implements Comparable<Timestamp> {
     return new Timestamp(instant.toString(), instant.atOffset(ZoneOffset.UTC));
   }
 
-  /** A timestamp for {@code dateTime}, written as {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME} writes it. */
+  /**
+   * A timestamp for {@code dateTime}, written as {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME}
+   * writes it.
+   */
   public static Timestamp of(OffsetDateTime dateTime) {
     Objects.requireNonNull(dateTime, "dateTime");
     return new Timestamp(dateTime.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), dateTime);

@@ -3,7 +3,9 @@ package dev.transferkit.core;
 import dev.transferkit.core.testing.ApiDump;
 import org.junit.jupiter.api.Test;
 
-/** The jar's public API is exactly what api/client-core.api says: every API change shows in review. */
+/**
+ * The jar's public API is exactly what api/client-core.api says: every API change shows in review.
+ */
 class PublicApiTest {
   @Test
   void publicApiMatchesTheCheckedInDump() throws Exception {
@@ -13,6 +15,7 @@ class PublicApiTest {
   @Test
   void clientCoreHasAtMostThirtyPublicTypes() throws Exception {
     long types = ApiDump.typeCount(ApiDump.of(java.nio.file.Paths.get("target", "classes")));
-    org.junit.jupiter.api.Assertions.assertTrue(types <= 30, "client-core exposes " + types + " public types");
+    org.junit.jupiter.api.Assertions.assertTrue(
+        types <= 30, "client-core exposes " + types + " public types");
   }
 }

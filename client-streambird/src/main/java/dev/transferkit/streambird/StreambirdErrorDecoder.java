@@ -13,9 +13,9 @@ import okhttp3.Headers;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Decodes Streambird's error body {@code {error_message, error_type, status_code, errors[]}} (the generated
- * {@link StreambirdError} model). Streambird documents no error_type values, so the HTTP status decides the exception type;
- * {@code error_type} is the provider code. Thread-safe.
+ * Decodes Streambird's error body {@code {error_message, error_type, status_code, errors[]}} (the
+ * generated {@link StreambirdError} model). Streambird documents no error_type values, so the HTTP
+ * status decides the exception type; {@code error_type} is the provider code. Thread-safe.
  */
 final class StreambirdErrorDecoder implements ErrorDecoder {
   private final JsonAdapter<StreambirdError> adapter;

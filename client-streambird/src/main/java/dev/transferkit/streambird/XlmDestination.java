@@ -4,13 +4,13 @@ import dev.transferkit.core.internal.Stellar;
 import java.util.Objects;
 
 /**
- * A Stellar (XLM) transfer destination in Streambird's {@code ADDRESS:MEMO} form: Streambird requires a memo after
- * the address when sending XLM to an external address, e.g.
- * {@code GDQP2KPQGKIHYJGXNUIYOMHARUARCA7DJT5FO2FFOOKY3B2WSQHG4W37:3652667947}. Use {@link #toString()} as the
- * transfer's {@code dest}.
+ * A Stellar (XLM) transfer destination in Streambird's {@code ADDRESS:MEMO} form: Streambird
+ * requires a memo after the address when sending XLM to an external address, e.g. {@code
+ * GDQP2KPQGKIHYJGXNUIYOMHARUARCA7DJT5FO2FFOOKY3B2WSQHG4W37:3652667947}. Use {@link #toString()} as
+ * the transfer's {@code dest}.
  *
- * <p>The address must be a Stellar account id with a valid checksum (a mistyped character is caught before any money
- * moves); the memo must be 1 to 28 UTF-8 bytes without ':'. Immutable.
+ * <p>The address must be a Stellar account id with a valid checksum (a mistyped character is caught
+ * before any money moves); the memo must be 1 to 28 UTF-8 bytes without ':'. Immutable.
  */
 public final class XlmDestination {
   private final String address;
@@ -50,8 +50,10 @@ public final class XlmDestination {
     Objects.requireNonNull(destination, "destination");
     int colon = destination.indexOf(':');
     if (colon < 0) {
-      throw new IllegalArgumentException("Invalid XLM destination '" + destination
-          + "': Streambird needs ADDRESS:MEMO (a memo after the address, separated by ':')");
+      throw new IllegalArgumentException(
+          "Invalid XLM destination '"
+              + destination
+              + "': Streambird needs ADDRESS:MEMO (a memo after the address, separated by ':')");
     }
     return of(destination.substring(0, colon), destination.substring(colon + 1));
   }
@@ -66,7 +68,8 @@ public final class XlmDestination {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof XlmDestination && ((XlmDestination) o).address.equals(address)
+    return o instanceof XlmDestination
+        && ((XlmDestination) o).address.equals(address)
         && ((XlmDestination) o).memo.equals(memo);
   }
 

@@ -1,5 +1,6 @@
 /**
- * The client facade for this provider and what it needs beside the generated services. Non-null unless marked {@code @Nullable}.
+ * The client facade for this provider and what it needs beside the generated services. Non-null
+ * unless marked {@code @Nullable}.
  */
 @NullMarked
 package dev.transferkit.streambird;

@@ -17,9 +17,20 @@ class JarContentsTest {
 
   @Test
   void noStockApiClientOrAuthClassesAreGenerated() {
-    for (String name : new String[] {"ApiClient", "JSON", "CollectionFormats", "ServerConfiguration", "StringUtil",
-        "auth.HttpBearerAuth", "auth.OAuth"}) {
-      assertThrows(ClassNotFoundException.class, () -> Class.forName("dev.transferkit.streambird.internal." + name), name);
+    for (String name :
+        new String[] {
+          "ApiClient",
+          "JSON",
+          "CollectionFormats",
+          "ServerConfiguration",
+          "StringUtil",
+          "auth.HttpBearerAuth",
+          "auth.OAuth"
+        }) {
+      assertThrows(
+          ClassNotFoundException.class,
+          () -> Class.forName("dev.transferkit.streambird.internal." + name),
+          name);
     }
     assertThrows(ClassNotFoundException.class, () -> Class.forName("com.google.gson.Gson"));
   }

@@ -21,15 +21,26 @@ class NoSecretsLeakTest {
     MockWebServer server = new MockWebServer();
     server.start();
     try {
-      StreambirdClient.Builder builder = StreambirdClient.builder().apiKey(API_KEY).maxRetries(0)
-          .baseUrl(server.url("/").toString()).httpLogger(evidence::add);
+      StreambirdClient.Builder builder =
+          StreambirdClient.builder()
+              .apiKey(API_KEY)
+              .maxRetries(0)
+              .baseUrl(server.url("/").toString())
+              .httpLogger(evidence::add);
       evidence.add(builder.toString());
       StreambirdClient streambird = builder.build();
       evidence.add(streambird.toString());
-      server.enqueue(new MockResponse().setResponseCode(401).setBody("{\"error_message\":\"bad key\","
-          + "\"error_type\":\"unauthorized\",\"status_code\":401}"));
-      TransferKitException e = assertThrows(TransferKitException.class,
-          () -> streambird.transfers().createTransfer(StreambirdClientTest.request()).execute());
+      server.enqueue(
+          new MockResponse()
+              .setResponseCode(401)
+              .setBody(
+                  "{\"error_message\":\"bad key\","
+                      + "\"error_type\":\"unauthorized\",\"status_code\":401}"));
+      TransferKitException e =
+          assertThrows(
+              TransferKitException.class,
+              () ->
+                  streambird.transfers().createTransfer(StreambirdClientTest.request()).execute());
       evidence.add(e.toString());
     } finally {
       server.shutdown();

@@ -7,11 +7,16 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-/** Every example in specs/streambird/transfers.yaml decodes with its generated model and re-encodes unchanged. */
+/**
+ * Every example in specs/streambird/transfers.yaml decodes with its generated model and re-encodes
+ * unchanged.
+ */
 class SpecExamplesRoundTripTest {
   @TestFactory
   Stream<DynamicTest> everySpecExampleRoundTrips() {
     return SpecExamples.roundTripTests(
-        "streambird/transfers.yaml", "dev.transferkit.streambird.model", Json.moshi(JsonAdapters.FACTORY));
+        "streambird/transfers.yaml",
+        "dev.transferkit.streambird.model",
+        Json.moshi(JsonAdapters.FACTORY));
   }
 }

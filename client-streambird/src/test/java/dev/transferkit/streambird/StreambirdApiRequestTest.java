@@ -3,8 +3,8 @@ package dev.transferkit.streambird;
 import static dev.transferkit.core.testing.RoundTrip.resource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.transferkit.core.testing.JsonText;
 import dev.transferkit.core.internal.TestServices;
+import dev.transferkit.core.testing.JsonText;
 import dev.transferkit.streambird.api.TransfersApi;
 import dev.transferkit.streambird.api.WalletsApi;
 import dev.transferkit.streambird.model.ConfirmTransferRequest;
@@ -53,25 +53,39 @@ class StreambirdApiRequestTest {
   @Test
   void createTransferPostsTheDocumentedBody() throws Exception {
     enqueue(resource(getClass(), "/payloads/transfer-response.json"));
-    transfers.createTransfer(CreateTransferRequest.builder().destCurrency(Currency.SOL)
-        .source("wallet_2DJJmE5IhB1M7I8jJ7JuyCiOtiC").dest("3eiTLfEg8koaNgNMcmygm2nQ3APNNNWAyHGiooGwAziK")
-        .sourceAmount(new BigDecimal("0.005")).notes("test").amountIncludesFees(true)
-        .userId("user_2DJJeF75Jd2NIj6NyJMxEw0pXiA").build()).execute();
+    transfers
+        .createTransfer(
+            CreateTransferRequest.builder()
+                .destCurrency(Currency.SOL)
+                .source("wallet_2DJJmE5IhB1M7I8jJ7JuyCiOtiC")
+                .dest("3eiTLfEg8koaNgNMcmygm2nQ3APNNNWAyHGiooGwAziK")
+                .sourceAmount(new BigDecimal("0.005"))
+                .notes("test")
+                .amountIncludesFees(true)
+                .userId("user_2DJJeF75Jd2NIj6NyJMxEw0pXiA")
+                .build())
+        .execute();
     RecordedRequest r = server.takeRequest();
     assertEquals("POST", r.getMethod());
     assertEquals("/streambird/v1/transfers/create", r.getPath());
-    JsonText.assertJsonEquals(resource(getClass(), "/payloads/create-transfer-request.json"), r.getBody().readUtf8());
+    JsonText.assertJsonEquals(
+        resource(getClass(), "/payloads/create-transfer-request.json"), r.getBody().readUtf8());
   }
 
   @Test
   void confirmTransferPostsUserIdToTheTransferPath() throws Exception {
     enqueue(resource(getClass(), "/payloads/transfer-response.json"));
-    transfers.confirmTransfer("transfer_2DJMdUNmkPDIFNVWiTNHTiBL0NB",
-        ConfirmTransferRequest.builder().userId("user_2DJJeF75Jd2NIj6NyJMxEw0pXiA").build()).execute();
+    transfers
+        .confirmTransfer(
+            "transfer_2DJMdUNmkPDIFNVWiTNHTiBL0NB",
+            ConfirmTransferRequest.builder().userId("user_2DJJeF75Jd2NIj6NyJMxEw0pXiA").build())
+        .execute();
     RecordedRequest r = server.takeRequest();
     assertEquals("POST", r.getMethod());
-    assertEquals("/streambird/v1/transfers/transfer_2DJMdUNmkPDIFNVWiTNHTiBL0NB/confirm", r.getPath());
-    JsonText.assertJsonEquals("{\"user_id\":\"user_2DJJeF75Jd2NIj6NyJMxEw0pXiA\"}", r.getBody().readUtf8());
+    assertEquals(
+        "/streambird/v1/transfers/transfer_2DJMdUNmkPDIFNVWiTNHTiBL0NB/confirm", r.getPath());
+    JsonText.assertJsonEquals(
+        "{\"user_id\":\"user_2DJJeF75Jd2NIj6NyJMxEw0pXiA\"}", r.getBody().readUtf8());
   }
 
   @Test
@@ -86,29 +100,46 @@ class StreambirdApiRequestTest {
   @Test
   void listTransfersSendsFiltersAndPaging() throws Exception {
     enqueue("{\"transfers\":[],\"count\":0,\"offset\":50,\"limit\":25}");
-    transfers.listTransfers(TransfersApi.ListTransfersParams.builder().userId("user_2DJJeF75Jd2NIj6NyJMxEw0pXiA")
-        .source("wallet_2DJJmE5IhB1M7I8jJ7JuyCiOtiC").limit(25).offset(50).build()).execute();
+    transfers
+        .listTransfers(
+            TransfersApi.ListTransfersParams.builder()
+                .userId("user_2DJJeF75Jd2NIj6NyJMxEw0pXiA")
+                .source("wallet_2DJJmE5IhB1M7I8jJ7JuyCiOtiC")
+                .limit(25)
+                .offset(50)
+                .build())
+        .execute();
     RecordedRequest r = server.takeRequest();
     assertEquals("GET", r.getMethod());
-    assertEquals("/streambird/v1/transfers/list?user_id=user_2DJJeF75Jd2NIj6NyJMxEw0pXiA"
-        + "&source=wallet_2DJJmE5IhB1M7I8jJ7JuyCiOtiC&limit=25&offset=50", r.getPath());
+    assertEquals(
+        "/streambird/v1/transfers/list?user_id=user_2DJJeF75Jd2NIj6NyJMxEw0pXiA"
+            + "&source=wallet_2DJJmE5IhB1M7I8jJ7JuyCiOtiC&limit=25&offset=50",
+        r.getPath());
   }
 
   @Test
   void createWalletPostsTypeAndUser() throws Exception {
     enqueue(WALLET);
-    wallets.createWallet(CreateWalletRequest.builder().walletType(WalletType.SOL)
-        .userId("user_2DJJeF75Jd2NIj6NyJMxEw0pXiA").build()).execute();
+    wallets
+        .createWallet(
+            CreateWalletRequest.builder()
+                .walletType(WalletType.SOL)
+                .userId("user_2DJJeF75Jd2NIj6NyJMxEw0pXiA")
+                .build())
+        .execute();
     RecordedRequest r = server.takeRequest();
     assertEquals("/streambird/v1/wallets/create", r.getPath());
     JsonText.assertJsonEquals(
-        "{\"wallet_type\":\"SOL\",\"user_id\":\"user_2DJJeF75Jd2NIj6NyJMxEw0pXiA\"}", r.getBody().readUtf8());
+        "{\"wallet_type\":\"SOL\",\"user_id\":\"user_2DJJeF75Jd2NIj6NyJMxEw0pXiA\"}",
+        r.getBody().readUtf8());
   }
 
   @Test
   void getWalletIsAGetOnTheWalletPath() throws Exception {
     enqueue(WALLET);
-    assertEquals(WalletType.SOL, wallets.getWallet("wallet_2DJJmE5IhB1M7I8jJ7JuyCiOtiC").execute().getWalletType());
+    assertEquals(
+        WalletType.SOL,
+        wallets.getWallet("wallet_2DJJmE5IhB1M7I8jJ7JuyCiOtiC").execute().getWalletType());
     RecordedRequest r = server.takeRequest();
     assertEquals("GET", r.getMethod());
     assertEquals("/streambird/v1/wallets/wallet_2DJJmE5IhB1M7I8jJ7JuyCiOtiC", r.getPath());
@@ -117,13 +148,21 @@ class StreambirdApiRequestTest {
   @Test
   void walletBalancePostsWalletAndSymbolAndDecodesTheStringBalance() throws Exception {
     enqueue("{\"balance\":\"14.8232\",\"token_symbol\":\"SOL\",\"wallet\":" + WALLET + "}");
-    BigDecimal balance = wallets.getWalletBalance(WalletBalanceRequest.builder()
-        .walletId("wallet_2DJJmE5IhB1M7I8jJ7JuyCiOtiC").tokenSymbol("SOL").build()).execute().getBalance();
+    BigDecimal balance =
+        wallets
+            .getWalletBalance(
+                WalletBalanceRequest.builder()
+                    .walletId("wallet_2DJJmE5IhB1M7I8jJ7JuyCiOtiC")
+                    .tokenSymbol("SOL")
+                    .build())
+            .execute()
+            .getBalance();
     assertEquals(new BigDecimal("14.8232"), balance);
     RecordedRequest r = server.takeRequest();
     assertEquals("POST", r.getMethod());
     assertEquals("/streambird/v1/wallets/balance", r.getPath());
-    JsonText.assertJsonEquals("{\"wallet_id\":\"wallet_2DJJmE5IhB1M7I8jJ7JuyCiOtiC\",\"token_symbol\":\"SOL\"}",
+    JsonText.assertJsonEquals(
+        "{\"wallet_id\":\"wallet_2DJJmE5IhB1M7I8jJ7JuyCiOtiC\",\"token_symbol\":\"SOL\"}",
         r.getBody().readUtf8());
   }
 }

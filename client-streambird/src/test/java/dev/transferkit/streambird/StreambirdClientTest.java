@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.transferkit.core.RetryPolicy;
 import dev.transferkit.core.exception.ApiException;
 import dev.transferkit.core.exception.AuthenticationException;
 import dev.transferkit.core.exception.InvalidRequestException;
 import dev.transferkit.core.exception.NotFoundException;
 import dev.transferkit.core.exception.OutcomeUnknownException;
 import dev.transferkit.core.exception.ResponseDecodingException;
-import dev.transferkit.core.RetryPolicy;
 import dev.transferkit.core.internal.UserAgent;
 import dev.transferkit.streambird.api.TransfersApi.ListTransfersParams;
 import dev.transferkit.streambird.model.ConfirmTransferRequest;
@@ -43,8 +43,13 @@ class StreambirdClientTest {
   void start() throws Exception {
     server = new MockWebServer();
     server.start();
-    streambird = StreambirdClient.builder().apiKey(API_KEY).baseUrl(server.url("/").toString())
-        .readTimeout(Duration.ofMillis(500)).retryPolicy(RetryPolicy.builder().sleeper(d -> { }).build()).build();
+    streambird =
+        StreambirdClient.builder()
+            .apiKey(API_KEY)
+            .baseUrl(server.url("/").toString())
+            .readTimeout(Duration.ofMillis(500))
+            .retryPolicy(RetryPolicy.builder().sleeper(d -> {}).build())
+            .build();
   }
 
   @AfterEach
@@ -53,14 +58,21 @@ class StreambirdClientTest {
   }
 
   private MockResponse transfer() {
-    return new MockResponse().setHeader("Content-Type", "application/json")
+    return new MockResponse()
+        .setHeader("Content-Type", "application/json")
         .setBody(resource(getClass(), "/payloads/transfer-response.json"));
   }
 
   static CreateTransferRequest request() {
-    return CreateTransferRequest.builder().destCurrency(Currency.XLM).source("wallet_2DJJmE5IhB1M7I8jJ7JuyCiOtiC")
-        .dest(XlmDestination.of("GDQP2KPQGKIHYJGXNUIYOMHARUARCA7DJT5FO2FFOOKY3B2WSQHG4W37", "3652667947").toString())
-        .sourceAmount(new BigDecimal("0.005")).build();
+    return CreateTransferRequest.builder()
+        .destCurrency(Currency.XLM)
+        .source("wallet_2DJJmE5IhB1M7I8jJ7JuyCiOtiC")
+        .dest(
+            XlmDestination.of(
+                    "GDQP2KPQGKIHYJGXNUIYOMHARUARCA7DJT5FO2FFOOKY3B2WSQHG4W37", "3652667947")
+                .toString())
+        .sourceAmount(new BigDecimal("0.005"))
+        .build();
   }
 
   @Test
@@ -74,8 +86,11 @@ class StreambirdClientTest {
     assertEquals("/v1/transfers/create", r.getPath());
     assertEquals("Bearer " + API_KEY, r.getHeader("Authorization"));
     assertEquals(UserAgent.VALUE, r.getHeader("User-Agent"));
-    assertTrue(r.getBody().readUtf8().contains(
-        "\"dest\":\"GDQP2KPQGKIHYJGXNUIYOMHARUARCA7DJT5FO2FFOOKY3B2WSQHG4W37:3652667947\""));
+    assertTrue(
+        r.getBody()
+            .readUtf8()
+            .contains(
+                "\"dest\":\"GDQP2KPQGKIHYJGXNUIYOMHARUARCA7DJT5FO2FFOOKY3B2WSQHG4W37:3652667947\""));
   }
 
   @Test
@@ -83,8 +98,10 @@ class StreambirdClientTest {
     server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
     server.enqueue(transfer());
 
-    OutcomeUnknownException e = assertThrows(OutcomeUnknownException.class,
-        () -> streambird.transfers().createTransfer(request()).execute());
+    OutcomeUnknownException e =
+        assertThrows(
+            OutcomeUnknownException.class,
+            () -> streambird.transfers().createTransfer(request()).execute());
 
     assertEquals(1, server.getRequestCount());
     assertTrue(e.getMessage().contains("listTransfers"), e.getMessage());
@@ -95,8 +112,13 @@ class StreambirdClientTest {
     server.enqueue(transfer().setHeadersDelay(2, TimeUnit.SECONDS));
     server.enqueue(transfer());
 
-    assertThrows(OutcomeUnknownException.class,
-        () -> streambird.transfers().confirmTransfer("transfer_1", ConfirmTransferRequest.builder().build()).execute());
+    assertThrows(
+        OutcomeUnknownException.class,
+        () ->
+            streambird
+                .transfers()
+                .confirmTransfer("transfer_1", ConfirmTransferRequest.builder().build())
+                .execute());
     assertEquals(1, server.getRequestCount());
   }
 
@@ -105,24 +127,35 @@ class StreambirdClientTest {
     server.enqueue(new MockResponse().setResponseCode(500));
     server.enqueue(transfer());
 
-    assertEquals("transfer_2DJMdUNmkPDIFNVWiTNHTiBL0NB",
-        streambird.transfers().getTransfer("transfer_2DJMdUNmkPDIFNVWiTNHTiBL0NB").execute().getId());
+    assertEquals(
+        "transfer_2DJMdUNmkPDIFNVWiTNHTiBL0NB",
+        streambird
+            .transfers()
+            .getTransfer("transfer_2DJMdUNmkPDIFNVWiTNHTiBL0NB")
+            .execute()
+            .getId());
     assertEquals(2, server.getRequestCount());
   }
 
   private ApiException failingWith(int status, String body) {
     server.enqueue(new MockResponse().setResponseCode(status).setBody(body));
-    return assertThrows(ApiException.class, () -> streambird.transfers().createTransfer(request()).execute());
+    return assertThrows(
+        ApiException.class, () -> streambird.transfers().createTransfer(request()).execute());
   }
 
   @Test
   void errorBodiesAreDecodedAndTypedByStatus() {
-    ApiException invalid = failingWith(400, "{\"error_message\":\"source_amount is invalid\","
-        + "\"error_type\":\"invalid_request\",\"status_code\":400}");
+    ApiException invalid =
+        failingWith(
+            400,
+            "{\"error_message\":\"source_amount is invalid\","
+                + "\"error_type\":\"invalid_request\",\"status_code\":400}");
     assertEquals(InvalidRequestException.class, invalid.getClass());
     assertEquals("invalid_request", invalid.providerCode());
     assertEquals("source_amount is invalid", invalid.providerMessage());
-    assertEquals("Streambird error invalid_request (HTTP 400): source_amount is invalid", invalid.getMessage());
+    assertEquals(
+        "Streambird error invalid_request (HTTP 400): source_amount is invalid",
+        invalid.getMessage());
 
     assertEquals(AuthenticationException.class, failingWith(401, "").getClass());
     ApiException notFound = failingWith(404, "not json at all");
@@ -133,36 +166,51 @@ class StreambirdClientTest {
   @Test
   void transfersArePagedByOffsetAndLimitUntilTheCount() throws Exception {
     String t = resource(getClass(), "/payloads/transfer-response.json");
-    server.enqueue(new MockResponse().setBody("{\"transfers\":[" + t + "," + t + "],\"count\":3,\"offset\":0,"
-        + "\"limit\":2}"));
-    server.enqueue(new MockResponse().setBody("{\"transfers\":[" + t + "],\"count\":3,\"offset\":2,\"limit\":2}"));
+    server.enqueue(
+        new MockResponse()
+            .setBody(
+                "{\"transfers\":[" + t + "," + t + "],\"count\":3,\"offset\":0," + "\"limit\":2}"));
+    server.enqueue(
+        new MockResponse()
+            .setBody("{\"transfers\":[" + t + "],\"count\":3,\"offset\":2,\"limit\":2}"));
 
-    List<Transfer> all = streambird.transfers()
-        .listAllTransfers(ListTransfersParams.builder().userId("user_1").limit(2).build()).stream().collect(Collectors.toList());
+    List<Transfer> all =
+        streambird
+            .transfers()
+            .listAllTransfers(ListTransfersParams.builder().userId("user_1").limit(2).build())
+            .stream()
+            .collect(Collectors.toList());
 
     assertEquals(3, all.size());
     assertEquals(2, server.getRequestCount());
-    assertEquals("/v1/transfers/list?user_id=user_1&limit=2&offset=0", server.takeRequest().getPath());
-    assertEquals("/v1/transfers/list?user_id=user_1&limit=2&offset=2", server.takeRequest().getPath());
+    assertEquals(
+        "/v1/transfers/list?user_id=user_1&limit=2&offset=0", server.takeRequest().getPath());
+    assertEquals(
+        "/v1/transfers/list?user_id=user_1&limit=2&offset=2", server.takeRequest().getPath());
   }
 
   @Test
   void transferAnsweredWithJsonNullOrAnEmptyBodyIsADecodingErrorNeverNull() {
-    server.enqueue(new MockResponse().setHeader("Content-Type", "application/json").setBody("null"));
+    server.enqueue(
+        new MockResponse().setHeader("Content-Type", "application/json").setBody("null"));
     server.enqueue(new MockResponse().setHeader("Content-Type", "application/json").setBody(""));
     server.enqueue(new MockResponse().setHeader("Content-Type", "application/json").setBody("[]"));
 
     for (int i = 0; i < 3; i++) {
-      assertThrows(ResponseDecodingException.class,
-          () -> streambird.transfers().getTransfer("transfer_2DJMdUNmkPDIFNVWiTNHTiBL0NB").execute());
+      assertThrows(
+          ResponseDecodingException.class,
+          () ->
+              streambird.transfers().getTransfer("transfer_2DJMdUNmkPDIFNVWiTNHTiBL0NB").execute());
     }
     assertEquals(3, server.getRequestCount(), "a body that breaks the contract is not retried");
   }
 
   @Test
   void apiKeyReadWithATrailingNewlineIsRefusedAtBuildTimeWithoutShowingIt() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> StreambirdClient.builder().apiKey(API_KEY + "\n"));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> StreambirdClient.builder().apiKey(API_KEY + "\n"));
     assertTrue(e.getMessage().startsWith("apiKey"), e.getMessage());
     assertFalse(e.getMessage().contains(API_KEY), e.getMessage());
   }

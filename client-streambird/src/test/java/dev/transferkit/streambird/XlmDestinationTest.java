@@ -19,7 +19,8 @@ class XlmDestinationTest {
   }
 
   private static String problem(String text) {
-    return assertThrows(IllegalArgumentException.class, () -> XlmDestination.parse(text)).getMessage();
+    return assertThrows(IllegalArgumentException.class, () -> XlmDestination.parse(text))
+        .getMessage();
   }
 
   @Test

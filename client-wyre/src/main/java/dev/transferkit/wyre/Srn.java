@@ -6,12 +6,13 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A Wyre SRN (System Resource Name), {@code type:identifier}: what Wyre's {@code source}, {@code dest} and
- * {@code masqueradeAs} take. {@link #parse} checks the documented types: {@code account:AC_...},
- * {@code wallet:WA_...}, {@code paymentmethod:PA_...}, {@code transfer:TF_...} (ids with {@code _} or the older
- * {@code -}), {@code email:}, {@code bitcoin:}, {@code ethereum:0x...} (40 hex digits) and
- * {@code stellar:ADDRESS[:MEMO]} (a checksummed G... account id, optional memo of at most 28 bytes). Other types
- * ({@code contact:}, {@code cellphone:}, {@code service:}...) are accepted with any non-empty identifier.
+ * A Wyre SRN (System Resource Name), {@code type:identifier}: what Wyre's {@code source}, {@code
+ * dest} and {@code masqueradeAs} take. {@link #parse} checks the documented types: {@code
+ * account:AC_...}, {@code wallet:WA_...}, {@code paymentmethod:PA_...}, {@code transfer:TF_...}
+ * (ids with {@code _} or the older {@code -}), {@code email:}, {@code bitcoin:}, {@code
+ * ethereum:0x...} (40 hex digits) and {@code stellar:ADDRESS[:MEMO]} (a checksummed G... account
+ * id, optional memo of at most 28 bytes). Other types ({@code contact:}, {@code cellphone:}, {@code
+ * service:}...) are accepted with any non-empty identifier.
  *
  * <p>Immutable; {@link #toString()} gives the SRN text. Equal SRNs have equal text.
  */
@@ -44,8 +45,8 @@ public final class Srn {
   /**
    * Parses and validates an SRN.
    *
-   * @throws IllegalArgumentException naming the problem, e.g. {@code Invalid SRN 'account:XY_1': an account id looks
-   *     like AC_XXXXXXXXXXX}
+   * @throws IllegalArgumentException naming the problem, e.g. {@code Invalid SRN 'account:XY_1': an
+   *     account id looks like AC_XXXXXXXXXXX}
    */
   public static Srn parse(String srn) {
     Objects.requireNonNull(srn, "srn");
@@ -171,8 +172,11 @@ public final class Srn {
   }
 
   private static void requireWyreId(String where, String id, String prefix, String what) {
-    boolean ok = id.length() > 3 && id.startsWith(prefix) && (id.charAt(2) == '_' || id.charAt(2) == '-')
-        && WYRE_ID.matcher(id.substring(3)).matches();
+    boolean ok =
+        id.length() > 3
+            && id.startsWith(prefix)
+            && (id.charAt(2) == '_' || id.charAt(2) == '-')
+            && WYRE_ID.matcher(id.substring(3)).matches();
     if (!ok) {
       throw invalid(where, what + " id looks like " + prefix + "_XXXXXXXXXXX, not '" + id + "'");
     }

@@ -1,10 +1,10 @@
 package dev.transferkit.wyre;
 
 import com.squareup.moshi.Moshi;
-import dev.transferkit.core.internal.Json;
+import dev.transferkit.core.ClientBuilder;
 import dev.transferkit.core.internal.BearerAuth;
 import dev.transferkit.core.internal.Credentials;
-import dev.transferkit.core.ClientBuilder;
+import dev.transferkit.core.internal.Json;
 import dev.transferkit.core.internal.Transport;
 import dev.transferkit.wyre.api.TransfersApi;
 import dev.transferkit.wyre.internal.Secrets;
@@ -12,9 +12,9 @@ import dev.transferkit.wyre.internal.Servers;
 import dev.transferkit.wyre.model.JsonAdapters;
 import java.time.Clock;
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Entry point to Wyre's v3 transfers ({@link #transfers()}).
@@ -27,22 +27,23 @@ import okhttp3.Interceptor;
  * Transfer t = wyre.transfers().createTransfer(request).execute();
  * }</pre>
  *
- * <p>Authentication is either {@code Authorization: Bearer <secret key>} ({@link Builder#secretKey}) or Wyre's HMAC
- * signing ({@link Builder#hmac}): {@code X-Api-Key}, {@code X-Api-Version: 2} and {@code X-Api-Signature} over the
- * full URL (with the {@code timestamp} query parameter the client adds, and any {@code masqueradeAs}) followed by the
- * exact body bytes sent.
+ * <p>Authentication is either {@code Authorization: Bearer <secret key>} ({@link
+ * Builder#secretKey}) or Wyre's HMAC signing ({@link Builder#hmac}): {@code X-Api-Key}, {@code
+ * X-Api-Version: 2} and {@code X-Api-Signature} over the full URL (with the {@code timestamp} query
+ * parameter the client adds, and any {@code masqueradeAs}) followed by the exact body bytes sent.
  *
- * <p>Wyre creates and confirms carry no idempotency key, so they are <b>never retried automatically</b>. If one fails
- * after the request may have reached Wyre, it throws {@link dev.transferkit.core.exception.OutcomeUnknownException}:
- * look the transfer up (by id, or in the list by the {@code customId} you set) before sending it again. Give every
- * create a unique {@code customId} so that this is possible. GETs are retried (default 2 retries, backoff with jitter).
+ * <p>Wyre creates and confirms carry no idempotency key, so they are <b>never retried
+ * automatically</b>. If one fails after the request may have reached Wyre, it throws {@link
+ * dev.transferkit.core.exception.OutcomeUnknownException}: look the transfer up (by id, or in the
+ * list by the {@code customId} you set) before sending it again. Give every create a unique {@code
+ * customId} so that this is possible. GETs are retried (default 2 retries, backoff with jitter).
  *
  * <p>Thread-safe: build one client and share it.
  */
 public final class WyreClient {
   /**
-   * Wyre's environments: the spec's {@code servers}, named by their {@code x-transferkit-environment} (the URLs are
-   * generated from the spec).
+   * Wyre's environments: the spec's {@code servers}, named by their {@code
+   * x-transferkit-environment} (the URLs are generated from the spec).
    */
   public enum Environment {
     SANDBOX(Servers.SANDBOX),
@@ -60,10 +61,11 @@ public final class WyreClient {
     }
   }
 
-  static final String RECONCILE_HINT = "fetch the transfer with transfers().getTransfer(id) if you know its id (for a"
-      + " confirm, check its status); otherwise list recent transfers (transfers().listTransfers or"
-      + " transfers().listAllTransfers) and look for the customId you set on the create request. Only if it is not"
-      + " there, create it again.";
+  static final String RECONCILE_HINT =
+      "fetch the transfer with transfers().getTransfer(id) if you know its id (for a"
+          + " confirm, check its status); otherwise list recent transfers (transfers().listTransfers or"
+          + " transfers().listAllTransfers) and look for the customId you set on the create request. Only if it is not"
+          + " there, create it again.";
 
   private final Environment environment;
   private final HttpUrl baseUrl;
@@ -76,7 +78,9 @@ public final class WyreClient {
     String secretKey = Objects.requireNonNull(b.secretKey, "secretKey"); // build() checked it
     this.hmac = b.apiKey != null;
     Interceptor auth =
-        b.apiKey != null ? new WyreHmacSigner(b.apiKey, secretKey, b.clock) : new BearerAuth(secretKey, "secretKey");
+        b.apiKey != null
+            ? new WyreHmacSigner(b.apiKey, secretKey, b.clock)
+            : new BearerAuth(secretKey, "secretKey");
     this.transfers = new TransfersApi(transport.services(baseUrl, auth).retrofit());
   }
 
@@ -84,7 +88,9 @@ public final class WyreClient {
     return new Builder();
   }
 
-  /** Create, confirm, get and list transfers. Creates and confirms are never retried automatically. */
+  /**
+   * Create, confirm, get and list transfers. Creates and confirms are never retried automatically.
+   */
   public TransfersApi transfers() {
     return transfers;
   }
@@ -92,7 +98,12 @@ public final class WyreClient {
   /** Environment, base URL and auth mode; never credentials. */
   @Override
   public String toString() {
-    return "WyreClient{environment=" + environment + ", baseUrl=" + baseUrl + ", auth=" + (hmac ? "HMAC" : "Bearer")
+    return "WyreClient{environment="
+        + environment
+        + ", baseUrl="
+        + baseUrl
+        + ", auth="
+        + (hmac ? "HMAC" : "Bearer")
         + "}";
   }
 
@@ -111,7 +122,8 @@ public final class WyreClient {
     }
 
     /**
-     * Bearer mode: {@code Authorization: Bearer <secretKey>}. Refused with an IllegalArgumentException that names the setting, never the value, if empty, surrounded by
+     * Bearer mode: {@code Authorization: Bearer <secretKey>}. Refused with an
+     * IllegalArgumentException that names the setting, never the value, if empty, surrounded by
      * whitespace, or holding control or non-ASCII characters.
      */
     public Builder secretKey(String secretKey) {
@@ -121,8 +133,8 @@ public final class WyreClient {
     }
 
     /**
-     * HMAC mode: every request is signed with {@code secretKey} and carries {@code X-Api-Key: apiKey}. Both keys are
-     * checked like {@link #secretKey}'s.
+     * HMAC mode: every request is signed with {@code secretKey} and carries {@code X-Api-Key:
+     * apiKey}. Both keys are checked like {@link #secretKey}'s.
      */
     public Builder hmac(String apiKey, String secretKey) {
       this.apiKey = requireText(apiKey, "apiKey");
@@ -149,19 +161,30 @@ public final class WyreClient {
      */
     public WyreClient build() {
       if (secretKey == null) {
-        throw new IllegalStateException("WyreClient needs credentials: secretKey(...) or hmac(apiKey, secretKey)");
+        throw new IllegalStateException(
+            "WyreClient needs credentials: secretKey(...) or hmac(apiKey, secretKey)");
       }
       Moshi moshi = Json.moshi(JsonAdapters.FACTORY);
-      Transport transport = transport(new Transport.Provider("Wyre", moshi,
-          new WyreErrorDecoder(moshi, Secrets.REDACTION), RECONCILE_HINT, Secrets.REDACTION));
+      Transport transport =
+          transport(
+              new Transport.Provider(
+                  "Wyre",
+                  moshi,
+                  new WyreErrorDecoder(moshi, Secrets.REDACTION),
+                  RECONCILE_HINT,
+                  Secrets.REDACTION));
       return new WyreClient(this, transport, baseUrlOverride());
     }
 
     /** Settings; never the keys. */
     @Override
     public String toString() {
-      return super.toString() + "{environment=" + environment + ", auth="
-          + (secretKey == null ? "unset" : apiKey != null ? "HMAC" : "Bearer") + "}";
+      return super.toString()
+          + "{environment="
+          + environment
+          + ", auth="
+          + (secretKey == null ? "unset" : apiKey != null ? "HMAC" : "Bearer")
+          + "}";
     }
 
     private static String requireText(String value, String name) {

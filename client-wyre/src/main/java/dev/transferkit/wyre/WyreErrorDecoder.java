@@ -7,17 +7,18 @@ import dev.transferkit.core.internal.ApiErrors;
 import dev.transferkit.core.internal.ErrorDecoder;
 import dev.transferkit.core.internal.ErrorKind;
 import dev.transferkit.core.internal.Redaction;
-import dev.transferkit.wyre.model.WyreError;
 import dev.transferkit.wyre.internal.ErrorCodes;
+import dev.transferkit.wyre.model.WyreError;
 import java.io.IOException;
 import okhttp3.Headers;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Decodes Wyre's error body {@code {type, errorCode, subType, message, exceptionId, transient, ...}} (the generated
- * {@link WyreError} model) into a typed exception. The provider code is the exception {@code type} (e.g.
- * {@code InsufficientFundsException}); the request id is {@code exceptionId}. Wyre reports most errors as HTTP 400,
- * so the type decides: InsufficientFundsException, NotFoundException (sent with 400), AccessDeniedException,
+ * Decodes Wyre's error body {@code {type, errorCode, subType, message, exceptionId, transient,
+ * ...}} (the generated {@link WyreError} model) into a typed exception. The provider code is the
+ * exception {@code type} (e.g. {@code InsufficientFundsException}); the request id is {@code
+ * exceptionId}. Wyre reports most errors as HTTP 400, so the type decides:
+ * InsufficientFundsException, NotFoundException (sent with 400), AccessDeniedException,
  * RateLimitException, UnknownException; validation-style types stay invalid requests. Thread-safe.
  */
 final class WyreErrorDecoder implements ErrorDecoder {
@@ -42,8 +43,10 @@ final class WyreErrorDecoder implements ErrorDecoder {
         detail.append(detail.length() == 0 ? "" : ", ").append("transient");
       }
     }
-    String requestId = error != null && error.getExceptionId() != null ? error.getExceptionId()
-        : headers.get("X-Request-Id");
+    String requestId =
+        error != null && error.getExceptionId() != null
+            ? error.getExceptionId()
+            : headers.get("X-Request-Id");
     return ApiErrors.of(redaction, kind(status, type), status, body)
         .provider("Wyre")
         .code(type)
@@ -76,7 +79,8 @@ final class WyreErrorDecoder implements ErrorDecoder {
     if (type == null || status == 429 || status >= 500 || status < 400) {
       return byStatus;
     }
-    ErrorKind documented = ErrorCodes.kind(type, status); // the types the spec documents (x-transferkit-errors)
+    ErrorKind documented =
+        ErrorCodes.kind(type, status); // the types the spec documents (x-transferkit-errors)
     return documented != null ? documented : byStatus;
   }
 }

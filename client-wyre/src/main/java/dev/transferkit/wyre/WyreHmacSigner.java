@@ -14,11 +14,12 @@ import okhttp3.Response;
 import okio.Buffer;
 
 /**
- * Wyre's HMAC request signing. Adds the query parameter {@code timestamp} (epoch milliseconds from the clock), then
- * sends {@code X-Api-Key}, {@code X-Api-Version: 2} and {@code X-Api-Signature}: lowercase hex HMAC-SHA256, keyed
- * with the secret key, of the full URL (query included, so {@code timestamp} and any {@code masqueradeAs}) followed
- * by the exact body bytes. The body is buffered and those very bytes are sent. Runs on every attempt, so a retried
- * request gets a fresh timestamp. Thread-safe; toString never shows the keys.
+ * Wyre's HMAC request signing. Adds the query parameter {@code timestamp} (epoch milliseconds from
+ * the clock), then sends {@code X-Api-Key}, {@code X-Api-Version: 2} and {@code X-Api-Signature}:
+ * lowercase hex HMAC-SHA256, keyed with the secret key, of the full URL (query included, so {@code
+ * timestamp} and any {@code masqueradeAs}) followed by the exact body bytes. The body is buffered
+ * and those very bytes are sent. Runs on every attempt, so a retried request gets a fresh
+ * timestamp. Thread-safe; toString never shows the keys.
  */
 final class WyreHmacSigner implements Interceptor {
   private final String apiKey;
@@ -34,9 +35,12 @@ final class WyreHmacSigner implements Interceptor {
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
-    HttpUrl url = request.url().newBuilder()
-        .setQueryParameter("timestamp", Long.toString(clock.millis()))
-        .build();
+    HttpUrl url =
+        request
+            .url()
+            .newBuilder()
+            .setQueryParameter("timestamp", Long.toString(clock.millis()))
+            .build();
     byte[] body = new byte[0];
     Request.Builder signed = request.newBuilder().url(url);
     if (request.body() != null) {
@@ -45,11 +49,12 @@ final class WyreHmacSigner implements Interceptor {
       body = buffer.readByteArray();
       signed.method(request.method(), RequestBody.create(body, request.body().contentType()));
     }
-    return chain.proceed(signed
-        .header("X-Api-Key", apiKey)
-        .header("X-Api-Signature", signature(url.toString(), body))
-        .header("X-Api-Version", "2")
-        .build());
+    return chain.proceed(
+        signed
+            .header("X-Api-Key", apiKey)
+            .header("X-Api-Signature", signature(url.toString(), body))
+            .header("X-Api-Version", "2")
+            .build());
   }
 
   String signature(String url, byte[] body) {

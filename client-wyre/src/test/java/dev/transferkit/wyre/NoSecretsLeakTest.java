@@ -17,7 +17,10 @@ import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.SocketPolicy;
 import org.junit.jupiter.api.Test;
 
-/** No Wyre secret (API key, secret key, request signature) reaches logs, exception text or any toString(). */
+/**
+ * No Wyre secret (API key, secret key, request signature) reaches logs, exception text or any
+ * toString().
+ */
 class NoSecretsLeakTest {
   @Test
   void hmacCredentialsAndSignaturesStayOutOfLogsExceptionsAndToString() throws Exception {
@@ -26,21 +29,35 @@ class NoSecretsLeakTest {
     MockWebServer server = new MockWebServer();
     server.start();
     try {
-      WyreClient.Builder builder = WyreClient.builder().hmac(API_KEY, SECRET_KEY).maxRetries(0)
-          .baseUrl(server.url("/").toString()).httpLogger(evidence::add);
+      WyreClient.Builder builder =
+          WyreClient.builder()
+              .hmac(API_KEY, SECRET_KEY)
+              .maxRetries(0)
+              .baseUrl(server.url("/").toString())
+              .httpLogger(evidence::add);
       evidence.add(builder.toString());
       WyreClient wyre = builder.build();
       evidence.add(wyre.toString());
 
-      server.enqueue(new MockResponse().setResponseCode(401).setBody("{\"message\":\"Invalid Session\","
-          + "\"type\":\"AccessDeniedException\",\"exceptionId\":\"E1\"}"));
-      evidence.add(describe(assertThrows(TransferKitException.class,
-          () -> wyre.transfers().createTransfer(WyreClientTest.request()).execute())));
+      server.enqueue(
+          new MockResponse()
+              .setResponseCode(401)
+              .setBody(
+                  "{\"message\":\"Invalid Session\","
+                      + "\"type\":\"AccessDeniedException\",\"exceptionId\":\"E1\"}"));
+      evidence.add(
+          describe(
+              assertThrows(
+                  TransferKitException.class,
+                  () -> wyre.transfers().createTransfer(WyreClientTest.request()).execute())));
       signatures.add(server.takeRequest().getHeader("X-Api-Signature"));
 
       server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
-      evidence.add(describe(assertThrows(TransferKitException.class,
-          () -> wyre.transfers().createTransfer(WyreClientTest.request()).execute())));
+      evidence.add(
+          describe(
+              assertThrows(
+                  TransferKitException.class,
+                  () -> wyre.transfers().createTransfer(WyreClientTest.request()).execute())));
       signatures.add(server.takeRequest().getHeader("X-Api-Signature"));
 
       WyreClient.Builder bearer = WyreClient.builder().secretKey(SECRET_KEY);

@@ -7,7 +7,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-/** Every example in specs/wyre/transfers.yaml decodes with its generated model and re-encodes unchanged. */
+/**
+ * Every example in specs/wyre/transfers.yaml decodes with its generated model and re-encodes
+ * unchanged.
+ */
 class SpecExamplesRoundTripTest {
   @TestFactory
   Stream<DynamicTest> everySpecExampleRoundTrips() {

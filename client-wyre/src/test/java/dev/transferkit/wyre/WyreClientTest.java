@@ -1,7 +1,5 @@
 package dev.transferkit.wyre;
 
-import dev.transferkit.wyre.api.TransfersApi.ListTransfersParams;
-import dev.transferkit.wyre.api.TransfersApi;
 import static dev.transferkit.core.testing.RoundTrip.resource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.transferkit.core.RetryPolicy;
 import dev.transferkit.core.exception.ApiException;
 import dev.transferkit.core.exception.AuthenticationException;
 import dev.transferkit.core.exception.InsufficientFundsException;
@@ -18,7 +17,8 @@ import dev.transferkit.core.exception.NotFoundException;
 import dev.transferkit.core.exception.OutcomeUnknownException;
 import dev.transferkit.core.exception.RedirectException;
 import dev.transferkit.core.exception.ServerException;
-import dev.transferkit.core.RetryPolicy;
+import dev.transferkit.wyre.api.TransfersApi;
+import dev.transferkit.wyre.api.TransfersApi.ListTransfersParams;
 import dev.transferkit.wyre.model.CreateTransferRequest;
 import dev.transferkit.wyre.model.Transfer;
 import java.math.BigDecimal;
@@ -42,11 +42,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The Wyre facade against a local server: HMAC signing, creates never retried, error types, paging. */
+/**
+ * The Wyre facade against a local server: HMAC signing, creates never retried, error types, paging.
+ */
 class WyreClientTest {
   static final String API_KEY = "AK-WYRE-PUBLIC-0001";
   static final String SECRET_KEY = "SK-WYRE-SECRET-0002";
-  private static final Clock CLOCK = Clock.fixed(Instant.ofEpochMilli(1426252182534L), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.ofEpochMilli(1426252182534L), ZoneOffset.UTC);
 
   private MockWebServer server;
   private WyreClient wyre;
@@ -55,8 +58,14 @@ class WyreClientTest {
   void start() throws Exception {
     server = new MockWebServer();
     server.start();
-    wyre = WyreClient.builder().hmac(API_KEY, SECRET_KEY).clock(CLOCK).baseUrl(server.url("/").toString())
-        .readTimeout(Duration.ofMillis(500)).retryPolicy(RetryPolicy.builder().sleeper(d -> { }).build()).build();
+    wyre =
+        WyreClient.builder()
+            .hmac(API_KEY, SECRET_KEY)
+            .clock(CLOCK)
+            .baseUrl(server.url("/").toString())
+            .readTimeout(Duration.ofMillis(500))
+            .retryPolicy(RetryPolicy.builder().sleeper(d -> {}).build())
+            .build();
   }
 
   @AfterEach
@@ -65,17 +74,27 @@ class WyreClientTest {
   }
 
   private MockResponse transfer() {
-    return new MockResponse().setHeader("Content-Type", "application/json")
+    return new MockResponse()
+        .setHeader("Content-Type", "application/json")
         .setBody(resource(getClass(), "/payloads/response-a.json"));
   }
 
   static CreateTransferRequest request() {
-    return CreateTransferRequest.builder().source("account:AC_XXXXXXXX2").sourceCurrency("USD")
-        .sourceAmount(new BigDecimal("200")).dest("paymentmethod:PA_LXXXXXXXX").destCurrency("USD")
-        .message("Sending USD to the payment method").customId("order-1234").build();
+    return CreateTransferRequest.builder()
+        .source("account:AC_XXXXXXXX2")
+        .sourceCurrency("USD")
+        .sourceAmount(new BigDecimal("200"))
+        .dest("paymentmethod:PA_LXXXXXXXX")
+        .destCurrency("USD")
+        .message("Sending USD to the payment method")
+        .customId("order-1234")
+        .build();
   }
 
-  /** Independent recomputation: HMAC-SHA256(secret, URL as received + body bytes as received), lowercase hex. */
+  /**
+   * Independent recomputation: HMAC-SHA256(secret, URL as received + body bytes as received),
+   * lowercase hex.
+   */
   private String expectedSignature(RecordedRequest r) throws Exception {
     String url = "http://" + server.getHostName() + ":" + server.getPort() + r.getPath();
     Mac mac = Mac.getInstance("HmacSHA256");
@@ -90,14 +109,19 @@ class WyreClientTest {
   }
 
   @Test
-  void hmacSignatureCoversTheReceivedUrlWithTimestampAndMasqueradeAsAndTheExactBody() throws Exception {
+  void hmacSignatureCoversTheReceivedUrlWithTimestampAndMasqueradeAsAndTheExactBody()
+      throws Exception {
     server.enqueue(transfer());
 
-    wyre.transfers().createTransfer(request(),
-        TransfersApi.CreateTransferParams.builder().masqueradeAs("account:AC_SUB").build()).execute();
+    wyre.transfers()
+        .createTransfer(
+            request(),
+            TransfersApi.CreateTransferParams.builder().masqueradeAs("account:AC_SUB").build())
+        .execute();
 
     RecordedRequest r = server.takeRequest();
-    assertEquals("/v3/transfers?masqueradeAs=account%3AAC_SUB&timestamp=1426252182534", r.getPath());
+    assertEquals(
+        "/v3/transfers?masqueradeAs=account%3AAC_SUB&timestamp=1426252182534", r.getPath());
     assertEquals(API_KEY, r.getHeader("X-Api-Key"));
     assertEquals("2", r.getHeader("X-Api-Version"));
     assertNull(r.getHeader("Authorization"));
@@ -120,7 +144,8 @@ class WyreClientTest {
 
   @Test
   void bearerModeSendsTheSecretKeyAndNoSignature() throws Exception {
-    WyreClient bearer = WyreClient.builder().secretKey(SECRET_KEY).baseUrl(server.url("/").toString()).build();
+    WyreClient bearer =
+        WyreClient.builder().secretKey(SECRET_KEY).baseUrl(server.url("/").toString()).build();
     server.enqueue(transfer());
 
     bearer.transfers().confirmTransfer("TF_VXXXXXXXX").execute();
@@ -136,8 +161,10 @@ class WyreClientTest {
     server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
     server.enqueue(transfer());
 
-    OutcomeUnknownException e = assertThrows(OutcomeUnknownException.class,
-        () -> wyre.transfers().createTransfer(request()).execute());
+    OutcomeUnknownException e =
+        assertThrows(
+            OutcomeUnknownException.class,
+            () -> wyre.transfers().createTransfer(request()).execute());
 
     assertEquals(1, server.getRequestCount());
     assertTrue(e.getMessage().contains("customId"), e.getMessage());
@@ -149,7 +176,8 @@ class WyreClientTest {
     server.enqueue(transfer().setHeadersDelay(2, TimeUnit.SECONDS));
     server.enqueue(transfer());
 
-    assertThrows(OutcomeUnknownException.class,
+    assertThrows(
+        OutcomeUnknownException.class,
         () -> wyre.transfers().confirmTransfer("TF_VXXXXXXXX").execute());
     assertEquals(1, server.getRequestCount());
   }
@@ -159,8 +187,10 @@ class WyreClientTest {
     server.enqueue(new MockResponse().setResponseCode(503));
     server.enqueue(transfer());
 
-    OutcomeUnknownException e = assertThrows(OutcomeUnknownException.class,
-        () -> wyre.transfers().createTransfer(request()).execute());
+    OutcomeUnknownException e =
+        assertThrows(
+            OutcomeUnknownException.class,
+            () -> wyre.transfers().createTransfer(request()).execute());
     assertTrue(e.getCause() instanceof ServerException, String.valueOf(e.getCause()));
     assertEquals(1, server.getRequestCount());
   }
@@ -171,8 +201,9 @@ class WyreClientTest {
     server.shutdown();
     WyreClient offline = WyreClient.builder().secretKey(SECRET_KEY).baseUrl(url).build();
 
-    NetworkException e = assertThrows(NetworkException.class,
-        () -> offline.transfers().createTransfer(request()).execute());
+    NetworkException e =
+        assertThrows(
+            NetworkException.class, () -> offline.transfers().createTransfer(request()).execute());
     assertTrue(e.getMessage().contains("nothing reached Wyre"), e.getMessage());
   }
 
@@ -191,31 +222,47 @@ class WyreClientTest {
 
   private ApiException failingWith(int status, String body) {
     server.enqueue(new MockResponse().setResponseCode(status).setBody(body));
-    return assertThrows(ApiException.class, () -> wyre.transfers().createTransfer(request()).execute());
+    return assertThrows(
+        ApiException.class, () -> wyre.transfers().createTransfer(request()).execute());
   }
 
   @Test
   void wyreErrorTypesBecomeTypedExceptions() {
-    ApiException funds = failingWith(400, "{\"language\":\"en\",\"exceptionId\":\"8MAM48\",\"subType\":\"\","
-        + "\"message\":\"Insufficient funds\",\"type\":\"InsufficientFundsException\",\"transient\":false}");
+    ApiException funds =
+        failingWith(
+            400,
+            "{\"language\":\"en\",\"exceptionId\":\"8MAM48\",\"subType\":\"\","
+                + "\"message\":\"Insufficient funds\",\"type\":\"InsufficientFundsException\",\"transient\":false}");
     assertEquals(InsufficientFundsException.class, funds.getClass());
     assertEquals("InsufficientFundsException", funds.providerCode());
     assertEquals("8MAM48", funds.requestId());
 
-    ApiException invalid = failingWith(400, "{\"language\":\"en\",\"exceptionId\":\"X1\",\"compositeType\":\"\","
-        + "\"subType\":\"FIELD_REQUIRED\",\"message\":\"Field dest is required.\",\"type\":\"ValidationException\","
-        + "\"transient\":false,\"problematicField\":\"dest\"}");
+    ApiException invalid =
+        failingWith(
+            400,
+            "{\"language\":\"en\",\"exceptionId\":\"X1\",\"compositeType\":\"\","
+                + "\"subType\":\"FIELD_REQUIRED\",\"message\":\"Field dest is required.\",\"type\":\"ValidationException\","
+                + "\"transient\":false,\"problematicField\":\"dest\"}");
     assertEquals(InvalidRequestException.class, invalid.getClass());
     assertTrue(invalid.getMessage().contains("subType=FIELD_REQUIRED"), invalid.getMessage());
     assertTrue(invalid.getMessage().contains("problematicField=dest"), invalid.getMessage());
 
-    assertEquals(NotFoundException.class, failingWith(400, "{\"message\":\"Transfer not found\","
-        + "\"type\":\"NotFoundException\",\"exceptionId\":\"X2\"}").getClass());
-    ApiException denied = failingWith(401, "{\"language\":\"en\",\"compositeType\":\"\",\"subType\":\"\","
-        + "\"errorCode\":\"accessDenied.invalidSession\",\"exceptionId\":\"test_TQCJZP\",\"message\":\"Invalid"
-        + " Session\",\"type\":\"AccessDeniedException\",\"transient\":false}");
+    assertEquals(
+        NotFoundException.class,
+        failingWith(
+                400,
+                "{\"message\":\"Transfer not found\","
+                    + "\"type\":\"NotFoundException\",\"exceptionId\":\"X2\"}")
+            .getClass());
+    ApiException denied =
+        failingWith(
+            401,
+            "{\"language\":\"en\",\"compositeType\":\"\",\"subType\":\"\","
+                + "\"errorCode\":\"accessDenied.invalidSession\",\"exceptionId\":\"test_TQCJZP\",\"message\":\"Invalid"
+                + " Session\",\"type\":\"AccessDeniedException\",\"transient\":false}");
     assertEquals(AuthenticationException.class, denied.getClass());
-    assertTrue(denied.getMessage().contains("errorCode=accessDenied.invalidSession"), denied.getMessage());
+    assertTrue(
+        denied.getMessage().contains("errorCode=accessDenied.invalidSession"), denied.getMessage());
 
     ApiException html = failingWith(400, "<html>oops</html>");
     assertEquals(InvalidRequestException.class, html.getClass());
@@ -225,27 +272,47 @@ class WyreClientTest {
   @Test
   void historyIsPagedByOffsetAndLengthOnDemand() throws Exception {
     String t = resource(getClass(), "/payloads/response-a.json");
-    server.enqueue(new MockResponse().setBody("{\"data\":[" + t + "," + t + "],\"position\":0,"
-        + "\"recordsTotal\":3,\"recordsFiltered\":3}"));
-    server.enqueue(new MockResponse().setBody("{\"data\":[" + t + "],\"position\":2,\"recordsTotal\":3,"
-        + "\"recordsFiltered\":3}"));
+    server.enqueue(
+        new MockResponse()
+            .setBody(
+                "{\"data\":["
+                    + t
+                    + ","
+                    + t
+                    + "],\"position\":0,"
+                    + "\"recordsTotal\":3,\"recordsFiltered\":3}"));
+    server.enqueue(
+        new MockResponse()
+            .setBody(
+                "{\"data\":["
+                    + t
+                    + "],\"position\":2,\"recordsTotal\":3,"
+                    + "\"recordsFiltered\":3}"));
 
-    Iterator<Transfer> it = wyre.transfers().listAllTransfers(ListTransfersParams.builder().length(2).build()).iterator();
+    Iterator<Transfer> it =
+        wyre.transfers()
+            .listAllTransfers(ListTransfersParams.builder().length(2).build())
+            .iterator();
     it.next();
     it.next();
     assertEquals(1, server.getRequestCount());
     it.next();
     assertFalse(it.hasNext());
     assertEquals(2, server.getRequestCount());
-    assertEquals("/v3/transfers?offset=0&length=2&timestamp=1426252182534", server.takeRequest().getPath());
-    assertEquals("/v3/transfers?offset=2&length=2&timestamp=1426252182534", server.takeRequest().getPath());
+    assertEquals(
+        "/v3/transfers?offset=0&length=2&timestamp=1426252182534", server.takeRequest().getPath());
+    assertEquals(
+        "/v3/transfers?offset=2&length=2&timestamp=1426252182534", server.takeRequest().getPath());
   }
 
   @Test
   @SuppressWarnings("unchecked")
   void eachEnvironmentIsTheServerTheSpecNamesForIt() throws Exception {
-    Map<String, Object> spec = new org.yaml.snakeyaml.Yaml().load(
-        java.nio.file.Files.readString(Paths.get("..", "specs", "wyre", "transfers.yaml"), StandardCharsets.UTF_8));
+    Map<String, Object> spec =
+        new org.yaml.snakeyaml.Yaml()
+            .load(
+                java.nio.file.Files.readString(
+                    Paths.get("..", "specs", "wyre", "transfers.yaml"), StandardCharsets.UTF_8));
     Map<String, String> servers = new java.util.LinkedHashMap<>();
     for (Map<String, Object> server : (List<Map<String, Object>>) spec.get("servers")) {
       servers.put(String.valueOf(server.get("x-transferkit-environment")), server.get("url") + "/");
@@ -265,15 +332,25 @@ class WyreClientTest {
 
   @Test
   void keysWithANewlineOrNonAsciiCharacterAreRefusedAtBuildTimeWithoutShowingThem() {
-    for (String[] keys : new String[][] {{API_KEY + "\n", SECRET_KEY}, {API_KEY, SECRET_KEY + "\r\n"},
-        {API_KEY, "SK-WYRE-\u00a0SECRET"}, {" " + API_KEY, SECRET_KEY}}) {
+    for (String[] keys :
+        new String[][] {
+          {API_KEY + "\n", SECRET_KEY},
+          {API_KEY, SECRET_KEY + "\r\n"},
+          {API_KEY, "SK-WYRE-\u00a0SECRET"},
+          {" " + API_KEY, SECRET_KEY}
+        }) {
       IllegalArgumentException e =
-          assertThrows(IllegalArgumentException.class, () -> WyreClient.builder().hmac(keys[0], keys[1]));
-      assertTrue(e.getMessage().startsWith("apiKey ") || e.getMessage().startsWith("secretKey "), e.getMessage());
+          assertThrows(
+              IllegalArgumentException.class, () -> WyreClient.builder().hmac(keys[0], keys[1]));
+      assertTrue(
+          e.getMessage().startsWith("apiKey ") || e.getMessage().startsWith("secretKey "),
+          e.getMessage());
       assertFalse(e.getMessage().contains("WYRE"), e.getMessage());
     }
     IllegalArgumentException bearer =
-        assertThrows(IllegalArgumentException.class, () -> WyreClient.builder().secretKey(SECRET_KEY + "\n"));
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> WyreClient.builder().secretKey(SECRET_KEY + "\n"));
     assertFalse(bearer.getMessage().contains(SECRET_KEY), bearer.getMessage());
   }
 
@@ -282,18 +359,31 @@ class WyreClientTest {
     try (MockWebServer attacker = new MockWebServer()) {
       attacker.start();
       for (boolean follow : new boolean[] {false, true}) {
-        WyreClient client = WyreClient.builder().hmac(API_KEY, SECRET_KEY).baseUrl(server.url("/").toString())
-            .followRedirects(follow).build();
-        server.enqueue(new MockResponse().setResponseCode(307)
-            .setHeader("Location", attacker.url("/v3/transfers?replay=1").toString()));
+        WyreClient client =
+            WyreClient.builder()
+                .hmac(API_KEY, SECRET_KEY)
+                .baseUrl(server.url("/").toString())
+                .followRedirects(follow)
+                .build();
+        server.enqueue(
+            new MockResponse()
+                .setResponseCode(307)
+                .setHeader("Location", attacker.url("/v3/transfers?replay=1").toString()));
 
-        OutcomeUnknownException e = assertThrows(OutcomeUnknownException.class,
-            () -> client.transfers().createTransfer(request()).execute());
+        OutcomeUnknownException e =
+            assertThrows(
+                OutcomeUnknownException.class,
+                () -> client.transfers().createTransfer(request()).execute());
         RedirectException redirect = (RedirectException) e.getCause();
         assertEquals(307, redirect.httpStatus());
-        assertEquals("http://" + attacker.getHostName() + ":" + attacker.getPort(), redirect.locationOrigin());
+        assertEquals(
+            "http://" + attacker.getHostName() + ":" + attacker.getPort(),
+            redirect.locationOrigin());
       }
-      assertEquals(0, attacker.getRequestCount(), "the signed body and X-Api-Key never left for the other host");
+      assertEquals(
+          0,
+          attacker.getRequestCount(),
+          "the signed body and X-Api-Key never left for the other host");
     }
   }
 
@@ -301,10 +391,16 @@ class WyreClientTest {
   void signedGetRedirectedToAnotherHostWhenAllowedGoesWithoutKeyOrSignature() throws Exception {
     try (MockWebServer other = new MockWebServer()) {
       other.start();
-      WyreClient client = WyreClient.builder().hmac(API_KEY, SECRET_KEY).baseUrl(server.url("/").toString())
-          .followRedirects(true).build();
-      server.enqueue(new MockResponse().setResponseCode(302)
-          .setHeader("Location", other.url("/v3/transfers/TF_VXXXXXXXX").toString()));
+      WyreClient client =
+          WyreClient.builder()
+              .hmac(API_KEY, SECRET_KEY)
+              .baseUrl(server.url("/").toString())
+              .followRedirects(true)
+              .build();
+      server.enqueue(
+          new MockResponse()
+              .setResponseCode(302)
+              .setHeader("Location", other.url("/v3/transfers/TF_VXXXXXXXX").toString()));
       other.enqueue(transfer());
 
       client.transfers().getTransfer("TF_VXXXXXXXX").execute();

@@ -19,11 +19,14 @@ import dev.transferkit.wyre.model.Transfer;
 import dev.transferkit.wyre.model.TransferStatus;
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
-/** The Wyre docs' request and response examples A, B and C decode and re-encode without changing a character. */
+/**
+ * The Wyre docs' request and response examples A, B and C decode and re-encode without changing a
+ * character.
+ */
 class WyrePayloadRoundTripTest {
   private final Moshi moshi = Json.moshi(JsonAdapters.FACTORY);
 
@@ -31,20 +34,25 @@ class WyrePayloadRoundTripTest {
   @ValueSource(strings = {"a", "b", "c"})
   void documentedRequestsRoundTrip(String example) {
     CreateTransferRequest request =
-        assertRoundTrip(moshi, CreateTransferRequest.class, resource(getClass(), "/payloads/request-" + example + ".json"));
+        assertRoundTrip(
+            moshi,
+            CreateTransferRequest.class,
+            resource(getClass(), "/payloads/request-" + example + ".json"));
     assertTrue(request.getAutoConfirm());
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"a", "b", "c"})
   void documentedResponsesRoundTrip(String example) {
-    assertRoundTrip(moshi, Transfer.class, resource(getClass(), "/payloads/response-" + example + ".json"));
+    assertRoundTrip(
+        moshi, Transfer.class, resource(getClass(), "/payloads/response-" + example + ".json"));
   }
 
   @Test
   void requestAmountsStayStrings() {
     CreateTransferRequest a =
-        assertRoundTrip(moshi, CreateTransferRequest.class, resource(getClass(), "/payloads/request-a.json"));
+        assertRoundTrip(
+            moshi, CreateTransferRequest.class, resource(getClass(), "/payloads/request-a.json"));
     assertEquals(new BigDecimal("200"), a.getSourceAmount());
     String json = moshi.adapter(CreateTransferRequest.class).toJson(a);
     assertTrue(json.contains("\"sourceAmount\":\"200\""), json);
@@ -52,7 +60,8 @@ class WyrePayloadRoundTripTest {
 
   @Test
   void exchangeResponseKeepsEveryDigit() {
-    Transfer c = assertRoundTrip(moshi, Transfer.class, resource(getClass(), "/payloads/response-c.json"));
+    Transfer c =
+        assertRoundTrip(moshi, Transfer.class, resource(getClass(), "/payloads/response-c.json"));
     assertEquals("125676.558230530760992898523717485028", c.getExchangeRate().toString());
     assertEquals("125.676558230530760993", c.getDestAmount().toString());
     assertEquals("0E-18", c.getFees().get("XLM").toString());
@@ -64,7 +73,8 @@ class WyrePayloadRoundTripTest {
 
   @Test
   void unknownStatusIsKeptRawAndReEncoded() throws Exception {
-    String json = resource(getClass(), "/payloads/response-c.json").replace("\"PENDING\"", "\"ON_HOLD\"");
+    String json =
+        resource(getClass(), "/payloads/response-c.json").replace("\"PENDING\"", "\"ON_HOLD\"");
     Transfer t = assertRoundTrip(moshi, Transfer.class, json);
     assertEquals(TransferStatus.Known.UNKNOWN, t.getStatus().known());
     assertEquals("ON_HOLD", t.getStatus().value());
@@ -72,15 +82,21 @@ class WyrePayloadRoundTripTest {
 
   @Test
   void missingRequiredFieldIsNamed() {
-    String json = resource(getClass(), "/payloads/response-a.json").replace("\"id\": \"TF_VXXXXXXXX\"", "\"x\": 1");
-    JsonDataException e = assertThrows(JsonDataException.class, () -> moshi.adapter(Transfer.class).fromJson(json));
+    String json =
+        resource(getClass(), "/payloads/response-a.json")
+            .replace("\"id\": \"TF_VXXXXXXXX\"", "\"x\": 1");
+    JsonDataException e =
+        assertThrows(JsonDataException.class, () -> moshi.adapter(Transfer.class).fromJson(json));
     assertTrue(e.getMessage().contains("'id'"), e.getMessage());
   }
 
   @Test
   void wrongTypeIsATypedErrorWithPath() {
-    String json = resource(getClass(), "/payloads/response-a.json").replace("\"status\": \"UNCONFIRMED\"", "\"status\": 7");
-    JsonDataException e = assertThrows(JsonDataException.class, () -> moshi.adapter(Transfer.class).fromJson(json));
+    String json =
+        resource(getClass(), "/payloads/response-a.json")
+            .replace("\"status\": \"UNCONFIRMED\"", "\"status\": 7");
+    JsonDataException e =
+        assertThrows(JsonDataException.class, () -> moshi.adapter(Transfer.class).fromJson(json));
     assertTrue(e.getMessage().contains("$.status"), e.getMessage());
   }
 
@@ -93,15 +109,20 @@ class WyrePayloadRoundTripTest {
 
   @Test
   void unknownFieldsAreIgnored() throws Exception {
-    String json = resource(getClass(), "/payloads/response-b.json").replaceFirst("\\{", "{\"brandNew\": {\"x\": [1, 2]},");
+    String json =
+        resource(getClass(), "/payloads/response-b.json")
+            .replaceFirst("\\{", "{\"brandNew\": {\"x\": [1, 2]},");
     Transfer t = moshi.adapter(Transfer.class).fromJson(json);
-    JsonText.assertJsonEquals(resource(getClass(), "/payloads/response-b.json"), moshi.adapter(Transfer.class).toJson(t));
+    JsonText.assertJsonEquals(
+        resource(getClass(), "/payloads/response-b.json"), moshi.adapter(Transfer.class).toJson(t));
   }
 
   @Test
   void builderRefusesMissingRequiredFields() {
     IllegalStateException e =
-        assertThrows(IllegalStateException.class, () -> CreateTransferRequest.builder().sourceCurrency("USD").build());
+        assertThrows(
+            IllegalStateException.class,
+            () -> CreateTransferRequest.builder().sourceCurrency("USD").build());
     assertTrue(e.getMessage().contains("'dest'"), e.getMessage());
   }
 }

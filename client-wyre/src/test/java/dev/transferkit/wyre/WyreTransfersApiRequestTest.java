@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.transferkit.core.internal.Idempotent;
-import dev.transferkit.core.testing.JsonText;
 import dev.transferkit.core.internal.TestServices;
+import dev.transferkit.core.testing.JsonText;
 import dev.transferkit.wyre.api.TransfersApi;
 import dev.transferkit.wyre.model.CreateTransferRequest;
 import dev.transferkit.wyre.model.JsonAdapters;
@@ -39,33 +39,50 @@ class WyreTransfersApiRequestTest {
   }
 
   private void enqueueTransfer() {
-    server.enqueue(new MockResponse().setHeader("Content-Type", "application/json")
-        .setBody(resource(getClass(), "/payloads/response-a.json")));
+    server.enqueue(
+        new MockResponse()
+            .setHeader("Content-Type", "application/json")
+            .setBody(resource(getClass(), "/payloads/response-a.json")));
   }
 
   @Test
   void createTransferPostsTheExactDocumentedBody() throws Exception {
     enqueueTransfer();
-    CreateTransferRequest body = CreateTransferRequest.builder()
-        .source("account:AC_XXXXXXXX2").sourceCurrency("USD").sourceAmount(new BigDecimal("200"))
-        .dest("paymentmethod:PA_LXXXXXXXX").destCurrency("USD")
-        .message("Sending USD to the payment method").autoConfirm(true).build();
-    Transfer response = api.createTransfer(body,
-        TransfersApi.CreateTransferParams.builder().masqueradeAs("account:AC_SUB").build()).execute();
+    CreateTransferRequest body =
+        CreateTransferRequest.builder()
+            .source("account:AC_XXXXXXXX2")
+            .sourceCurrency("USD")
+            .sourceAmount(new BigDecimal("200"))
+            .dest("paymentmethod:PA_LXXXXXXXX")
+            .destCurrency("USD")
+            .message("Sending USD to the payment method")
+            .autoConfirm(true)
+            .build();
+    Transfer response =
+        api.createTransfer(
+                body,
+                TransfersApi.CreateTransferParams.builder().masqueradeAs("account:AC_SUB").build())
+            .execute();
 
     RecordedRequest request = server.takeRequest();
     assertEquals("POST", request.getMethod());
     assertEquals("/wyre/v3/transfers?masqueradeAs=account%3AAC_SUB", request.getPath());
     assertEquals("application/json; charset=UTF-8", request.getHeader("Content-Type"));
-    JsonText.assertJsonEquals(resource(getClass(), "/payloads/request-a.json"), request.getBody().readUtf8());
+    JsonText.assertJsonEquals(
+        resource(getClass(), "/payloads/request-a.json"), request.getBody().readUtf8());
     assertEquals("TF_VXXXXXXXX", response.getId());
   }
 
   @Test
   void createTransferWithoutMasqueradeSendsNoQuery() throws Exception {
     enqueueTransfer();
-    api.createTransfer(CreateTransferRequest.builder().dest("bitcoin:mtXWDB6k5yC5v7TcwKZHB89SUp85yCKshy")
-        .sourceCurrency("BTC").destAmount(new BigDecimal("0.001")).build()).execute();
+    api.createTransfer(
+            CreateTransferRequest.builder()
+                .dest("bitcoin:mtXWDB6k5yC5v7TcwKZHB89SUp85yCKshy")
+                .sourceCurrency("BTC")
+                .destAmount(new BigDecimal("0.001"))
+                .build())
+        .execute();
     RecordedRequest request = server.takeRequest();
     assertEquals("/wyre/v3/transfers", request.getPath());
     JsonText.assertJsonEquals(
@@ -85,7 +102,10 @@ class WyreTransfersApiRequestTest {
   @Test
   void getTransferEscapesThePathSegment() throws Exception {
     enqueueTransfer();
-    api.getTransfer("TF/../x", TransfersApi.GetTransferParams.builder().masqueradeAs("account:AC_SUB").build()).execute();
+    api.getTransfer(
+            "TF/../x",
+            TransfersApi.GetTransferParams.builder().masqueradeAs("account:AC_SUB").build())
+        .execute();
     RecordedRequest request = server.takeRequest();
     assertEquals("GET", request.getMethod());
     assertEquals("/wyre/v3/transfers/TF%2F..%2Fx?masqueradeAs=account%3AAC_SUB", request.getPath());
@@ -94,13 +114,24 @@ class WyreTransfersApiRequestTest {
 
   @Test
   void listTransfersSendsPagingAndRangeQuery() throws Exception {
-    server.enqueue(new MockResponse().setHeader("Content-Type", "application/json")
-        .setBody("{\"data\":[],\"position\":0,\"recordsTotal\":0,\"recordsFiltered\":0}"));
-    TransferList response = api.listTransfers(TransfersApi.ListTransfersParams.builder()
-        .offset(20).length(10).from(1626401267000L).to(1626401867000L).build()).execute();
+    server.enqueue(
+        new MockResponse()
+            .setHeader("Content-Type", "application/json")
+            .setBody("{\"data\":[],\"position\":0,\"recordsTotal\":0,\"recordsFiltered\":0}"));
+    TransferList response =
+        api.listTransfers(
+                TransfersApi.ListTransfersParams.builder()
+                    .offset(20)
+                    .length(10)
+                    .from(1626401267000L)
+                    .to(1626401867000L)
+                    .build())
+            .execute();
     RecordedRequest request = server.takeRequest();
     assertEquals("GET", request.getMethod());
-    assertEquals("/wyre/v3/transfers?offset=20&length=10&from=1626401267000&to=1626401867000", request.getPath());
+    assertEquals(
+        "/wyre/v3/transfers?offset=20&length=10&from=1626401267000&to=1626401867000",
+        request.getPath());
     assertEquals(0, response.getData().size());
   }
 

@@ -1,5 +1,7 @@
 package dev.transferkit.codegen;
 
+import java.util.Collections;
+import java.util.Set;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
@@ -7,15 +9,14 @@ import org.commonmark.renderer.NodeRenderer;
 import org.commonmark.renderer.html.HtmlNodeRendererContext;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.html.HtmlWriter;
-import java.util.Collections;
-import java.util.Set;
 
 /**
- * Renders the spec's descriptions (CommonMark, as OpenAPI defines them) to HTML that is valid inside a Javadoc
- * comment: rendered by commonmark-java, raw HTML in the Markdown escaped (a spec is not trusted to write Javadoc),
- * headings turned into bold paragraphs (doclint refuses headings out of sequence), and the three character sequences
- * that would end or change a Java comment escaped ({@code *}{@code /}, {@code @} at a tag position, and a backslash-u
- * that javac would read as a Unicode escape).
+ * Renders the spec's descriptions (CommonMark, as OpenAPI defines them) to HTML that is valid
+ * inside a Javadoc comment: rendered by commonmark-java, raw HTML in the Markdown escaped (a spec
+ * is not trusted to write Javadoc), headings turned into bold paragraphs (doclint refuses headings
+ * out of sequence), and the three character sequences that would end or change a Java comment
+ * escaped ({@code *}{@code /}, {@code @} at a tag position, and a backslash-u that javac would read
+ * as a Unicode escape).
  */
 final class JavadocMarkdown {
   private static final Parser PARSER = Parser.builder().build();
@@ -37,12 +38,14 @@ final class JavadocMarkdown {
   }
 
   /**
-   * Inline HTML for a one-line context (a summary, an {@code @param}): a single paragraph loses its {@code <p>}
-   * wrapper; anything longer stays block HTML.
+   * Inline HTML for a one-line context (a summary, an {@code @param}): a single paragraph loses its
+   * {@code <p>} wrapper; anything longer stays block HTML.
    */
   static String renderInline(String markdown) {
     String html = render(markdown);
-    if (html != null && html.startsWith("<p>") && html.endsWith("</p>")
+    if (html != null
+        && html.startsWith("<p>")
+        && html.endsWith("</p>")
         && html.indexOf("<p>", 3) < 0) {
       return html.substring(3, html.length() - 4);
     }

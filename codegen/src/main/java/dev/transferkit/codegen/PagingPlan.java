@@ -9,19 +9,22 @@ import org.openapitools.codegen.CodegenParameter;
 import org.openapitools.codegen.CodegenProperty;
 
 /**
- * What the {@code api.mustache} template needs to write an operation's auto-paging {@code listAll...} methods, read
- * from the operation's {@code x-transferkit-paging} extension (specs/README.md):
+ * What the {@code api.mustache} template needs to write an operation's auto-paging {@code
+ * listAll...} methods, read from the operation's {@code x-transferkit-paging} extension
+ * (specs/README.md):
  *
  * <ul>
- *   <li>{@code style: cursor} with {@code cursor} (the query parameter taking the next page's cursor), {@code items}
- *       (the path of the item array in the response body, e.g. {@code data.wallets}) and {@code itemCursor} (the
- *       item property that is the cursor of the page after it);
- *   <li>{@code style: offset} with {@code offset} (the query parameter), {@code items} and, optionally,
- *       {@code total} (the response property counting the items that match).
+ *   <li>{@code style: cursor} with {@code cursor} (the query parameter taking the next page's
+ *       cursor), {@code items} (the path of the item array in the response body, e.g. {@code
+ *       data.wallets}) and {@code itemCursor} (the item property that is the cursor of the page
+ *       after it);
+ *   <li>{@code style: offset} with {@code offset} (the query parameter), {@code items} and,
+ *       optionally, {@code total} (the response property counting the items that match).
  * </ul>
  *
- * A fact the spec does not hold (a parameter or property it names that is not there, a style the runtime does not
- * have) stops the generation with a message naming the operation; the spec lint names it first.
+ * A fact the spec does not hold (a parameter or property it names that is not there, a style the
+ * runtime does not have) stops the generation with a message naming the operation; the spec lint
+ * names it first.
  */
 final class PagingPlan {
   static final String EXTENSION = "x-transferkit-paging";
@@ -33,7 +36,8 @@ final class PagingPlan {
    *
    * @param unwrappedData the envelope property the generated call unwraps ({@code data}), or null
    */
-  static Map<String, Object> of(CodegenOperation op, Map<String, CodegenModel> models, String unwrappedData) {
+  static Map<String, Object> of(
+      CodegenOperation op, Map<String, CodegenModel> models, String unwrappedData) {
     Object raw = op.vendorExtensions.get(EXTENSION);
     if (raw == null) {
       return null;
@@ -46,11 +50,13 @@ final class PagingPlan {
     Map<String, Object> plan = new LinkedHashMap<>();
     plan.put("operationId", op.operationId);
     if (!op.operationId.startsWith("list") || op.operationId.length() < 5) {
-      throw fail(op, "paged operations are named list<Items> (the generated method is listAll<Items>)");
+      throw fail(
+          op, "paged operations are named list<Items> (the generated method is listAll<Items>)");
     }
     plan.put("listAll", "listAll" + op.operationId.substring(4));
 
-    // The items: a property path in the response body; the envelope property the call unwraps is skipped.
+    // The items: a property path in the response body; the envelope property the call unwraps is
+    // skipped.
     String[] path = text(op, ext, "items").split("\\.");
     int from = unwrappedData != null && path[0].equals(unwrappedData) ? 1 : 0;
     CodegenModel response = models.get(op.returnType);
@@ -59,11 +65,15 @@ final class PagingPlan {
       array = property(op, response, unwrappedData);
       plan.put("items", "page -> page");
     } else if (path.length - from == 1) {
-      CodegenModel model = from == 1 ? models.get(property(op, response, unwrappedData).complexType) : response;
+      CodegenModel model =
+          from == 1 ? models.get(property(op, response, unwrappedData).complexType) : response;
       array = property(op, model, path[from]);
       plan.put("items", "page -> page." + array.getter + "()");
     } else {
-      throw fail(op, "items: at most one property below the unwrapped envelope is supported, was " + ext.get("items"));
+      throw fail(
+          op,
+          "items: at most one property below the unwrapped envelope is supported, was "
+              + ext.get("items"));
     }
     if (!array.isArray || array.items == null) {
       throw fail(op, "items: " + ext.get("items") + " is not an array");
@@ -74,9 +84,12 @@ final class PagingPlan {
     if ("cursor".equals(style)) {
       CodegenParameter cursor = queryParameter(op, text(op, ext, "cursor"));
       if (!"String".equals(cursor.dataType)) {
-        throw fail(op, "cursor: parameter " + cursor.baseName + " must be a string, was " + cursor.dataType);
+        throw fail(
+            op,
+            "cursor: parameter " + cursor.baseName + " must be a string, was " + cursor.dataType);
       }
-      CodegenProperty itemCursor = property(op, models.get(array.items.complexType), text(op, ext, "itemCursor"));
+      CodegenProperty itemCursor =
+          property(op, models.get(array.items.complexType), text(op, ext, "itemCursor"));
       plan.put("cursor", true);
       plan.put("cursorName", cursor.baseName);
       plan.put("cursorParam", cursor.paramName);
@@ -84,7 +97,12 @@ final class PagingPlan {
     } else if ("offset".equals(style)) {
       CodegenParameter offset = queryParameter(op, text(op, ext, "offset"));
       if (!"Integer".equals(offset.dataType)) {
-        throw fail(op, "offset: parameter " + offset.baseName + " must be an int32 integer, was " + offset.dataType);
+        throw fail(
+            op,
+            "offset: parameter "
+                + offset.baseName
+                + " must be an int32 integer, was "
+                + offset.dataType);
       }
       plan.put("offset", true);
       plan.put("offsetParam", offset.paramName);
@@ -110,7 +128,8 @@ final class PagingPlan {
         return p;
       }
     }
-    throw fail(op, "names '" + name + "', which is not an optional query parameter of the operation");
+    throw fail(
+        op, "names '" + name + "', which is not an optional query parameter of the operation");
   }
 
   private static CodegenProperty property(CodegenOperation op, CodegenModel model, String name) {
@@ -121,7 +140,12 @@ final class PagingPlan {
         }
       }
     }
-    throw fail(op, "names '" + name + "', which is not a property of " + (model == null ? "a model" : model.name));
+    throw fail(
+        op,
+        "names '"
+            + name
+            + "', which is not a property of "
+            + (model == null ? "a model" : model.name));
   }
 
   private static String text(CodegenOperation op, Map<?, ?> ext, String key) {
@@ -136,9 +160,14 @@ final class PagingPlan {
     return new IllegalArgumentException(op.operationId + ": " + EXTENSION + ": " + what);
   }
 
-  /** Whether any operation of a generated file is paged in {@code style} (its imports depend on it). */
+  /**
+   * Whether any operation of a generated file is paged in {@code style} (its imports depend on it).
+   */
   static boolean any(List<CodegenOperation> ops, String style) {
-    return ops.stream().anyMatch(op -> op.vendorExtensions.get("x-tk-paging") instanceof Map
-        && ((Map<?, ?>) op.vendorExtensions.get("x-tk-paging")).containsKey(style));
+    return ops.stream()
+        .anyMatch(
+            op ->
+                op.vendorExtensions.get("x-tk-paging") instanceof Map
+                    && ((Map<?, ?>) op.vendorExtensions.get("x-tk-paging")).containsKey(style));
   }
 }

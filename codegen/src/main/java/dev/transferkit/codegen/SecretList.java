@@ -13,16 +13,20 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * The secrets a spec marks with {@code x-transferkit-secret: true}, for the {@code secrets.mustache} template (the
- * client's {@code internal.Secrets.REDACTION}): the names of header parameters and of {@code apiKey} security schemes
- * sent in a header, and the names of schema properties (JSON members).
+ * The secrets a spec marks with {@code x-transferkit-secret: true}, for the {@code
+ * secrets.mustache} template (the client's {@code internal.Secrets.REDACTION}): the names of header
+ * parameters and of {@code apiKey} security schemes sent in a header, and the names of schema
+ * properties (JSON members).
  */
 final class SecretList {
   static final String EXTENSION = "x-transferkit-secret";
 
   private SecretList() {}
 
-  /** Template data: {@code headers} and {@code jsonMembers}, each a sorted list of Java string literals. */
+  /**
+   * Template data: {@code headers} and {@code jsonMembers}, each a sorted list of Java string
+   * literals.
+   */
   static Map<String, Object> from(OpenAPI api) {
     TreeSet<String> headers = new TreeSet<>();
     TreeSet<String> members = new TreeSet<>();
@@ -32,7 +36,8 @@ final class SecretList {
       }
       if (api.getComponents().getSecuritySchemes() != null) {
         for (SecurityScheme s : api.getComponents().getSecuritySchemes().values()) {
-          if (secret(s.getExtensions()) && s.getType() == SecurityScheme.Type.APIKEY
+          if (secret(s.getExtensions())
+              && s.getType() == SecurityScheme.Type.APIKEY
               && s.getIn() == SecurityScheme.In.HEADER) {
             headers.add(s.getName());
           }
@@ -41,11 +46,14 @@ final class SecretList {
       if (api.getComponents().getSchemas() != null) {
         for (Schema<?> schema : api.getComponents().getSchemas().values()) {
           if (schema.getProperties() != null) {
-            schema.getProperties().forEach((name, p) -> {
-              if (secret(p.getExtensions())) {
-                members.add(name);
-              }
-            });
+            schema
+                .getProperties()
+                .forEach(
+                    (name, p) -> {
+                      if (secret(p.getExtensions())) {
+                        members.add(name);
+                      }
+                    });
           }
         }
       }

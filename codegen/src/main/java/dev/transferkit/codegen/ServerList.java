@@ -9,16 +9,19 @@ import java.util.Map;
 
 /**
  * The spec's {@code servers}, each named by its {@code x-transferkit-environment} ({@code SANDBOX},
- * {@code PRODUCTION}), for the {@code servers.mustache} template (the client's {@code internal.Servers}: one base URL
- * constant per environment, which the facade's {@code Environment} enum uses). A base URL ends with {@code /}, as
- * Retrofit needs.
+ * {@code PRODUCTION}), for the {@code servers.mustache} template (the client's {@code
+ * internal.Servers}: one base URL constant per environment, which the facade's {@code Environment}
+ * enum uses). A base URL ends with {@code /}, as Retrofit needs.
  */
 final class ServerList {
   static final String EXTENSION = "x-transferkit-environment";
 
   private ServerList() {}
 
-  /** Template data: a list of {@code name} (the environment), {@code url} (a Java literal) and {@code description}. */
+  /**
+   * Template data: a list of {@code name} (the environment), {@code url} (a Java literal) and
+   * {@code description}.
+   */
   static List<Map<String, String>> from(OpenAPI api) {
     List<Map<String, String>> servers = new ArrayList<>();
     if (api.getServers() == null) {
@@ -27,8 +30,13 @@ final class ServerList {
     for (Server s : api.getServers()) {
       Object name = s.getExtensions() == null ? null : s.getExtensions().get(EXTENSION);
       if (name == null || !String.valueOf(name).matches("[A-Z][A-Z0-9_]*")) {
-        throw new IllegalArgumentException("servers " + s.getUrl() + ": " + EXTENSION
-            + " must name the environment in upper case (SANDBOX, PRODUCTION), was " + name);
+        throw new IllegalArgumentException(
+            "servers "
+                + s.getUrl()
+                + ": "
+                + EXTENSION
+                + " must name the environment in upper case (SANDBOX, PRODUCTION), was "
+                + name);
       }
       for (Map<String, String> seen : servers) {
         if (seen.get("name").equals(String.valueOf(name))) {
@@ -40,7 +48,9 @@ final class ServerList {
       server.put("name", String.valueOf(name));
       server.put("url", ErrorTable.literal(url));
       String description = JavadocMarkdown.renderInline(s.getDescription());
-      server.put("description", description == null || description.isEmpty() ? "The " + name + " server." : description);
+      server.put(
+          "description",
+          description == null || description.isEmpty() ? "The " + name + " server." : description);
       servers.add(server);
     }
     return servers;

@@ -13,21 +13,23 @@ import org.openapitools.codegen.model.ModelsMap;
 import org.openapitools.codegen.model.OperationsMap;
 
 /**
- * TransferKit's generator: OpenAPI Generator's Java client generator (used with {@code library=retrofit2} and the
- * templates in {@code codegen/templates}), plus the facts the templates cannot compute themselves:
+ * TransferKit's generator: OpenAPI Generator's Java client generator (used with {@code
+ * library=retrofit2} and the templates in {@code codegen/templates}), plus the facts the templates
+ * cannot compute themselves:
  *
  * <ul>
- *   <li>every description, summary and note is rendered from the spec's CommonMark to Javadoc-safe HTML
- *       ({@link JavadocMarkdown});
- *   <li>per operation, the parameters a caller passes positionally ({@code x-tk-positional}: path parameters, the
- *       body and required headers and queries) and those that go into a generated parameter object
- *       ({@code x-tk-optional}, with the object's class name in {@code x-tk-params-class}); parameters the runtime
- *       manages ({@code x-transferkit-managed}) are in neither;
- *   <li>per operation whose response is a documented data envelope (an object whose only property is {@code data}),
- *       the unwrapped type and getter ({@code x-tk-unwrap-type}, {@code x-tk-unwrap-getter}), so the generated call
- *       hands the caller the data, not the envelope;
- *   <li>per list operation with {@code x-transferkit-paging}, the auto-paging {@code listAll...} methods
- *       ({@code x-tk-paging}, see {@link PagingPlan}).
+ *   <li>every description, summary and note is rendered from the spec's CommonMark to Javadoc-safe
+ *       HTML ({@link JavadocMarkdown});
+ *   <li>per operation, the parameters a caller passes positionally ({@code x-tk-positional}: path
+ *       parameters, the body and required headers and queries) and those that go into a generated
+ *       parameter object ({@code x-tk-optional}, with the object's class name in {@code
+ *       x-tk-params-class}); parameters the runtime manages ({@code x-transferkit-managed}) are in
+ *       neither;
+ *   <li>per operation whose response is a documented data envelope (an object whose only property
+ *       is {@code data}), the unwrapped type and getter ({@code x-tk-unwrap-type}, {@code
+ *       x-tk-unwrap-getter}), so the generated call hands the caller the data, not the envelope;
+ *   <li>per list operation with {@code x-transferkit-paging}, the auto-paging {@code listAll...}
+ *       methods ({@code x-tk-paging}, see {@link PagingPlan}).
  * </ul>
  *
  * <p>Selected in the plugin configuration by its class name. Build-time only.
@@ -44,7 +46,8 @@ public class TransferKitJavaCodegen extends JavaClientCodegen {
   @Override
   public void processOpts() {
     super.processOpts();
-    // Every written file goes through postProcessFile below (the stock hook runs an external command instead).
+    // Every written file goes through postProcessFile below (the stock hook runs an external
+    // command instead).
     setEnablePostProcessFile(true);
   }
 
@@ -55,9 +58,10 @@ public class TransferKitJavaCodegen extends JavaClientCodegen {
   }
 
   /**
-   * Provider-named error models: a spec's {@code Error} and {@code ErrorDetail} become {@code CircleError},
-   * {@code WyreErrorDetail}... (named after the provider segment of the API package), so no public type shadows
-   * {@code java.lang.Error} and wildcard imports of two providers do not clash.
+   * Provider-named error models: a spec's {@code Error} and {@code ErrorDetail} become {@code
+   * CircleError}, {@code WyreErrorDetail}... (named after the provider segment of the API package),
+   * so no public type shadows {@code java.lang.Error} and wildcard imports of two providers do not
+   * clash.
    */
   @Override
   public String toModelName(String name) {
@@ -75,9 +79,9 @@ public class TransferKitJavaCodegen extends JavaClientCodegen {
   }
 
   /**
-   * A schema that is only {@code allOf} one {@code $ref} (Wyre's {@code TransferCallback}: "treated as the Transfer
-   * object") is the referenced model under another name: it is not generated again; references to it point to the
-   * referenced schema.
+   * A schema that is only {@code allOf} one {@code $ref} (Wyre's {@code TransferCallback}: "treated
+   * as the Transfer object") is the referenced model under another name: it is not generated again;
+   * references to it point to the referenced schema.
    */
   @Override
   public void preprocessOpenAPI(io.swagger.v3.oas.models.OpenAPI openAPI) {
@@ -88,12 +92,15 @@ public class TransferKitJavaCodegen extends JavaClientCodegen {
       additionalProperties.put("tkErrors", ErrorTable.from(openAPI.getExtensions()));
       return;
     }
-    Map<String, io.swagger.v3.oas.models.media.Schema> schemas = openAPI.getComponents().getSchemas();
+    Map<String, io.swagger.v3.oas.models.media.Schema> schemas =
+        openAPI.getComponents().getSchemas();
     Map<String, String> aliases = new java.util.HashMap<>();
     for (Map.Entry<String, io.swagger.v3.oas.models.media.Schema> e : schemas.entrySet()) {
       io.swagger.v3.oas.models.media.Schema<?> schema = e.getValue();
       List<io.swagger.v3.oas.models.media.Schema> allOf = schema.getAllOf();
-      if (allOf != null && allOf.size() == 1 && allOf.get(0).get$ref() != null
+      if (allOf != null
+          && allOf.size() == 1
+          && allOf.get(0).get$ref() != null
           && (schema.getProperties() == null || schema.getProperties().isEmpty())) {
         aliases.put(e.getKey(), allOf.get(0).get$ref());
       }
@@ -103,8 +110,10 @@ public class TransferKitJavaCodegen extends JavaClientCodegen {
       schemas.remove(alias);
     }
     if (!aliases.isEmpty()) {
-      org.slf4j.LoggerFactory.getLogger(TransferKitJavaCodegen.class).info("TransferKit codegen: schemas that are another schema under a second name, not generated: {}",
-          aliases);
+      org.slf4j.LoggerFactory.getLogger(TransferKitJavaCodegen.class)
+          .info(
+              "TransferKit codegen: schemas that are another schema under a second name, not generated: {}",
+              aliases);
     }
   }
 
@@ -116,9 +125,13 @@ public class TransferKitJavaCodegen extends JavaClientCodegen {
       model.description = JavadocMarkdown.render(model.unescapedDescription);
       for (CodegenProperty p : model.vars) {
         p.description = JavadocMarkdown.render(p.unescapedDescription);
-        // The property's Java nullness, once (templates: @Nullable, the builder's and decoder's checks for NullAway):
+        // The property's Java nullness, once (templates: @Nullable, the builder's and decoder's
+        // checks for NullAway):
         // non-null when required, not nullable and not filled by the runtime when unset.
-        boolean nonNull = p.required && !p.isNullable && !p.vendorExtensions.containsKey("x-transferkit-runtime-filled");
+        boolean nonNull =
+            p.required
+                && !p.isNullable
+                && !p.vendorExtensions.containsKey("x-transferkit-runtime-filled");
         p.vendorExtensions.put(nonNull ? "x-tk-non-null" : "x-tk-nullable", true);
       }
     }
@@ -126,7 +139,8 @@ public class TransferKitJavaCodegen extends JavaClientCodegen {
   }
 
   @Override
-  public OperationsMap postProcessOperationsWithModels(OperationsMap objs, List<ModelMap> allModels) {
+  public OperationsMap postProcessOperationsWithModels(
+      OperationsMap objs, List<ModelMap> allModels) {
     OperationsMap result = super.postProcessOperationsWithModels(objs, allModels);
     Map<String, CodegenModel> models = ModelMap.toCodegenModelMap(allModels);
     for (CodegenOperation op : result.getOperations().getOperation()) {
@@ -149,12 +163,16 @@ public class TransferKitJavaCodegen extends JavaClientCodegen {
       op.vendorExtensions.put("x-tk-positional", positional);
       if (!optional.isEmpty()) {
         op.vendorExtensions.put("x-tk-optional", optional);
-        op.vendorExtensions.put("x-tk-params-class", org.openapitools.codegen.utils.StringUtils.camelize(op.operationId) + "Params");
+        op.vendorExtensions.put(
+            "x-tk-params-class",
+            org.openapitools.codegen.utils.StringUtils.camelize(op.operationId) + "Params");
       }
       op.vendorExtensions.put("x-tk-call-type", op.returnType == null ? "Void" : op.returnType);
       CodegenModel returned = op.returnType == null ? null : models.get(op.returnType);
-      boolean envelope = returned != null && returned.vars.size() == 1
-          && ENVELOPE_PROPERTY.equals(returned.vars.get(0).baseName);
+      boolean envelope =
+          returned != null
+              && returned.vars.size() == 1
+              && ENVELOPE_PROPERTY.equals(returned.vars.get(0).baseName);
       Map<String, Object> paging = PagingPlan.of(op, models, envelope ? ENVELOPE_PROPERTY : null);
       if (paging != null) {
         op.vendorExtensions.put("x-tk-paging", paging);

@@ -15,41 +15,45 @@ import org.openapitools.codegen.CodegenOperation;
 import org.openapitools.codegen.CodegenParameter;
 import org.openapitools.codegen.CodegenProperty;
 
-/** The runtime facts the generator reads from a spec's vendor extensions: secrets, servers, paging. */
+/**
+ * The runtime facts the generator reads from a spec's vendor extensions: secrets, servers, paging.
+ */
 class SpecFactsTest {
-  private static final String SPEC = String.join("\n",
-      "openapi: 3.0.3",
-      "info: {title: t, version: '1'}",
-      "servers:",
-      "  - url: https://sandbox.example.com",
-      "    x-transferkit-environment: SANDBOX",
-      "    description: The `sandbox`.",
-      "  - url: https://api.example.com/",
-      "    x-transferkit-environment: PRODUCTION",
-      "    description: Production.",
-      "paths:",
-      "  /v1/things:",
-      "    get:",
-      "      operationId: listThings",
-      "      parameters:",
-      "        - {name: X-Session, in: header, x-transferkit-secret: true, schema: {type: string}}",
-      "        - {name: X-Request-Id, in: header, schema: {type: string}}",
-      "        - $ref: '#/components/parameters/UserToken'",
-      "      responses:",
-      "        '200': {description: ok}",
-      "components:",
-      "  parameters:",
-      "    UserToken: {name: X-User-Token, in: header, x-transferkit-secret: true, schema: {type: string}}",
-      "  securitySchemes:",
-      "    Key: {type: apiKey, in: header, name: X-Api-Key, x-transferkit-secret: true}",
-      "    Bearer: {type: http, scheme: bearer}",
-      "  schemas:",
-      "    Token:",
-      "      type: object",
-      "      properties:",
-      "        userToken: {type: string, x-transferkit-secret: true}",
-      "        id: {type: string}",
-      "");
+  private static final String SPEC =
+      String.join(
+          "\n",
+          "openapi: 3.0.3",
+          "info: {title: t, version: '1'}",
+          "servers:",
+          "  - url: https://sandbox.example.com",
+          "    x-transferkit-environment: SANDBOX",
+          "    description: The `sandbox`.",
+          "  - url: https://api.example.com/",
+          "    x-transferkit-environment: PRODUCTION",
+          "    description: Production.",
+          "paths:",
+          "  /v1/things:",
+          "    get:",
+          "      operationId: listThings",
+          "      parameters:",
+          "        - {name: X-Session, in: header, x-transferkit-secret: true, schema: {type: string}}",
+          "        - {name: X-Request-Id, in: header, schema: {type: string}}",
+          "        - $ref: '#/components/parameters/UserToken'",
+          "      responses:",
+          "        '200': {description: ok}",
+          "components:",
+          "  parameters:",
+          "    UserToken: {name: X-User-Token, in: header, x-transferkit-secret: true, schema: {type: string}}",
+          "  securitySchemes:",
+          "    Key: {type: apiKey, in: header, name: X-Api-Key, x-transferkit-secret: true}",
+          "    Bearer: {type: http, scheme: bearer}",
+          "  schemas:",
+          "    Token:",
+          "      type: object",
+          "      properties:",
+          "        userToken: {type: string, x-transferkit-secret: true}",
+          "        id: {type: string}",
+          "");
 
   private static OpenAPI parse(String yaml) {
     return new OpenAPIV3Parser().readContents(yaml).getOpenAPI();
@@ -59,7 +63,8 @@ class SpecFactsTest {
   void secretsAreTheMarkedHeaderParametersApiKeyHeadersAndProperties() {
     Map<String, Object> secrets = SecretList.from(parse(SPEC));
 
-    assertEquals(List.of("\"X-Api-Key\"", "\"X-Session\"", "\"X-User-Token\""), secrets.get("headers"));
+    assertEquals(
+        List.of("\"X-Api-Key\"", "\"X-Session\"", "\"X-User-Token\""), secrets.get("headers"));
     assertEquals(List.of("\"userToken\""), secrets.get("jsonMembers"));
   }
 
@@ -77,18 +82,33 @@ class SpecFactsTest {
   @Test
   void aServerWithoutItsEnvironmentStopsTheGenerationNamingIt() {
     String unnamed = SPEC.replace("    x-transferkit-environment: PRODUCTION\n", "");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ServerList.from(parse(unnamed)));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> ServerList.from(parse(unnamed)));
     assertTrue(e.getMessage().contains("https://api.example.com/"), e.getMessage());
   }
 
   @Test
   void cursorPagingOverAnUnwrappedEnvelopeReadsTheItemsBelowItsData() {
-    CodegenOperation op = listOperation(Map.of("style", "cursor", "cursor", "pageAfter", "items", "data.wallets",
-        "itemCursor", "id"), "pageAfter", "String");
-    Map<String, CodegenModel> models = Map.of(
-        "WalletsResponse", model("WalletsResponse", property("data", "getData", "WalletsData", null)),
-        "WalletsData", model("WalletsData", property("wallets", "getWallets", "Wallet", "Wallet")),
-        "Wallet", model("Wallet", property("id", "getId", "String", null)));
+    CodegenOperation op =
+        listOperation(
+            Map.of(
+                "style",
+                "cursor",
+                "cursor",
+                "pageAfter",
+                "items",
+                "data.wallets",
+                "itemCursor",
+                "id"),
+            "pageAfter",
+            "String");
+    Map<String, CodegenModel> models =
+        Map.of(
+            "WalletsResponse",
+                model("WalletsResponse", property("data", "getData", "WalletsData", null)),
+            "WalletsData",
+                model("WalletsData", property("wallets", "getWallets", "Wallet", "Wallet")),
+            "Wallet", model("Wallet", property("id", "getId", "String", null)));
 
     Map<String, Object> plan = PagingPlan.of(op, models, "data");
 
@@ -101,14 +121,19 @@ class SpecFactsTest {
 
   @Test
   void offsetPagingNamingAParameterTheOperationLacksStopsTheGeneration() {
-    CodegenOperation op = listOperation(Map.of("style", "offset", "offset", "start", "items", "data"), "offset",
-        "Integer");
-    Map<String, CodegenModel> models = Map.of("WalletsResponse",
-        model("WalletsResponse", property("data", "getData", "Wallet", "Wallet")));
+    CodegenOperation op =
+        listOperation(
+            Map.of("style", "offset", "offset", "start", "items", "data"), "offset", "Integer");
+    Map<String, CodegenModel> models =
+        Map.of(
+            "WalletsResponse",
+            model("WalletsResponse", property("data", "getData", "Wallet", "Wallet")));
 
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> PagingPlan.of(op, models, null));
-    assertTrue(e.getMessage().startsWith("listWallets: x-transferkit-paging: names 'start'"), e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith("listWallets: x-transferkit-paging: names 'start'"),
+        e.getMessage());
   }
 
   @Test
@@ -117,7 +142,8 @@ class SpecFactsTest {
     assertNull(PagingPlan.of(op, Map.of(), null));
   }
 
-  private static CodegenOperation listOperation(Map<String, Object> paging, String parameter, String type) {
+  private static CodegenOperation listOperation(
+      Map<String, Object> paging, String parameter, String type) {
     CodegenOperation op = new CodegenOperation();
     op.operationId = "listWallets";
     op.returnType = "WalletsResponse";
@@ -138,7 +164,8 @@ class SpecFactsTest {
   }
 
   /** A property; {@code itemType} non-null makes it an array of that model. */
-  private static CodegenProperty property(String name, String getter, String complexType, String itemType) {
+  private static CodegenProperty property(
+      String name, String getter, String complexType, String itemType) {
     CodegenProperty p = new CodegenProperty();
     p.baseName = name;
     p.getter = getter;

@@ -5,8 +5,9 @@ import org.junit.platform.suite.api.SelectPackages;
 import org.junit.platform.suite.api.Suite;
 
 /**
- * The conformance suite: every feature under {@code features/} run by the Cucumber engine, each scenario and each
- * Examples row a test. Target, glue and reports: {@code junit-platform.properties} and the README of this module.
+ * The conformance suite: every feature under {@code features/} run by the Cucumber engine, each
+ * scenario and each Examples row a test. Target, glue and reports: {@code
+ * junit-platform.properties} and the README of this module.
  */
 @Suite
 @IncludeEngines("cucumber")

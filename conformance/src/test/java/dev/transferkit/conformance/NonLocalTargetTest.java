@@ -32,22 +32,37 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
- * The non-local path, tested against a second sandbox that plays a provider's real sandbox: target {@code sandbox},
- * the per-provider base-URL overrides pointing at it and its seeded keys as credentials. Nothing resets it between
- * scenarios and nothing controls it, exactly as with a real provider. The whole Cucumber suite is launched through
- * the JUnit Platform Launcher, as Surefire does.
+ * The non-local path, tested against a second sandbox that plays a provider's real sandbox: target
+ * {@code sandbox}, the per-provider base-URL overrides pointing at it and its seeded keys as
+ * credentials. Nothing resets it between scenarios and nothing controls it, exactly as with a real
+ * provider. The whole Cucumber suite is launched through the JUnit Platform Launcher, as Surefire
+ * does.
  */
 class NonLocalTargetTest {
-  private static final List<String> SETTINGS = List.of("TRANSFERKIT_TARGET", "TRANSFERKIT_FIXTURES",
-      "CIRCLE_BASE_URL", "CIRCLE_API_KEY", "WYRE_BASE_URL", "WYRE_API_KEY", "WYRE_SECRET_KEY",
-      "STREAMBIRD_BASE_URL", "STREAMBIRD_API_KEY");
+  private static final List<String> SETTINGS =
+      List.of(
+          "TRANSFERKIT_TARGET",
+          "TRANSFERKIT_FIXTURES",
+          "CIRCLE_BASE_URL",
+          "CIRCLE_API_KEY",
+          "WYRE_BASE_URL",
+          "WYRE_API_KEY",
+          "WYRE_SECRET_KEY",
+          "STREAMBIRD_BASE_URL",
+          "STREAMBIRD_API_KEY");
 
   private static Sandbox provider;
 
   @BeforeAll
   static void startSecondSandbox() {
     // Like a real provider: its own clock follows the wall clock, nobody moves it.
-    provider = Sandbox.builder().port(0).strictResponses(true).clock(SandboxClock.ticking()).build().start();
+    provider =
+        Sandbox.builder()
+            .port(0)
+            .strictResponses(true)
+            .clock(SandboxClock.ticking())
+            .build()
+            .start();
   }
 
   @AfterAll
@@ -61,7 +76,8 @@ class NonLocalTargetTest {
   }
 
   @Test
-  void nonControlScenariosPassAndSandboxControlScenariosAreSkippedWithTheReason() throws IOException {
+  void nonControlScenariosPassAndSandboxControlScenariosAreSkippedWithTheReason()
+      throws IOException {
     target(true, true, true);
 
     Run run = launch("all-credentials");
@@ -75,7 +91,8 @@ class NonLocalTargetTest {
         assertEquals(TestExecutionResult.Status.SUCCESSFUL, o.status, o.name + ": " + o.reason);
       }
     }
-    assertTrue(run.results.stream().anyMatch(o -> o.status == TestExecutionResult.Status.SUCCESSFUL));
+    assertTrue(
+        run.results.stream().anyMatch(o -> o.status == TestExecutionResult.Status.SUCCESSFUL));
     assertTrue(run.results.stream().anyMatch(o -> o.status == TestExecutionResult.Status.ABORTED));
     long controlled = run.results.stream().filter(o -> o.tags.contains("sandbox-control")).count();
     assertEquals(controlled, run.junitXmlSkipped, "skipped scenarios in the JUnit XML report");
@@ -96,23 +113,35 @@ class NonLocalTargetTest {
       } else if (o.tags.contains("wyre")) {
         assertEquals(TestExecutionResult.Status.ABORTED, o.status, o.name);
         if (!o.tags.contains("sandbox-control")) {
-          assertTrue(o.reason.contains("no Wyre credentials: set WYRE_API_KEY and WYRE_SECRET_KEY"), o.reason);
+          assertTrue(
+              o.reason.contains("no Wyre credentials: set WYRE_API_KEY and WYRE_SECRET_KEY"),
+              o.reason);
         }
       } else {
         assertTrue(o.tags.contains("streambird"), o.name + " " + o.tags);
-        assertEquals(o.tags.contains("sandbox-control") ? TestExecutionResult.Status.ABORTED
-            : TestExecutionResult.Status.SUCCESSFUL, o.status, o.name + ": " + o.reason);
+        assertEquals(
+            o.tags.contains("sandbox-control")
+                ? TestExecutionResult.Status.ABORTED
+                : TestExecutionResult.Status.SUCCESSFUL,
+            o.status,
+            o.name + ": " + o.reason);
       }
     }
-    long circleAndWyre = run.results.stream().filter(o -> o.tags.contains("circle") || o.tags.contains("wyre"))
-        .count();
+    long circleAndWyre =
+        run.results.stream()
+            .filter(o -> o.tags.contains("circle") || o.tags.contains("wyre"))
+            .count();
     assertTrue(circleAndWyre >= 20, "Circle and Wyre scenarios: " + circleAndWyre);
     String summary = Files.readString(run.dir.resolve("summary.txt"), StandardCharsets.UTF_8);
-    assertTrue(summary.matches("(?s).*circle\\s+0 passed,\\s+0 failed,\\s+\\d+ skipped.*"), summary);
+    assertTrue(
+        summary.matches("(?s).*circle\\s+0 passed,\\s+0 failed,\\s+\\d+ skipped.*"), summary);
     assertTrue(summary.matches("(?s).*wyre\\s+0 passed,\\s+0 failed,\\s+\\d+ skipped.*"), summary);
   }
 
-  /** Points the settings at the second sandbox; a provider without credentials gets empty ones (hiding env). */
+  /**
+   * Points the settings at the second sandbox; a provider without credentials gets empty ones
+   * (hiding env).
+   */
   private static void target(boolean circle, boolean wyre, boolean streambird) {
     System.setProperty("TRANSFERKIT_TARGET", "sandbox");
     System.setProperty("TRANSFERKIT_FIXTURES", "");
@@ -125,38 +154,50 @@ class NonLocalTargetTest {
     System.setProperty("STREAMBIRD_API_KEY", streambird ? provider.seed().streambirdApiKey() : "");
   }
 
-  private record Outcome(String name, List<String> tags, TestExecutionResult.Status status, String reason) {}
+  private record Outcome(
+      String name, List<String> tags, TestExecutionResult.Status status, String reason) {}
 
   private record Run(List<Outcome> results, Path dir, long junitXmlSkipped) {}
 
   private static Run launch(String name) throws IOException {
     Path dir = Path.of("target", "nonlocal", name);
     Files.createDirectories(dir);
-    LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-        .selectors(selectPackage("features"))
-        .filters(EngineFilter.includeEngines("cucumber"))
-        // Every scenario, whatever -Dcucumber.filter.tags the outer run was given.
-        .configurationParameter("cucumber.filter.tags", "@circle or @wyre or @streambird")
-        .configurationParameter("cucumber.plugin", "dev.transferkit.conformance.report.ProviderSummary:" + dir
-            .resolve("summary.txt") + ", junit:" + dir.resolve("junit.xml"))
-        .build();
+    LauncherDiscoveryRequest request =
+        LauncherDiscoveryRequestBuilder.request()
+            .selectors(selectPackage("features"))
+            .filters(EngineFilter.includeEngines("cucumber"))
+            // Every scenario, whatever -Dcucumber.filter.tags the outer run was given.
+            .configurationParameter("cucumber.filter.tags", "@circle or @wyre or @streambird")
+            .configurationParameter(
+                "cucumber.plugin",
+                "dev.transferkit.conformance.report.ProviderSummary:"
+                    + dir.resolve("summary.txt")
+                    + ", junit:"
+                    + dir.resolve("junit.xml"))
+            .build();
     List<Outcome> results = new ArrayList<>();
     Map<String, TestIdentifier> started = new HashMap<>();
     Launcher launcher = LauncherFactory.create();
-    launcher.execute(request, new TestExecutionListener() {
-      @Override
-      public void executionStarted(TestIdentifier id) {
-        started.put(id.getUniqueId(), id);
-      }
+    launcher.execute(
+        request,
+        new TestExecutionListener() {
+          @Override
+          public void executionStarted(TestIdentifier id) {
+            started.put(id.getUniqueId(), id);
+          }
 
-      @Override
-      public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-        if (id.isTest()) {
-          results.add(new Outcome(id.getDisplayName(), id.getTags().stream().map(TestTag::getName).toList(),
-              result.getStatus(), result.getThrowable().map(Throwable::getMessage).orElse("")));
-        }
-      }
-    });
+          @Override
+          public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+            if (id.isTest()) {
+              results.add(
+                  new Outcome(
+                      id.getDisplayName(),
+                      id.getTags().stream().map(TestTag::getName).toList(),
+                      result.getStatus(),
+                      result.getThrowable().map(Throwable::getMessage).orElse("")));
+            }
+          }
+        });
     String xml = Files.readString(dir.resolve("junit.xml"), StandardCharsets.UTF_8);
     Matcher skipped = Pattern.compile("<testsuite[^>]* skipped=\"(\\d+)\"").matcher(xml);
     assertTrue(skipped.find(), "no skipped count in " + dir.resolve("junit.xml"));

@@ -4,10 +4,10 @@ import dev.transferkit.sandbox.Sandbox;
 import java.util.Objects;
 
 /**
- * The sandbox the snippets run against, as the substituted snippets name it
- * ({@code .baseUrl(dev.transferkit.examples.EmbeddedSandbox.circleBaseUrl())}): the snippets are compiled while the
- * sandbox starts, so they read its address when they run, not when they are compiled. Public because the snippets are
- * compiled in the default package.
+ * The sandbox the snippets run against, as the substituted snippets name it ({@code
+ * .baseUrl(dev.transferkit.examples.EmbeddedSandbox.circleBaseUrl())}): the snippets are compiled
+ * while the sandbox starts, so they read its address when they run, not when they are compiled.
+ * Public because the snippets are compiled in the default package.
  */
 public final class EmbeddedSandbox {
   private static volatile Sandbox sandbox;

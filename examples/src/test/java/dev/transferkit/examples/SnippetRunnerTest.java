@@ -13,7 +13,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The harness itself: what makes a documentation block fail, and that the failure names the Markdown line. */
+/**
+ * The harness itself: what makes a documentation block fail, and that the failure names the
+ * Markdown line.
+ */
 class SnippetRunnerTest {
   @TempDir Path dir;
 
@@ -23,15 +26,20 @@ class SnippetRunnerTest {
     return Snippet.extract(file, "doc.md");
   }
 
-  private SnippetRunner compiled(List<Snippet> snippets, Map<String, String> substitutions) throws IOException {
-    SnippetRunner runner = new SnippetRunner(substitutions, Files.createDirectories(dir.resolve("classes")));
+  private SnippetRunner compiled(List<Snippet> snippets, Map<String, String> substitutions)
+      throws IOException {
+    SnippetRunner runner =
+        new SnippetRunner(substitutions, Files.createDirectories(dir.resolve("classes")));
     runner.compile(snippets);
     return runner;
   }
 
   @Test
-  void aBlockThatDoesNotCompileFailsNamingItsMarkdownLineWhileTheOthersStillRun() throws IOException {
-    List<Snippet> blocks = markdown("""
+  void aBlockThatDoesNotCompileFailsNamingItsMarkdownLineWhileTheOthersStillRun()
+      throws IOException {
+    List<Snippet> blocks =
+        markdown(
+            """
         # Doc
 
         ```java
@@ -50,14 +58,18 @@ class SnippetRunnerTest {
     SnippetRunner runner = compiled(blocks, Map.of());
 
     AssertionError e = assertThrows(AssertionError.class, () -> runner.run(blocks.get(0)));
-    assertTrue(e.getMessage().startsWith("doc.md:3: the ```java block does not compile as written"), e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith("doc.md:3: the ```java block does not compile as written"),
+        e.getMessage());
     assertTrue(e.getMessage().contains("\ndoc.md:7: incompatible types"), e.getMessage());
     assertDoesNotThrow(() -> runner.run(blocks.get(1)));
   }
 
   @Test
   void aBlockThatThrowsFailsNamingTheLineThatThrew() throws IOException {
-    List<Snippet> blocks = markdown("""
+    List<Snippet> blocks =
+        markdown(
+            """
         ```java
         import java.math.BigDecimal;
 
@@ -68,13 +80,17 @@ class SnippetRunnerTest {
     SnippetRunner runner = compiled(blocks, Map.of());
 
     AssertionError e = assertThrows(AssertionError.class, () -> runner.run(blocks.get(0)));
-    assertTrue(e.getMessage().startsWith("doc.md:5: the ```java block starting at doc.md:1 threw"), e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith("doc.md:5: the ```java block starting at doc.md:1 threw"),
+        e.getMessage());
     assertEquals(NumberFormatException.class, e.getCause().getClass());
   }
 
   @Test
   void substitutionsApplyToTheRunButTheBlockMustAlsoCompileAsWritten() throws IOException {
-    List<Snippet> blocks = markdown("""
+    List<Snippet> blocks =
+        markdown(
+            """
         ```java
         String key = System.getenv("DOC_KEY");
         if (!key.equals("seeded")) {
@@ -86,8 +102,14 @@ class SnippetRunnerTest {
         String key = Vault.read("DOC_KEY");
         ```
         """);
-    SnippetRunner runner = compiled(blocks, Map.of("System.getenv(\"DOC_KEY\")", "\"seeded\"",
-        "Vault.read(\"DOC_KEY\")", "\"seeded\""));
+    SnippetRunner runner =
+        compiled(
+            blocks,
+            Map.of(
+                "System.getenv(\"DOC_KEY\")",
+                "\"seeded\"",
+                "Vault.read(\"DOC_KEY\")",
+                "\"seeded\""));
 
     assertDoesNotThrow(() -> runner.run(blocks.get(0)));
     AssertionError e = assertThrows(AssertionError.class, () -> runner.run(blocks.get(1)));
@@ -96,7 +118,9 @@ class SnippetRunnerTest {
 
   @Test
   void aProductionSettingLeftAfterTheSubstitutionsFailsTheBlock() throws IOException {
-    List<Snippet> blocks = markdown("""
+    List<Snippet> blocks =
+        markdown(
+            """
         ```java
         String key = System.getenv("SOME_OTHER_KEY");
         ```
@@ -104,13 +128,16 @@ class SnippetRunnerTest {
     SnippetRunner runner = compiled(blocks, Map.of());
 
     AssertionError e = assertThrows(AssertionError.class, () -> runner.run(blocks.get(0)));
-    assertTrue(e.getMessage().contains("\"System.getenv(...\" is left after the documented substitutions"),
+    assertTrue(
+        e.getMessage().contains("\"System.getenv(...\" is left after the documented substitutions"),
         e.getMessage());
   }
 
   @Test
   void aWildcardImportFailsTheBlock() throws IOException {
-    List<Snippet> blocks = markdown("""
+    List<Snippet> blocks =
+        markdown(
+            """
         ```java
         import java.util.*;
 
@@ -120,12 +147,19 @@ class SnippetRunnerTest {
     SnippetRunner runner = compiled(blocks, Map.of());
 
     AssertionError e = assertThrows(AssertionError.class, () -> runner.run(blocks.get(0)));
-    assertTrue(e.getMessage().contains("doc.md:1: wildcard import \"import java.util.*;\""), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("doc.md:1: wildcard import \"import java.util.*;\""),
+        e.getMessage());
   }
 
   @Test
   void anUnclosedBlockIsReportedWithItsLine() throws IOException {
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> markdown("""
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                markdown(
+                    """
         text
 
         ```java

@@ -10,10 +10,11 @@ final class Bodies {
   private Bodies() {}
 
   /**
-   * Keeps the sandbox from calling out: a top-level string {@code notifyUrl} (Wyre's callback URL, the only URL the
-   * sandbox sends requests to) becomes {@link SandboxRequestFuzzTest#HOOK}. A body that our JSON reader refuses
-   * (the sandbox's more tolerant reader may still accept it, e.g. nesting deeper than 255 levels) loses every
-   * {@code ://} and the escapes {@code \\u} and {@code \\/} that could spell one.
+   * Keeps the sandbox from calling out: a top-level string {@code notifyUrl} (Wyre's callback URL,
+   * the only URL the sandbox sends requests to) becomes {@link SandboxRequestFuzzTest#HOOK}. A body
+   * that our JSON reader refuses (the sandbox's more tolerant reader may still accept it, e.g.
+   * nesting deeper than 255 levels) loses every {@code ://} and the escapes {@code \\u} and {@code
+   * \\/} that could spell one.
    */
   @SuppressWarnings("unchecked")
   static byte[] neutralizeUrls(byte[] body) {
@@ -28,7 +29,10 @@ final class Bodies {
       if (!latin1.contains("://") && !latin1.contains("\\u") && !latin1.contains("\\/")) {
         return body;
       }
-      return latin1.replace("://", ":__").replace("\\u", "\\_").replace("\\/", "\\_")
+      return latin1
+          .replace("://", ":__")
+          .replace("\\u", "\\_")
+          .replace("\\/", "\\_")
           .getBytes(StandardCharsets.ISO_8859_1);
     }
     if (tree instanceof Map && ((Map<String, Object>) tree).get("notifyUrl") instanceof String) {
@@ -39,8 +43,8 @@ final class Bodies {
   }
 
   /**
-   * Null if {@code body} has the error shape of {@code provider} (the spec's documented error bodies), else what is
-   * wrong with it.
+   * Null if {@code body} has the error shape of {@code provider} (the spec's documented error
+   * bodies), else what is wrong with it.
    */
   @SuppressWarnings("unchecked")
   static String errorShapeProblem(String provider, int status, byte[] body) {
@@ -56,27 +60,37 @@ final class Bodies {
     Map<String, Object> o = (Map<String, Object>) tree;
     switch (provider) {
       case "circle":
-        if (!(o.get("code") instanceof JsonTree.RawNumber) || !(o.get("message") instanceof String)) {
+        if (!(o.get("code") instanceof JsonTree.RawNumber)
+            || !(o.get("message") instanceof String)) {
           return "Circle HTTP " + status + " answer lacks numeric code / string message: " + o;
         }
         return null;
       case "wyre":
-        if (!(o.get("type") instanceof String) || !(o.get("message") instanceof String)
+        if (!(o.get("type") instanceof String)
+            || !(o.get("message") instanceof String)
             || !(o.get("exceptionId") instanceof String)) {
           return "Wyre HTTP " + status + " answer lacks type / message / exceptionId: " + o;
         }
         return null;
       default:
-        if (!(o.get("error_type") instanceof String) || !(o.get("error_message") instanceof String)
+        if (!(o.get("error_type") instanceof String)
+            || !(o.get("error_message") instanceof String)
             || !String.valueOf(o.get("status_code")).equals(Integer.toString(status))) {
-          return "Streambird HTTP " + status + " answer lacks error_type / error_message / status_code " + status
-              + ": " + o;
+          return "Streambird HTTP "
+              + status
+              + " answer lacks error_type / error_message / status_code "
+              + status
+              + ": "
+              + o;
         }
         return null;
     }
   }
 
-  /** Collects ids and tokens from a successful answer, for later steps of the session (at most 32 values). */
+  /**
+   * Collects ids and tokens from a successful answer, for later steps of the session (at most 32
+   * values).
+   */
   static void harvest(byte[] body, List<String> values, List<String> tokens) {
     Object tree;
     try {
@@ -96,7 +110,8 @@ final class Bodies {
           String v = (String) e.getValue();
           if (key.equals("usertoken") && tokens.size() < 8 && !tokens.contains(v)) {
             tokens.add(v);
-          } else if ((key.equals("id") || key.endsWith("id") || key.endsWith("_id")) && values.size() < 32
+          } else if ((key.equals("id") || key.endsWith("id") || key.endsWith("_id"))
+              && values.size() < 32
               && !values.contains(v)) {
             values.add(v);
           }

@@ -11,8 +11,9 @@ import java.util.Map;
 import okio.Buffer;
 
 /**
- * A minimal JSON tree for structured mutation: objects are {@link LinkedHashMap}, arrays {@link ArrayList}, numbers
- * {@link RawNumber} (their literal text, written back verbatim even when it is not a valid number).
+ * A minimal JSON tree for structured mutation: objects are {@link LinkedHashMap}, arrays {@link
+ * ArrayList}, numbers {@link RawNumber} (their literal text, written back verbatim even when it is
+ * not a valid number).
  */
 final class JsonTree {
   private JsonTree() {}
@@ -91,8 +92,8 @@ final class JsonTree {
   }
 
   /**
-   * Writes the tree as JSON text (hand-rolled rather than Moshi's JsonWriter, which refuses more than 255 levels:
-   * deeper documents are exactly what the reader must be tested with).
+   * Writes the tree as JSON text (hand-rolled rather than Moshi's JsonWriter, which refuses more
+   * than 255 levels: deeper documents are exactly what the reader must be tested with).
    */
   static byte[] write(Object tree) {
     StringBuilder sb = new StringBuilder();

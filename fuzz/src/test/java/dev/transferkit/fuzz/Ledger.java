@@ -17,15 +17,20 @@ final class Ledger {
     Map<String, Object> root = (Map<String, Object>) JsonTree.parse(ledger);
     Map<String, Map<String, BigDecimal>> out = new TreeMap<>();
     for (String provider : new String[] {"circle", "wyre", "streambird"}) {
-      Map<String, Object> totals = (Map<String, Object>) ((Map<String, Object>) root.get(provider)).get("totals");
+      Map<String, Object> totals =
+          (Map<String, Object>) ((Map<String, Object>) root.get(provider)).get("totals");
       Map<String, BigDecimal> byCurrency = new TreeMap<>();
-      totals.forEach((currency, amount) -> byCurrency.put(currency, new BigDecimal(amount.toString())));
+      totals.forEach(
+          (currency, amount) -> byCurrency.put(currency, new BigDecimal(amount.toString())));
       out.put(provider, byCurrency);
     }
     return out;
   }
 
-  /** Fails if a total differs from the seed's or a holder other than the exchange desk is below zero. */
+  /**
+   * Fails if a total differs from the seed's or a holder other than the exchange desk is below
+   * zero.
+   */
   @SuppressWarnings("unchecked")
   static void check(Map<String, Map<String, BigDecimal>> seed, byte[] ledger, String session) {
     Map<String, Map<String, BigDecimal>> now = totals(ledger);
@@ -36,8 +41,17 @@ final class Ledger {
         BigDecimal a = before.getOrDefault(currency, BigDecimal.ZERO);
         BigDecimal b = after.getOrDefault(currency, BigDecimal.ZERO);
         if (a.compareTo(b) != 0) {
-          throw new AssertionError("money not conserved: " + provider + " total " + currency + " was " + a
-              + ", is " + b + "\nsession:\n" + session);
+          throw new AssertionError(
+              "money not conserved: "
+                  + provider
+                  + " total "
+                  + currency
+                  + " was "
+                  + a
+                  + ", is "
+                  + b
+                  + "\nsession:\n"
+                  + session);
         }
       }
     }
@@ -45,12 +59,26 @@ final class Ledger {
     for (String provider : seed.keySet()) {
       Map<String, Object> balances =
           (Map<String, Object>) ((Map<String, Object>) root.get(provider)).get("balances");
-      balances.forEach((holder, byCurrency) -> ((Map<String, Object>) byCurrency).forEach((currency, amount) -> {
-        if (!holder.equals(EXCHANGE_DESK) && new BigDecimal(amount.toString()).signum() < 0) {
-          throw new AssertionError("negative balance: " + provider + " " + holder + " holds " + amount + " "
-              + currency + "\nsession:\n" + session);
-        }
-      }));
+      balances.forEach(
+          (holder, byCurrency) ->
+              ((Map<String, Object>) byCurrency)
+                  .forEach(
+                      (currency, amount) -> {
+                        if (!holder.equals(EXCHANGE_DESK)
+                            && new BigDecimal(amount.toString()).signum() < 0) {
+                          throw new AssertionError(
+                              "negative balance: "
+                                  + provider
+                                  + " "
+                                  + holder
+                                  + " holds "
+                                  + amount
+                                  + " "
+                                  + currency
+                                  + "\nsession:\n"
+                                  + session);
+                        }
+                      }));
     }
   }
 

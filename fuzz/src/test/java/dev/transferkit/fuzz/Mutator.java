@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Structured mutations of a documented payload: the fuzzer's bytes choose containers, members and replacement values
- * (odd numbers, wrong types, nulls, removals, unknown members, deep nesting, values moved between fields).
+ * Structured mutations of a documented payload: the fuzzer's bytes choose containers, members and
+ * replacement values (odd numbers, wrong types, nulls, removals, unknown members, deep nesting,
+ * values moved between fields).
  */
 final class Mutator {
   private Mutator() {}
@@ -36,9 +37,11 @@ final class Mutator {
       Map<String, Object> map = (Map<String, Object>) container;
       List<String> keys = new ArrayList<>(map.keySet());
       if (keys.isEmpty() || op == 0) {
-        map.put(op == 0 && !keys.isEmpty() && data.consumeBoolean()
-            ? keys.get(0) + data.consumeString(3)
-            : data.consumeString(12), value(data, leaves));
+        map.put(
+            op == 0 && !keys.isEmpty() && data.consumeBoolean()
+                ? keys.get(0) + data.consumeString(3)
+                : data.consumeString(12),
+            value(data, leaves));
       } else {
         String key = keys.get(data.consumeInt(0, keys.size() - 1));
         if (op == 1) {
@@ -88,38 +91,45 @@ final class Mutator {
         return null;
       case 4:
         return data.consumeBoolean();
-      case 5: {
-        Map<String, Object> map = new LinkedHashMap<>();
-        if (data.consumeBoolean()) {
-          map.put(data.consumeString(8), leaves.isEmpty() ? null : leaves.get(data.consumeInt(0, leaves.size() - 1)));
-        }
-        return map;
-      }
-      case 6: {
-        List<Object> list = new ArrayList<>();
-        if (data.consumeBoolean()) {
-          list.add(leaves.isEmpty() ? null : leaves.get(data.consumeInt(0, leaves.size() - 1)));
-        }
-        return list;
-      }
-      case 7: {
-        Object nested = data.consumeBoolean() ? "x" : new JsonTree.RawNumber("1");
-        int depth = data.consumeInt(1, 300);
-        for (int i = 0; i < depth; i++) {
+      case 5:
+        {
+          Map<String, Object> map = new LinkedHashMap<>();
           if (data.consumeBoolean()) {
-            List<Object> list = new ArrayList<>();
-            list.add(nested);
-            nested = list;
-          } else {
-            Map<String, Object> map = new LinkedHashMap<>();
-            map.put("a", nested);
-            nested = map;
+            map.put(
+                data.consumeString(8),
+                leaves.isEmpty() ? null : leaves.get(data.consumeInt(0, leaves.size() - 1)));
           }
+          return map;
         }
-        return nested;
-      }
+      case 6:
+        {
+          List<Object> list = new ArrayList<>();
+          if (data.consumeBoolean()) {
+            list.add(leaves.isEmpty() ? null : leaves.get(data.consumeInt(0, leaves.size() - 1)));
+          }
+          return list;
+        }
+      case 7:
+        {
+          Object nested = data.consumeBoolean() ? "x" : new JsonTree.RawNumber("1");
+          int depth = data.consumeInt(1, 300);
+          for (int i = 0; i < depth; i++) {
+            if (data.consumeBoolean()) {
+              List<Object> list = new ArrayList<>();
+              list.add(nested);
+              nested = list;
+            } else {
+              Map<String, Object> map = new LinkedHashMap<>();
+              map.put("a", nested);
+              nested = map;
+            }
+          }
+          return nested;
+        }
       case 8:
-        return leaves.isEmpty() ? null : leaves.get(data.consumeInt(0, leaves.size() - 1)); // value of another field
+        return leaves.isEmpty()
+            ? null
+            : leaves.get(data.consumeInt(0, leaves.size() - 1)); // value of another field
       default:
         return data.consumeString(1000); // long text
     }
@@ -137,20 +147,46 @@ final class Mutator {
       case 3:
         return "1e" + data.consumeInt();
       case 4:
-        return (data.consumeBoolean() ? "-" : "") + data.consumeInt(0, 9) + "." + data.consumeInt(0, 99) + "E"
-            + (data.consumeBoolean() ? "+" : "-") + data.consumeInt(0, 100_000);
+        return (data.consumeBoolean() ? "-" : "")
+            + data.consumeInt(0, 9)
+            + "."
+            + data.consumeInt(0, 99)
+            + "E"
+            + (data.consumeBoolean() ? "+" : "-")
+            + data.consumeInt(0, 100_000);
       case 5:
-        return data.pickValue(new String[] {"-0", "0", "0.0", "-0.00", "0E-18", "1E+3", "-1e-7", "00", "01", ".5",
-            "5.", "+1", "1e", "NaN", "Infinity", "-Infinity", "0x10", "9223372036854775808",
-            "-9223372036854775809", "2147483648"});
-      case 6: {
-        StringBuilder sb = new StringBuilder(data.consumeBoolean() ? "-" : "");
-        int n = data.consumeInt(1, 600);
-        for (int i = 0; i < n; i++) {
-          sb.append((char) ('0' + (i * 7 + n) % 10));
+        return data.pickValue(
+            new String[] {
+              "-0",
+              "0",
+              "0.0",
+              "-0.00",
+              "0E-18",
+              "1E+3",
+              "-1e-7",
+              "00",
+              "01",
+              ".5",
+              "5.",
+              "+1",
+              "1e",
+              "NaN",
+              "Infinity",
+              "-Infinity",
+              "0x10",
+              "9223372036854775808",
+              "-9223372036854775809",
+              "2147483648"
+            });
+      case 6:
+        {
+          StringBuilder sb = new StringBuilder(data.consumeBoolean() ? "-" : "");
+          int n = data.consumeInt(1, 600);
+          for (int i = 0; i < n; i++) {
+            sb.append((char) ('0' + (i * 7 + n) % 10));
+          }
+          return sb.toString();
         }
-        return sb.toString();
-      }
       default:
         return data.consumeAsciiString(24);
     }

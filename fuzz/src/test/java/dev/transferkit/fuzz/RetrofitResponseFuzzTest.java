@@ -11,17 +11,21 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 
 /**
- * The full response path: generated Retrofit service, TransferKit's call adapter, Moshi converter, generated models.
- * An OkHttp interceptor answers every call with HTTP 200 and the fuzzer's bytes as the JSON body (no socket). Only
- * {@link ResponseDecodingException} (the body breaks the contract) and {@link NetworkException} (an I/O failure while
- * reading the body) may escape; anything else (including the generic {@code TransferKitException} that wraps an
- * unexpected RuntimeException) is a finding.
+ * The full response path: generated Retrofit service, TransferKit's call adapter, Moshi converter,
+ * generated models. An OkHttp interceptor answers every call with HTTP 200 and the fuzzer's bytes
+ * as the JSON body (no socket). Only {@link ResponseDecodingException} (the body breaks the
+ * contract) and {@link NetworkException} (an I/O failure while reading the body) may escape;
+ * anything else (including the generic {@code TransferKitException} that wraps an unexpected
+ * RuntimeException) is a finding.
  */
 class RetrofitResponseFuzzTest {
   private static final MediaType JSON = MediaType.get("application/json");
   private static final ThreadLocal<byte[]> BODY = new ThreadLocal<>();
 
-  /** Answers every call with the fuzzed body, so the facades' whole stack (runtime, converter, adapters) reads it. */
+  /**
+   * Answers every call with the fuzzed body, so the facades' whole stack (runtime, converter,
+   * adapters) reads it.
+   */
   private static final OkHttpClient FUZZED_ANSWERS =
       new OkHttpClient.Builder()
           .addInterceptor(
@@ -36,14 +40,26 @@ class RetrofitResponseFuzzTest {
           .build();
 
   private static final dev.transferkit.circle.payouts.api.PayoutsApi CIRCLE =
-      dev.transferkit.circle.CircleClient.builder().apiKey("SAND:fuzz:key").baseUrl("https://transferkit.invalid/")
-          .httpClient(FUZZED_ANSWERS).build().payouts();
+      dev.transferkit.circle.CircleClient.builder()
+          .apiKey("SAND:fuzz:key")
+          .baseUrl("https://transferkit.invalid/")
+          .httpClient(FUZZED_ANSWERS)
+          .build()
+          .payouts();
   private static final dev.transferkit.wyre.api.TransfersApi WYRE =
-      dev.transferkit.wyre.WyreClient.builder().secretKey("SK-fuzz").baseUrl("https://transferkit.invalid/")
-          .httpClient(FUZZED_ANSWERS).build().transfers();
+      dev.transferkit.wyre.WyreClient.builder()
+          .secretKey("SK-fuzz")
+          .baseUrl("https://transferkit.invalid/")
+          .httpClient(FUZZED_ANSWERS)
+          .build()
+          .transfers();
   private static final dev.transferkit.streambird.api.TransfersApi STREAMBIRD =
-      dev.transferkit.streambird.StreambirdClient.builder().apiKey("sk_fuzz").baseUrl("https://transferkit.invalid/")
-          .httpClient(FUZZED_ANSWERS).build().transfers();
+      dev.transferkit.streambird.StreambirdClient.builder()
+          .apiKey("sk_fuzz")
+          .baseUrl("https://transferkit.invalid/")
+          .httpClient(FUZZED_ANSWERS)
+          .build()
+          .transfers();
 
   private static final byte[][] SEEDS = {
     Decoding.payload("circle-payout-response.json"),
@@ -54,7 +70,10 @@ class RetrofitResponseFuzzTest {
   @FuzzTest(maxDuration = "10s")
   void getOverHttp(FuzzedDataProvider data) {
     int provider = data.consumeInt(0, 2);
-    byte[] body = data.consumeBoolean() ? Mutator.mutate(SEEDS[provider], data) : data.consumeRemainingAsBytes();
+    byte[] body =
+        data.consumeBoolean()
+            ? Mutator.mutate(SEEDS[provider], data)
+            : data.consumeRemainingAsBytes();
     BODY.set(body);
     try {
       switch (provider) {

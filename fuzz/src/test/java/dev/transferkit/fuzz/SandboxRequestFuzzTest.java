@@ -30,63 +30,73 @@ import okhttp3.Response;
 import okhttp3.internal.http.HttpMethod;
 
 /**
- * Sandbox request handling: arbitrary and mutated requests to an embedded sandbox over HTTP on 127.0.0.1.
+ * Sandbox request handling: arbitrary and mutated requests to an embedded sandbox over HTTP on
+ * 127.0.0.1.
  *
- * <p>One input is a short session: back to the seed ({@link Sandbox#reset()}), then 1 to 4 steps, each either a
- * request or a clock advance (which runs lifecycle steps and expiries). A request picks an operation of the specs
- * ({@link SpecOperations}), then, each chosen by the fuzzer with the documented choice first: the method (or another
- * one), the path parameters (seeded ids, ids and tokens returned by earlier steps of the session, or fuzzed text; or a
- * fuzzed extra segment), query parameters, credentials (the provider's key, another entity's or provider's key,
- * garbage, none), the W3S user token, other headers, and the body (a documented example as is, structurally mutated
- * by {@link Mutator}, or raw bytes).
+ * <p>One input is a short session: back to the seed ({@link Sandbox#reset()}), then 1 to 4 steps,
+ * each either a request or a clock advance (which runs lifecycle steps and expiries). A request
+ * picks an operation of the specs ({@link SpecOperations}), then, each chosen by the fuzzer with
+ * the documented choice first: the method (or another one), the path parameters (seeded ids, ids
+ * and tokens returned by earlier steps of the session, or fuzzed text; or a fuzzed extra segment),
+ * query parameters, credentials (the provider's key, another entity's or provider's key, garbage,
+ * none), the W3S user token, other headers, and the body (a documented example as is, structurally
+ * mutated by {@link Mutator}, or raw bytes).
  *
  * <p>Properties (each violation is a finding):
  *
  * <ol>
  *   <li>no answer is a 5xx;
- *   <li>the sandbox keeps its own contract: {@link Sandbox#responseViolations()} stays empty, i.e. every answer to a
- *       specified operation, the 4xx answers to off-spec requests included, has a status and body the spec documents;
- *   <li>a 4xx under a provider prefix has that provider's error shape (Circle {@code code}+{@code message}, Wyre
- *       {@code type}+{@code message}, Streambird {@code error_type}+{@code error_message}+{@code status_code}), also
- *       for paths or methods the spec does not have;
- *   <li>money is conserved: after the session, {@code GET /__admin/ledger} shows the seed's totals per provider and
- *       currency, and no holder but Wyre's {@code system:exchange} desk is below zero.
+ *   <li>the sandbox keeps its own contract: {@link Sandbox#responseViolations()} stays empty, i.e.
+ *       every answer to a specified operation, the 4xx answers to off-spec requests included, has a
+ *       status and body the spec documents;
+ *   <li>a 4xx under a provider prefix has that provider's error shape (Circle {@code code}+{@code
+ *       message}, Wyre {@code type}+{@code message}, Streambird {@code error_type}+{@code
+ *       error_message}+{@code status_code}), also for paths or methods the spec does not have;
+ *   <li>money is conserved: after the session, {@code GET /__admin/ledger} shows the seed's totals
+ *       per provider and currency, and no holder but Wyre's {@code system:exchange} desk is below
+ *       zero.
  * </ol>
  *
- * <p>Traffic stays on loopback: requests go to 127.0.0.1 only, paths must stay under a provider prefix (never the
- * admin API), and a Wyre {@code notifyUrl} (the only URL the sandbox calls out to) is pointed at 127.0.0.1:9.
+ * <p>Traffic stays on loopback: requests go to 127.0.0.1 only, paths must stay under a provider
+ * prefix (never the admin API), and a Wyre {@code notifyUrl} (the only URL the sandbox calls out
+ * to) is pointed at 127.0.0.1:9.
  */
 class SandboxRequestFuzzTest {
   static final String HOOK = "http://127.0.0.1:9/hook";
   private static final MediaType JSON = MediaType.get("application/json");
-  private static final List<String> METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS");
+  private static final List<String> METHODS =
+      List.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS");
   private static final List<String> PREFIXES = List.of("circle", "wyre", "streambird");
 
   /**
-   * Jazzer's SSRF detector refuses every connection while fuzzing unless allowed: allow loopback only, so that any
-   * connection elsewhere (by the test or by the sandbox) is a finding. The detector sees 127.0.0.1 as "localhost".
-   * Set before anything connects, and again at the start of every execution: Jazzer installs its deny-all policy when
-   * fuzzing starts, after this class was initialized (seen when a connection had to be reopened).
+   * Jazzer's SSRF detector refuses every connection while fuzzing unless allowed: allow loopback
+   * only, so that any connection elsewhere (by the test or by the sandbox) is a finding. The
+   * detector sees 127.0.0.1 as "localhost". Set before anything connects, and again at the start of
+   * every execution: Jazzer installs its deny-all policy when fuzzing starts, after this class was
+   * initialized (seen when a connection had to be reopened).
    */
   private static SilentCloseable loopbackOnly() {
     return BugDetectors.allowNetworkConnections(
-        (host, port) -> host.equals("127.0.0.1") || host.equals("localhost") || host.equals("/127.0.0.1"));
+        (host, port) ->
+            host.equals("127.0.0.1") || host.equals("localhost") || host.equals("/127.0.0.1"));
   }
 
   @SuppressWarnings("unused")
   private static final SilentCloseable LOOPBACK_ONLY = loopbackOnly();
 
-  static final Sandbox SANDBOX = Sandbox.builder()
-      .port(0)
-      .clock(SandboxClock.at(Instant.parse("2026-03-15T12:00:00Z")))
-      .build()
-      .start();
+  static final Sandbox SANDBOX =
+      Sandbox.builder()
+          .port(0)
+          .clock(SandboxClock.at(Instant.parse("2026-03-15T12:00:00Z")))
+          .build()
+          .start();
   static final HttpUrl ROOT = HttpUrl.get(SANDBOX.baseUrl());
-  static final OkHttpClient HTTP = new OkHttpClient.Builder()
-      .retryOnConnectionFailure(false)
-      .connectTimeout(5, TimeUnit.SECONDS)
-      .readTimeout(20, TimeUnit.SECONDS)
-      .build();
+  static final OkHttpClient HTTP =
+      new OkHttpClient.Builder()
+          .retryOnConnectionFailure(false)
+          .connectTimeout(5, TimeUnit.SECONDS)
+          .readTimeout(20, TimeUnit.SECONDS)
+          .build();
   static final List<Operation> OPERATIONS = SpecOperations.load();
   static final Map<String, Map<String, BigDecimal>> SEED_TOTALS;
 
@@ -96,24 +106,50 @@ class SandboxRequestFuzzTest {
   }
 
   /** Ids the seed documents, per provider: path and body values the fuzzer can pick. */
-  private static final Map<String, List<String>> SEED_IDS = Map.of(
-      "circle", List.of(SandboxSeed.CIRCLE_SOURCE_ACCOUNT, SandboxSeed.CIRCLE_DESTINATION_ACCOUNT,
-          SandboxSeed.CIRCLE_OTHER_ACCOUNT, SandboxSeed.CIRCLE_PAYOUT_WALLET, SandboxSeed.CIRCLE_ADDRESS_BOOK_ID,
-          SandboxSeed.CIRCLE_DENIED_ADDRESS_BOOK_ID, SandboxSeed.CIRCLE_USER_ID, SandboxSeed.CIRCLE_WALLET_ID,
-          SandboxSeed.CIRCLE_USDC_TOKEN_ID, SandboxSeed.CIRCLE_NATIVE_TOKEN_ID),
-      "wyre", List.of(SandboxSeed.WYRE_ACCOUNT, SandboxSeed.WYRE_SUB_ACCOUNT, SandboxSeed.WYRE_BTC_ACCOUNT,
-          SandboxSeed.WYRE_WALLET, SandboxSeed.WYRE_PAYMENT_METHOD, SandboxSeed.WYRE_OTHER_ACCOUNT),
-      "streambird", List.of(SandboxSeed.STREAMBIRD_SOL_WALLET_ID, SandboxSeed.STREAMBIRD_USER_ID,
-          SandboxSeed.STREAMBIRD_OTHER_SOL_WALLET_ID, SandboxSeed.STREAMBIRD_APP_ID));
+  private static final Map<String, List<String>> SEED_IDS =
+      Map.of(
+          "circle",
+              List.of(
+                  SandboxSeed.CIRCLE_SOURCE_ACCOUNT,
+                  SandboxSeed.CIRCLE_DESTINATION_ACCOUNT,
+                  SandboxSeed.CIRCLE_OTHER_ACCOUNT,
+                  SandboxSeed.CIRCLE_PAYOUT_WALLET,
+                  SandboxSeed.CIRCLE_ADDRESS_BOOK_ID,
+                  SandboxSeed.CIRCLE_DENIED_ADDRESS_BOOK_ID,
+                  SandboxSeed.CIRCLE_USER_ID,
+                  SandboxSeed.CIRCLE_WALLET_ID,
+                  SandboxSeed.CIRCLE_USDC_TOKEN_ID,
+                  SandboxSeed.CIRCLE_NATIVE_TOKEN_ID),
+          "wyre",
+              List.of(
+                  SandboxSeed.WYRE_ACCOUNT,
+                  SandboxSeed.WYRE_SUB_ACCOUNT,
+                  SandboxSeed.WYRE_BTC_ACCOUNT,
+                  SandboxSeed.WYRE_WALLET,
+                  SandboxSeed.WYRE_PAYMENT_METHOD,
+                  SandboxSeed.WYRE_OTHER_ACCOUNT),
+          "streambird",
+              List.of(
+                  SandboxSeed.STREAMBIRD_SOL_WALLET_ID,
+                  SandboxSeed.STREAMBIRD_USER_ID,
+                  SandboxSeed.STREAMBIRD_OTHER_SOL_WALLET_ID,
+                  SandboxSeed.STREAMBIRD_APP_ID));
 
-  private static final Map<String, String> KEYS = Map.of(
-      "circle", SandboxSeed.CIRCLE_API_KEY,
-      "wyre", SandboxSeed.WYRE_SECRET_KEY,
-      "streambird", SandboxSeed.STREAMBIRD_API_KEY);
-  private static final List<String> OTHER_KEYS = List.of(SandboxSeed.CIRCLE_OTHER_API_KEY,
-      SandboxSeed.CIRCLE_SG_API_KEY, SandboxSeed.WYRE_OTHER_SECRET_KEY, SandboxSeed.STREAMBIRD_OTHER_API_KEY,
-      SandboxSeed.CIRCLE_API_KEY, SandboxSeed.WYRE_SECRET_KEY, SandboxSeed.STREAMBIRD_API_KEY,
-      SandboxSeed.WYRE_API_KEY);
+  private static final Map<String, String> KEYS =
+      Map.of(
+          "circle", SandboxSeed.CIRCLE_API_KEY,
+          "wyre", SandboxSeed.WYRE_SECRET_KEY,
+          "streambird", SandboxSeed.STREAMBIRD_API_KEY);
+  private static final List<String> OTHER_KEYS =
+      List.of(
+          SandboxSeed.CIRCLE_OTHER_API_KEY,
+          SandboxSeed.CIRCLE_SG_API_KEY,
+          SandboxSeed.WYRE_OTHER_SECRET_KEY,
+          SandboxSeed.STREAMBIRD_OTHER_API_KEY,
+          SandboxSeed.CIRCLE_API_KEY,
+          SandboxSeed.WYRE_SECRET_KEY,
+          SandboxSeed.STREAMBIRD_API_KEY,
+          SandboxSeed.WYRE_API_KEY);
 
   @FuzzTest(maxDuration = "10s")
   void providerRequests(FuzzedDataProvider data) {
@@ -136,17 +172,24 @@ class SandboxRequestFuzzTest {
     }
     List<ResponseViolation> violations = SANDBOX.responseViolations();
     if (violations.size() > violationsBefore) {
-      throw new AssertionError("the sandbox broke its own contract: "
-          + violations.subList(violationsBefore, violations.size()) + "\nsession:\n" + session);
+      throw new AssertionError(
+          "the sandbox broke its own contract: "
+              + violations.subList(violationsBefore, violations.size())
+              + "\nsession:\n"
+              + session);
     }
     Ledger.check(SEED_TOTALS, get(ROOT.resolve("/__admin/ledger")), session.toString());
   }
 
-  /** What a session has seen: values returned by the sandbox (ids, tokens) and a log for the failure message. */
+  /**
+   * What a session has seen: values returned by the sandbox (ids, tokens) and a log for the failure
+   * message.
+   */
   static final class Session {
     final List<String> values = new ArrayList<>();
     final List<String> tokens = new ArrayList<>();
     final List<String> log = new ArrayList<>();
+
     /** The body of the request being sent (Latin-1, for the known-finding checks). */
     String lastBody;
 
@@ -158,7 +201,10 @@ class SandboxRequestFuzzTest {
 
   private static Request request(FuzzedDataProvider data, Session session) {
     Operation op = OPERATIONS.get(data.consumeInt(0, OPERATIONS.size() - 1));
-    String method = data.consumeInt(0, 15) == 15 ? METHODS.get(data.consumeInt(0, METHODS.size() - 1)) : op.method();
+    String method =
+        data.consumeInt(0, 15) == 15
+            ? METHODS.get(data.consumeInt(0, METHODS.size() - 1))
+            : op.method();
 
     HttpUrl.Builder url = ROOT.newBuilder().encodedPath("/").addPathSegment(op.provider());
     for (String segment : op.path().substring(1).split("/", -1)) {
@@ -176,9 +222,12 @@ class SandboxRequestFuzzTest {
       if (p.in().equals("query") && data.consumeBoolean()) {
         url.addQueryParameter(p.name(), value(data, session, op.provider()));
       } else if (p.in().equals("header") && !p.name().equalsIgnoreCase("Authorization")) {
-        String v = p.name().equalsIgnoreCase("X-User-Token") && !session.tokens.isEmpty() && data.consumeInt(0, 3) != 3
-            ? session.tokens.get(data.consumeInt(0, session.tokens.size() - 1))
-            : headerValue(value(data, session, op.provider()));
+        String v =
+            p.name().equalsIgnoreCase("X-User-Token")
+                    && !session.tokens.isEmpty()
+                    && data.consumeInt(0, 3) != 3
+                ? session.tokens.get(data.consumeInt(0, session.tokens.size() - 1))
+                : headerValue(value(data, session, op.provider()));
         if (data.consumeInt(0, 7) != 7) {
           b.header(p.name(), v);
         }
@@ -188,7 +237,8 @@ class SandboxRequestFuzzTest {
       url.addQueryParameter(data.consumeString(10), data.consumeString(20));
     }
     HttpUrl built = url.build();
-    // OkHttp resolves "." and ".." segments: never leave the provider's prefix (the admin API could change money).
+    // OkHttp resolves "." and ".." segments: never leave the provider's prefix (the admin API could
+    // change money).
     String path = built.encodedPath();
     if (PREFIXES.stream().noneMatch(prefix -> path.startsWith("/" + prefix + "/"))) {
       session.log.add("skipped: " + path);
@@ -198,12 +248,17 @@ class SandboxRequestFuzzTest {
 
     switch (data.consumeInt(0, 7)) {
       case 0, 1, 2, 3, 4 -> b.header("Authorization", "Bearer " + KEYS.get(op.provider()));
-      case 5 -> b.header("Authorization", "Bearer " + OTHER_KEYS.get(data.consumeInt(0, OTHER_KEYS.size() - 1)));
+      case 5 ->
+          b.header(
+              "Authorization",
+              "Bearer " + OTHER_KEYS.get(data.consumeInt(0, OTHER_KEYS.size() - 1)));
       case 6 -> b.header("Authorization", headerValue(data.consumeString(60)));
-      default -> { } // none
+      default -> {} // none
     }
     if (data.consumeInt(0, 7) == 7) {
-      b.header(data.consumeBoolean() ? "X-Request-Id" : "Idempotency-Key", headerValue(data.consumeString(40)));
+      b.header(
+          data.consumeBoolean() ? "X-Request-Id" : "Idempotency-Key",
+          headerValue(data.consumeString(40)));
     }
 
     byte[] body = null;
@@ -226,7 +281,11 @@ class SandboxRequestFuzzTest {
     }
     Request request = b.build();
     session.lastBody = body == null ? null : new String(body, StandardCharsets.ISO_8859_1);
-    session.log.add(method + " " + built + (body == null ? "" : " " + new String(body, StandardCharsets.UTF_8)));
+    session.log.add(
+        method
+            + " "
+            + built
+            + (body == null ? "" : " " + new String(body, StandardCharsets.UTF_8)));
     return request;
   }
 
@@ -243,7 +302,10 @@ class SandboxRequestFuzzTest {
     }
   }
 
-  /** A path, query or header value: a seeded id, a value returned earlier in the session, or fuzzed text. */
+  /**
+   * A path, query or header value: a seeded id, a value returned earlier in the session, or fuzzed
+   * text.
+   */
   private static String value(FuzzedDataProvider data, Session session, String provider) {
     List<String> seeds = SEED_IDS.get(provider);
     switch (data.consumeInt(0, 3)) {
@@ -276,12 +338,18 @@ class SandboxRequestFuzzTest {
     try (Response response = HTTP.newCall(request).execute()) {
       byte[] body = response.body() == null ? new byte[0] : response.body().bytes();
       String text = new String(body, StandardCharsets.UTF_8);
-      session.log.add("  -> " + response.code() + " " + (text.length() > 300 ? text.substring(0, 300) + "..." : text));
-      if (KnownFindings.tolerateF2UnparseableTarget(response.code(), text, request.url().toString())) {
+      session.log.add(
+          "  -> "
+              + response.code()
+              + " "
+              + (text.length() > 300 ? text.substring(0, 300) + "..." : text));
+      if (KnownFindings.tolerateF2UnparseableTarget(
+          response.code(), text, request.url().toString())) {
         return;
       }
       if (response.code() >= 500) {
-        throw new AssertionError("HTTP " + response.code() + " from the sandbox\nsession:\n" + session);
+        throw new AssertionError(
+            "HTTP " + response.code() + " from the sandbox\nsession:\n" + session);
       }
       if (response.code() >= 400 && !request.method().equals("HEAD")) {
         String problem = Bodies.errorShapeProblem(provider, response.code(), body);
@@ -293,7 +361,8 @@ class SandboxRequestFuzzTest {
         Bodies.harvest(body, session.values, session.tokens);
       }
     } catch (IOException e) {
-      throw new AssertionError("I/O failure talking to the sandbox: " + e + "\nsession:\n" + session, e);
+      throw new AssertionError(
+          "I/O failure talking to the sandbox: " + e + "\nsession:\n" + session, e);
     }
   }
 

@@ -13,15 +13,17 @@ import java.util.Map;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * The operations of the specs the sandbox serves, read from the copies inside the sandbox jar ({@code specs/...}):
- * provider prefix, method, path template, parameters and the documented request-body examples (as JSON bytes).
+ * The operations of the specs the sandbox serves, read from the copies inside the sandbox jar
+ * ({@code specs/...}): provider prefix, method, path template, parameters and the documented
+ * request-body examples (as JSON bytes).
  */
 final class SpecOperations {
   private SpecOperations() {}
 
   record Param(String name, String in) {}
 
-  record Operation(String provider, String method, String path, List<Param> params, List<byte[]> examples) {
+  record Operation(
+      String provider, String method, String path, List<Param> params, List<byte[]> examples) {
     @Override
     public String toString() {
       return method + " /" + provider + path;
@@ -42,36 +44,48 @@ final class SpecOperations {
     for (String[] spec : SPECS) {
       Map<String, Object> root = yaml(spec[1]);
       Map<String, Object> components = map(root.get("components"));
-      map(root.get("paths")).forEach((path, itemObject) -> {
-        Map<String, Object> item = map(itemObject);
-        for (String method : METHODS) {
-          if (!item.containsKey(method)) {
-            continue;
-          }
-          Map<String, Object> op = map(item.get(method));
-          List<Param> params = new ArrayList<>();
-          for (Object p : list(item.get("parameters"))) {
-            params.add(param(map(resolve(p, components))));
-          }
-          for (Object p : list(op.get("parameters"))) {
-            params.add(param(map(resolve(p, components))));
-          }
-          List<byte[]> examples = new ArrayList<>();
-          Map<String, Object> json = map(map(map(resolve(op.get("requestBody"), components)).get("content"))
-              .get("application/json"));
-          if (json.containsKey("example")) {
-            examples.add(JsonTree.write(toTree(json.get("example"))));
-          }
-          map(json.get("examples")).values().forEach(e -> {
-            Map<String, Object> example = map(resolve(e, components));
-            if (example.containsKey("value")) {
-              examples.add(JsonTree.write(toTree(example.get("value"))));
-            }
-          });
-          out.add(new Operation(spec[0], method.toUpperCase(Locale.ROOT), path, List.copyOf(params),
-              List.copyOf(examples)));
-        }
-      });
+      map(root.get("paths"))
+          .forEach(
+              (path, itemObject) -> {
+                Map<String, Object> item = map(itemObject);
+                for (String method : METHODS) {
+                  if (!item.containsKey(method)) {
+                    continue;
+                  }
+                  Map<String, Object> op = map(item.get(method));
+                  List<Param> params = new ArrayList<>();
+                  for (Object p : list(item.get("parameters"))) {
+                    params.add(param(map(resolve(p, components))));
+                  }
+                  for (Object p : list(op.get("parameters"))) {
+                    params.add(param(map(resolve(p, components))));
+                  }
+                  List<byte[]> examples = new ArrayList<>();
+                  Map<String, Object> json =
+                      map(
+                          map(map(resolve(op.get("requestBody"), components)).get("content"))
+                              .get("application/json"));
+                  if (json.containsKey("example")) {
+                    examples.add(JsonTree.write(toTree(json.get("example"))));
+                  }
+                  map(json.get("examples"))
+                      .values()
+                      .forEach(
+                          e -> {
+                            Map<String, Object> example = map(resolve(e, components));
+                            if (example.containsKey("value")) {
+                              examples.add(JsonTree.write(toTree(example.get("value"))));
+                            }
+                          });
+                  out.add(
+                      new Operation(
+                          spec[0],
+                          method.toUpperCase(Locale.ROOT),
+                          path,
+                          List.copyOf(params),
+                          List.copyOf(examples)));
+                }
+              });
     }
     return List.copyOf(out);
   }
@@ -91,7 +105,10 @@ final class SpecOperations {
     return map(components.get(parts[0])).get(parts[1]);
   }
 
-  /** YAML values to the shapes {@link JsonTree#write} understands (numbers verbatim, timestamps as strings). */
+  /**
+   * YAML values to the shapes {@link JsonTree#write} understands (numbers verbatim, timestamps as
+   * strings).
+   */
   @SuppressWarnings("unchecked")
   static Object toTree(Object yaml) {
     if (yaml instanceof Map) {
@@ -103,7 +120,8 @@ final class SpecOperations {
       ((List<Object>) yaml).forEach(v -> out.add(toTree(v)));
       return out;
     } else if (yaml instanceof Double || yaml instanceof Float) {
-      return new JsonTree.RawNumber(BigDecimal.valueOf(((Number) yaml).doubleValue()).toPlainString());
+      return new JsonTree.RawNumber(
+          BigDecimal.valueOf(((Number) yaml).doubleValue()).toPlainString());
     } else if (yaml instanceof Number) {
       return new JsonTree.RawNumber(yaml.toString());
     } else if (yaml instanceof Date) {
@@ -125,7 +143,8 @@ final class SpecOperations {
   private static Map<String, Object> yaml(String resource) {
     try (InputStream in = SpecOperations.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("missing " + resource + " (the sandbox jar carries the specs)");
+        throw new IllegalStateException(
+            "missing " + resource + " (the sandbox jar carries the specs)");
       }
       return new Yaml().load(in);
     } catch (IOException e) {

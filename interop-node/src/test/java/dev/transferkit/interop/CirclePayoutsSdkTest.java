@@ -9,7 +9,10 @@ import dev.transferkit.sandbox.junit.SandboxUrls;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 
-/** {@code @circle-fin/circle-sdk} (payouts) against the embedded sandbox: {@code src/test/node/payouts.mjs}. */
+/**
+ * {@code @circle-fin/circle-sdk} (payouts) against the embedded sandbox: {@code
+ * src/test/node/payouts.mjs}.
+ */
 @SandboxTest(shared = true)
 class CirclePayoutsSdkTest {
 
@@ -21,11 +24,15 @@ class CirclePayoutsSdkTest {
     assertEquals("pending", payout.get("status").asText());
     assertEquals("3.14", payout.at("/amount/amount").asText());
     String id = payout.get("id").asText();
-    assertEquals(id, run.answered("createPayout.replay", 201).at("/data/id").asText(),
+    assertEquals(
+        id,
+        run.answered("createPayout.replay", 201).at("/data/id").asText(),
         "the same idempotency key and body answer the original payout");
     assertEquals(id, run.answered("getPayout", 200).at("/data/id").asText());
     JsonNode listed = run.answered("listPayouts", 200).get("data");
-    assertTrue(StreamSupport.stream(listed.spliterator(), false).anyMatch(p -> p.get("id").asText().equals(id)),
+    assertTrue(
+        StreamSupport.stream(listed.spliterator(), false)
+            .anyMatch(p -> p.get("id").asText().equals(id)),
         () -> "the payout is listed: " + listed);
   }
 

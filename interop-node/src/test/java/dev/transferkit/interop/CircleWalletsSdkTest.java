@@ -13,16 +13,18 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code @circle-fin/user-controlled-wallets} against the embedded sandbox: the outbound-transfer walkthrough from a
- * new user to the COMPLETE transaction ({@code src/test/node/w3s-outbound-transfer.mjs}) and webhook notifications
- * verified with the published key ({@code src/test/node/w3s-webhooks.mjs}).
+ * {@code @circle-fin/user-controlled-wallets} against the embedded sandbox: the outbound-transfer
+ * walkthrough from a new user to the COMPLETE transaction ({@code
+ * src/test/node/w3s-outbound-transfer.mjs}) and webhook notifications verified with the published
+ * key ({@code src/test/node/w3s-webhooks.mjs}).
  */
 @SandboxTest(shared = true)
 class CircleWalletsSdkTest {
   private static final String USDC = "38f2ad29-a77b-5a44-be05-8d03923878a2";
 
   @Test
-  void newUserInitializesAWalletAndSendsAnOutboundTransferToComplete(SandboxUrls urls) throws Exception {
+  void newUserInitializesAWalletAndSendsAnOutboundTransferToComplete(SandboxUrls urls)
+      throws Exception {
     NodeScript run = NodeScript.run("w3s-outbound-transfer.mjs", urls.circle(), urls.admin());
 
     JsonNode ping = run.answered("ping", 200);
@@ -32,9 +34,12 @@ class CircleWalletsSdkTest {
     assertEquals("UNSET", run.answered("getUserStatus", 200).path("pinStatus").asText());
 
     // user/initialize: a PIN challenge that creates the first wallet once the user completes it.
-    assertFalse(run.step("createUserPinWithWallets").at("/data/challengeId").asText().isEmpty(),
+    assertFalse(
+        run.step("createUserPinWithWallets").at("/data/challengeId").asText().isEmpty(),
         () -> "initialize answered a challenge: " + run.step("createUserPinWithWallets"));
-    assertEquals("PENDING", run.answered("initializeChallenge.beforePin", 200).at("/challenge/status").asText());
+    assertEquals(
+        "PENDING",
+        run.answered("initializeChallenge.beforePin", 200).at("/challenge/status").asText());
     assertEquals("COMPLETE", last(run.step("initializeChallenge").get("states")));
     assertEquals("ENABLED", run.answered("getUserStatus.afterPin", 200).path("pinStatus").asText());
     JsonNode user = run.answered("getUser", 200).get("user");
@@ -48,22 +53,40 @@ class CircleWalletsSdkTest {
     assertEquals(1, wallets.size(), wallets::toString);
     String walletId = wallets.get(0).get("id").asText();
     assertEquals(walletId, run.answered("getWallet", 200).at("/wallet/id").asText());
-    assertEquals("25", balanceOf(run.answered("getWalletTokenBalance", 200), USDC).stripTrailingZeros().toPlainString());
+    assertEquals(
+        "25",
+        balanceOf(run.answered("getWalletTokenBalance", 200), USDC)
+            .stripTrailingZeros()
+            .toPlainString());
     assertEquals(USDC, run.answered("getToken", 200).at("/token/id").asText());
     assertTrue(run.answered("validateAddress", 200).path("isValid").asBoolean());
     assertTrue(run.answered("estimateTransferFee", 200).has("medium"));
 
-    // The transfer challenge, completed by the user, then seen by the backend: challenge, then transaction.
+    // The transfer challenge, completed by the user, then seen by the backend: challenge, then
+    // transaction.
     assertFalse(run.answered("createTransaction", 201).path("challengeId").asText().isEmpty());
     assertEquals("COMPLETE", last(run.step("transferChallenge").get("states")));
     JsonNode challenges = run.answered("listUserChallenges", 200).get("challenges");
-    assertEquals(List.of("COMPLETE", "COMPLETE"), StreamSupport.stream(challenges.spliterator(), false)
-        .map(c -> c.get("status").asText()).toList(), challenges::toString);
-    assertEquals(List.of("INITIATED", "QUEUED", "SENT", "CONFIRMED", "COMPLETE"),
-        texts(run.step("transaction").get("states")), "the transaction states a backend polling it sees");
-    assertEquals(0, new BigDecimal("15").compareTo(balanceOf(run.answered("getWalletTokenBalance.after", 200), USDC)),
+    assertEquals(
+        List.of("COMPLETE", "COMPLETE"),
+        StreamSupport.stream(challenges.spliterator(), false)
+            .map(c -> c.get("status").asText())
+            .toList(),
+        challenges::toString);
+    assertEquals(
+        List.of("INITIATED", "QUEUED", "SENT", "CONFIRMED", "COMPLETE"),
+        texts(run.step("transaction").get("states")),
+        "the transaction states a backend polling it sees");
+    assertEquals(
+        0,
+        new BigDecimal("15")
+            .compareTo(balanceOf(run.answered("getWalletTokenBalance.after", 200), USDC)),
         "10 USDC left the wallet");
-    assertFalse(run.answered("createTransaction.byWalletAddress", 201).path("challengeId").asText().isEmpty());
+    assertFalse(
+        run.answered("createTransaction.byWalletAddress", 201)
+            .path("challengeId")
+            .asText()
+            .isEmpty());
   }
 
   @Test
@@ -72,17 +95,25 @@ class CircleWalletsSdkTest {
 
     String subscriptionId = run.answered("createSubscription", 200).path("id").asText();
     JsonNode listed = run.answered("listSubscriptions", 200);
-    assertTrue(StreamSupport.stream(listed.spliterator(), false)
-        .anyMatch(s -> s.path("id").asText().equals(subscriptionId)), listed::toString);
+    assertTrue(
+        StreamSupport.stream(listed.spliterator(), false)
+            .anyMatch(s -> s.path("id").asText().equals(subscriptionId)),
+        listed::toString);
     assertEquals("COMPLETE", last(run.step("transaction").get("states")));
 
-    List<JsonNode> transfers = run.all("notification").stream()
-        .filter(n -> n.path("notificationType").asText().equals("transactions.outbound")).toList();
-    assertEquals(List.of("INITIATED", "QUEUED", "SENT", "CONFIRMED", "COMPLETE"),
-        transfers.stream().map(n -> n.path("state").asText()).toList(), "one notification per state");
+    List<JsonNode> transfers =
+        run.all("notification").stream()
+            .filter(n -> n.path("notificationType").asText().equals("transactions.outbound"))
+            .toList();
+    assertEquals(
+        List.of("INITIATED", "QUEUED", "SENT", "CONFIRMED", "COMPLETE"),
+        transfers.stream().map(n -> n.path("state").asText()).toList(),
+        "one notification per state");
     for (JsonNode n : run.all("notification")) {
       assertTrue(n.path("signatureValid").asBoolean(), () -> "signature verifies: " + n);
-      assertFalse(n.path("alteredBodyValid").asBoolean(), () -> "the same signature on another body fails: " + n);
+      assertFalse(
+          n.path("alteredBodyValid").asBoolean(),
+          () -> "the same signature on another body fails: " + n);
     }
   }
 

@@ -35,19 +35,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The artifacts as a user gets them. Once per run (about a minute and a half on two cores): copies the project
- * (without build output) to another folder and runs the documented release command there,
- * {@code build-support/deploy-local.sh <folder>}, into a file-based Maven repository. Then checks that repository,
- * compares its client jars with the ones this build made (reproducibility), and builds and runs two consumers from
- * it: a Maven project that imports the BOM and calls the embedded sandbox, and a program on the module path.
+ * The artifacts as a user gets them. Once per run (about a minute and a half on two cores): copies
+ * the project (without build output) to another folder and runs the documented release command
+ * there, {@code build-support/deploy-local.sh <folder>}, into a file-based Maven repository. Then
+ * checks that repository, compares its client jars with the ones this build made (reproducibility),
+ * and builds and runs two consumers from it: a Maven project that imports the BOM and calls the
+ * embedded sandbox, and a program on the module path.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReleasedArtifactsTest {
-  private static final Map<String, String> CLIENTS = Map.of(
-      "client-core", "dev.transferkit.core",
-      "client-circle", "dev.transferkit.circle",
-      "client-wyre", "dev.transferkit.wyre",
-      "client-streambird", "dev.transferkit.streambird");
+  private static final Map<String, String> CLIENTS =
+      Map.of(
+          "client-core", "dev.transferkit.core",
+          "client-circle", "dev.transferkit.circle",
+          "client-wyre", "dev.transferkit.wyre",
+          "client-streambird", "dev.transferkit.streambird");
   private static final List<String> CHECKSUMS = List.of("md5", "sha1", "sha256", "sha512");
   private static final long MINUTES = 10;
 
@@ -61,22 +63,38 @@ class ReleasedArtifactsTest {
   void deployACopyOfTheProjectIntoAFileRepository() throws Exception {
     deleteTree(work);
     Path source = work.resolve("source");
-    // Build output is the root's and each module's target/ (as in .gitignore), not a package named "target".
-    copyTree(root, source, path -> {
-      Path relative = root.relativize(path);
-      String name = relative.getFileName().toString();
-      boolean output = name.equals("target") && relative.getNameCount() <= 2;
-      return !output && !name.equals(".git") && !name.equals("node_modules");
-    });
-    run(source, work.resolve("deploy.log"), "bash", "build-support/deploy-local.sh", repository.toString(),
+    // Build output is the root's and each module's target/ (as in .gitignore), not a package named
+    // "target".
+    copyTree(
+        root,
+        source,
+        path -> {
+          Path relative = root.relativize(path);
+          String name = relative.getFileName().toString();
+          boolean output = name.equals("target") && relative.getNameCount() <= 2;
+          return !output && !name.equals(".git") && !name.equals("node_modules");
+        });
+    run(
+        source,
+        work.resolve("deploy.log"),
+        "bash",
+        "build-support/deploy-local.sh",
+        repository.toString(),
         "-DskipTests");
   }
 
   @Test
   void everyPublishedFileHasItsChecksumsAndClientsHaveSourcesAndJavadoc() throws Exception {
     List<String> problems = new ArrayList<>();
-    for (String artifact : List.of("transferkit-bom", "transferkit-parent", "client-core", "client-circle",
-        "client-wyre", "client-streambird", "sandbox")) {
+    for (String artifact :
+        List.of(
+            "transferkit-bom",
+            "transferkit-parent",
+            "client-core",
+            "client-circle",
+            "client-wyre",
+            "client-streambird",
+            "sandbox")) {
       Path dir = artifactDir(artifact);
       List<Path> files = published(dir);
       if (files.stream().noneMatch(f -> f.toString().endsWith(".pom"))) {
@@ -84,8 +102,11 @@ class ReleasedArtifactsTest {
       }
       boolean client = CLIENTS.containsKey(artifact);
       for (String classifier : client ? List.of("", "-sources", "-javadoc") : List.<String>of()) {
-        if (files.stream().noneMatch(f -> f.getFileName().toString().endsWith(classifier + ".jar")
-            && (!classifier.isEmpty() || isMainJar(f)))) {
+        if (files.stream()
+            .noneMatch(
+                f ->
+                    f.getFileName().toString().endsWith(classifier + ".jar")
+                        && (!classifier.isEmpty() || isMainJar(f)))) {
           problems.add(artifact + ": no " + (classifier.isEmpty() ? "main" : classifier) + " jar");
         }
       }
@@ -106,20 +127,24 @@ class ReleasedArtifactsTest {
   @Test
   void theReleaseCommandRanTheCompatibilityGateAndRecordsTheNewBaseline() throws Exception {
     Path source = work.resolve("source");
-    assertTrue(Files.readString(work.resolve("deploy.log")).contains("[api-gate] "),
+    assertTrue(
+        Files.readString(work.resolve("deploy.log")).contains("[api-gate] "),
         "the gate did not run before deploying");
     run(source, work.resolve("baseline.log"), "bash", "build-support/record-baseline.sh", "9.9.9");
     assertEquals("9.9.9", Files.readString(source.resolve("release-baseline/VERSION")).trim());
     List<String> specs = new ArrayList<>();
     try (Stream<Path> files = Files.walk(source.resolve("specs"))) {
-      for (Path spec : files.filter(f -> f.toString().endsWith(".yaml")).collect(Collectors.toList())) {
+      for (Path spec :
+          files.filter(f -> f.toString().endsWith(".yaml")).collect(Collectors.toList())) {
         String relative = source.resolve("specs").relativize(spec).toString();
         if (relative.startsWith("src") || relative.startsWith("target")) {
           continue; // the spec checks' own test fixtures, and the module's build output
         }
         specs.add(relative);
-        assertArrayEquals(Files.readAllBytes(spec),
-            Files.readAllBytes(source.resolve("release-baseline/specs").resolve(relative)), relative);
+        assertArrayEquals(
+            Files.readAllBytes(spec),
+            Files.readAllBytes(source.resolve("release-baseline/specs").resolve(relative)),
+            relative);
       }
     }
     assertTrue(specs.size() >= 5, "specs found: " + specs);
@@ -128,9 +153,13 @@ class ReleasedArtifactsTest {
   @Test
   void clientJarsBuiltInAnotherFolderAreByteIdenticalToThisBuilds() throws Exception {
     for (String artifact : CLIENTS.keySet()) {
-      Path here = root.resolve(artifact).resolve("target").resolve(artifact + "-" + version + ".jar");
-      assertTrue(Files.exists(here), here + " is missing: run this test within the reactor build (-am)");
-      assertArrayEquals(Files.readAllBytes(here), Files.readAllBytes(mainJar(artifact)),
+      Path here =
+          root.resolve(artifact).resolve("target").resolve(artifact + "-" + version + ".jar");
+      assertTrue(
+          Files.exists(here), here + " is missing: run this test within the reactor build (-am)");
+      assertArrayEquals(
+          Files.readAllBytes(here),
+          Files.readAllBytes(mainJar(artifact)),
           artifact + ": the jar deployed from the copy differs from " + here);
     }
   }
@@ -143,35 +172,45 @@ class ReleasedArtifactsTest {
       try (JarFile jar = new JarFile(mainJar(client.getKey()).toFile())) {
         manifest = jar.getManifest();
       }
-      assertEquals(client.getValue(), manifest.getMainAttributes().getValue("Automatic-Module-Name"));
+      assertEquals(
+          client.getValue(), manifest.getMainAttributes().getValue("Automatic-Module-Name"));
       if (client.getKey().equals("client-core")) {
         continue;
       }
       String group = client.getKey().substring("client-".length());
       Map<String, String> expected = new TreeMap<>();
       try (Stream<Path> specs = Files.list(root.resolve("specs").resolve(group))) {
-        for (Path spec : specs.filter(p -> p.toString().endsWith(".yaml")).collect(Collectors.toList())) {
-          expected.put("specs/" + group + "/" + spec.getFileName(), "sha256:" + digest("sha256", spec));
+        for (Path spec :
+            specs.filter(p -> p.toString().endsWith(".yaml")).collect(Collectors.toList())) {
+          expected.put(
+              "specs/" + group + "/" + spec.getFileName(), "sha256:" + digest("sha256", spec));
         }
       }
       Map<String, String> recorded = new TreeMap<>();
-      for (String entry : manifest.getMainAttributes().getValue("TransferKit-Specs").split(",\\s*")) {
+      for (String entry :
+          manifest.getMainAttributes().getValue("TransferKit-Specs").split(",\\s*")) {
         String[] pathAndHash = entry.trim().split(" ");
         recorded.put(pathAndHash[0], pathAndHash[1]);
       }
-      assertAll(client.getKey(),
+      assertAll(
+          client.getKey(),
           () -> assertEquals(expected, recorded),
-          () -> assertEquals(generator, manifest.getMainAttributes().getValue("TransferKit-Generator")));
+          () ->
+              assertEquals(
+                  generator, manifest.getMainAttributes().getValue("TransferKit-Generator")));
     }
   }
 
   @Test
   void aFreshProjectResolvesTheClientThroughTheBomAndCallsTheEmbeddedSandbox() throws Exception {
     Path consumer = consumerProject();
-    Path report = consumer.resolve("target/surefire-reports/TEST-consumer.BalancesAgainstTheSandboxTest.xml");
-    assertTrue(Files.readString(report).contains("tests=\"1\" errors=\"0\" skipped=\"0\" failures=\"0\""),
+    Path report =
+        consumer.resolve("target/surefire-reports/TEST-consumer.BalancesAgainstTheSandboxTest.xml");
+    assertTrue(
+        Files.readString(report).contains("tests=\"1\" errors=\"0\" skipped=\"0\" failures=\"0\""),
         "the consumer's test did not pass: " + report);
-    Path resolved = work.resolve("consumer-local-repository/dev/transferkit/client-circle").resolve(version);
+    Path resolved =
+        work.resolve("consumer-local-repository/dev/transferkit/client-circle").resolve(version);
     assertTrue(Files.isDirectory(resolved), "client-circle was not resolved from " + repository);
   }
 
@@ -181,30 +220,60 @@ class ReleasedArtifactsTest {
     String modulePath = consumerRuntimePath.toString();
     Path sources = resource("/modular");
     Path classes = work.resolve("modular-classes");
-    int compiled = ToolProvider.getSystemJavaCompiler().run(null, null, null,
-        "--module-path", modulePath, "--module-source-path", sources.toString(), "-m", "consumer.app",
-        "-d", classes.toString());
+    int compiled =
+        ToolProvider.getSystemJavaCompiler()
+            .run(
+                null,
+                null,
+                null,
+                "--module-path",
+                modulePath,
+                "--module-source-path",
+                sources.toString(),
+                "-m",
+                "consumer.app",
+                "-d",
+                classes.toString());
     assertEquals(0, compiled, "javac of the modular consumer failed");
     try (Sandbox sandbox = Sandbox.builder().port(0).build().start()) {
       Path log = work.resolve("modular-run.log");
-      run(work, log, Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "--module-path", classes + java.io.File.pathSeparator + modulePath,
-          "-m", "consumer.app/consumer.app.Main",
-          sandbox.circleBaseUrl(), SandboxSeed.CIRCLE_API_KEY, SandboxSeed.CIRCLE_SOURCE_ACCOUNT);
-      assertTrue(Files.readString(log).startsWith("module dev.transferkit.circle: "), Files.readString(log));
+      run(
+          work,
+          log,
+          Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "--module-path",
+          classes + java.io.File.pathSeparator + modulePath,
+          "-m",
+          "consumer.app/consumer.app.Main",
+          sandbox.circleBaseUrl(),
+          SandboxSeed.CIRCLE_API_KEY,
+          SandboxSeed.CIRCLE_SOURCE_ACCOUNT);
+      assertTrue(
+          Files.readString(log).startsWith("module dev.transferkit.circle: "),
+          Files.readString(log));
     }
   }
 
-  /** Builds the consumer project once (Maven, fresh local repository backed read-only by this build's). */
+  /**
+   * Builds the consumer project once (Maven, fresh local repository backed read-only by this
+   * build's).
+   */
   private synchronized Path consumerProject() throws Exception {
     Path consumer = work.resolve("consumer");
     if (consumerRuntimePath == null) {
       copyTree(resource("/consumer"), consumer, path -> true);
       Path pom = consumer.resolve("pom.xml");
-      Files.writeString(pom, Files.readString(pom)
-          .replace("@REPOSITORY_URL@", repository.toUri().toString())
-          .replace("@TRANSFERKIT_VERSION@", version));
-      run(consumer, work.resolve("consumer.log"), root.resolve("mvnw").toString(), "-B", "--no-transfer-progress",
+      Files.writeString(
+          pom,
+          Files.readString(pom)
+              .replace("@REPOSITORY_URL@", repository.toUri().toString())
+              .replace("@TRANSFERKIT_VERSION@", version));
+      run(
+          consumer,
+          work.resolve("consumer.log"),
+          root.resolve("mvnw").toString(),
+          "-B",
+          "--no-transfer-progress",
           "verify",
           "-Dmaven.repo.local=" + work.resolve("consumer-local-repository"),
           "-Dmaven.repo.local.tail=" + localRepositoryWithoutTransferKit());
@@ -215,9 +284,9 @@ class ReleasedArtifactsTest {
   }
 
   /**
-   * This build's local repository as a read-only tail for the consumer (third-party jars without downloads), minus
-   * {@code dev/transferkit}: TransferKit itself must come from the deployed repository, never from an earlier install.
-   * A folder of symbolic links, one per group folder.
+   * This build's local repository as a read-only tail for the consumer (third-party jars without
+   * downloads), minus {@code dev/transferkit}: TransferKit itself must come from the deployed
+   * repository, never from an earlier install. A folder of symbolic links, one per group folder.
    */
   private Path localRepositoryWithoutTransferKit() throws IOException {
     Path local = Path.of(System.getProperty("transferkit.localRepository"));
@@ -234,7 +303,8 @@ class ReleasedArtifactsTest {
       try (Stream<Path> dev = Files.list(local.resolve("dev"))) {
         for (Path entry : dev.collect(Collectors.toList())) {
           if (!entry.getFileName().toString().equals("transferkit")) {
-            Files.createSymbolicLink(tail.resolve("dev").resolve(entry.getFileName().toString()), entry);
+            Files.createSymbolicLink(
+                tail.resolve("dev").resolve(entry.getFileName().toString()), entry);
           }
         }
       }
@@ -249,20 +319,26 @@ class ReleasedArtifactsTest {
   private List<Path> published(Path dir) throws IOException {
     assertTrue(Files.isDirectory(dir), dir + " was not deployed");
     try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(f -> f.toString().endsWith(".jar") || f.toString().endsWith(".pom"))
-          .sorted().collect(Collectors.toList());
+      return files
+          .filter(f -> f.toString().endsWith(".jar") || f.toString().endsWith(".pom"))
+          .sorted()
+          .collect(Collectors.toList());
     }
   }
 
   private static boolean isMainJar(Path file) {
     String name = file.getFileName().toString();
-    return name.endsWith(".jar") && !name.endsWith("-sources.jar") && !name.endsWith("-javadoc.jar")
+    return name.endsWith(".jar")
+        && !name.endsWith("-sources.jar")
+        && !name.endsWith("-javadoc.jar")
         && !name.endsWith("-tests.jar");
   }
 
   private Path mainJar(String artifact) throws IOException {
-    List<Path> jars = published(artifactDir(artifact)).stream().filter(ReleasedArtifactsTest::isMainJar)
-        .collect(Collectors.toList());
+    List<Path> jars =
+        published(artifactDir(artifact)).stream()
+            .filter(ReleasedArtifactsTest::isMainJar)
+            .collect(Collectors.toList());
     assertEquals(1, jars.size(), artifact + ": main jars " + jars);
     return jars.get(0);
   }
@@ -272,7 +348,9 @@ class ReleasedArtifactsTest {
   }
 
   private static String digest(String algorithm, Path file) throws IOException {
-    String name = Map.of("md5", "MD5", "sha1", "SHA-1", "sha256", "SHA-256", "sha512", "SHA-512").get(algorithm);
+    String name =
+        Map.of("md5", "MD5", "sha1", "SHA-1", "sha256", "SHA-256", "sha512", "SHA-512")
+            .get(algorithm);
     try (InputStream in = Files.newInputStream(file)) {
       MessageDigest digest = MessageDigest.getInstance(name);
       byte[] buffer = new byte[65536];
@@ -286,40 +364,61 @@ class ReleasedArtifactsTest {
   }
 
   private static void run(Path dir, Path log, String... command) throws Exception {
-    Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-        .redirectOutput(log.toFile()).start();
+    Process process =
+        new ProcessBuilder(command)
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
     if (!process.waitFor(MINUTES, TimeUnit.MINUTES)) {
       process.destroyForcibly();
       fail(String.join(" ", command) + " took more than " + MINUTES + " minutes; output in " + log);
     }
     if (process.exitValue() != 0) {
       List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-      fail(String.join(" ", command) + " failed (exit " + process.exitValue() + "); end of " + log + ":\n"
-          + String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size())));
+      fail(
+          String.join(" ", command)
+              + " failed (exit "
+              + process.exitValue()
+              + "); end of "
+              + log
+              + ":\n"
+              + String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size())));
     }
   }
 
-  private static void copyTree(Path from, Path to, java.util.function.Predicate<Path> keep) throws IOException {
+  private static void copyTree(Path from, Path to, java.util.function.Predicate<Path> keep)
+      throws IOException {
     try (Stream<Path> paths = Files.walk(from)) {
-      paths.filter(p -> {
-        for (Path part = p; part != null && part.startsWith(from) && !part.equals(from); part = part.getParent()) {
-          if (!keep.test(part)) {
-            return false;
-          }
-        }
-        return true;
-      }).forEach(p -> {
-        try {
-          Path target = to.resolve(from.relativize(p).toString());
-          if (Files.isDirectory(p)) {
-            Files.createDirectories(target);
-          } else {
-            Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES, StandardCopyOption.REPLACE_EXISTING);
-          }
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      paths
+          .filter(
+              p -> {
+                for (Path part = p;
+                    part != null && part.startsWith(from) && !part.equals(from);
+                    part = part.getParent()) {
+                  if (!keep.test(part)) {
+                    return false;
+                  }
+                }
+                return true;
+              })
+          .forEach(
+              p -> {
+                try {
+                  Path target = to.resolve(from.relativize(p).toString());
+                  if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                  } else {
+                    Files.copy(
+                        p,
+                        target,
+                        StandardCopyOption.COPY_ATTRIBUTES,
+                        StandardCopyOption.REPLACE_EXISTING);
+                  }
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
     }
   }
 

@@ -8,7 +8,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-/** The sandbox's admin API, called directly (not through the fault layer): arrange accounts, read the ledger. */
+/**
+ * The sandbox's admin API, called directly (not through the fault layer): arrange accounts, read
+ * the ledger.
+ */
 final class Admin {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient http = HttpClient.newHttpClient();
@@ -19,13 +22,19 @@ final class Admin {
   }
 
   JsonNode post(String path, String body) {
-    return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build());
   }
 
   JsonNode put(String path, String body) {
-    return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-        .PUT(HttpRequest.BodyPublishers.ofString(body)).build());
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(body))
+            .build());
   }
 
   JsonNode ledger() {
@@ -36,8 +45,8 @@ final class Admin {
     try {
       HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
       if (r.statusCode() / 100 != 2) {
-        throw new IllegalStateException(request.method() + " " + request.uri() + " -> " + r.statusCode() + " "
-            + r.body());
+        throw new IllegalStateException(
+            request.method() + " " + request.uri() + " -> " + r.statusCode() + " " + r.body());
       }
       return JSON.readTree(r.body());
     } catch (IOException e) {

@@ -11,9 +11,9 @@ import dev.transferkit.circle.accounts.model.AccountTransfer;
 import dev.transferkit.circle.accounts.model.CreateAccountTransferRequest;
 import dev.transferkit.circle.accounts.model.Currency;
 import dev.transferkit.circle.accounts.model.Money;
+import dev.transferkit.core.RetryPolicy;
 import dev.transferkit.core.exception.NetworkException;
 import dev.transferkit.core.exception.TransferKitException;
-import dev.transferkit.core.RetryPolicy;
 import dev.transferkit.sandbox.Sandbox;
 import dev.transferkit.sandbox.SandboxSeed;
 import java.math.BigDecimal;
@@ -32,10 +32,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * 2,000 Circle internal transfers through the client while about 20% of requests meet a fault (connection dropped
- * before or after the sandbox processed them, 500/503/429, answers held past the read timeout). Afterwards the sandbox
- * ledger holds exactly one transfer per intended transfer, every balance is exactly what the intended transfers
- * imply, and the total is unchanged.
+ * 2,000 Circle internal transfers through the client while about 20% of requests meet a fault
+ * (connection dropped before or after the sandbox processed them, 500/503/429, answers held past
+ * the read timeout). Afterwards the sandbox ledger holds exactly one transfer per intended
+ * transfer, every balance is exactly what the intended transfers imply, and the total is unchanged.
  */
 class CircleExactlyOnceUnderFaultsTest {
   static final int TRANSFERS = 2_000;
@@ -50,28 +50,45 @@ class CircleExactlyOnceUnderFaultsTest {
       Admin admin = new Admin(sandbox.adminBaseUrl());
       List<String> accounts = new ArrayList<>();
       for (int i = 0; i < ACCOUNTS; i++) {
-        accounts.add(admin.post("circle/accounts",
-            "{\"balances\": [{\"amount\": \"" + OPENING.toPlainString() + "\", \"currency\": \"USD\"}]}")
-            .get("id").asText());
+        accounts.add(
+            admin
+                .post(
+                    "circle/accounts",
+                    "{\"balances\": [{\"amount\": \""
+                        + OPENING.toPlainString()
+                        + "\", \"currency\": \"USD\"}]}")
+                .get("id")
+                .asText());
       }
-      CircleClient circle = CircleClient.builder()
-          .apiKey(SandboxSeed.CIRCLE_API_KEY)
-          .baseUrl(proxy.url("circle/"))
-          .readTimeout(Duration.ofMillis(250))
-          .retryPolicy(RetryPolicy.builder().maxRetries(8).initialBackoff(Duration.ofMillis(2))
-              .maxBackoff(Duration.ofMillis(20)).build())
-          .build();
+      CircleClient circle =
+          CircleClient.builder()
+              .apiKey(SandboxSeed.CIRCLE_API_KEY)
+              .baseUrl(proxy.url("circle/"))
+              .readTimeout(Duration.ofMillis(250))
+              .retryPolicy(
+                  RetryPolicy.builder()
+                      .maxRetries(8)
+                      .initialBackoff(Duration.ofMillis(2))
+                      .maxBackoff(Duration.ofMillis(20))
+                      .build())
+              .build();
 
-      // The intended transfers: unique amounts, so each can be found in the ledger; a quarter leave the key to the
+      // The intended transfers: unique amounts, so each can be found in the ledger; a quarter leave
+      // the key to the
       // client (it fills a UUID and reuses it on every retry), the rest bring their own.
       Random random = new Random(7);
       List<Intended> intended = new ArrayList<>();
       for (int i = 0; i < TRANSFERS; i++) {
         int from = random.nextInt(ACCOUNTS);
         int to = (from + 1 + random.nextInt(ACCOUNTS - 1)) % ACCOUNTS;
-        BigDecimal amount = new BigDecimal("1.00").add(new BigDecimal("0.01").multiply(BigDecimal.valueOf(i)));
-        intended.add(new Intended(accounts.get(from), accounts.get(to), amount,
-            i % 4 == 0 ? null : UUID.randomUUID().toString()));
+        BigDecimal amount =
+            new BigDecimal("1.00").add(new BigDecimal("0.01").multiply(BigDecimal.valueOf(i)));
+        intended.add(
+            new Intended(
+                accounts.get(from),
+                accounts.get(to),
+                amount,
+                i % 4 == 0 ? null : UUID.randomUUID().toString()));
       }
 
       Map<String, String> createdIds = new ConcurrentHashMap<>();
@@ -80,29 +97,36 @@ class CircleExactlyOnceUnderFaultsTest {
       List<Future<?>> futures = new ArrayList<>();
       for (int t = 0; t < THREADS; t++) {
         int thread = t;
-        futures.add(pool.submit(() -> {
-          for (int i = thread; i < TRANSFERS; i += THREADS) {
-            Intended it = intended.get(i);
-            createdIds.put(it.amount.toPlainString(), send(circle, it, resends));
-          }
-          return null;
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  for (int i = thread; i < TRANSFERS; i += THREADS) {
+                    Intended it = intended.get(i);
+                    createdIds.put(it.amount.toPlainString(), send(circle, it, resends));
+                  }
+                  return null;
+                }));
       }
       for (Future<?> f : futures) {
         f.get();
       }
       pool.shutdown();
 
-      System.out.println("[faults] circle: " + proxy.summary() + "; caller re-sends after exhausted retries: "
-          + resends.get());
+      System.out.println(
+          "[faults] circle: "
+              + proxy.summary()
+              + "; caller re-sends after exhausted retries: "
+              + resends.get());
 
-      // The fault layer really did inject about 20% faults of every kind, and replays reached the sandbox.
+      // The fault layer really did inject about 20% faults of every kind, and replays reached the
+      // sandbox.
       double share = proxy.injectedTotal() / (double) proxy.requests();
       assertTrue(share > 0.15 && share < 0.25, "fault share " + share);
       for (FaultProxy.Fault f : FaultProxy.Fault.values()) {
         assertTrue(proxy.injected(f) > 0, "no " + f + " injected");
       }
-      assertTrue(proxy.forwardedTo("POST /circle/v1/accounts/transfers") > TRANSFERS,
+      assertTrue(
+          proxy.forwardedTo("POST /circle/v1/accounts/transfers") > TRANSFERS,
           "some creates must have reached the sandbox more than once (processed, then the answer was lost)");
 
       // The ledger: exactly one transfer per intended transfer, nothing else between our accounts.
@@ -122,7 +146,9 @@ class CircleExactlyOnceUnderFaultsTest {
       for (Intended it : intended) {
         String amount = it.amount.setScale(2).toPlainString();
         assertEquals(1, perAmount.getOrDefault(amount, 0), "transfers of " + amount);
-        assertEquals(idPerAmount.get(amount), createdIds.get(it.amount.toPlainString()),
+        assertEquals(
+            idPerAmount.get(amount),
+            createdIds.get(it.amount.toPlainString()),
             "the caller got the id of the one transfer of " + amount);
       }
 
@@ -135,30 +161,49 @@ class CircleExactlyOnceUnderFaultsTest {
       }
       BigDecimal total = BigDecimal.ZERO;
       for (String a : accounts) {
-        BigDecimal balance = new BigDecimal(ledger.get("balances").get("account:" + a).get("USD").asText());
+        BigDecimal balance =
+            new BigDecimal(ledger.get("balances").get("account:" + a).get("USD").asText());
         assertEquals(0, expected.get(a).compareTo(balance), "balance of " + a);
         assertTrue(balance.signum() >= 0, "negative balance of " + a);
         total = total.add(balance);
       }
-      assertEquals(0, OPENING.multiply(BigDecimal.valueOf(ACCOUNTS)).compareTo(total), "total balance");
+      assertEquals(
+          0, OPENING.multiply(BigDecimal.valueOf(ACCOUNTS)).compareTo(total), "total balance");
       assertEquals(List.of(), sandbox.responseViolations());
     }
   }
 
-  /** Sends one intended transfer until it is known to have happened; returns the transfer id the caller got. */
+  /**
+   * Sends one intended transfer until it is known to have happened; returns the transfer id the
+   * caller got.
+   */
   private static String send(CircleClient circle, Intended it, AtomicInteger resends) {
     String key = it.key;
     for (int round = 0; ; round++) {
       try {
-        AccountTransfer t = circle.accounts().createAccountTransfer(CreateAccountTransferRequest.builder()
-            .idempotencyKey(key)
-            .source(AccountLocation.builder().type(AccountLocationType.ACCOUNT).id(it.from).build())
-            .destination(AccountLocation.builder().type(AccountLocationType.ACCOUNT).id(it.to).build())
-            .amount(Money.builder().amount(it.amount).currency(Currency.USD).build())
-            .build()).execute();
+        AccountTransfer t =
+            circle
+                .accounts()
+                .createAccountTransfer(
+                    CreateAccountTransferRequest.builder()
+                        .idempotencyKey(key)
+                        .source(
+                            AccountLocation.builder()
+                                .type(AccountLocationType.ACCOUNT)
+                                .id(it.from)
+                                .build())
+                        .destination(
+                            AccountLocation.builder()
+                                .type(AccountLocationType.ACCOUNT)
+                                .id(it.to)
+                                .build())
+                        .amount(Money.builder().amount(it.amount).currency(Currency.USD).build())
+                        .build())
+                .execute();
         return t.getId();
       } catch (NetworkException e) {
-        // Retries exhausted on network failures: the exception names the key, so re-sending is safe.
+        // Retries exhausted on network failures: the exception names the key, so re-sending is
+        // safe.
         key = e.idempotencyKey();
       } catch (TransferKitException e) {
         if (key == null || round > 5) {

@@ -21,16 +21,19 @@ import okhttp3.mockwebserver.RecordedRequest;
 import okhttp3.mockwebserver.SocketPolicy;
 
 /**
- * A fault layer on loopback between a client and the sandbox. It forwards each request to the sandbox unchanged
- * (the Host header too, so Wyre signatures still match) and, for a configurable share of them, injects a fault:
- * drops the connection before the sandbox saw the request, drops it after the sandbox processed it, answers 500,
- * 503 (after processing) or 429 itself, or delays the sandbox's answer past the client's read timeout.
+ * A fault layer on loopback between a client and the sandbox. It forwards each request to the
+ * sandbox unchanged (the Host header too, so Wyre signatures still match) and, for a configurable
+ * share of them, injects a fault: drops the connection before the sandbox saw the request, drops it
+ * after the sandbox processed it, answers 500, 503 (after processing) or 429 itself, or delays the
+ * sandbox's answer past the client's read timeout.
  */
 final class FaultProxy implements AutoCloseable {
   enum Fault {
     /** Connection dropped after the request was read; the sandbox never saw it. */
     DROP_BEFORE_PROCESSING,
-    /** The sandbox processed the request; the client's connection is dropped instead of answered. */
+    /**
+     * The sandbox processed the request; the client's connection is dropped instead of answered.
+     */
     DROP_AFTER_PROCESSING,
     /** HTTP 500 from the fault layer; the sandbox never saw the request. */
     ERROR_500_BEFORE_PROCESSING,
@@ -38,16 +41,19 @@ final class FaultProxy implements AutoCloseable {
     ERROR_503_AFTER_PROCESSING,
     /** HTTP 429 with Retry-After: 0 from the fault layer; the sandbox never saw the request. */
     RATE_LIMITED,
-    /** The sandbox processed the request; its answer is held back past the client's read timeout. */
+    /**
+     * The sandbox processed the request; its answer is held back past the client's read timeout.
+     */
     DELAY_PAST_READ_TIMEOUT
   }
 
   private final MockWebServer server = new MockWebServer();
   private final HttpUrl upstream;
-  private final OkHttpClient forwarder = new OkHttpClient.Builder()
-      .retryOnConnectionFailure(false)
-      .readTimeout(30, TimeUnit.SECONDS)
-      .build();
+  private final OkHttpClient forwarder =
+      new OkHttpClient.Builder()
+          .retryOnConnectionFailure(false)
+          .readTimeout(30, TimeUnit.SECONDS)
+          .build();
   private final double faultRate;
   private final long delayMillis;
   private final Random random;
@@ -63,7 +69,8 @@ final class FaultProxy implements AutoCloseable {
   /**
    * @param upstream the sandbox root (e.g. http://127.0.0.1:PORT/)
    * @param faultRate share of requests that get a fault, e.g. 0.2
-   * @param delayMillis how long a delayed answer is held back (must exceed the client's read timeout)
+   * @param delayMillis how long a delayed answer is held back (must exceed the client's read
+   *     timeout)
    * @param seed seed of the fault choice, so a failing run can be repeated
    */
   FaultProxy(String upstream, double faultRate, long delayMillis, long seed) throws IOException {
@@ -75,15 +82,19 @@ final class FaultProxy implements AutoCloseable {
       faults.put(f, new AtomicInteger());
     }
     // Connections the client opens and then abandons (timeouts, pooled spares) are expected here.
-    java.util.logging.Logger.getLogger(MockWebServer.class.getName()).setLevel(java.util.logging.Level.SEVERE);
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        return handle(request);
-      }
-    });
-    // MockWebServer flushes the headers and the body of an answer separately; with Nagle's algorithm on, every
-    // answer would then wait for the client's delayed ACK (about 40 ms). Accepted sockets get TCP_NODELAY.
+    java.util.logging.Logger.getLogger(MockWebServer.class.getName())
+        .setLevel(java.util.logging.Level.SEVERE);
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            return handle(request);
+          }
+        });
+    // MockWebServer flushes the headers and the body of an answer separately; with Nagle's
+    // algorithm on, every
+    // answer would then wait for the client's delayed ACK (about 40 ms). Accepted sockets get
+    // TCP_NODELAY.
     server.setServerSocketFactory(new NoDelayServerSocketFactory());
     server.start(java.net.InetAddress.getLoopbackAddress(), 0);
   }
@@ -113,8 +124,8 @@ final class FaultProxy implements AutoCloseable {
     }
 
     @Override
-    public java.net.ServerSocket createServerSocket(int port, int backlog, java.net.InetAddress address)
-        throws IOException {
+    public java.net.ServerSocket createServerSocket(
+        int port, int backlog, java.net.InetAddress address) throws IOException {
       throw new UnsupportedOperationException("MockWebServer binds the unbound socket itself");
     }
   }
@@ -125,10 +136,11 @@ final class FaultProxy implements AutoCloseable {
   }
 
   /**
-   * Waits (at most 10 s) until no request is being forwarded to the sandbox. A reconciler that looks a create up
-   * while that create is still being carried out finds nothing and would create it again; a real one waits for the
-   * request to settle (or keeps looking for a while) before concluding it did not happen. The client's read timeout
-   * is 250 ms, shorter than a cold sandbox's first answers on a loaded machine.
+   * Waits (at most 10 s) until no request is being forwarded to the sandbox. A reconciler that
+   * looks a create up while that create is still being carried out finds nothing and would create
+   * it again; a real one waits for the request to settle (or keeps looking for a while) before
+   * concluding it did not happen. The client's read timeout is 250 ms, shorter than a cold
+   * sandbox's first answers on a loaded machine.
    */
   void awaitIdle() throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -158,31 +170,44 @@ final class FaultProxy implements AutoCloseable {
     return faults.values().stream().mapToInt(AtomicInteger::get).sum();
   }
 
-  /** How many requests with this method and path reached the sandbox, e.g. {@code POST /wyre/v3/transfers}. */
+  /**
+   * How many requests with this method and path reached the sandbox, e.g. {@code POST
+   * /wyre/v3/transfers}.
+   */
   int forwardedTo(String methodAndPath) {
     AtomicInteger n = forwardedPerPath.get(methodAndPath);
     return n == null ? 0 : n.get();
   }
 
-  /** How many requests with this method and path the client sent (whether or not they reached the sandbox). */
+  /**
+   * How many requests with this method and path the client sent (whether or not they reached the
+   * sandbox).
+   */
   int receivedOn(String methodAndPath) {
     AtomicInteger n = receivedPerPath.get(methodAndPath);
     return n == null ? 0 : n.get();
   }
 
-  /** Requests received whose method and path start with {@code prefix} and end with {@code suffix}. */
+  /**
+   * Requests received whose method and path start with {@code prefix} and end with {@code suffix}.
+   */
   int receivedPerPrefix(String prefix, String suffix) {
     return receivedPerPath.entrySet().stream()
         .filter(e -> e.getKey().startsWith(prefix) && e.getKey().endsWith(suffix))
-        .mapToInt(e -> e.getValue().get()).sum();
+        .mapToInt(e -> e.getValue().get())
+        .sum();
   }
 
-  /** Faults of this kind injected on requests whose method and path start with prefix and end with suffix. */
+  /**
+   * Faults of this kind injected on requests whose method and path start with prefix and end with
+   * suffix.
+   */
   int injectedPerPrefix(String prefix, String suffix, Fault fault) {
     String start = fault + " " + prefix;
     return faultsPerPath.entrySet().stream()
         .filter(e -> e.getKey().startsWith(start) && e.getKey().endsWith(suffix))
-        .mapToInt(e -> e.getValue().get()).sum();
+        .mapToInt(e -> e.getValue().get())
+        .sum();
   }
 
   /** How many faults of this kind were injected on requests with this method and path. */
@@ -198,13 +223,17 @@ final class FaultProxy implements AutoCloseable {
     Fault fault = chooseFault();
     if (fault != null) {
       faults.get(fault).incrementAndGet();
-      faultsPerPath.computeIfAbsent(fault + " " + methodAndPath, k -> new AtomicInteger()).incrementAndGet();
+      faultsPerPath
+          .computeIfAbsent(fault + " " + methodAndPath, k -> new AtomicInteger())
+          .incrementAndGet();
     }
     if (fault == Fault.DROP_BEFORE_PROCESSING) {
       return new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST);
     }
     if (fault == Fault.ERROR_500_BEFORE_PROCESSING) {
-      return new MockResponse().setResponseCode(500).setHeader("Content-Type", "text/html")
+      return new MockResponse()
+          .setResponseCode(500)
+          .setHeader("Content-Type", "text/html")
           .setBody("<html><body>Internal Server Error (injected)</body></html>");
     }
     if (fault == Fault.RATE_LIMITED) {
@@ -221,7 +250,9 @@ final class FaultProxy implements AutoCloseable {
       return new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST);
     }
     if (fault == Fault.ERROR_503_AFTER_PROCESSING) {
-      return new MockResponse().setResponseCode(503).setHeader("Content-Type", "text/plain")
+      return new MockResponse()
+          .setResponseCode(503)
+          .setHeader("Content-Type", "text/plain")
           .setBody("Service Unavailable (injected)");
     }
     if (fault == Fault.DELAY_PAST_READ_TIMEOUT) {
@@ -239,11 +270,16 @@ final class FaultProxy implements AutoCloseable {
   }
 
   private MockResponse forward(RecordedRequest in) {
-    HttpUrl url = upstream.newBuilder().encodedPath(in.getRequestUrl().encodedPath())
-        .encodedQuery(in.getRequestUrl().encodedQuery()).build();
+    HttpUrl url =
+        upstream
+            .newBuilder()
+            .encodedPath(in.getRequestUrl().encodedPath())
+            .encodedQuery(in.getRequestUrl().encodedQuery())
+            .build();
     Headers.Builder headers = new Headers.Builder();
     for (String name : in.getHeaders().names()) {
-      if (!name.equalsIgnoreCase("Content-Length") && !name.equalsIgnoreCase("Connection")
+      if (!name.equalsIgnoreCase("Content-Length")
+          && !name.equalsIgnoreCase("Connection")
           && !name.equalsIgnoreCase("Accept-Encoding")) {
         for (String value : in.getHeaders().values(name)) {
           headers.add(name, value);
@@ -252,16 +288,26 @@ final class FaultProxy implements AutoCloseable {
     }
     byte[] body = in.getBody().readByteArray();
     String contentType = in.getHeader("Content-Type");
-    RequestBody requestBody = in.getMethod().equals("GET") || in.getMethod().equals("HEAD")
-        ? null : RequestBody.create(body, contentType == null ? null : MediaType.get(contentType));
-    Request out = new Request.Builder().url(url).headers(headers.build()).method(in.getMethod(), requestBody).build();
+    RequestBody requestBody =
+        in.getMethod().equals("GET") || in.getMethod().equals("HEAD")
+            ? null
+            : RequestBody.create(body, contentType == null ? null : MediaType.get(contentType));
+    Request out =
+        new Request.Builder()
+            .url(url)
+            .headers(headers.build())
+            .method(in.getMethod(), requestBody)
+            .build();
     forwarded.incrementAndGet();
-    forwardedPerPath.computeIfAbsent(in.getMethod() + " " + in.getRequestUrl().encodedPath(), k -> new AtomicInteger())
+    forwardedPerPath
+        .computeIfAbsent(
+            in.getMethod() + " " + in.getRequestUrl().encodedPath(), k -> new AtomicInteger())
         .incrementAndGet();
     try (Response response = forwarder.newCall(out).execute()) {
       MockResponse answer = new MockResponse().setResponseCode(response.code());
       for (String name : response.headers().names()) {
-        if (!name.equalsIgnoreCase("Content-Length") && !name.equalsIgnoreCase("Transfer-Encoding")
+        if (!name.equalsIgnoreCase("Content-Length")
+            && !name.equalsIgnoreCase("Transfer-Encoding")
             && !name.equalsIgnoreCase("Connection")) {
           for (String value : response.headers().values(name)) {
             answer.addHeader(name, value);
@@ -270,15 +316,21 @@ final class FaultProxy implements AutoCloseable {
       }
       return answer.setBody(new okio.Buffer().write(response.body().bytes()));
     } catch (IOException e) {
-      return new MockResponse().setResponseCode(502).setBody("fault proxy could not reach the sandbox: " + e);
+      return new MockResponse()
+          .setResponseCode(502)
+          .setBody("fault proxy could not reach the sandbox: " + e);
     }
   }
 
   /** One line per fault kind, for the test report. */
   String summary() {
     StringBuilder sb = new StringBuilder();
-    sb.append(requests()).append(" requests, ").append(forwarded()).append(" reached the sandbox, ")
-        .append(injectedTotal()).append(" faults injected:");
+    sb.append(requests())
+        .append(" requests, ")
+        .append(forwarded())
+        .append(" reached the sandbox, ")
+        .append(injectedTotal())
+        .append(" faults injected:");
     faults.forEach((f, n) -> sb.append(' ').append(f).append('=').append(n.get()));
     return sb.toString();
   }

@@ -8,10 +8,11 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Double-entry balances of one provider: holder -> currency -> amount. Money only moves between holders, so the
- * total per currency changes only when the admin API sets a balance. System holders (money in flight, fees
- * collected, funds that left to the outside world, an exchange desk) make the flows visible and may go negative
- * only when marked so (the exchange desk). Not thread-safe: used under the engine lock.
+ * Double-entry balances of one provider: holder -> currency -> amount. Money only moves between
+ * holders, so the total per currency changes only when the admin API sets a balance. System holders
+ * (money in flight, fees collected, funds that left to the outside world, an exchange desk) make
+ * the flows visible and may go negative only when marked so (the exchange desk). Not thread-safe:
+ * used under the engine lock.
  */
 final class Book {
   static final String IN_FLIGHT = "system:in-flight";
@@ -41,7 +42,10 @@ final class Book {
     return balance(holder, currency).compareTo(amount) >= 0;
   }
 
-  /** Moves money; refuses (IllegalStateException) to take a holder below zero, so callers check first. */
+  /**
+   * Moves money; refuses (IllegalStateException) to take a holder below zero, so callers check
+   * first.
+   */
   void move(String from, String to, String currency, BigDecimal amount) {
     if (amount.signum() < 0) {
       throw new IllegalArgumentException("negative move " + amount);

@@ -9,14 +9,18 @@ import java.util.Map;
 /** One incoming provider request, with the provider prefix already removed from its path. */
 final class Call {
   final String method;
+
   /** The path as the provider sees it, e.g. {@code /v1/accounts/transfers}. */
   final String path;
+
   /** The URL exactly as the client addressed it (scheme, Host header, raw path and raw query). */
   final String fullUrl;
+
   final Map<String, List<String>> query;
   final Map<String, List<String>> headers;
   final Map<String, String> pathParams;
   final byte[] rawBody;
+
   /** Who is calling, as the provider's authentication decided (set before the handler runs). */
   Object principal;
 
@@ -64,8 +68,8 @@ final class Call {
   }
 
   /**
-   * The body as JSON (a missing node when there is no body, or when it is not exactly one JSON document, which the
-   * pipeline refuses before a handler runs); parsed on first use.
+   * The body as JSON (a missing node when there is no body, or when it is not exactly one JSON
+   * document, which the pipeline refuses before a handler runs); parsed on first use.
    */
   JsonNode json() {
     if (json == null) {

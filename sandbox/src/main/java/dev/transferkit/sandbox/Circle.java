@@ -23,19 +23,22 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * The Circle model all three Circle products share: entities (one per API key), who owns which account or wallet,
- * the ledger of balances and the helpers of Circle's envelopes and errors. Guarded by the engine monitor.
+ * The Circle model all three Circle products share: entities (one per API key), who owns which
+ * account or wallet, the ledger of balances and the helpers of Circle's envelopes and errors.
+ * Guarded by the engine monitor.
  */
 final class Circle {
   static final Pattern UUID_TEXT =
-      Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+      Pattern.compile(
+          "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
 
   static final SecureRandom RANDOM = new SecureRandom();
 
   final Engine engine;
 
   // Entities (one per API key), their accounts / wallets, and the money.
-  record Entity(String id, String apiKey, String type, boolean purposeRequired, String defaultWallet) {}
+  record Entity(
+      String id, String apiKey, String type, boolean purposeRequired, String defaultWallet) {}
 
   final Map<String, Entity> entities = new LinkedHashMap<>();
 
@@ -44,13 +47,16 @@ final class Circle {
 
   final Book book = new Book();
 
-  /** The idempotency keys of account transfers and payouts, per entity (payouts' under {@code /payout/}). */
+  /**
+   * The idempotency keys of account transfers and payouts, per entity (payouts' under {@code
+   * /payout/}).
+   */
   final Map<String, Idem> idempotency = new HashMap<>();
 
   /**
-   * The request an idempotency key was first used with: its canonical bytes (members sorted), or the raw body bytes,
-   * canonicalized only when the key is used again (most keys never are, and canonicalizing on every create cost about
-   * 5% of the sandbox's CPU at one connection).
+   * The request an idempotency key was first used with: its canonical bytes (members sorted), or
+   * the raw body bytes, canonicalized only when the key is used again (most keys never are, and
+   * canonicalizing on every create cost about 5% of the sandbox's CPU at one connection).
    */
   record Idem(byte[] canonical, byte[] raw, String resultId) {
     Idem(JsonNode request, String resultId) {
@@ -68,7 +74,8 @@ final class Circle {
     }
   }
 
-  void addEntity(String id, String apiKey, String type, boolean purposeRequired, String defaultWallet) {
+  void addEntity(
+      String id, String apiKey, String type, boolean purposeRequired, String defaultWallet) {
     entities.put(apiKey, new Entity(id, apiKey, type, purposeRequired, defaultWallet));
   }
 
@@ -77,7 +84,8 @@ final class Circle {
     balances.forEach((c, a) -> book.set(kind + ":" + id, c, a));
   }
 
-  // ------------------------------------------------------------------------------------------ admin
+  // ------------------------------------------------------------------------------------------
+  // admin
 
   /** Creates an entity with its own API key (admin). */
   ObjectNode adminCreateEntity(JsonNode body) {
@@ -113,7 +121,10 @@ final class Circle {
     return e;
   }
 
-  /** Creates an account or wallet ({kind: account|wallet, id?, apiKey?, balances: [{amount, currency}]}). */
+  /**
+   * Creates an account or wallet ({kind: account|wallet, id?, apiKey?, balances: [{amount,
+   * currency}]}).
+   */
   ObjectNode adminCreateHolder(String kind, JsonNode body) {
     Entity e = adminEntity(body);
     String id = Json.str(body, "id");
@@ -125,7 +136,8 @@ final class Circle {
     }
     owners.put(kind + ":" + id, e.id());
     for (JsonNode m : body.path("balances")) {
-      book.set(kind + ":" + id, m.path("currency").asText(), Json.decimal(m.path("amount").asText()));
+      book.set(
+          kind + ":" + id, m.path("currency").asText(), Json.decimal(m.path("amount").asText()));
     }
     ObjectNode out = Json.object();
     out.put("id", id);
@@ -140,7 +152,10 @@ final class Circle {
     if (!owners.containsKey(kind + ":" + id)) {
       throw new NoSuchElementException(kind + " " + id + " does not exist");
     }
-    book.set(kind + ":" + id, body.path("currency").asText(), Json.decimal(body.path("amount").asText()));
+    book.set(
+        kind + ":" + id,
+        body.path("currency").asText(),
+        Json.decimal(body.path("amount").asText()));
     ObjectNode out = Json.object();
     out.put("id", id);
     out.set("balances", balancesJson(kind + ":" + id));
@@ -152,7 +167,8 @@ final class Circle {
   }
 
   static ApiError invalidField(String headline, String location, String message, String value) {
-    return Errors.circleInvalid(headline, List.of(new Errors.Problem("invalid_value", location, message, value)));
+    return Errors.circleInvalid(
+        headline, List.of(new Errors.Problem("invalid_value", location, message, value)));
   }
 
   static BigDecimal positiveAmount(String headline, String location, String text, int maxScale) {
@@ -160,15 +176,22 @@ final class Circle {
     try {
       amount = Json.decimal(text);
     } catch (NumberFormatException | NullPointerException e) {
-      throw Errors.circleInvalid(headline, List.of(new Errors.Problem("number_format", location,
-          location + " is not a decimal number", text)));
+      throw Errors.circleInvalid(
+          headline,
+          List.of(
+              new Errors.Problem(
+                  "number_format", location, location + " is not a decimal number", text)));
     }
     if (amount.signum() <= 0) {
-      throw Errors.circleInvalid(headline, List.of(new Errors.Problem("min_value", location,
-          location + " must be greater than 0", text)));
+      throw Errors.circleInvalid(
+          headline,
+          List.of(
+              new Errors.Problem(
+                  "min_value", location, location + " must be greater than 0", text)));
     }
     if (maxScale >= 0 && amount.scale() > maxScale) {
-      throw invalidField(headline, location, location + " has more than " + maxScale + " decimal places", text);
+      throw invalidField(
+          headline, location, location + " has more than " + maxScale + " decimal places", text);
     }
     return amount;
   }
@@ -188,13 +211,15 @@ final class Circle {
 
   /** RFC 3339 date-times, the {@code T} and {@code Z} in either case as RFC 3339 allows. */
   private static final DateTimeFormatter RFC_3339 =
-      new DateTimeFormatterBuilder().parseCaseInsensitive().append(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+      new DateTimeFormatterBuilder()
+          .parseCaseInsensitive()
+          .append(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
           .toFormatter(Locale.ROOT);
 
   /**
-   * The {@code from} / {@code to} query parameters of a list. A value the spec's date-time check lets through but
-   * that names no instant Java can hold (an offset beyond 18 hours, more than 9 fraction digits) is the caller's
-   * error: Circle's 400 (code 2), never a 500.
+   * The {@code from} / {@code to} query parameters of a list. A value the spec's date-time check
+   * lets through but that names no instant Java can hold (an offset beyond 18 hours, more than 9
+   * fraction digits) is the caller's error: Circle's 400 (code 2), never a 500.
    */
   static Period period(Call call) {
     return new Period(instant(call, "from"), instant(call, "to"));
@@ -208,11 +233,13 @@ final class Circle {
     try {
       return OffsetDateTime.parse(text, RFC_3339).toInstant();
     } catch (DateTimeException e) {
-      throw invalidField("API parameter invalid", name, name + " is not a usable RFC 3339 date-time", text);
+      throw invalidField(
+          "API parameter invalid", name, name + " is not a usable RFC 3339 date-time", text);
     }
   }
 
-  // ------------------------------------------------------------------------------------------ shared by the products
+  // ------------------------------------------------------------------------------------------
+  // shared by the products
 
   ArrayNode balancesJson(String holder) {
     ArrayNode list = Json.array();
@@ -227,7 +254,8 @@ final class Circle {
     return o;
   }
 
-  // ------------------------------------------------------------------------------------------ helpers
+  // ------------------------------------------------------------------------------------------
+  // helpers
 
   static Reply envelope(int status, JsonNode data) {
     ObjectNode out = Json.object();
@@ -256,7 +284,9 @@ final class Circle {
     this.engine = engine;
   }
 
-  /** Back to the seeded entities and their accounts and payout wallets (the products seed the rest). */
+  /**
+   * Back to the seeded entities and their accounts and payout wallets (the products seed the rest).
+   */
   void reset() {
     entities.clear();
     owners.clear();
@@ -269,7 +299,11 @@ final class Circle {
 
   /** The admin routes of what this model holds: entities. */
   void admin(AdminApi admin) {
-    admin.route("POST", "circle/entities", "{apiKey, entityType?, purposeOfTransferRequired?, defaultWalletId?}",
-        true, (p, b) -> adminCreateEntity(b));
+    admin.route(
+        "POST",
+        "circle/entities",
+        "{apiKey, entityType?, purposeOfTransferRequired?, defaultWalletId?}",
+        true,
+        (p, b) -> adminCreateEntity(b));
   }
 }

@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Circle Digital Asset Accounts: balances and transfers between accounts. Guarded by the engine monitor. */
+/**
+ * Circle Digital Asset Accounts: balances and transfers between accounts. Guarded by the engine
+ * monitor.
+ */
 final class CircleAccounts {
   private final Circle circle;
 
@@ -23,11 +26,18 @@ final class CircleAccounts {
   private final Map<String, AccountTransfer> transfersById = new HashMap<>();
 
   /**
-   * One account transfer as the sandbox keeps it: the fields, not a JSON tree (a tree of it takes about 2 KB, ten
-   * times this; under a load test that creates hundreds of thousands, that retained state is what GC pauses copy).
+   * One account transfer as the sandbox keeps it: the fields, not a JSON tree (a tree of it takes
+   * about 2 KB, ten times this; under a load test that creates hundreds of thousands, that retained
+   * state is what GC pauses copy).
    */
-  record AccountTransfer(String id, String owner, BigDecimal amount, String currency, String sourceId,
-      String destinationId, Instant created) {
+  record AccountTransfer(
+      String id,
+      String owner,
+      BigDecimal amount,
+      String currency,
+      String sourceId,
+      String destinationId,
+      Instant created) {
     ObjectNode json() {
       String date = Json.iso(created);
       ObjectNode t = Json.object();
@@ -73,36 +83,53 @@ final class CircleAccounts {
       JsonNode source = body.path("source");
       JsonNode destination = body.path("destination");
       if (!"account".equals(source.path("type").asText())) {
-        throw Errors.circle(400, 1088, "Invalid source account: the source of an account transfer is an account.");
+        throw Errors.circle(
+            400, 1088, "Invalid source account: the source of an account transfer is an account.");
       }
       if (!source.hasNonNull("id")) {
-        throw Errors.circleInvalid(h, List.of(new Errors.Problem("required", "source.id", "source.id may not be null",
-            "null")));
+        throw Errors.circleInvalid(
+            h,
+            List.of(
+                new Errors.Problem("required", "source.id", "source.id may not be null", "null")));
       }
       String currency = body.path("amount").path("currency").asText();
-      BigDecimal amount = positiveAmount(h, "amount.amount", body.path("amount").path("amount").asText(null), 2);
+      BigDecimal amount =
+          positiveAmount(h, "amount.amount", body.path("amount").path("amount").asText(null), 2);
       String from = "account:" + source.get("id").asText();
       if (!e.id().equals(circle.owners.get(from))) {
         throw Errors.circle(404, 1089, "Source account not found.");
       }
       if (!"account".equals(destination.path("type").asText()) || !destination.hasNonNull("id")) {
-        throw Errors.circle(400, 2007, "Unsupported transfer: the sandbox moves funds between accounts of the same"
-            + " program only (destination type account with an id).");
+        throw Errors.circle(
+            400,
+            2007,
+            "Unsupported transfer: the sandbox moves funds between accounts of the same"
+                + " program only (destination type account with an id).");
       }
       String to = "account:" + destination.get("id").asText();
       if (!e.id().equals(circle.owners.get(to))) {
-        throw Errors.circle(400, 2007,
+        throw Errors.circle(
+            400,
+            2007,
             "Unsupported transfer: destination account is not an account of the same program.");
       }
       if (from.equals(to)) {
-        throw Errors.circle(400, 2007, "Unsupported transfer: source and destination are the same account.");
+        throw Errors.circle(
+            400, 2007, "Unsupported transfer: source and destination are the same account.");
       }
       if (!circle.book.covers(from, currency, amount)) {
         throw Errors.circle(400, 1093, "Source account has insufficient funds");
       }
       circle.book.move(from, to, currency, amount);
-      AccountTransfer t = new AccountTransfer(UUID.randomUUID().toString(), e.id(), amount, currency,
-          source.get("id").asText(), destination.get("id").asText(), circle.engine.now());
+      AccountTransfer t =
+          new AccountTransfer(
+              UUID.randomUUID().toString(),
+              e.id(),
+              amount,
+              currency,
+              source.get("id").asText(),
+              destination.get("id").asText(),
+              circle.engine.now());
       String id = t.id();
       transfers.add(t);
       transfersById.put(id, t);
@@ -126,7 +153,8 @@ final class CircleAccounts {
     String before = call.query("pageBefore");
     String after = call.query("pageAfter");
     if (before != null && after != null) {
-      throw invalidField("Invalid entity.", "pageBefore", "pageBefore and pageAfter cannot be combined", before);
+      throw invalidField(
+          "Invalid entity.", "pageBefore", "pageBefore and pageAfter cannot be combined", before);
     }
     int size = call.query("pageSize") == null ? 50 : Integer.parseInt(call.query("pageSize"));
     String account = call.query("accountId");
@@ -140,7 +168,9 @@ final class CircleAccounts {
         if (!me.equals(t.owner())) {
           continue;
         }
-        if (account != null && !account.equals(t.sourceId()) && !account.equals(t.destinationId())) {
+        if (account != null
+            && !account.equals(t.sourceId())
+            && !account.equals(t.destinationId())) {
           continue;
         }
         // compared at the millisecond precision the API shows
@@ -150,7 +180,8 @@ final class CircleAccounts {
         }
         newestFirst.add(t);
       }
-      Pages.Page<AccountTransfer> page = Pages.page(newestFirst, AccountTransfer::id, before, after, size);
+      Pages.Page<AccountTransfer> page =
+          Pages.page(newestFirst, AccountTransfer::id, before, after, size);
       ObjectNode out = Json.object();
       ArrayNode data = out.putArray("data");
       if (page != null) {
@@ -172,18 +203,29 @@ final class CircleAccounts {
   }
 
   void admin(AdminApi admin) {
-    admin.route("POST", "circle/accounts", "{id?, apiKey?, balances: [{amount, currency}]}", true,
+    admin.route(
+        "POST",
+        "circle/accounts",
+        "{id?, apiKey?, balances: [{amount, currency}]}",
+        true,
         (p, b) -> circle.adminCreateHolder("account", b));
-    admin.route("PUT", "circle/accounts/{id}/balance", "{amount, currency}", true,
+    admin.route(
+        "PUT",
+        "circle/accounts/{id}/balance",
+        "{amount, currency}",
+        true,
         (p, b) -> circle.adminSetBalance("account", p.get("id"), b));
   }
 
   void reset() {
     transfers.clear();
     transfersById.clear();
-    circle.addHolder("account", CIRCLE_SOURCE_ACCOUNT, "entity-1", Map.of("USD", new BigDecimal("10000.00")));
-    circle.addHolder("account", CIRCLE_DESTINATION_ACCOUNT, "entity-1", Map.of("USD", new BigDecimal("0.00")));
-    circle.addHolder("account", CIRCLE_OTHER_ACCOUNT, "entity-2", Map.of("USD", new BigDecimal("500.00")));
+    circle.addHolder(
+        "account", CIRCLE_SOURCE_ACCOUNT, "entity-1", Map.of("USD", new BigDecimal("10000.00")));
+    circle.addHolder(
+        "account", CIRCLE_DESTINATION_ACCOUNT, "entity-1", Map.of("USD", new BigDecimal("0.00")));
+    circle.addHolder(
+        "account", CIRCLE_OTHER_ACCOUNT, "entity-2", Map.of("USD", new BigDecimal("500.00")));
   }
 
   void ledger(ObjectNode out) {

@@ -6,8 +6,9 @@ import dev.transferkit.specs.Provider;
 import java.util.List;
 
 /**
- * Circle as the sandbox serves it: its three products (Digital Asset Accounts, payouts, user-controlled wallets) over
- * the shared {@link Circle} model, with Circle's authentication and error shapes.
+ * Circle as the sandbox serves it: its three products (Digital Asset Accounts, payouts,
+ * user-controlled wallets) over the shared {@link Circle} model, with Circle's authentication and
+ * error shapes.
  */
 final class CircleApi extends ProviderApi {
   final Circle circle;
@@ -36,7 +37,6 @@ final class CircleApi extends ProviderApi {
     notifications.register(this);
     transactions.register(this);
   }
-
 
   @Override
   Provider provider() {
@@ -76,13 +76,12 @@ final class CircleApi extends ProviderApi {
     return out;
   }
 
-
-  // ------------------------------------------------------------------------------------------ auth & errors
+  // ------------------------------------------------------------------------------------------ auth
+  // & errors
 
   private static boolean isWallets(Route route) {
     return route.spec().equals(Specs.CIRCLE_WALLETS);
   }
-
 
   @Override
   void authenticate(Call call, Route route) {
@@ -93,12 +92,15 @@ final class CircleApi extends ProviderApi {
     }
     Entity e = circle.entities.get(key);
     if (e == null) {
-      throw Errors.circle(401, code, key.split(":").length == 3 ? "Invalid credentials."
-          : "Malformed key. Does it contain three parts?");
+      throw Errors.circle(
+          401,
+          code,
+          key.split(":").length == 3
+              ? "Invalid credentials."
+              : "Malformed key. Does it contain three parts?");
     }
     call.principal = e;
   }
-
 
   @Override
   ApiError invalid(Route route, Call call, List<Errors.Problem> problems) {
@@ -110,21 +112,22 @@ final class CircleApi extends ProviderApi {
         return Errors.circle(400, 5020, "Invalid purposeOfTransfer: " + p.message());
       }
     }
-    return Errors.circleInvalid(isWallets(route) ? "API parameter invalid" : "Invalid entity.", problems);
+    return Errors.circleInvalid(
+        isWallets(route) ? "API parameter invalid" : "Invalid entity.", problems);
   }
-
 
   @Override
   ApiError unknownPath(Call call) {
-    return Errors.circle(404, 404, "Not found: " + call.method + " " + call.path + " is not a Circle API the sandbox serves.");
+    return Errors.circle(
+        404,
+        404,
+        "Not found: " + call.method + " " + call.path + " is not a Circle API the sandbox serves.");
   }
-
 
   @Override
   ApiError refused(int status, String message) {
     return Errors.circle(status, status, message);
   }
-
 
   @Override
   ApiError internal(String message) {

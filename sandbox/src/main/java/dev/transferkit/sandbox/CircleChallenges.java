@@ -18,14 +18,15 @@ import java.util.NoSuchElementException;
 import java.util.UUID;
 
 /**
- * Circle user-controlled wallets' challenges: what the end user authorizes in the client-side SDK (PIN set-up with the
- * first wallets, transfers). PENDING until the admin API stands in for the user, then COMPLETE or FAILED; a PENDING
- * challenge becomes EXPIRED on the sandbox clock. Guarded by the engine monitor.
+ * Circle user-controlled wallets' challenges: what the end user authorizes in the client-side SDK
+ * (PIN set-up with the first wallets, transfers). PENDING until the admin API stands in for the
+ * user, then COMPLETE or FAILED; a PENDING challenge becomes EXPIRED on the sandbox clock. Guarded
+ * by the engine monitor.
  */
 final class CircleChallenges {
   /**
-   * How long a challenge stays PENDING. Circle documents that challenges expire (code 155121) but not after how long:
-   * the sandbox's choice.
+   * How long a challenge stays PENDING. Circle documents that challenges expire (code 155121) but
+   * not after how long: the sandbox's choice.
    */
   static final Duration CHALLENGE_LIFETIME = Duration.ofMinutes(15);
 
@@ -36,8 +37,10 @@ final class CircleChallenges {
     final String type;
     final JsonNode request;
     final Instant created;
+
     /** The wallet a transfer challenge sends from (resolved when it was created). */
     String walletId;
+
     String status = "PENDING";
     final List<String> correlationIds = new ArrayList<>();
     int errorCode;
@@ -67,8 +70,12 @@ final class CircleChallenges {
   private final CircleWallets w3s;
   private final CircleNotifications notifications;
   private final Map<String, Challenge> challenges = new LinkedHashMap<>();
-  /** Idempotency keys of every challenge-creating request, per entity: one key space, as Circle's. */
+
+  /**
+   * Idempotency keys of every challenge-creating request, per entity: one key space, as Circle's.
+   */
   private final Map<String, Idem> idempotency = new HashMap<>();
+
   private final Map<String, Completion> completions = new HashMap<>();
 
   CircleChallenges(Circle circle, CircleWallets w3s, CircleNotifications notifications) {
@@ -84,8 +91,9 @@ final class CircleChallenges {
   }
 
   /**
-   * The reply to a repeated idempotency key: the original challenge (200) for the same request, 156020 for another
-   * one; null when the key is new. {@code comparable} is the request without the members that do not count.
+   * The reply to a repeated idempotency key: the original challenge (200) for the same request,
+   * 156020 for another one; null when the key is new. {@code comparable} is the request without the
+   * members that do not count.
    */
   Reply replay(Entity e, String key, JsonNode comparable) {
     Idem previous = idempotency.get(e.id() + "/" + key);
@@ -98,19 +106,25 @@ final class CircleChallenges {
     throw Errors.circle(403, 156020, "Please use a new idempotency key.");
   }
 
-  /** A new PENDING challenge, remembered under its idempotency key, expiring after {@link #CHALLENGE_LIFETIME}. */
-  Challenge create(Entity e, User u, String type, String key, JsonNode comparable, JsonNode request) {
+  /**
+   * A new PENDING challenge, remembered under its idempotency key, expiring after {@link
+   * #CHALLENGE_LIFETIME}.
+   */
+  Challenge create(
+      Entity e, User u, String type, String key, JsonNode comparable, JsonNode request) {
     Instant now = circle.engine.now();
     Challenge c = new Challenge(e.id(), u.id, type, request, now);
     challenges.put(c.id, c);
     idempotency.put(e.id() + "/" + key, new Idem(comparable, c.id));
-    circle.engine.scheduler.at(now.plus(CHALLENGE_LIFETIME), due -> {
-      if (c.status.equals("PENDING")) {
-        c.status = "EXPIRED";
-        c.errorCode = 155121;
-        c.errorMessage = "The provided challengeId has expired.";
-      }
-    });
+    circle.engine.scheduler.at(
+        now.plus(CHALLENGE_LIFETIME),
+        due -> {
+          if (c.status.equals("PENDING")) {
+            c.status = "EXPIRED";
+            c.errorCode = 155121;
+            c.errorMessage = "The provided challengeId has expired.";
+          }
+        });
     return c;
   }
 
@@ -127,7 +141,8 @@ final class CircleChallenges {
     return o;
   }
 
-  // ------------------------------------------------------------------------------------------ operations
+  // ------------------------------------------------------------------------------------------
+  // operations
 
   private Reply listUserChallenges(Call call) {
     synchronized (circle.engine) {
@@ -135,7 +150,9 @@ final class CircleChallenges {
       String status = call.query("status");
       List<Challenge> mine = new ArrayList<>();
       for (Challenge c : challenges.values()) {
-        if (c.entity.equals(u.entity) && c.userId.equals(u.id) && (status == null || status.equals(c.status))) {
+        if (c.entity.equals(u.entity)
+            && c.userId.equals(u.id)
+            && (status == null || status.equals(c.status))) {
           mine.add(0, c);
         }
       }
@@ -187,23 +204,34 @@ final class CircleChallenges {
     JsonNode blockchains = c.request.path("blockchains");
     for (int i = 0; i < blockchains.size(); i++) {
       JsonNode metadata = c.request.path("metadata").path(i);
-      Wallet w = w3s.createWallet(c.entity, u.id, blockchains.get(i).asText(), accountType,
-          Json.str(metadata, "name"), Json.str(metadata, "refId"));
+      Wallet w =
+          w3s.createWallet(
+              c.entity,
+              u.id,
+              blockchains.get(i).asText(),
+              accountType,
+              Json.str(metadata, "name"),
+              Json.str(metadata, "refId"));
       c.correlationIds.add(w.id);
     }
     c.status = "COMPLETE";
   }
 
-  // ------------------------------------------------------------------------------------------ admin
+  // ------------------------------------------------------------------------------------------
+  // admin
 
-  /** Completes (or fails, with {outcome: "FAILED"}) a PENDING challenge, standing in for the user's PIN entry. */
+  /**
+   * Completes (or fails, with {outcome: "FAILED"}) a PENDING challenge, standing in for the user's
+   * PIN entry.
+   */
   ObjectNode adminComplete(String challengeId, JsonNode body) {
     Challenge c = challenges.get(challengeId);
     if (c == null) {
       throw new NoSuchElementException("challenge " + challengeId + " does not exist");
     }
     if (!c.status.equals("PENDING")) {
-      throw new IllegalStateException("challenge " + challengeId + " is " + c.status + ", not PENDING");
+      throw new IllegalStateException(
+          "challenge " + challengeId + " is " + c.status + ", not PENDING");
     }
     Instant now = circle.engine.now();
     if ("FAILED".equals(Json.str(body, "outcome"))) {
@@ -215,7 +243,10 @@ final class CircleChallenges {
     return json(c);
   }
 
-  /** Circle's notification type of a challenge type: CREATE_TRANSACTION -> challenges.createTransaction. */
+  /**
+   * Circle's notification type of a challenge type: CREATE_TRANSACTION ->
+   * challenges.createTransaction.
+   */
   static String notificationType(String challengeType) {
     StringBuilder b = new StringBuilder("challenges.");
     String[] words = challengeType.toLowerCase(java.util.Locale.ROOT).split("_");
@@ -233,8 +264,12 @@ final class CircleChallenges {
   }
 
   void admin(AdminApi admin) {
-    admin.route("POST", "circle/w3s/challenges/{id}/complete", "stand-in for the user's PIN entry; {outcome: FAILED}"
-        + " refuses instead", true, (p, b) -> adminComplete(p.get("id"), b));
+    admin.route(
+        "POST",
+        "circle/w3s/challenges/{id}/complete",
+        "stand-in for the user's PIN entry; {outcome: FAILED}" + " refuses instead",
+        true,
+        (p, b) -> adminComplete(p.get("id"), b));
   }
 
   void reset() {

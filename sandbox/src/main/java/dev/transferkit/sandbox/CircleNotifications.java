@@ -19,21 +19,28 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Circle's notifications: webhook subscriptions (through the API or the admin API), signed deliveries of the
- * notifications the products raise, the signing public key, and the health check. Guarded by the engine monitor.
+ * Circle's notifications: webhook subscriptions (through the API or the admin API), signed
+ * deliveries of the notifications the products raise, the signing public key, and the health check.
+ * Guarded by the engine monitor.
  */
 final class CircleNotifications {
   /**
-   * One subscription; {@code entity} null for an admin subscription that receives every entity's notifications,
-   * {@code types} empty when it is unrestricted.
+   * One subscription; {@code entity} null for an admin subscription that receives every entity's
+   * notifications, {@code types} empty when it is unrestricted.
    */
-  record Subscription(String id, String name, String endpoint, String entity, Set<String> types, Instant created) {
-    /** Whether a notification of {@code type} (e.g. transactions.outbound) goes to this subscription. */
+  record Subscription(
+      String id, String name, String endpoint, String entity, Set<String> types, Instant created) {
+    /**
+     * Whether a notification of {@code type} (e.g. transactions.outbound) goes to this
+     * subscription.
+     */
     boolean wants(String entity, String type) {
       if (this.entity != null && !this.entity.equals(entity)) {
         return false;
       }
-      return types.isEmpty() || types.contains(type) || types.contains(type.substring(0, type.indexOf('.')) + ".*");
+      return types.isEmpty()
+          || types.contains(type)
+          || types.contains(type.substring(0, type.indexOf('.')) + ".*");
     }
   }
 
@@ -44,7 +51,10 @@ final class CircleNotifications {
     this.circle = circle;
   }
 
-  /** Queues a signed notification of {@code type} about {@code payload} to every subscription that wants it. */
+  /**
+   * Queues a signed notification of {@code type} about {@code payload} to every subscription that
+   * wants it.
+   */
   void notify(String entity, String type, JsonNode payload, Instant at, String label) {
     for (Subscription s : subscriptions) {
       if (!s.wants(entity, type)) {
@@ -82,7 +92,9 @@ final class CircleNotifications {
     if (wanted.contains("*")) {
       wanted.clear();
     }
-    Subscription s = new Subscription(UUID.randomUUID().toString(), "", endpoint, entity, wanted, circle.engine.now());
+    Subscription s =
+        new Subscription(
+            UUID.randomUUID().toString(), "", endpoint, entity, wanted, circle.engine.now());
     subscriptions.add(s);
     return s;
   }
@@ -105,7 +117,8 @@ final class CircleNotifications {
     return o;
   }
 
-  // ------------------------------------------------------------------------------------------ operations
+  // ------------------------------------------------------------------------------------------
+  // operations
 
   private Reply createSubscription(Call call) {
     JsonNode r = call.json();
@@ -116,12 +129,19 @@ final class CircleNotifications {
     } catch (java.net.URISyntaxException ex) {
       uri = null;
     }
-    if (uri == null || uri.getHost() == null
-        || !("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
-      throw invalidField("API parameter invalid", "endpoint", "endpoint must be an absolute http(s) URL", endpoint);
+    if (uri == null
+        || uri.getHost() == null
+        || !("https".equalsIgnoreCase(uri.getScheme())
+            || "http".equalsIgnoreCase(uri.getScheme()))) {
+      throw invalidField(
+          "API parameter invalid",
+          "endpoint",
+          "endpoint must be an absolute http(s) URL",
+          endpoint);
     }
     synchronized (circle.engine) {
-      return envelope(200, json(subscribe(endpoint, entity(call).id(), r.path("notificationTypes"))));
+      return envelope(
+          200, json(subscribe(endpoint, entity(call).id(), r.path("notificationTypes"))));
     }
   }
 
@@ -144,7 +164,10 @@ final class CircleNotifications {
     ObjectNode data = Json.object();
     data.put("id", circle.engine.notificationKeyId);
     data.put("algorithm", "ECDSA_SHA_256");
-    data.put("publicKey", Base64.getEncoder().encodeToString(circle.engine.notificationKeys.getPublic().getEncoded()));
+    data.put(
+        "publicKey",
+        Base64.getEncoder()
+            .encodeToString(circle.engine.notificationKeys.getPublic().getEncoded()));
     data.put("createDate", Json.iso(circle.engine.notificationKeyCreated));
     return envelope(200, data);
   }
@@ -172,7 +195,11 @@ final class CircleNotifications {
   }
 
   void admin(AdminApi admin) {
-    admin.route("POST", "circle/subscriptions", "{endpoint, apiKey?, notificationTypes?}: webhook subscription", true,
+    admin.route(
+        "POST",
+        "circle/subscriptions",
+        "{endpoint, apiKey?, notificationTypes?}: webhook subscription",
+        true,
         (p, b) -> adminSubscribe(b));
   }
 

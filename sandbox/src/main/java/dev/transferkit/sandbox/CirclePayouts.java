@@ -17,17 +17,23 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
-/** Circle crypto payouts from a payout wallet to address-book recipients. Guarded by the engine monitor. */
+/**
+ * Circle crypto payouts from a payout wallet to address-book recipients. Guarded by the engine
+ * monitor.
+ */
 final class CirclePayouts {
   private final Circle circle;
 
-  /** Time from a pending payout to its outcome (complete, or failed when risk screening denies it). */
+  /**
+   * Time from a pending payout to its outcome (complete, or failed when risk screening denies it).
+   */
   static final Duration PAYOUT_SETTLEMENT = Duration.ofSeconds(60);
 
   static final BigDecimal PAYOUT_FEE = new BigDecimal("0.50");
 
   // Payouts
-  record AddressBookEntry(String id, String entity, String chain, String address, boolean denied, boolean active) {}
+  record AddressBookEntry(
+      String id, String entity, String chain, String address, boolean denied, boolean active) {}
 
   private final Map<String, AddressBookEntry> addressBook = new LinkedHashMap<>();
 
@@ -45,9 +51,14 @@ final class CirclePayouts {
     if (!UUID_TEXT.matcher(id).matches()) {
       throw new IllegalArgumentException("address-circle.book ids are UUIDs");
     }
-    AddressBookEntry entry = new AddressBookEntry(id, e.id(), Objects.requireNonNullElse(Json.str(body, "chain"), "ETH"),
-        Objects.requireNonNullElse(Json.str(body, "address"), "0x" + "ab".repeat(20)),
-        body.path("denied").asBoolean(false), body.path("active").asBoolean(true));
+    AddressBookEntry entry =
+        new AddressBookEntry(
+            id,
+            e.id(),
+            Objects.requireNonNullElse(Json.str(body, "chain"), "ETH"),
+            Objects.requireNonNullElse(Json.str(body, "address"), "0x" + "ab".repeat(20)),
+            body.path("denied").asBoolean(false),
+            body.path("active").asBoolean(true));
     addressBook.put(id, entry);
     ObjectNode out = Json.object();
     out.put("id", id);
@@ -59,7 +70,8 @@ final class CirclePayouts {
     return out;
   }
 
-  // ------------------------------------------------------------------------------------------ payouts
+  // ------------------------------------------------------------------------------------------
+  // payouts
 
   private Reply createPayout(Call call) {
     JsonNode body = call.json();
@@ -77,20 +89,27 @@ final class CirclePayouts {
       }
       String purpose = Json.str(body, "purposeOfTransfer");
       if (purpose == null && e.purposeRequired()) {
-        throw Errors.circle(400, 5020, "purposeOfTransfer is required for " + e.type() + " circle.entities.");
+        throw Errors.circle(
+            400, 5020, "purposeOfTransfer is required for " + e.type() + " circle.entities.");
       }
-      // USD or EUR only: the spec's PayoutRequestCurrency, checked with the rest of the request before this runs.
+      // USD or EUR only: the spec's PayoutRequestCurrency, checked with the rest of the request
+      // before this runs.
       String currency = body.path("amount").path("currency").asText();
-      if (body.has("toAmount") && !currency.equals(body.path("toAmount").path("currency").asText())) {
-        throw Errors.circle(400, 5007, "Unsupported currency pair: supported pairs are USD to USD and EUR to EUR.");
+      if (body.has("toAmount")
+          && !currency.equals(body.path("toAmount").path("currency").asText())) {
+        throw Errors.circle(
+            400, 5007, "Unsupported currency pair: supported pairs are USD to USD and EUR to EUR.");
       }
       BigDecimal amount;
       try {
-        amount = positiveAmount(h, "amount.amount", body.path("amount").path("amount").asText(null), 2);
+        amount =
+            positiveAmount(h, "amount.amount", body.path("amount").path("amount").asText(null), 2);
       } catch (ApiError invalid) {
-        throw Errors.circle(400, 5002, "Invalid amount: " + body.path("amount").path("amount").asText());
+        throw Errors.circle(
+            400, 5002, "Invalid amount: " + body.path("amount").path("amount").asText());
       }
-      String walletId = body.has("source") ? body.path("source").path("id").asText() : e.defaultWallet();
+      String walletId =
+          body.has("source") ? body.path("source").path("id").asText() : e.defaultWallet();
       if (walletId == null || !e.id().equals(circle.owners.get("wallet:" + walletId))) {
         throw Errors.circle(404, 5005, "Source wallet not found.");
       }
@@ -131,7 +150,8 @@ final class CirclePayouts {
       payoutOwner.put(id, e.id());
       payoutChain.put(id, dest.chain());
       circle.idempotency.put(e.id() + "/payout/" + key, Idem.ofBody(call.rawBody, id));
-      circle.engine.scheduler.at(circle.engine.now().plus(PAYOUT_SETTLEMENT), due -> settlePayout(p, dest, wallet, due));
+      circle.engine.scheduler.at(
+          circle.engine.now().plus(PAYOUT_SETTLEMENT), due -> settlePayout(p, dest, wallet, due));
       return envelope(201, p);
     }
   }
@@ -174,7 +194,8 @@ final class CirclePayouts {
     String before = call.query("pageBefore");
     String after = call.query("pageAfter");
     if (before != null && after != null) {
-      throw invalidField("Invalid entity.", "pageBefore", "pageBefore and pageAfter cannot be combined", before);
+      throw invalidField(
+          "Invalid entity.", "pageBefore", "pageBefore and pageAfter cannot be combined", before);
     }
     int size = call.query("pageSize") == null ? 50 : Integer.parseInt(call.query("pageSize"));
     List<String> statuses = call.query.getOrDefault("status", List.of());
@@ -187,23 +208,28 @@ final class CirclePayouts {
         ObjectNode p = payouts.get(i);
         String id = p.get("id").asText();
         Instant created = Instant.parse(p.get("createDate").asText());
-        boolean keep = me.equals(payoutOwner.get(id))
-            && (call.query("source") == null || call.query("source").equals(p.path("sourceWalletId").asText()))
-            && (call.query("destination") == null
-                || call.query("destination").equals(p.path("destination").path("id").asText()))
-            && (statuses.isEmpty() || statuses.contains(p.path("status").asText()))
-            && (call.query("sourceCurrency") == null
-                || call.query("sourceCurrency").equals(p.path("amount").path("currency").asText()))
-            && (call.query("destinationCurrency") == null
-                || call.query("destinationCurrency").equals(p.path("toAmount").path("currency").asText()))
-            && (call.query("chain") == null || call.query("chain").equals(payoutChain.get(id)))
-            && (from == null || !created.isBefore(from))
-            && (to == null || !created.isAfter(to));
+        boolean keep =
+            me.equals(payoutOwner.get(id))
+                && (call.query("source") == null
+                    || call.query("source").equals(p.path("sourceWalletId").asText()))
+                && (call.query("destination") == null
+                    || call.query("destination").equals(p.path("destination").path("id").asText()))
+                && (statuses.isEmpty() || statuses.contains(p.path("status").asText()))
+                && (call.query("sourceCurrency") == null
+                    || call.query("sourceCurrency")
+                        .equals(p.path("amount").path("currency").asText()))
+                && (call.query("destinationCurrency") == null
+                    || call.query("destinationCurrency")
+                        .equals(p.path("toAmount").path("currency").asText()))
+                && (call.query("chain") == null || call.query("chain").equals(payoutChain.get(id)))
+                && (from == null || !created.isBefore(from))
+                && (to == null || !created.isAfter(to));
         if (keep) {
           newestFirst.add(p);
         }
       }
-      Pages.Page<ObjectNode> page = Pages.page(newestFirst, p -> p.get("id").asText(), before, after, size);
+      Pages.Page<ObjectNode> page =
+          Pages.page(newestFirst, p -> p.get("id").asText(), before, after, size);
       ObjectNode out = Json.object();
       ArrayNode data = out.putArray("data");
       if (page != null) {
@@ -224,11 +250,23 @@ final class CirclePayouts {
   }
 
   void admin(AdminApi admin) {
-    admin.route("POST", "circle/wallets", "payout source wallet: {id?, apiKey?, balances}", true,
+    admin.route(
+        "POST",
+        "circle/wallets",
+        "payout source wallet: {id?, apiKey?, balances}",
+        true,
         (p, b) -> circle.adminCreateHolder("wallet", b));
-    admin.route("PUT", "circle/wallets/{id}/balance", "{amount, currency}", true,
+    admin.route(
+        "PUT",
+        "circle/wallets/{id}/balance",
+        "{amount, currency}",
+        true,
         (p, b) -> circle.adminSetBalance("wallet", p.get("id"), b));
-    admin.route("POST", "circle/address-book", "{id?, apiKey?, chain?, address?, denied?, active?}", true,
+    admin.route(
+        "POST",
+        "circle/address-book",
+        "{id?, apiKey?, chain?, address?, denied?, active?}",
+        true,
         (p, b) -> adminCreateAddressBookEntry(b));
   }
 
@@ -238,14 +276,37 @@ final class CirclePayouts {
     payoutsById.clear();
     payoutOwner.clear();
     payoutChain.clear();
-    circle.addHolder("wallet", CIRCLE_PAYOUT_WALLET, "entity-1", Map.of("USD", new BigDecimal("10000.00")));
-    circle.addHolder("wallet", CIRCLE_SG_PAYOUT_WALLET, "entity-sg", Map.of("USD", new BigDecimal("1000.00")));
-    addressBook.put(CIRCLE_ADDRESS_BOOK_ID, new AddressBookEntry(CIRCLE_ADDRESS_BOOK_ID, "entity-1", "ETH",
-        "0x6E5eAf34c73D1CD0be4e24f923b97CF38e10d1f3", false, true));
-    addressBook.put(CIRCLE_DENIED_ADDRESS_BOOK_ID, new AddressBookEntry(CIRCLE_DENIED_ADDRESS_BOOK_ID, "entity-1",
-        "ETH", "0xde11ed0000000000000000000000000000000002", true, true));
-    addressBook.put(CIRCLE_SG_ADDRESS_BOOK_ID, new AddressBookEntry(CIRCLE_SG_ADDRESS_BOOK_ID, "entity-sg", "ETH",
-        "0x5a00000000000000000000000000000000000001", false, true));
+    circle.addHolder(
+        "wallet", CIRCLE_PAYOUT_WALLET, "entity-1", Map.of("USD", new BigDecimal("10000.00")));
+    circle.addHolder(
+        "wallet", CIRCLE_SG_PAYOUT_WALLET, "entity-sg", Map.of("USD", new BigDecimal("1000.00")));
+    addressBook.put(
+        CIRCLE_ADDRESS_BOOK_ID,
+        new AddressBookEntry(
+            CIRCLE_ADDRESS_BOOK_ID,
+            "entity-1",
+            "ETH",
+            "0x6E5eAf34c73D1CD0be4e24f923b97CF38e10d1f3",
+            false,
+            true));
+    addressBook.put(
+        CIRCLE_DENIED_ADDRESS_BOOK_ID,
+        new AddressBookEntry(
+            CIRCLE_DENIED_ADDRESS_BOOK_ID,
+            "entity-1",
+            "ETH",
+            "0xde11ed0000000000000000000000000000000002",
+            true,
+            true));
+    addressBook.put(
+        CIRCLE_SG_ADDRESS_BOOK_ID,
+        new AddressBookEntry(
+            CIRCLE_SG_ADDRESS_BOOK_ID,
+            "entity-sg",
+            "ETH",
+            "0x5a00000000000000000000000000000000000001",
+            false,
+            true));
   }
 
   void ledger(ObjectNode out) {

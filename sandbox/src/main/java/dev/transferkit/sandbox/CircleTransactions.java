@@ -21,8 +21,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Circle user-controlled wallets' transfers: challenges (the PIN step), transactions walking their states on the
- * sandbox clock, and the signed webhooks about them. Guarded by the engine monitor.
+ * Circle user-controlled wallets' transfers: challenges (the PIN step), transactions walking their
+ * states on the sandbox clock, and the signed webhooks about them. Guarded by the engine monitor.
  */
 final class CircleTransactions {
   private final Circle circle;
@@ -53,7 +53,14 @@ final class CircleTransactions {
     String errorReason;
     String errorDetails;
 
-    Tx(String entity, Wallet wallet, Token token, BigDecimal amount, String destination, String feeLevel, String refId,
+    Tx(
+        String entity,
+        Wallet wallet,
+        Token token,
+        BigDecimal amount,
+        String destination,
+        String feeLevel,
+        String refId,
         Instant at) {
       this.entity = entity;
       this.wallet = wallet;
@@ -69,7 +76,8 @@ final class CircleTransactions {
 
   private final List<Tx> transactions = new ArrayList<>();
 
-  private final Map<String, String> failingAddresses = new HashMap<>(); // lower-case address -> FAILED | DENIED
+  private final Map<String, String> failingAddresses =
+      new HashMap<>(); // lower-case address -> FAILED | DENIED
 
   private long blockHeight = 3949873;
 
@@ -86,7 +94,10 @@ final class CircleTransactions {
     return out;
   }
 
-  /** CREATE_TRANSACTION: the transfer starts (INITIATED), or the challenge fails when the funds are gone. */
+  /**
+   * CREATE_TRANSACTION: the transfer starts (INITIATED), or the challenge fails when the funds are
+   * gone.
+   */
   private void completeTransfer(Challenge c, Instant now) {
     JsonNode r = c.request;
     Wallet w = w3s.wallets.get(c.walletId);
@@ -99,8 +110,16 @@ final class CircleTransactions {
     }
     circle.book.move(holder, Book.IN_FLIGHT, t.id(), amount);
     w.updated = now;
-    Tx tx = new Tx(c.entity, w, t, amount, r.path("destinationAddress").asText(), Json.str(r, "feeLevel"),
-        Json.str(r, "refId"), now);
+    Tx tx =
+        new Tx(
+            c.entity,
+            w,
+            t,
+            amount,
+            r.path("destinationAddress").asText(),
+            Json.str(r, "feeLevel"),
+            Json.str(r, "refId"),
+            now);
     transactions.add(tx);
     c.status = "COMPLETE";
     c.correlationIds.add(tx.id);
@@ -122,12 +141,15 @@ final class CircleTransactions {
       }
       Wallet w = sourceWallet(u, r, "walletId", "walletAddress");
       boolean feeLevel = r.hasNonNull("feeLevel");
-      boolean explicitFees = r.hasNonNull("gasPrice") || r.hasNonNull("priorityFee") || r.hasNonNull("maxFee");
+      boolean explicitFees =
+          r.hasNonNull("gasPrice") || r.hasNonNull("priorityFee") || r.hasNonNull("maxFee");
       if (feeLevel && explicitFees) {
-        throw Errors.circle(400, 155234, "feeLevel cannot be combined with gasPrice, priorityFee or maxFee.");
+        throw Errors.circle(
+            400, 155234, "feeLevel cannot be combined with gasPrice, priorityFee or maxFee.");
       }
       if (!feeLevel && !r.hasNonNull("gasLimit")) {
-        throw Errors.circle(400, 155231, "Give feeLevel, or gasLimit with explicit fee parameters.");
+        throw Errors.circle(
+            400, 155231, "Give feeLevel, or gasLimit with explicit fee parameters.");
       }
       Token t = w3s.resolveToken(r);
       BigDecimal amount = checkTransfer(w, t, r);
@@ -140,11 +162,16 @@ final class CircleTransactions {
     }
   }
 
-  /** The amount of a transfer (or fee estimate) from {@code w} in {@code t}, after the checks Circle documents. */
+  /**
+   * The amount of a transfer (or fee estimate) from {@code w} in {@code t}, after the checks Circle
+   * documents.
+   */
   private static BigDecimal checkTransfer(Wallet w, Token t, JsonNode r) {
     if (!t.blockchain().equals(w.blockchain)) {
-      throw Errors.circle(400, 155220, "The token is on " + t.blockchain() + " but the wallet is on " + w.blockchain
-          + ".");
+      throw Errors.circle(
+          400,
+          155220,
+          "The token is on " + t.blockchain() + " but the wallet is on " + w.blockchain + ".");
     }
     JsonNode amounts = r.path("amounts");
     if (!amounts.isArray() || amounts.size() != 1) {
@@ -161,12 +188,16 @@ final class CircleTransactions {
     }
     String destination = r.path("destinationAddress").asText();
     if (!validAddress(w.blockchain, destination)) {
-      throw Errors.circle(400, 155219, "Invalid destination address " + destination + " for " + w.blockchain + ".");
+      throw Errors.circle(
+          400, 155219, "Invalid destination address " + destination + " for " + w.blockchain + ".");
     }
     return amount;
   }
 
-  /** Fee estimates at the three levels: EIP-1559 figures (sandbox values), maxFee = 2 x baseFee + priorityFee. */
+  /**
+   * Fee estimates at the three levels: EIP-1559 figures (sandbox values), maxFee = 2 x baseFee +
+   * priorityFee.
+   */
   private Reply estimateFee(Call call) {
     JsonNode r = call.json();
     synchronized (circle.engine) {
@@ -197,17 +228,24 @@ final class CircleTransactions {
     return envelope(200, Json.object().put("isValid", valid));
   }
 
-  /** The user's wallet a request names: by {@code idField}, or by {@code addressField} with {@code blockchain}. */
+  /**
+   * The user's wallet a request names: by {@code idField}, or by {@code addressField} with {@code
+   * blockchain}.
+   */
   private Wallet sourceWallet(User u, JsonNode r, String idField, String addressField) {
     if (r.hasNonNull(idField)) {
       return w3s.userWallet(u, r.get(idField).asText());
     }
     if (!r.hasNonNull(addressField) || !r.hasNonNull("blockchain")) {
-      throw invalidField("API parameter invalid", idField, "give " + idField + ", or " + addressField
-          + " with blockchain", null);
+      throw invalidField(
+          "API parameter invalid",
+          idField,
+          "give " + idField + ", or " + addressField + " with blockchain",
+          null);
     }
     for (Wallet w : w3s.walletsOf(u)) {
-      if (w.address.equalsIgnoreCase(r.get(addressField).asText()) && w.blockchain.equals(r.get("blockchain").asText())) {
+      if (w.address.equalsIgnoreCase(r.get(addressField).asText())
+          && w.blockchain.equals(r.get("blockchain").asText())) {
         return w;
       }
     }
@@ -218,7 +256,10 @@ final class CircleTransactions {
     circle.engine.scheduler.at(at, due -> step(tx, due));
   }
 
-  /** INITIATED -> QUEUED -> SENT -> CONFIRMED -> COMPLETE, or DENIED after QUEUED / FAILED after SENT. */
+  /**
+   * INITIATED -> QUEUED -> SENT -> CONFIRMED -> COMPLETE, or DENIED after QUEUED / FAILED after
+   * SENT.
+   */
   private void step(Tx tx, Instant due) {
     String outcome = failingAddresses.get(tx.destination.toLowerCase());
     String holder = "w3s:" + tx.wallet.id;
@@ -253,7 +294,8 @@ final class CircleTransactions {
         tx.networkFee = "0.000041731500334852";
         Wallet receiver = null;
         for (Wallet w : w3s.wallets.values()) {
-          if (w.address.equalsIgnoreCase(tx.destination) && w.blockchain.equals(tx.wallet.blockchain)) {
+          if (w.address.equalsIgnoreCase(tx.destination)
+              && w.blockchain.equals(tx.wallet.blockchain)) {
             receiver = w;
           }
         }
@@ -339,13 +381,16 @@ final class CircleTransactions {
   private Reply listTransactions(Call call) {
     synchronized (circle.engine) {
       User u = w3s.users.user(call);
-      List<String> walletIds = call.query("walletIds") == null ? null : List.of(call.query("walletIds").split(","));
+      List<String> walletIds =
+          call.query("walletIds") == null ? null : List.of(call.query("walletIds").split(","));
       Circle.Period period = Circle.period(call);
       List<Tx> list = new ArrayList<>();
       for (Tx tx : transactionsOf(u)) {
-        if ((walletIds == null || walletIds.contains(tx.wallet.id)) && period.contains(tx.created)
+        if ((walletIds == null || walletIds.contains(tx.wallet.id))
+            && period.contains(tx.created)
             && (call.query("state") == null || call.query("state").equals(tx.state))
-            && (call.query("blockchain") == null || call.query("blockchain").equals(tx.wallet.blockchain))
+            && (call.query("blockchain") == null
+                || call.query("blockchain").equals(tx.wallet.blockchain))
             && (call.query("destinationAddress") == null
                 || call.query("destinationAddress").equalsIgnoreCase(tx.destination))
             && (call.query("txHash") == null || call.query("txHash").equals(tx.txHash))
@@ -372,20 +417,26 @@ final class CircleTransactions {
       User u = w3s.users.user(call);
       for (Tx tx : transactionsOf(u)) {
         if (tx.id.equals(call.pathParam("id"))) {
-          return envelope(200, Json.object().set("transaction", txJson(tx, call.query("txType") != null)));
+          return envelope(
+              200, Json.object().set("transaction", txJson(tx, call.query("txType") != null)));
         }
       }
       throw Errors.circle(404, 156003, "Cannot find the transaction.");
     }
   }
 
-  // ------------------------------------------------------------------------------------------ notifications
+  // ------------------------------------------------------------------------------------------
+  // notifications
 
   private void notifyTransaction(Tx tx) {
-    notifications.notify(tx.entity, "transactions.outbound", txJson(tx, false), tx.updated, tx.state);
+    notifications.notify(
+        tx.entity, "transactions.outbound", txJson(tx, false), tx.updated, tx.state);
   }
 
-  CircleTransactions(Circle circle, CircleWallets wallets, CircleChallenges challenges,
+  CircleTransactions(
+      Circle circle,
+      CircleWallets wallets,
+      CircleChallenges challenges,
       CircleNotifications notifications) {
     this.circle = circle;
     this.w3s = wallets;
@@ -403,7 +454,11 @@ final class CircleTransactions {
   }
 
   void admin(AdminApi admin) {
-    admin.route("POST", "circle/w3s/failing-addresses", "{address, outcome: FAILED|DENIED}", true,
+    admin.route(
+        "POST",
+        "circle/w3s/failing-addresses",
+        "{address, outcome: FAILED|DENIED}",
+        true,
         (p, b) -> adminFailingAddress(b));
   }
 

@@ -17,8 +17,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Circle user-controlled wallets' end users: creation, their session tokens (JWTs the sandbox signs) and their PIN
- * status. Guarded by the engine monitor.
+ * Circle user-controlled wallets' end users: creation, their session tokens (JWTs the sandbox
+ * signs) and their PIN status. Guarded by the engine monitor.
  */
 final class CircleUsers {
   private final Circle circle;
@@ -32,6 +32,7 @@ final class CircleUsers {
     final String id;
     final String internalId = UUID.randomUUID().toString();
     final Instant created;
+
     /** UNSET until the user's INITIALIZE challenge completes, then ENABLED. */
     String pinStatus;
 
@@ -57,16 +58,23 @@ final class CircleUsers {
 
   ObjectNode adminCreateUser(JsonNode body) {
     Entity e = circle.adminEntity(body);
-    String userId = Objects.requireNonNullElse(Json.str(body, "userId"), UUID.randomUUID().toString());
+    String userId =
+        Objects.requireNonNullElse(Json.str(body, "userId"), UUID.randomUUID().toString());
     if (users.containsKey(e.id() + "/" + userId)) {
       throw new IllegalArgumentException("user " + userId + " already exists");
     }
-    User u = new User(e.id(), userId, circle.engine.now(), Objects.requireNonNullElse(Json.str(body, "pinStatus"), "ENABLED"));
+    User u =
+        new User(
+            e.id(),
+            userId,
+            circle.engine.now(),
+            Objects.requireNonNullElse(Json.str(body, "pinStatus"), "ENABLED"));
     users.put(e.id() + "/" + userId, u);
     return userJson(u);
   }
 
-  // ------------------------------------------------------------------------------------------ W3S users & tokens
+  // ------------------------------------------------------------------------------------------ W3S
+  // users & tokens
 
   ObjectNode userJson(User u) {
     ObjectNode o = Json.object();
@@ -115,7 +123,8 @@ final class CircleUsers {
       claims.put("jti", UUID.randomUUID().toString());
       claims.put("sub", u.id);
       Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-      String unsigned = b64.encodeToString(Json.bytes(header)) + "." + b64.encodeToString(Json.bytes(claims));
+      String unsigned =
+          b64.encodeToString(Json.bytes(header)) + "." + b64.encodeToString(Json.bytes(claims));
       String token = unsigned + "." + b64.encodeToString(hmac(unsigned));
       byte[] key = new byte[32];
       RANDOM.nextBytes(key);
@@ -158,7 +167,10 @@ final class CircleUsers {
       throw invalid;
     }
     if (circle.engine.now().getEpochSecond() >= claims.path("exp").asLong()) {
-      throw Errors.circle(403, 155104, "The userToken has expired: request a new one with POST /v1/w3s/users/token.");
+      throw Errors.circle(
+          403,
+          155104,
+          "The userToken has expired: request a new one with POST /v1/w3s/users/token.");
     }
     User u = users.get(entity(call).id() + "/" + claims.path("sub").asText());
     if (u == null) {
@@ -191,12 +203,18 @@ final class CircleUsers {
   }
 
   void admin(AdminApi admin) {
-    admin.route("POST", "circle/w3s/users", "{userId?, apiKey?, pinStatus?}", true, (p, b) -> adminCreateUser(b));
+    admin.route(
+        "POST",
+        "circle/w3s/users",
+        "{userId?, apiKey?, pinStatus?}",
+        true,
+        (p, b) -> adminCreateUser(b));
   }
 
   void reset() {
     users.clear();
     Instant created = Instant.parse("2023-07-26T15:27:32Z");
-    users.put("entity-1/" + CIRCLE_USER_ID, new User("entity-1", CIRCLE_USER_ID, created, "ENABLED"));
+    users.put(
+        "entity-1/" + CIRCLE_USER_ID, new User("entity-1", CIRCLE_USER_ID, created, "ENABLED"));
   }
 }

@@ -20,8 +20,8 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Circle user-controlled wallets: wallets, tokens and balances (the users are in {@link CircleUsers}, the transfers
- * in {@link CircleTransactions}). Guarded by the engine monitor.
+ * Circle user-controlled wallets: wallets, tokens and balances (the users are in {@link
+ * CircleUsers}, the transfers in {@link CircleTransactions}). Guarded by the engine monitor.
  */
 final class CircleWallets {
   private final Circle circle;
@@ -32,8 +32,15 @@ final class CircleWallets {
   static final Pattern BASE58_ADDRESS = Pattern.compile("^[1-9A-HJ-NP-Za-km-z]{32,44}$");
 
   // User-controlled wallets
-  record Token(String id, String blockchain, String name, String symbol, int decimals, String standard,
-      String tokenAddress, boolean isNative) {}
+  record Token(
+      String id,
+      String blockchain,
+      String name,
+      String symbol,
+      int decimals,
+      String standard,
+      String tokenAddress,
+      boolean isNative) {}
 
   static final class Wallet {
     final String id;
@@ -48,7 +55,14 @@ final class CircleWallets {
     String name;
     String refId;
 
-    Wallet(String id, String entity, String userId, String blockchain, String address, String walletSetId, Instant at) {
+    Wallet(
+        String id,
+        String entity,
+        String userId,
+        String blockchain,
+        String address,
+        String walletSetId,
+        Instant at) {
       this.id = id;
       this.entity = entity;
       this.userId = userId;
@@ -80,7 +94,15 @@ final class CircleWallets {
     if (address == null) {
       address = blockchain.startsWith("SOL") ? randomBase58(44) : "0x" + randomHex(40);
     }
-    Wallet w = new Wallet(id, e.id(), userId, blockchain, address, UUID.randomUUID().toString(), circle.engine.now());
+    Wallet w =
+        new Wallet(
+            id,
+            e.id(),
+            userId,
+            blockchain,
+            address,
+            UUID.randomUUID().toString(),
+            circle.engine.now());
     wallets.put(id, w);
     circle.owners.put("w3s:" + id, e.id());
     for (JsonNode b : body.path("balances")) {
@@ -90,10 +112,23 @@ final class CircleWallets {
   }
 
   /** A new LIVE wallet of the user with a fresh address (the INITIALIZE challenge's wallets). */
-  Wallet createWallet(String entity, String userId, String blockchain, String accountType, String name, String refId) {
+  Wallet createWallet(
+      String entity,
+      String userId,
+      String blockchain,
+      String accountType,
+      String name,
+      String refId) {
     String address = blockchain.startsWith("SOL") ? randomBase58(44) : "0x" + randomHex(40);
-    Wallet w = new Wallet(UUID.randomUUID().toString(), entity, userId, blockchain, address,
-        UUID.randomUUID().toString(), circle.engine.now());
+    Wallet w =
+        new Wallet(
+            UUID.randomUUID().toString(),
+            entity,
+            userId,
+            blockchain,
+            address,
+            UUID.randomUUID().toString(),
+            circle.engine.now());
     w.accountType = accountType;
     w.name = name;
     w.refId = refId;
@@ -114,13 +149,15 @@ final class CircleWallets {
   void setTokenBalance(Wallet w, JsonNode b) {
     Token t = tokens.get(b.path("tokenId").asText());
     if (t == null || !t.blockchain().equals(w.blockchain)) {
-      throw new IllegalArgumentException("tokenId must be a token on " + w.blockchain + ": " + tokens.keySet());
+      throw new IllegalArgumentException(
+          "tokenId must be a token on " + w.blockchain + ": " + tokens.keySet());
     }
     circle.book.set("w3s:" + w.id, t.id(), Json.decimal(b.path("amount").asText()));
     w.updated = circle.engine.now();
   }
 
-  // ------------------------------------------------------------------------------------------ W3S wallets
+  // ------------------------------------------------------------------------------------------ W3S
+  // wallets
 
   ObjectNode walletJson(Wallet w) {
     ObjectNode o = Json.object();
@@ -163,11 +200,13 @@ final class CircleWallets {
       Circle.Period period = Circle.period(call);
       List<Wallet> list = new ArrayList<>();
       for (Wallet w : walletsOf(u)) {
-        if (period.contains(w.created) && (call.query("refId") == null || call.query("refId").equals(w.refId))
+        if (period.contains(w.created)
+            && (call.query("refId") == null || call.query("refId").equals(w.refId))
             && (call.query("scaCore") == null || w.accountType.equals("SCA"))
             && (call.query("blockchain") == null || call.query("blockchain").equals(w.blockchain))
             && (call.query("address") == null || call.query("address").equalsIgnoreCase(w.address))
-            && (call.query("walletSetId") == null || call.query("walletSetId").equals(w.walletSetId))) {
+            && (call.query("walletSetId") == null
+                || call.query("walletSetId").equals(w.walletSetId))) {
           list.add(w);
         }
       }
@@ -187,7 +226,8 @@ final class CircleWallets {
     String before = call.query("pageBefore");
     String after = call.query("pageAfter");
     if (before != null && after != null) {
-      throw Errors.circle(400, 2, "API parameter invalid: pageBefore and pageAfter cannot be combined.");
+      throw Errors.circle(
+          400, 2, "API parameter invalid: pageBefore and pageAfter cannot be combined.");
     }
     int size = call.query("pageSize") == null ? 10 : Integer.parseInt(call.query("pageSize"));
     Pages.Page<T> page = Pages.page(list, id, before, after, size);
@@ -197,17 +237,31 @@ final class CircleWallets {
     return page;
   }
 
-  <T> Reply link(Reply reply, Call call, Pages.Page<T> page, java.util.function.Function<T, String> id) {
+  <T> Reply link(
+      Reply reply, Call call, Pages.Page<T> page, java.util.function.Function<T, String> id) {
     String base = call.fullUrl.replaceFirst("\\?.*$", "");
     int size = call.query("pageSize") == null ? 10 : Integer.parseInt(call.query("pageSize"));
     List<String> links = new ArrayList<>();
     links.add("<" + base + "?pageSize=" + size + ">; rel=\"first\"");
     if (page.hasNext() && !page.items().isEmpty()) {
-      links.add("<" + base + "?pageAfter=" + id.apply(page.items().get(page.items().size() - 1)) + "&pageSize=" + size
-          + ">; rel=\"next\"");
+      links.add(
+          "<"
+              + base
+              + "?pageAfter="
+              + id.apply(page.items().get(page.items().size() - 1))
+              + "&pageSize="
+              + size
+              + ">; rel=\"next\"");
     }
     if (page.hasPrevious() && !page.items().isEmpty()) {
-      links.add("<" + base + "?pageBefore=" + id.apply(page.items().get(0)) + "&pageSize=" + size + ">; rel=\"prev\"");
+      links.add(
+          "<"
+              + base
+              + "?pageBefore="
+              + id.apply(page.items().get(0))
+              + "&pageSize="
+              + size
+              + ">; rel=\"prev\"");
     }
     return reply.header("Link", String.join(", ", links));
   }
@@ -261,18 +315,24 @@ final class CircleWallets {
       boolean includeAll = "true".equals(call.query("includeAll"));
       ObjectNode data = Json.object();
       ArrayNode arr = data.putArray("tokenBalances");
-      circle.book.balances("w3s:" + w.id).forEach((tokenId, amount) -> {
-        Token t = tokens.get(tokenId);
-        if ((amount.signum() > 0 || includeAll)
-            && (call.query("tokenAddress") == null || call.query("tokenAddress").equalsIgnoreCase(t.tokenAddress()))
-            && (call.query("standard") == null || call.query("standard").equals(t.standard()))
-            && (call.query("name") == null || call.query("name").equals(t.name()))) {
-          ObjectNode b = arr.addObject();
-          b.set("token", tokenJson(t));
-          b.put("amount", Json.plain(amount));
-          b.put("updateDate", Json.iso(w.updated));
-        }
-      });
+      circle
+          .book
+          .balances("w3s:" + w.id)
+          .forEach(
+              (tokenId, amount) -> {
+                Token t = tokens.get(tokenId);
+                if ((amount.signum() > 0 || includeAll)
+                    && (call.query("tokenAddress") == null
+                        || call.query("tokenAddress").equalsIgnoreCase(t.tokenAddress()))
+                    && (call.query("standard") == null
+                        || call.query("standard").equals(t.standard()))
+                    && (call.query("name") == null || call.query("name").equals(t.name()))) {
+                  ObjectNode b = arr.addObject();
+                  b.set("token", tokenJson(t));
+                  b.put("amount", Json.plain(amount));
+                  b.put("updateDate", Json.iso(w.updated));
+                }
+              });
       return envelope(200, data);
     }
   }
@@ -287,7 +347,8 @@ final class CircleWallets {
     return EVM_ADDRESS.matcher(address).matches();
   }
 
-  // ------------------------------------------------------------------------------------------ tokens and addresses
+  // ------------------------------------------------------------------------------------------
+  // tokens and addresses
 
   Token resolveToken(JsonNode r) {
     if (r.hasNonNull("tokenId")) {
@@ -307,7 +368,8 @@ final class CircleWallets {
       }
       throw Errors.circle(404, 156002, "Cannot find the token.");
     }
-    throw Errors.circle(400, 155228, "Missing tokenId: give tokenId, or tokenAddress with blockchain.");
+    throw Errors.circle(
+        400, 155228, "Missing tokenId: give tokenId, or tokenAddress with blockchain.");
   }
 
   CircleWallets(Circle circle, CircleUsers users) {
@@ -323,26 +385,82 @@ final class CircleWallets {
   }
 
   void admin(AdminApi admin) {
-    admin.route("POST", "circle/w3s/wallets", "{userId, apiKey?, blockchain?, id?, address?, balances:"
-        + " [{tokenId, amount}]}", true, (p, b) -> adminCreateWallet(b));
-    admin.route("PUT", "circle/w3s/wallets/{id}/balance", "{tokenId, amount}", true,
+    admin.route(
+        "POST",
+        "circle/w3s/wallets",
+        "{userId, apiKey?, blockchain?, id?, address?, balances:" + " [{tokenId, amount}]}",
+        true,
+        (p, b) -> adminCreateWallet(b));
+    admin.route(
+        "PUT",
+        "circle/w3s/wallets/{id}/balance",
+        "{tokenId, amount}",
+        true,
         (p, b) -> adminSetWalletBalance(p.get("id"), b));
   }
 
   void reset() {
     tokens.clear();
     wallets.clear();
-    addToken(new Token(CIRCLE_NATIVE_TOKEN_ID, "MATIC-AMOY", "Polygon-Amoy", "MATIC-AMOY", 18, null, null, true));
-    addToken(new Token(CIRCLE_USDC_TOKEN_ID, "MATIC-AMOY", "USD Coin", "USDC", 6, "ERC20",
-        "0x41e94eb019c0762f9bfcf9fb1e58725bfb0e7582", false));
-    addToken(new Token("979869da-9115-5f7d-917d-12d434e56ae7", "ETH-SEPOLIA", "Ethereum-Sepolia", "ETH-SEPOLIA", 18,
-        null, null, true));
-    addToken(new Token("5797fbd6-3795-519d-84ca-ec4c5f80c3b1", "ETH-SEPOLIA", "USD Coin", "USDC", 6, "ERC20",
-        "0x1c7d4b196cb0c7b01d743fbc6116a902379c7238", false));
-    addToken(new Token("7adb2b7d-c9cd-5164-b2d4-b73b088274dc", "SOL-DEVNET", "Solana-Devnet", "SOL-DEVNET", 9, null,
-        null, true));
-    Wallet w = new Wallet(CIRCLE_WALLET_ID, "entity-1", CIRCLE_USER_ID, "MATIC-AMOY", CIRCLE_WALLET_ADDRESS,
-        "9ae5b554-4bf4-44c1-928a-5598b80bd7a0", Instant.parse("2023-07-28T14:41:47Z"));
+    addToken(
+        new Token(
+            CIRCLE_NATIVE_TOKEN_ID,
+            "MATIC-AMOY",
+            "Polygon-Amoy",
+            "MATIC-AMOY",
+            18,
+            null,
+            null,
+            true));
+    addToken(
+        new Token(
+            CIRCLE_USDC_TOKEN_ID,
+            "MATIC-AMOY",
+            "USD Coin",
+            "USDC",
+            6,
+            "ERC20",
+            "0x41e94eb019c0762f9bfcf9fb1e58725bfb0e7582",
+            false));
+    addToken(
+        new Token(
+            "979869da-9115-5f7d-917d-12d434e56ae7",
+            "ETH-SEPOLIA",
+            "Ethereum-Sepolia",
+            "ETH-SEPOLIA",
+            18,
+            null,
+            null,
+            true));
+    addToken(
+        new Token(
+            "5797fbd6-3795-519d-84ca-ec4c5f80c3b1",
+            "ETH-SEPOLIA",
+            "USD Coin",
+            "USDC",
+            6,
+            "ERC20",
+            "0x1c7d4b196cb0c7b01d743fbc6116a902379c7238",
+            false));
+    addToken(
+        new Token(
+            "7adb2b7d-c9cd-5164-b2d4-b73b088274dc",
+            "SOL-DEVNET",
+            "Solana-Devnet",
+            "SOL-DEVNET",
+            9,
+            null,
+            null,
+            true));
+    Wallet w =
+        new Wallet(
+            CIRCLE_WALLET_ID,
+            "entity-1",
+            CIRCLE_USER_ID,
+            "MATIC-AMOY",
+            CIRCLE_WALLET_ADDRESS,
+            "9ae5b554-4bf4-44c1-928a-5598b80bd7a0",
+            Instant.parse("2023-07-28T14:41:47Z"));
     wallets.put(w.id, w);
     circle.owners.put("w3s:" + w.id, "entity-1");
     circle.book.set("w3s:" + w.id, CIRCLE_USDC_TOKEN_ID, new BigDecimal("10"));

@@ -7,9 +7,10 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The shared state of one sandbox: the clock, the scheduler, outgoing webhooks and the providers' books. Every read
- * and write of provider state happens while holding this object's monitor, which makes each API call atomic (a
- * transfer debits and credits in one step, an idempotency key is bound once).
+ * The shared state of one sandbox: the clock, the scheduler, outgoing webhooks and the providers'
+ * books. Every read and write of provider state happens while holding this object's monitor, which
+ * makes each API call atomic (a transfer debits and credits in one step, an idempotency key is
+ * bound once).
  */
 final class Engine {
   final SandboxClock clock;

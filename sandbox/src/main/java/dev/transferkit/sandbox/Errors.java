@@ -15,7 +15,8 @@ final class Errors {
   /** One problem found in a request, rendered into the provider's per-field detail format. */
   record Problem(String error, String location, String message, String invalidValue) {}
 
-  // ------------------------------------------------------------------------------------------ Circle
+  // ------------------------------------------------------------------------------------------
+  // Circle
 
   /** Circle: {@code {code, message}} with the given HTTP status. */
   static ApiError circle(int http, int code, String message) {
@@ -79,14 +80,22 @@ final class Errors {
   }
 
   static ApiError wyreValidation(String message, String field, String value) {
-    return wyre(400, "ValidationException", "INVALID_VALUE", "validation.invalidValue", message, field, value);
+    return wyre(
+        400,
+        "ValidationException",
+        "INVALID_VALUE",
+        "validation.invalidValue",
+        message,
+        field,
+        value);
   }
 
   static ApiError wyreAccessDenied(String message) {
     return wyre(401, "AccessDeniedException", "", "accessDenied.invalidSession", message);
   }
 
-  // ------------------------------------------------------------------------------------------ Streambird
+  // ------------------------------------------------------------------------------------------
+  // Streambird
 
   /** Streambird: {@code {error_message, error_type, status_code}}. */
   static ApiError streambird(int http, String type, String message) {

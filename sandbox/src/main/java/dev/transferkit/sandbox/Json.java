@@ -21,7 +21,8 @@ final class Json {
       JsonMapper.builder()
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
-          // Keep 201.00 as 201.00 in trees: the scale of an amount is part of what the provider sends.
+          // Keep 201.00 as 201.00 in trees: the scale of an amount is part of what the provider
+          // sends.
           .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
           .build();
 
@@ -42,7 +43,10 @@ final class Json {
   private static final com.fasterxml.jackson.databind.ObjectReader ONE_DOCUMENT =
       MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-  /** The body as a tree when it is exactly one JSON value (nothing but whitespace after it), else an IOException. */
+  /**
+   * The body as a tree when it is exactly one JSON value (nothing but whitespace after it), else an
+   * IOException.
+   */
   static JsonNode parseOne(byte[] body) throws IOException {
     JsonNode tree = ONE_DOCUMENT.readTree(body);
     if (tree == null || tree.isMissingNode()) {
@@ -52,28 +56,31 @@ final class Json {
   }
 
   /**
-   * Why a request body is not exactly one JSON document (a provider's JSON parser refuses trailing bytes after the
-   * first value), or null when it is one.
+   * Why a request body is not exactly one JSON document (a provider's JSON parser refuses trailing
+   * bytes after the first value), or null when it is one.
    */
   static String notOneDocument(byte[] body) {
     try {
       parseOne(body);
       return null;
     } catch (IOException e) {
-      String detail = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage()
-          : e.getMessage();
+      String detail =
+          e instanceof com.fasterxml.jackson.core.JsonProcessingException j
+              ? j.getOriginalMessage()
+              : e.getMessage();
       return "The request body must be exactly one JSON document: " + detail;
     }
   }
 
   private static final com.fasterxml.jackson.databind.ObjectReader STRICT =
-      MAPPER.reader()
+      MAPPER
+          .reader()
           .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .with(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION);
 
   /**
-   * The body as a tree, or null when it is not exactly one JSON value with unique member names (then the spec
-   * validator, not the fast checks, decides what is wrong with it).
+   * The body as a tree, or null when it is not exactly one JSON value with unique member names
+   * (then the spec validator, not the fast checks, decides what is wrong with it).
    */
   static JsonNode parseStrict(byte[] body) {
     try {
@@ -115,11 +122,14 @@ final class Json {
   /** Circle-style ISO-8601 UTC text, millisecond precision. */
   static String iso(Instant instant) {
     long seconds = instant.getEpochSecond();
-    if (seconds < 0 || seconds >= 253_402_300_800L) { // outside years 1970-9999: the formatter's signed forms
+    if (seconds < 0
+        || seconds >= 253_402_300_800L) { // outside years 1970-9999: the formatter's signed forms
       return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.MILLIS));
     }
-    // What ISO_INSTANT writes for a millisecond instant, without the formatter's per-field machinery (it was the
-    // largest single cost of rendering a transfer): yyyy-MM-ddTHH:mm:ssZ, or with .SSS when the millis are not 0.
+    // What ISO_INSTANT writes for a millisecond instant, without the formatter's per-field
+    // machinery (it was the
+    // largest single cost of rendering a transfer): yyyy-MM-ddTHH:mm:ssZ, or with .SSS when the
+    // millis are not 0.
     int millis = instant.getNano() / 1_000_000;
     java.time.LocalDate date = java.time.LocalDate.ofEpochDay(seconds / 86_400);
     int secondOfDay = (int) (seconds % 86_400);
@@ -151,51 +161,65 @@ final class Json {
   }
 
   /**
-   * What an amount may look like: the JSON number grammar, or the providers' decimal-string form ({@code "2500.00"},
-   * Circle's {@code ".01"}), with ASCII digits only.
+   * What an amount may look like: the JSON number grammar, or the providers' decimal-string form
+   * ({@code "2500.00"}, Circle's {@code ".01"}), with ASCII digits only.
    */
-  static final java.util.regex.Pattern AMOUNT = java.util.regex.Pattern.compile(
-      "-?(?:(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?|[0-9]+(?:\\.[0-9]+)?|\\.[0-9]+)");
+  static final java.util.regex.Pattern AMOUNT =
+      java.util.regex.Pattern.compile(
+          "-?(?:(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?|[0-9]+(?:\\.[0-9]+)?|\\.[0-9]+)");
 
-  /** Digits before the point, and after it, that any amount of the three providers stays far below. */
+  /**
+   * Digits before the point, and after it, that any amount of the three providers stays far below.
+   */
   static final int MAX_INTEGER_DIGITS = 40;
+
   static final int MAX_FRACTION_DIGITS = 100;
 
   /**
-   * A decimal from request text. An {@link ArithmeticException} (the caller's 400) for magnitudes no amount has:
-   * {@code 1e335544320} parses to a tiny BigDecimal, but printing it, or giving it a scale of 2, takes a 335-million
-   * digit number (fuzz finding F5: a payout with that amount hung the sandbox).
+   * A decimal from request text. An {@link ArithmeticException} (the caller's 400) for magnitudes
+   * no amount has: {@code 1e335544320} parses to a tiny BigDecimal, but printing it, or giving it a
+   * scale of 2, takes a 335-million digit number (fuzz finding F5: a payout with that amount hung
+   * the sandbox).
    */
   static BigDecimal decimal(String text) {
     if (text == null || !AMOUNT.matcher(text).matches()) {
-      // BigDecimal alone also takes other scripts' digits ("١٠٠" is 100), a leading '+' and "1.": no provider does.
-      throw new NumberFormatException("not an amount: "
-          + (text == null ? "null" : text.length() > 40 ? text.substring(0, 40) + "..." : text));
+      // BigDecimal alone also takes other scripts' digits ("١٠٠" is 100), a leading '+' and "1.":
+      // no provider does.
+      throw new NumberFormatException(
+          "not an amount: "
+              + (text == null
+                  ? "null"
+                  : text.length() > 40 ? text.substring(0, 40) + "..." : text));
     }
     BigDecimal d = new BigDecimal(text);
-    if (d.signum() != 0 && (d.precision() - d.scale() > MAX_INTEGER_DIGITS || d.scale() > MAX_FRACTION_DIGITS)) {
-      throw new ArithmeticException("amount out of range: "
-          + (text.length() > 40 ? text.substring(0, 40) + "..." : text));
+    if (d.signum() != 0
+        && (d.precision() - d.scale() > MAX_INTEGER_DIGITS || d.scale() > MAX_FRACTION_DIGITS)) {
+      throw new ArithmeticException(
+          "amount out of range: " + (text.length() > 40 ? text.substring(0, 40) + "..." : text));
     }
     return d;
   }
 
   /**
-   * RFC 3339 {@code date-time} (section 5.6): date, {@code T} or {@code t} (or a space, as the section's note allows),
-   * time with any number of fraction digits, {@code Z}, {@code z} or a numeric offset up to 23:59.
+   * RFC 3339 {@code date-time} (section 5.6): date, {@code T} or {@code t} (or a space, as the
+   * section's note allows), time with any number of fraction digits, {@code Z}, {@code z} or a
+   * numeric offset up to 23:59.
    */
-  private static final java.util.regex.Pattern RFC3339 = java.util.regex.Pattern.compile(
-      "([0-9]{4})-([0-9]{2})-([0-9]{2})[Tt ]([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\\.([0-9]+))?"
-          + "([Zz]|([+-])([0-9]{2}):([0-9]{2}))");
+  private static final java.util.regex.Pattern RFC3339 =
+      java.util.regex.Pattern.compile(
+          "([0-9]{4})-([0-9]{2})-([0-9]{2})[Tt ]([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\\.([0-9]+))?"
+              + "([Zz]|([+-])([0-9]{2}):([0-9]{2}))");
 
   /**
-   * The instant of an RFC 3339 date-time, every form the format allows included. java.time alone cannot take them:
-   * {@code Instant.parse} and {@code OffsetDateTime.parse} refuse offsets beyond +-18:00, more than 9 fraction digits
-   * and lower-case {@code t}/{@code z}, all valid RFC 3339 (the spec's {@code format: date-time}). So the grammar is
-   * matched here and the fields go to java.time: fraction digits beyond nanoseconds are dropped, a leap second
-   * {@code :60} is read as {@code :59} (java.time's own time-scale does the same).
+   * The instant of an RFC 3339 date-time, every form the format allows included. java.time alone
+   * cannot take them: {@code Instant.parse} and {@code OffsetDateTime.parse} refuse offsets beyond
+   * +-18:00, more than 9 fraction digits and lower-case {@code t}/{@code z}, all valid RFC 3339
+   * (the spec's {@code format: date-time}). So the grammar is matched here and the fields go to
+   * java.time: fraction digits beyond nanoseconds are dropped, a leap second {@code :60} is read as
+   * {@code :59} (java.time's own time-scale does the same).
    *
-   * @throws DateTimeException (the caller's 400) for text that is not an RFC 3339 date-time or names no real date
+   * @throws DateTimeException (the caller's 400) for text that is not an RFC 3339 date-time or
+   *     names no real date
    */
   static Instant instant(String text) {
     java.util.regex.Matcher m = text == null ? null : RFC3339.matcher(text);
@@ -219,8 +243,15 @@ final class Json {
     if (second == 60) {
       second = 59; // a leap second (RFC 3339 5.7); java.time's time-scale has none
     }
-    java.time.LocalDateTime local = java.time.LocalDateTime.of(Integer.parseInt(m.group(1)),
-        Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), hour, minute, second, nanos);
+    java.time.LocalDateTime local =
+        java.time.LocalDateTime.of(
+            Integer.parseInt(m.group(1)),
+            Integer.parseInt(m.group(2)),
+            Integer.parseInt(m.group(3)),
+            hour,
+            minute,
+            second,
+            nanos);
     return Instant.ofEpochSecond(local.toEpochSecond(java.time.ZoneOffset.UTC) - offset, nanos);
   }
 

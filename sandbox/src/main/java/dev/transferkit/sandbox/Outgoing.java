@@ -16,12 +16,14 @@ record Outgoing(int status, byte[] body, Map<String, String> headers, String con
   }
 
   static Outgoing of(Reply reply) {
-    return new Outgoing(reply.status, reply.body == null ? new byte[0] : Json.bytes(reply.body), reply.headers);
+    return new Outgoing(
+        reply.status, reply.body == null ? new byte[0] : Json.bytes(reply.body), reply.headers);
   }
 
   FullHttpResponse toNetty(boolean keepAlive) {
-    FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status),
-        Unpooled.wrappedBuffer(body));
+    FullHttpResponse r =
+        new DefaultFullHttpResponse(
+            HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status), Unpooled.wrappedBuffer(body));
     headers.forEach((k, v) -> r.headers().set(k, v));
     if (body.length > 0) {
       r.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);

@@ -11,10 +11,11 @@ final class Pages {
   record Page<T>(List<T> items, boolean hasPrevious, boolean hasNext) {}
 
   /**
-   * Items strictly after {@code pageAfter} (or strictly before {@code pageBefore}, the ones nearest to it), at most
-   * {@code size}; null when a cursor names no item of the list.
+   * Items strictly after {@code pageAfter} (or strictly before {@code pageBefore}, the ones nearest
+   * to it), at most {@code size}; null when a cursor names no item of the list.
    */
-  static <T> Page<T> page(List<T> ordered, Function<T, String> id, String pageBefore, String pageAfter, int size) {
+  static <T> Page<T> page(
+      List<T> ordered, Function<T, String> id, String pageBefore, String pageAfter, int size) {
     int from;
     int to;
     if (pageAfter != null) {

@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One simulated provider: its authentication, error shapes and the handlers of its operations, registered by the
- * spec's operationId. Paths and methods come from the parsed spec ({@link #routes}).
+ * One simulated provider: its authentication, error shapes and the handlers of its operations,
+ * registered by the spec's operationId. Paths and methods come from the parsed spec ({@link
+ * #routes}).
  */
 abstract class ProviderApi {
   /** A handler of one operation. */
@@ -20,10 +21,11 @@ abstract class ProviderApi {
   }
 
   /**
-   * One operation of the spec, tied to the spec file that defines it; {@code op} is null when nothing handles it,
-   * {@code authenticated} false when the spec lets anyone call it.
+   * One operation of the spec, tied to the spec file that defines it; {@code op} is null when
+   * nothing handles it, {@code authenticated} false when the spec lets anyone call it.
    */
-  record Route(String method, String path, String spec, String operationId, Op op, boolean authenticated) {}
+  record Route(
+      String method, String path, String spec, String operationId, Op op, boolean authenticated) {}
 
   private final Map<String, Op> handlers = new LinkedHashMap<>();
 
@@ -45,20 +47,32 @@ abstract class ProviderApi {
   /**
    * The routes of the spec's operations, each with its handler (null when none is registered).
    *
-   * @throws IllegalStateException when a handler is registered for an operationId the spec does not have
+   * @throws IllegalStateException when a handler is registered for an operationId the spec does not
+   *     have
    */
   final List<Route> routes(List<SpecOperation> operations) {
     List<Route> routes = new ArrayList<>();
     Set<String> known = new HashSet<>();
     for (SpecOperation o : operations) {
       known.add(o.operationId());
-      routes.add(new Route(o.method(), o.path(), o.specFile(), o.operationId(), handlers.get(o.operationId()),
-          o.authenticated()));
+      routes.add(
+          new Route(
+              o.method(),
+              o.path(),
+              o.specFile(),
+              o.operationId(),
+              handlers.get(o.operationId()),
+              o.authenticated()));
     }
     for (String id : handlers.keySet()) {
       if (!known.contains(id)) {
-        throw new IllegalStateException(prefix() + ": a handler is registered for " + id
-            + ", which no spec of " + provider().specFiles() + " defines");
+        throw new IllegalStateException(
+            prefix()
+                + ": a handler is registered for "
+                + id
+                + ", which no spec of "
+                + provider().specFiles()
+                + " defines");
       }
     }
     return routes;
@@ -74,15 +88,18 @@ abstract class ProviderApi {
   abstract ApiError unknownPath(Call call);
 
   /**
-   * The provider's answer to a request refused before it reached an operation: 413 (body too large), 414 (request
-   * line too long), 431 (headers too large) or 400 (not HTTP).
+   * The provider's answer to a request refused before it reached an operation: 413 (body too
+   * large), 414 (request line too long), 431 (headers too large) or 400 (not HTTP).
    */
   abstract ApiError refused(int status, String message);
 
   /** The provider's ledger. */
   abstract Book book();
 
-  /** The API key that owns a ledger holder (directly or through a parent account), or null for system holders. */
+  /**
+   * The API key that owns a ledger holder (directly or through a parent account), or null for
+   * system holders.
+   */
   abstract String apiKeyOf(String holder);
 
   /** The provider's 500 answer. */

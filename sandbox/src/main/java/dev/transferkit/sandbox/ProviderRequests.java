@@ -15,9 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The pipeline of one provider request, apart from the HTTP server ({@link Front}): authenticate, check the body is
- * one JSON document, validate against the spec, handle, validate the response against the spec. Every failure on the
- * way is answered in the provider's error shape.
+ * The pipeline of one provider request, apart from the HTTP server ({@link Front}): authenticate,
+ * check the body is one JSON document, validate against the spec, handle, validate the response
+ * against the spec. Every failure on the way is answered in the provider's error shape.
  */
 final class ProviderRequests {
   private static final Logger LOG = LoggerFactory.getLogger(ProviderRequests.class);
@@ -28,7 +28,11 @@ final class ProviderRequests {
   private final List<ResponseViolation> violations;
   private final List<ProviderApi> providers;
 
-  ProviderRequests(Engine engine, Supplier<Specs> specs, boolean strictResponses, List<ResponseViolation> violations,
+  ProviderRequests(
+      Engine engine,
+      Supplier<Specs> specs,
+      boolean strictResponses,
+      List<ResponseViolation> violations,
       List<ProviderApi> providers) {
     this.engine = engine;
     this.specs = specs;
@@ -37,7 +41,9 @@ final class ProviderRequests {
     this.providers = providers;
   }
 
-  /** The provider's answer (its error shape) to a request refused before it reached an operation. */
+  /**
+   * The provider's answer (its error shape) to a request refused before it reached an operation.
+   */
   Outgoing refusal(String uri, int status, String message) {
     String path = uri.startsWith("/") ? uri : "/";
     for (ProviderApi provider : providers) {
@@ -50,27 +56,44 @@ final class ProviderRequests {
   }
 
   /**
-   * Answers one provider request; what broke the spec (request or response), in words, goes to {@code broken}.
+   * Answers one provider request; what broke the spec (request or response), in words, goes to
+   * {@code broken}.
    *
    * @param route the operation, or null when the path is none of the provider's
-   * @param allowed when {@code route} is null: the methods the spec documents on this path (empty: unknown path)
+   * @param allowed when {@code route} is null: the methods the spec documents on this path (empty:
+   *     unknown path)
    */
-  Outgoing dispatch(ProviderApi provider, ProviderApi.Route route, List<String> allowed, Call call,
+  Outgoing dispatch(
+      ProviderApi provider,
+      ProviderApi.Route route,
+      List<String> allowed,
+      Call call,
       List<String> broken) {
     Specs specs = this.specs.get();
     Reply reply;
     try {
       if (route == null && !allowed.isEmpty()) {
         String allow = String.join(", ", allowed);
-        return Outgoing.of(provider.refused(405, call.method + " is not allowed on " + call.path + "; allowed: "
-            + allow).reply().header("Allow", allow));
+        return Outgoing.of(
+            provider
+                .refused(
+                    405, call.method + " is not allowed on " + call.path + "; allowed: " + allow)
+                .reply()
+                .header("Allow", allow));
       }
       if (route == null) {
         throw provider.unknownPath(call);
       }
       if (route.op() == null) {
-        return Outgoing.of(provider.refused(501, route.operationId() + " is in " + route.spec()
-            + " but the sandbox does not simulate it.").reply());
+        return Outgoing.of(
+            provider
+                .refused(
+                    501,
+                    route.operationId()
+                        + " is in "
+                        + route.spec()
+                        + " but the sandbox does not simulate it.")
+                .reply());
       }
       if (route.authenticated()) {
         synchronized (engine) {
@@ -79,16 +102,21 @@ final class ProviderRequests {
       }
       String notOneDocument = call.rawBody.length == 0 ? null : Json.notOneDocument(call.rawBody);
       if (notOneDocument != null) {
-        // The validator reads the first JSON value and ignores what follows it; a provider's parser refuses the body.
+        // The validator reads the first JSON value and ignores what follows it; a provider's parser
+        // refuses the body.
         broken.add("request: body: " + notOneDocument);
-        throw provider.invalid(route, call, List.of(new Errors.Problem("invalid_value", "body", notOneDocument,
-            null)));
+        throw provider.invalid(
+            route,
+            call,
+            List.of(new Errors.Problem("invalid_value", "body", notOneDocument, null)));
       }
       List<Errors.Problem> problems = specs.validateRequest(route, call);
       if (!problems.isEmpty()) {
         for (Errors.Problem problem : problems) {
-          broken.add("request: " + (problem.location().isEmpty() ? "" : problem.location() + ": ")
-              + problem.message());
+          broken.add(
+              "request: "
+                  + (problem.location().isEmpty() ? "" : problem.location() + ": ")
+                  + problem.message());
         }
         throw provider.invalid(route, call, problems);
       }
@@ -96,11 +124,23 @@ final class ProviderRequests {
     } catch (ApiError e) {
       reply = e.reply();
     } catch (NumberFormatException | ArithmeticException | DateTimeException e) {
-      // Input the schema check let through but that is not a usable number or time (an integer query parameter with
-      // surrounding whitespace, an amount with an exponent beyond BigDecimal's range, a date-time naming a day that
+      // Input the schema check let through but that is not a usable number or time (an integer
+      // query parameter with
+      // surrounding whitespace, an amount with an exponent beyond BigDecimal's range, a date-time
+      // naming a day that
       // does not exist, such as February 30): the caller's error, not ours.
-      reply = provider.invalid(route, call, List.of(new Errors.Problem("invalid_value", "request",
-          "A value in the request cannot be used: " + e.getMessage(), ""))).reply();
+      reply =
+          provider
+              .invalid(
+                  route,
+                  call,
+                  List.of(
+                      new Errors.Problem(
+                          "invalid_value",
+                          "request",
+                          "A value in the request cannot be used: " + e.getMessage(),
+                          "")))
+              .reply();
     } catch (Exception e) {
       LOG.error("sandbox failure on {} {}", call.method, call.path, e);
       reply = provider.internal("Sandbox failure: " + e).reply();
@@ -114,12 +154,23 @@ final class ProviderRequests {
       List<String> problems = specs.validateResponse(route, call, reply, body);
       if (!problems.isEmpty()) {
         problems.forEach(line -> broken.add("response: " + line));
-        ResponseViolation v = new ResponseViolation(provider.prefix(), call.method, call.path, reply.status, problems,
-            new String(body, StandardCharsets.UTF_8));
+        ResponseViolation v =
+            new ResponseViolation(
+                provider.prefix(),
+                call.method,
+                call.path,
+                reply.status,
+                problems,
+                new String(body, StandardCharsets.UTF_8));
         violations.add(v);
         if (strictResponses) {
           Reply failure =
-              provider.internal("Sandbox response violates " + route.spec() + ": " + String.join("; ", problems))
+              provider
+                  .internal(
+                      "Sandbox response violates "
+                          + route.spec()
+                          + ": "
+                          + String.join("; ", problems))
                   .reply();
           failure.headers.putAll(reply.headers);
           reply = failure;
@@ -142,16 +193,26 @@ final class ProviderRequests {
         continue;
       }
       int eq = pair.indexOf('=');
-      String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-      String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      String name =
+          URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+      String value =
+          eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
       query.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
     }
     return query;
   }
 
-  /** The request as a provider handler sees it; {@code localHost} stands in for a missing Host header. */
-  static Call toCall(ProviderApi provider, FullHttpRequest request, QueryStringDecoder uri,
-      Map<String, String> pathParams, byte[] body, Supplier<String> localHost) {
+  /**
+   * The request as a provider handler sees it; {@code localHost} stands in for a missing Host
+   * header.
+   */
+  static Call toCall(
+      ProviderApi provider,
+      FullHttpRequest request,
+      QueryStringDecoder uri,
+      Map<String, String> pathParams,
+      byte[] body,
+      Supplier<String> localHost) {
     String rawPath = uri.rawPath();
     String rawQuery = uri.rawQuery();
     String prefix = "/" + provider.prefix();
@@ -168,6 +229,7 @@ final class ProviderRequests {
     for (Map.Entry<String, String> h : request.headers()) {
       headers.computeIfAbsent(h.getKey(), k -> new ArrayList<>(1)).add(h.getValue());
     }
-    return new Call(request.method().name(), path, fullUrl, parseQuery(rawQuery), headers, pathParams, body);
+    return new Call(
+        request.method().name(), path, fullUrl, parseQuery(rawQuery), headers, pathParams, body);
   }
 }

@@ -13,10 +13,12 @@ final class RequestLog {
   static final int KEPT = 50;
 
   /**
-   * One request as answered: when (wall clock), what, the answer's status, how long the sandbox took (from the
-   * request read to the answer ready, in microseconds) and what broke the spec, in words (empty when nothing did).
+   * One request as answered: when (wall clock), what, the answer's status, how long the sandbox
+   * took (from the request read to the answer ready, in microseconds) and what broke the spec, in
+   * words (empty when nothing did).
    */
-  record Entry(Instant at, String method, String path, int status, long micros, List<String> violations) {}
+  record Entry(
+      Instant at, String method, String path, int status, long micros, List<String> violations) {}
 
   private final Map<String, ArrayDeque<Entry>> byProvider = new LinkedHashMap<>();
 

@@ -3,8 +3,8 @@ package dev.transferkit.sandbox;
 import java.util.List;
 
 /**
- * A response the sandbox produced that does not keep the contract in specs/: a sandbox bug or a spec bug, either way
- * something a test should fail on. Immutable.
+ * A response the sandbox produced that does not keep the contract in specs/: a sandbox bug or a
+ * spec bug, either way something a test should fail on. Immutable.
  *
  * @param provider {@code circle}, {@code wyre} or {@code streambird}
  * @param method the HTTP method of the request
@@ -21,6 +21,15 @@ public record ResponseViolation(
 
   @Override
   public String toString() {
-    return method + " /" + provider + path + " -> " + status + ": " + String.join("; ", problems) + "\n  body: " + body;
+    return method
+        + " /"
+        + provider
+        + path
+        + " -> "
+        + status
+        + ": "
+        + String.join("; ", problems)
+        + "\n  body: "
+        + body;
   }
 }

@@ -8,10 +8,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Matches a method and a raw path against templates such as {@code /circle/v1/accounts/transfers/{id}}; a template
- * ending in {@code /*} matches everything below it. As OpenAPI requires, a concrete segment wins over a template
- * parameter in the same place ({@code /v1/transfers/list} before {@code /v1/transfers/{id}}); prefix templates come
- * last; otherwise the first registered match wins.
+ * Matches a method and a raw path against templates such as {@code
+ * /circle/v1/accounts/transfers/{id}}; a template ending in {@code /*} matches everything below it.
+ * As OpenAPI requires, a concrete segment wins over a template parameter in the same place ({@code
+ * /v1/transfers/list} before {@code /v1/transfers/{id}}); prefix templates come last; otherwise the
+ * first registered match wins.
  */
 final class Router<H> {
   record Match<H>(H handler, Map<String, String> pathParams) {}
@@ -60,8 +61,8 @@ final class Router<H> {
   }
 
   /**
-   * The methods registered for this exact path (prefix templates left out), in registration order: what an
-   * {@code Allow} header lists when the path is known but the method is not.
+   * The methods registered for this exact path (prefix templates left out), in registration order:
+   * what an {@code Allow} header lists when the path is known but the method is not.
    */
   List<String> allowedMethods(String rawPath) {
     String[] path = split(rawPath);
@@ -81,8 +82,9 @@ final class Router<H> {
     for (int i = 0; i < e.segments.length; i++) {
       String s = e.segments[i];
       if (isParam(s)) {
-        params.put(s.substring(1, s.length() - 1), java.net.URLDecoder.decode(path[i],
-            java.nio.charset.StandardCharsets.UTF_8));
+        params.put(
+            s.substring(1, s.length() - 1),
+            java.net.URLDecoder.decode(path[i], java.nio.charset.StandardCharsets.UTF_8));
       } else if (!s.equals(path[i])) {
         return false;
       }

@@ -10,9 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A local, stateful simulator of the Circle, Wyre and Streambird APIs described in {@code specs/}: balances move,
- * idempotency keys hold, transfers walk their documented lifecycles on a {@link SandboxClock}, webhooks are sent and
- * signed. Every request and every response is validated against the spec of the provider it addresses.
+ * A local, stateful simulator of the Circle, Wyre and Streambird APIs described in {@code specs/}:
+ * balances move, idempotency keys hold, transfers walk their documented lifecycles on a {@link
+ * SandboxClock}, webhooks are sent and signed. Every request and every response is validated
+ * against the spec of the provider it addresses.
  *
  * <pre>{@code
  * try (Sandbox sandbox = Sandbox.builder().port(0).strictResponses(true).build().start()) {
@@ -87,14 +88,22 @@ public final class Sandbox implements AutoCloseable {
     engine.reset();
     front = new Front(engine, specs, strictResponses, adminToken);
     try {
-      port = front.start(host, requestedPort, List.of(engine.circle, engine.wyre, engine.streambird),
-          new AdminApi(engine, this));
+      port =
+          front.start(
+              host,
+              requestedPort,
+              List.of(engine.circle, engine.wyre, engine.streambird),
+              new AdminApi(engine, this));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while starting to listen on " + host + ":" + requestedPort, e);
-    } catch (Exception e) { // Netty's bind throws the socket's checked exception (BindException) undeclared
+      throw new IllegalStateException(
+          "interrupted while starting to listen on " + host + ":" + requestedPort, e);
+    } catch (
+        Exception
+            e) { // Netty's bind throws the socket's checked exception (BindException) undeclared
       front.stop();
-      throw new IllegalStateException("cannot listen on " + host + ":" + requestedPort + ": " + e, e);
+      throw new IllegalStateException(
+          "cannot listen on " + host + ":" + requestedPort + ": " + e, e);
     }
     long t1 = System.nanoTime();
     try {
@@ -115,8 +124,12 @@ public final class Sandbox implements AutoCloseable {
               });
       ticker.scheduleWithFixedDelay(engine::tick, 1, 1, TimeUnit.SECONDS);
     }
-    LOG.debug("sandbox listening on {}:{}: books and server ready in {} ms, specs {} ms later", host, port,
-        (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
+    LOG.debug(
+        "sandbox listening on {}:{}: books and server ready in {} ms, specs {} ms later",
+        host,
+        port,
+        (t1 - t0) / 1_000_000,
+        (System.nanoTime() - t1) / 1_000_000);
     return this;
   }
 
@@ -144,17 +157,25 @@ public final class Sandbox implements AutoCloseable {
    * otherwise ask for "//v1/...".
    */
 
-  /** Base URL of the simulated Circle APIs, without a trailing '/': append e.g. {@code /v1/accounts/transfers}. */
+  /**
+   * Base URL of the simulated Circle APIs, without a trailing '/': append e.g. {@code
+   * /v1/accounts/transfers}.
+   */
   public String circleBaseUrl() {
     return baseUrl() + "circle";
   }
 
-  /** Base URL of the simulated Wyre API, without a trailing '/': append e.g. {@code /v3/transfers}. */
+  /**
+   * Base URL of the simulated Wyre API, without a trailing '/': append e.g. {@code /v3/transfers}.
+   */
   public String wyreBaseUrl() {
     return baseUrl() + "wyre";
   }
 
-  /** Base URL of the simulated Streambird API, without a trailing '/': append e.g. {@code /v1/transfers/create}. */
+  /**
+   * Base URL of the simulated Streambird API, without a trailing '/': append e.g. {@code
+   * /v1/transfers/create}.
+   */
   public String streambirdBaseUrl() {
     return baseUrl() + "streambird";
   }
@@ -165,9 +186,10 @@ public final class Sandbox implements AutoCloseable {
   }
 
   /**
-   * The token the admin API (under {@link #adminBaseUrl()}, the seed listing included) requires as {@code
-   * Authorization: Bearer <token>}, or null when it is open. It is open on a loopback address unless a token was
-   * given; bound to any other address it always requires one (given, or generated here).
+   * The token the admin API (under {@link #adminBaseUrl()}, the seed listing included) requires as
+   * {@code Authorization: Bearer <token>}, or null when it is open. It is open on a loopback
+   * address unless a token was given; bound to any other address it always requires one (given, or
+   * generated here).
    */
   public String adminToken() {
     return adminToken;
@@ -185,12 +207,13 @@ public final class Sandbox implements AutoCloseable {
   }
 
   /**
-   * Every response so far that broke the spec (each was replaced by a 500 when {@code strictResponses} is on).
-   * Tests should assert this is empty.
+   * Every response so far that broke the spec (each was replaced by a 500 when {@code
+   * strictResponses} is on). Tests should assert this is empty.
    */
   /**
-   * The operations of the specs that no handler simulates (answered 501), as {@code provider operationId (METHOD path
-   * in file)}; logged at start-up too. Empty when the sandbox covers the whole contract.
+   * The operations of the specs that no handler simulates (answered 501), as {@code provider
+   * operationId (METHOD path in file)}; logged at start-up too. Empty when the sandbox covers the
+   * whole contract.
    */
   public List<String> unhandledOperations() {
     requireStarted();
@@ -202,7 +225,10 @@ public final class Sandbox implements AutoCloseable {
     return List.copyOf(front.violations);
   }
 
-  /** Back to the seed: all providers' books, pending lifecycle steps and webhooks. The clock is left as it is. */
+  /**
+   * Back to the seed: all providers' books, pending lifecycle steps and webhooks. The clock is left
+   * as it is.
+   */
   public void reset() {
     requireStarted();
     engine.reset();
@@ -243,8 +269,8 @@ public final class Sandbox implements AutoCloseable {
     private Builder() {}
 
     /**
-     * The admin API's token (see {@link Sandbox#adminToken()}); by default none on loopback and a random one on any
-     * other address.
+     * The admin API's token (see {@link Sandbox#adminToken()}); by default none on loopback and a
+     * random one on any other address.
      */
     public Builder adminToken(String token) {
       if (token.isBlank()) {
@@ -273,8 +299,9 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
-     * When true, a response that breaks the spec is replaced by a 500 naming the problem (and recorded in {@link
-     * Sandbox#responseViolations()}); when false (the default) it is sent as-is, logged and recorded.
+     * When true, a response that breaks the spec is replaced by a 500 naming the problem (and
+     * recorded in {@link Sandbox#responseViolations()}); when false (the default) it is sent as-is,
+     * logged and recorded.
      */
     public Builder strictResponses(boolean strict) {
       this.strictResponses = strict;

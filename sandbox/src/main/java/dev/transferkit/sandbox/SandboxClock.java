@@ -12,12 +12,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The sandbox's notion of time. Token lifetimes, confirmation windows, expiries and lifecycle steps all run on it, so
- * a test can jump over an hour in a microsecond with {@link #advance(Duration)} instead of sleeping.
+ * The sandbox's notion of time. Token lifetimes, confirmation windows, expiries and lifecycle steps
+ * all run on it, so a test can jump over an hour in a microsecond with {@link #advance(Duration)}
+ * instead of sleeping.
  *
- * <p>A clock is either <em>frozen</em> (it only moves when advanced; the default in tests) or <em>ticking</em> (it
- * follows the wall clock and can additionally be advanced; the default of the standalone server). Advancing runs
- * everything that has become due (lifecycle steps, expiries, webhook deliveries) before returning.
+ * <p>A clock is either <em>frozen</em> (it only moves when advanced; the default in tests) or
+ * <em>ticking</em> (it follows the wall clock and can additionally be advanced; the default of the
+ * standalone server). Advancing runs everything that has become due (lifecycle steps, expiries,
+ * webhook deliveries) before returning.
  *
  * <p>Thread-safe.
  */
@@ -60,8 +62,8 @@ public final class SandboxClock extends Clock {
   }
 
   /**
-   * Moves the clock forward and runs, before returning, everything that became due: lifecycle steps, expiries and
-   * webhook deliveries (including retries).
+   * Moves the clock forward and runs, before returning, everything that became due: lifecycle
+   * steps, expiries and webhook deliveries (including retries).
    *
    * @throws IllegalArgumentException if {@code amount} is negative
    */

@@ -3,8 +3,9 @@ package dev.transferkit.sandbox;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Standalone entry point: {@code java -jar transferkit-sandbox.jar [--port 8080] [--host 127.0.0.1] [--frozen-clock]
- * [--strict-responses] [--admin-token T] [--exit-when-ready]}. Prints the base URLs and the seeded API keys, then serves until killed.
+ * Standalone entry point: {@code java -jar transferkit-sandbox.jar [--port 8080] [--host 127.0.0.1]
+ * [--frozen-clock] [--strict-responses] [--admin-token T] [--exit-when-ready]}. Prints the base
+ * URLs and the seeded API keys, then serves until killed.
  */
 public final class SandboxMain {
   private SandboxMain() {}
@@ -37,15 +38,22 @@ public final class SandboxMain {
     long millis = (System.nanoTime() - started) / 1_000_000;
     long sinceJvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
     Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close, "sandbox-shutdown"));
-    System.out.println("TransferKit sandbox ready in " + millis + " ms (" + sinceJvmStart + " ms after JVM start; clock: "
-        + sandbox.clock() + ")");
+    System.out.println(
+        "TransferKit sandbox ready in "
+            + millis
+            + " ms ("
+            + sinceJvmStart
+            + " ms after JVM start; clock: "
+            + sandbox.clock()
+            + ")");
     System.out.println("Circle     " + sandbox.circleBaseUrl());
     System.out.println("Wyre       " + sandbox.wyreBaseUrl());
     System.out.println("Streambird " + sandbox.streambirdBaseUrl());
     System.out.println("Admin      " + sandbox.adminBaseUrl());
     if (sandbox.adminToken() != null) {
-      System.out.println("Admin token (send Authorization: Bearer <token> to the admin API and the seed listing): "
-          + sandbox.adminToken());
+      System.out.println(
+          "Admin token (send Authorization: Bearer <token> to the admin API and the seed listing): "
+              + sandbox.adminToken());
     }
     System.out.println(sandbox.seed().describe());
     System.out.flush();

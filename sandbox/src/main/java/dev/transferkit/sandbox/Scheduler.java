@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.PriorityQueue;
 
 /**
- * Work due at a sandbox-clock instant (lifecycle steps, expiries). Tasks run in due order with their own due time,
- * so one large clock jump replays every intermediate step with the timestamps it would have had. Not thread-safe:
- * used under the engine lock.
+ * Work due at a sandbox-clock instant (lifecycle steps, expiries). Tasks run in due order with
+ * their own due time, so one large clock jump replays every intermediate step with the timestamps
+ * it would have had. Not thread-safe: used under the engine lock.
  */
 final class Scheduler {
   interface Task {
@@ -16,7 +16,8 @@ final class Scheduler {
   private record Entry(Instant due, long seq, Task task) {}
 
   private final PriorityQueue<Entry> queue =
-      new PriorityQueue<>((a, b) -> a.due.equals(b.due) ? Long.compare(a.seq, b.seq) : a.due.compareTo(b.due));
+      new PriorityQueue<>(
+          (a, b) -> a.due.equals(b.due) ? Long.compare(a.seq, b.seq) : a.due.compareTo(b.due));
   private long seq;
 
   void at(Instant due, Task task) {

@@ -42,41 +42,51 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The contract as the sandbox uses it: every provider's specs parsed by the specs module's {@link SpecLoader}, their
- * operations, and swagger-request-validator's request and response validators for each operation. Loaded in parallel
- * with the server start; thread-safe afterwards.
+ * The contract as the sandbox uses it: every provider's specs parsed by the specs module's {@link
+ * SpecLoader}, their operations, and swagger-request-validator's request and response validators
+ * for each operation. Loaded in parallel with the server start; thread-safe afterwards.
  *
- * <p>The validators are swagger-request-validator's own ({@link RequestValidator}, {@link ResponseValidator}, one
- * {@link SchemaValidator} and its compiled-schema cache per spec file), called with the operation the sandbox's router
- * already chose. Its {@code OpenApiInteractionValidator} facade would look the operation up again on every request and
- * every response, matching the path against every template of the spec with freshly compiled patterns: 6 to 16% of
- * the sandbox's CPU under load. Response bodies are handed over as the tree the handler built instead of being parsed
- * back from the bytes it was just written to.
+ * <p>The validators are swagger-request-validator's own ({@link RequestValidator}, {@link
+ * ResponseValidator}, one {@link SchemaValidator} and its compiled-schema cache per spec file),
+ * called with the operation the sandbox's router already chose. Its {@code
+ * OpenApiInteractionValidator} facade would look the operation up again on every request and every
+ * response, matching the path against every template of the spec with freshly compiled patterns: 6
+ * to 16% of the sandbox's CPU under load. Response bodies are handed over as the tree the handler
+ * built instead of being parsed back from the bytes it was just written to.
  */
 final class Specs {
-  // The files whose operations behave differently within Circle (authentication and error codes differ per product).
+  // The files whose operations behave differently within Circle (authentication and error codes
+  // differ per product).
   static final String CIRCLE_PAYOUTS = "circle/payouts.yaml";
   static final String CIRCLE_WALLETS = "circle/user-controlled-wallets.yaml";
 
   private static final Logger LOG = LoggerFactory.getLogger(Specs.class);
-  private static final Pattern MISSING_PROPERTIES = Pattern.compile("properties \\(\\[([^\\]]*)\\]\\)");
+  private static final Pattern MISSING_PROPERTIES =
+      Pattern.compile("properties \\(\\[([^\\]]*)\\]\\)");
 
-  /** swagger-request-validator's validators of one spec file, sharing one schema validator (and its cache). */
+  /**
+   * swagger-request-validator's validators of one spec file, sharing one schema validator (and its
+   * cache).
+   */
   private record Validators(RequestValidator requests, ResponseValidator responses) {}
 
   /** One operation as the validators address it, resolved once from the parsed spec. */
-  private record Target(Validators validators, ApiPath path, PathItem.HttpMethod method, Operation operation) {
+  private record Target(
+      Validators validators, ApiPath path, PathItem.HttpMethod method, Operation operation) {
     ApiOperation on(String requestPath) {
-      // No base path: the servers of the specs have none, and the router matched the spec's path as written.
+      // No base path: the servers of the specs have none, and the router matched the spec's path as
+      // written.
       return new ApiOperation(path, new NormalisedPathImpl(requestPath, null), method, operation);
     }
   }
 
   /** By spec file, then operationId. */
   private final Map<String, Map<String, Target>> targets;
+
   private final Map<Provider, List<SpecOperation>> operations;
 
-  private Specs(Map<String, Map<String, Target>> targets, Map<Provider, List<SpecOperation>> operations) {
+  private Specs(
+      Map<String, Map<String, Target>> targets, Map<Provider, List<SpecOperation>> operations) {
     this.targets = targets;
     this.operations = operations;
   }
@@ -88,7 +98,10 @@ final class Specs {
 
   private static volatile CompletableFuture<Specs> cache;
 
-  /** The specs, parsed once per JVM (validators are immutable and thread-safe), so later sandboxes start fast. */
+  /**
+   * The specs, parsed once per JVM (validators are immutable and thread-safe), so later sandboxes
+   * start fast.
+   */
   static CompletableFuture<Specs> loadShared(Executor executor) {
     CompletableFuture<Specs> c = cache;
     if (c == null || c.isCompletedExceptionally()) {
@@ -112,7 +125,8 @@ final class Specs {
               return t;
             });
     try {
-      // Two things are slow the first time: parsing YAML into the OpenAPI model, and setting up the JSON-schema
+      // Two things are slow the first time: parsing YAML into the OpenAPI model, and setting up the
+      // JSON-schema
       // validator. Warm the second up (on an empty document) while the first runs.
       CompletableFuture<?> warmValidator = CompletableFuture.runAsync(Specs::warmUp, pool);
       Map<String, OpenAPI> parsed = new LinkedHashMap<>();
@@ -128,65 +142,107 @@ final class Specs {
       long t2 = System.nanoTime();
       Map<String, Map<String, Target>> targets = new HashMap<>();
       parsed.forEach((name, api) -> targets.put(name, targets(api)));
-      LOG.debug("specs: parsed in {} ms, validator warm-up waited {} ms, validators built in {} ms",
-          (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
+      LOG.debug(
+          "specs: parsed in {} ms, validator warm-up waited {} ms, validators built in {} ms",
+          (t1 - t0) / 1_000_000,
+          (t2 - t1) / 1_000_000,
+          (System.nanoTime() - t2) / 1_000_000);
       return new Specs(targets, operations);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     } catch (ExecutionException e) {
-      throw new IllegalStateException("cannot load the specs: " + e.getCause().getMessage(), e.getCause());
+      throw new IllegalStateException(
+          "cannot load the specs: " + e.getCause().getMessage(), e.getCause());
     } finally {
       pool.shutdown();
     }
   }
 
   /**
-   * Validates one small exchange against a one-operation spec built here: the JSON-schema machinery's first body
-   * validation costs about 200 ms of class loading and set-up, which would otherwise fall on the first request (and
-   * push it past a client's read timeout). Runs while the real specs are parsed.
+   * Validates one small exchange against a one-operation spec built here: the JSON-schema
+   * machinery's first body validation costs about 200 ms of class loading and set-up, which would
+   * otherwise fall on the first request (and push it past a client's read timeout). Runs while the
+   * real specs are parsed.
    */
   private static void warmUp() {
-    io.swagger.v3.oas.models.media.Schema<?> schema = new io.swagger.v3.oas.models.media.ObjectSchema()
-        .addProperty("id", new io.swagger.v3.oas.models.media.StringSchema())
-        .addRequiredItem("id");
-    io.swagger.v3.oas.models.media.Content json = new io.swagger.v3.oas.models.media.Content()
-        .addMediaType("application/json", new io.swagger.v3.oas.models.media.MediaType().schema(schema));
-    io.swagger.v3.oas.models.Operation op = new io.swagger.v3.oas.models.Operation().operationId("warm")
-        .requestBody(new io.swagger.v3.oas.models.parameters.RequestBody().content(json).required(true))
-        .responses(new io.swagger.v3.oas.models.responses.ApiResponses().addApiResponse("200",
-            new io.swagger.v3.oas.models.responses.ApiResponse().description("ok").content(json)));
-    OpenAPI api = new OpenAPI().paths(new io.swagger.v3.oas.models.Paths()
-        .addPathItem("/warm", new io.swagger.v3.oas.models.PathItem().post(op)));
+    io.swagger.v3.oas.models.media.Schema<?> schema =
+        new io.swagger.v3.oas.models.media.ObjectSchema()
+            .addProperty("id", new io.swagger.v3.oas.models.media.StringSchema())
+            .addRequiredItem("id");
+    io.swagger.v3.oas.models.media.Content json =
+        new io.swagger.v3.oas.models.media.Content()
+            .addMediaType(
+                "application/json", new io.swagger.v3.oas.models.media.MediaType().schema(schema));
+    io.swagger.v3.oas.models.Operation op =
+        new io.swagger.v3.oas.models.Operation()
+            .operationId("warm")
+            .requestBody(
+                new io.swagger.v3.oas.models.parameters.RequestBody().content(json).required(true))
+            .responses(
+                new io.swagger.v3.oas.models.responses.ApiResponses()
+                    .addApiResponse(
+                        "200",
+                        new io.swagger.v3.oas.models.responses.ApiResponse()
+                            .description("ok")
+                            .content(json)));
+    OpenAPI api =
+        new OpenAPI()
+            .paths(
+                new io.swagger.v3.oas.models.Paths()
+                    .addPathItem("/warm", new io.swagger.v3.oas.models.PathItem().post(op)));
     Target target = targets(api).get("warm");
     byte[] body = "{\"id\": \"x\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    target.validators().requests().validateRequest(new SimpleRequest.Builder("POST", "/warm")
-        .withContentType("application/json").withBody(body).build(), target.on("/warm"));
-    target.validators().responses().validateResponse(SimpleResponse.Builder.status(200)
-        .withContentType("application/json").withBody(body).build(), target.on("/warm"));
+    target
+        .validators()
+        .requests()
+        .validateRequest(
+            new SimpleRequest.Builder("POST", "/warm")
+                .withContentType("application/json")
+                .withBody(body)
+                .build(),
+            target.on("/warm"));
+    target
+        .validators()
+        .responses()
+        .validateResponse(
+            SimpleResponse.Builder.status(200)
+                .withContentType("application/json")
+                .withBody(body)
+                .build(),
+            target.on("/warm"));
   }
 
   /**
-   * The validators of one spec and its operations by operationId; authentication is the sandbox's own (each
-   * provider's way), so not checked here. Extra members are accepted as JSON Schema and the providers accept them:
-   * swagger-request-validator would otherwise treat every object as {@code additionalProperties: false}; a schema that
-   * says so itself is still enforced.
+   * The validators of one spec and its operations by operationId; authentication is the sandbox's
+   * own (each provider's way), so not checked here. Extra members are accepted as JSON Schema and
+   * the providers accept them: swagger-request-validator would otherwise treat every object as
+   * {@code additionalProperties: false}; a schema that says so itself is still enforced.
    */
   private static Map<String, Target> targets(OpenAPI api) {
-    LevelResolver levels = LevelResolver.create()
-        .withLevel("validation.request.security", ValidationReport.Level.IGNORE)
-        .withLevel("validation.schema.additionalProperties", ValidationReport.Level.IGNORE)
-        .build();
+    LevelResolver levels =
+        LevelResolver.create()
+            .withLevel("validation.request.security", ValidationReport.Level.IGNORE)
+            .withLevel("validation.schema.additionalProperties", ValidationReport.Level.IGNORE)
+            .build();
     MessageResolver messages = new MessageResolver(levels);
     SchemaValidator schemas = new SchemaValidator(api, messages);
-    Validators validators = new Validators(new RequestValidator(schemas, messages, api, List.of()),
-        new ResponseValidator(schemas, messages, api, List.of()));
+    Validators validators =
+        new Validators(
+            new RequestValidator(schemas, messages, api, List.of()),
+            new ResponseValidator(schemas, messages, api, List.of()));
     Map<String, Target> byId = new HashMap<>();
-    api.getPaths().forEach((path, item) -> {
-      ApiPath apiPath = new ApiPathImpl(path, null);
-      item.readOperationsMap().forEach((method, operation) ->
-          byId.put(operation.getOperationId(), new Target(validators, apiPath, method, operation)));
-    });
+    api.getPaths()
+        .forEach(
+            (path, item) -> {
+              ApiPath apiPath = new ApiPathImpl(path, null);
+              item.readOperationsMap()
+                  .forEach(
+                      (method, operation) ->
+                          byId.put(
+                              operation.getOperationId(),
+                              new Target(validators, apiPath, method, operation)));
+            });
     return byId;
   }
 
@@ -203,7 +259,8 @@ final class Specs {
       b.withBody(call.rawBody);
     }
     Target target = target(route);
-    ValidationReport report = target.validators().requests().validateRequest(b.build(), target.on(call.path));
+    ValidationReport report =
+        target.validators().requests().validateRequest(b.build(), target.on(call.path));
     List<Errors.Problem> problems = new ArrayList<>();
     for (ValidationReport.Message m : report.getMessages()) {
       if (m.getLevel() == ValidationReport.Level.ERROR) {
@@ -213,11 +270,17 @@ final class Specs {
     return problems;
   }
 
-  /** The response problems the spec finds, as readable lines; empty when the response keeps the contract. */
+  /**
+   * The response problems the spec finds, as readable lines; empty when the response keeps the
+   * contract.
+   */
   List<String> validateResponse(ProviderApi.Route route, Call call, Reply reply, byte[] body) {
     Target target = target(route);
     ValidationReport report =
-        target.validators().responses().validateResponse(new Sent(reply, body), target.on(call.path));
+        target
+            .validators()
+            .responses()
+            .validateResponse(new Sent(reply, body), target.on(call.path));
     List<String> lines = new ArrayList<>();
     for (ValidationReport.Message m : report.getMessages()) {
       if (m.getLevel() == ValidationReport.Level.ERROR) {
@@ -273,8 +336,8 @@ final class Specs {
   }
 
   /**
-   * A response as the sandbox sends it: the handler's reply, its body as written and as the tree the handler built
-   * (validated as that tree, not parsed back from the bytes).
+   * A response as the sandbox sends it: the handler's reply, its body as written and as the tree
+   * the handler built (validated as that tree, not parsed back from the bytes).
    */
   private record Sent(Reply reply, byte[] bytes) implements Response, Body {
     @Override
@@ -285,7 +348,9 @@ final class Specs {
     @Override
     @Deprecated
     public Optional<String> getBody() {
-      return bytes.length == 0 ? Optional.empty() : Optional.of(new String(bytes, StandardCharsets.UTF_8));
+      return bytes.length == 0
+          ? Optional.empty()
+          : Optional.of(new String(bytes, StandardCharsets.UTF_8));
     }
 
     @Override
@@ -299,11 +364,12 @@ final class Specs {
       if (bytes.length > 0 && name.equalsIgnoreCase("Content-Type")) {
         values.add("application/json");
       }
-      reply.headers.forEach((n, v) -> {
-        if (n.equalsIgnoreCase(name)) {
-          values.add(v);
-        }
-      });
+      reply.headers.forEach(
+          (n, v) -> {
+            if (n.equalsIgnoreCase(name)) {
+              values.add(v);
+            }
+          });
       return values;
     }
 

@@ -1,15 +1,15 @@
 package dev.transferkit.sandbox;
 
-import dev.transferkit.sandbox.StreambirdModel.App;
-import dev.transferkit.sandbox.StreambirdModel.Transfer;
-import dev.transferkit.sandbox.StreambirdModel.User;
-import dev.transferkit.sandbox.StreambirdModel.Wallet;
-import dev.transferkit.specs.Provider;
 import static dev.transferkit.sandbox.SandboxSeed.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.transferkit.sandbox.StreambirdModel.App;
+import dev.transferkit.sandbox.StreambirdModel.Transfer;
+import dev.transferkit.sandbox.StreambirdModel.User;
+import dev.transferkit.sandbox.StreambirdModel.Wallet;
+import dev.transferkit.specs.Provider;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,12 +22,13 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 
 /**
- * Streambird managed wallets and transfers: wallets per type, fee calculation for amount_includes_fees true and
- * false, wallet-type / currency compatibility, XLM memo destinations, the user_id ownership check, unconfirmed ->
- * pending -> completed, expiry after 2 minutes.
+ * Streambird managed wallets and transfers: wallets per type, fee calculation for
+ * amount_includes_fees true and false, wallet-type / currency compatibility, XLM memo destinations,
+ * the user_id ownership check, unconfirmed -> pending -> completed, expiry after 2 minutes.
  */
 final class StreambirdApi extends ProviderApi {
   static final Duration EXPIRY = Duration.ofMinutes(2);
+
   /** Time from pending (confirmed) to completed. */
   static final Duration SETTLEMENT = Duration.ofSeconds(30);
 
@@ -64,25 +65,41 @@ final class StreambirdApi extends ProviderApi {
     byId.clear();
     Instant seeded = Instant.ofEpochSecond(1660412700L);
     appsByKey.put(STREAMBIRD_API_KEY, new App(STREAMBIRD_APP_ID, STREAMBIRD_API_KEY));
-    appsByKey.put(STREAMBIRD_OTHER_API_KEY, new App(STREAMBIRD_OTHER_APP_ID, STREAMBIRD_OTHER_API_KEY));
+    appsByKey.put(
+        STREAMBIRD_OTHER_API_KEY, new App(STREAMBIRD_OTHER_APP_ID, STREAMBIRD_OTHER_API_KEY));
     users.put(STREAMBIRD_USER_ID, new User(STREAMBIRD_USER_ID, STREAMBIRD_APP_ID));
-    users.put(STREAMBIRD_OTHER_USER_ID, new User(STREAMBIRD_OTHER_USER_ID, STREAMBIRD_OTHER_APP_ID));
-    Wallet w = new Wallet(STREAMBIRD_SOL_WALLET_ID, STREAMBIRD_APP_ID, STREAMBIRD_USER_ID, "SOL",
-        STREAMBIRD_SOL_WALLET_ADDRESS, seeded);
+    users.put(
+        STREAMBIRD_OTHER_USER_ID, new User(STREAMBIRD_OTHER_USER_ID, STREAMBIRD_OTHER_APP_ID));
+    Wallet w =
+        new Wallet(
+            STREAMBIRD_SOL_WALLET_ID,
+            STREAMBIRD_APP_ID,
+            STREAMBIRD_USER_ID,
+            "SOL",
+            STREAMBIRD_SOL_WALLET_ADDRESS,
+            seeded);
     w.isDefault = true;
     wallets.put(w.id, w);
     book.set(w.id, "SOL", new BigDecimal("14.8232"));
-    Wallet other = new Wallet(STREAMBIRD_OTHER_SOL_WALLET_ID, STREAMBIRD_OTHER_APP_ID, STREAMBIRD_OTHER_USER_ID, "SOL",
-        Circle.randomBase58(44), seeded);
+    Wallet other =
+        new Wallet(
+            STREAMBIRD_OTHER_SOL_WALLET_ID,
+            STREAMBIRD_OTHER_APP_ID,
+            STREAMBIRD_OTHER_USER_ID,
+            "SOL",
+            Circle.randomBase58(44),
+            seeded);
     other.isDefault = true;
     wallets.put(other.id, other);
     book.set(other.id, "SOL", new BigDecimal("1"));
   }
 
-  // ------------------------------------------------------------------------------------------ admin
+  // ------------------------------------------------------------------------------------------
+  // admin
 
   ObjectNode adminCreateApp(JsonNode body) {
-    String key = Objects.requireNonNullElse(Json.str(body, "apiKey"), "sk_test_" + Errors.randomId(32));
+    String key =
+        Objects.requireNonNullElse(Json.str(body, "apiKey"), "sk_test_" + Errors.randomId(32));
     if (appsByKey.containsKey(key)) {
       throw new IllegalArgumentException("apiKey already exists");
     }
@@ -115,7 +132,8 @@ final class StreambirdApi extends ProviderApi {
     }
     String type = Objects.requireNonNullElse(Json.str(body, "walletType"), "SOL");
     if (!StreambirdCurrencies.COMPATIBLE.containsKey(type)) {
-      throw new IllegalArgumentException("walletType is one of " + StreambirdCurrencies.COMPATIBLE.keySet());
+      throw new IllegalArgumentException(
+          "walletType is one of " + StreambirdCurrencies.COMPATIBLE.keySet());
     }
     Wallet w = newWallet(u, type, Json.str(body, "id"), Json.str(body, "address"));
     for (JsonNode b : body.path("balances")) {
@@ -136,7 +154,8 @@ final class StreambirdApi extends ProviderApi {
   private void setBalance(Wallet w, JsonNode b) {
     String symbol = b.path("token_symbol").asText();
     if (!StreambirdCurrencies.COMPATIBLE.get(w.type).contains(symbol)) {
-      throw new IllegalArgumentException(w.type + " wallets hold " + StreambirdCurrencies.COMPATIBLE.get(w.type));
+      throw new IllegalArgumentException(
+          w.type + " wallets hold " + StreambirdCurrencies.COMPATIBLE.get(w.type));
     }
     book.set(w.id, symbol, Json.decimal(b.path("amount").asText()));
   }
@@ -148,13 +167,15 @@ final class StreambirdApi extends ProviderApi {
     return out;
   }
 
-  // ------------------------------------------------------------------------------------------ auth & errors
+  // ------------------------------------------------------------------------------------------ auth
+  // & errors
 
   @Override
   void authenticate(Call call, Route route) {
     String key = call.bearer();
     if (key == null) {
-      throw Errors.streambird(401, "unauthorized", "Missing API key: send Authorization: Bearer <secret key>");
+      throw Errors.streambird(
+          401, "unauthorized", "Missing API key: send Authorization: Bearer <secret key>");
     }
     App app = appsByKey.get(key);
     if (app == null) {
@@ -167,24 +188,29 @@ final class StreambirdApi extends ProviderApi {
   ApiError invalid(Route route, Call call, List<Errors.Problem> problems) {
     StringBuilder message = new StringBuilder("Invalid request:");
     for (Errors.Problem p : problems) {
-      message.append(' ').append(p.location().isEmpty() ? "" : p.location() + ": ").append(p.message());
+      message
+          .append(' ')
+          .append(p.location().isEmpty() ? "" : p.location() + ": ")
+          .append(p.message());
     }
     return Errors.streambirdInvalid(message.toString(), problems);
   }
 
   @Override
   ApiError unknownPath(Call call) {
-    return Errors.streambird(404, "not_found", "No such endpoint: " + call.method + " " + call.path);
+    return Errors.streambird(
+        404, "not_found", "No such endpoint: " + call.method + " " + call.path);
   }
 
   @Override
   ApiError refused(int status, String message) {
-    String type = switch (status) {
-      case 400 -> "invalid_request";
-      case 405 -> "method_not_allowed";
-      case 501 -> "not_implemented";
-      default -> "request_too_large";
-    };
+    String type =
+        switch (status) {
+          case 400 -> "invalid_request";
+          case 405 -> "method_not_allowed";
+          case 501 -> "not_implemented";
+          default -> "request_too_large";
+        };
     return Errors.streambird(status, type, message);
   }
 
@@ -201,19 +227,22 @@ final class StreambirdApi extends ProviderApi {
     return (App) call.principal;
   }
 
-  // ------------------------------------------------------------------------------------------ wallets
+  // ------------------------------------------------------------------------------------------
+  // wallets
 
   private Wallet newWallet(User u, String type, String id, String address) {
     String walletId = id != null ? id : "wallet_" + Errors.randomId(27);
     String addr = address;
     if (addr == null) {
-      addr = switch (type) {
-        case "ETH" -> "0x" + Circle.randomHex(40);
-        case "BTC" -> "tb1q" + Errors.randomId(38).toLowerCase().replaceAll("[^02-9ac-hj-np-z]", "q");
-        case "DOT" -> "5" + Circle.randomBase58(47);
-        case "XLM" -> "G" + Errors.randomId(55).replaceAll("[^A-Z2-7]", "A");
-        default -> Circle.randomBase58(44);
-      };
+      addr =
+          switch (type) {
+            case "ETH" -> "0x" + Circle.randomHex(40);
+            case "BTC" ->
+                "tb1q" + Errors.randomId(38).toLowerCase().replaceAll("[^02-9ac-hj-np-z]", "q");
+            case "DOT" -> "5" + Circle.randomBase58(47);
+            case "XLM" -> "G" + Errors.randomId(55).replaceAll("[^A-Z2-7]", "A");
+            default -> Circle.randomBase58(44);
+          };
     }
     Wallet w = new Wallet(walletId, u.app(), u.id(), type, addr, engine.now());
     w.isDefault = true;
@@ -234,7 +263,8 @@ final class StreambirdApi extends ProviderApi {
     synchronized (engine) {
       User u = users.get(body.path("user_id").asText());
       if (u == null || !u.app().equals(app(call).id())) {
-        throw Errors.streambird(404, "not_found", "User " + body.path("user_id").asText() + " not found");
+        throw Errors.streambird(
+            404, "not_found", "User " + body.path("user_id").asText() + " not found");
       }
       String type = body.path("wallet_type").asText();
       for (Wallet w : wallets.values()) {
@@ -258,8 +288,12 @@ final class StreambirdApi extends ProviderApi {
       Wallet w = appWallet(call, body.path("wallet_id").asText());
       String symbol = body.path("token_symbol").asText();
       if (!StreambirdCurrencies.COMPATIBLE.get(w.type).contains(symbol)) {
-        throw bad(w.type + " wallets do not hold " + symbol + "; they hold "
-            + StreambirdCurrencies.COMPATIBLE.get(w.type));
+        throw bad(
+            w.type
+                + " wallets do not hold "
+                + symbol
+                + "; they hold "
+                + StreambirdCurrencies.COMPATIBLE.get(w.type));
       }
       ObjectNode o = Json.object();
       o.put("balance", Json.plain(book.balance(w.id, symbol)));
@@ -269,7 +303,8 @@ final class StreambirdApi extends ProviderApi {
     }
   }
 
-  // ------------------------------------------------------------------------------------------ transfers
+  // ------------------------------------------------------------------------------------------
+  // transfers
 
   private Reply createTransfer(Call call) {
     JsonNode body = call.json();
@@ -277,12 +312,18 @@ final class StreambirdApi extends ProviderApi {
       Wallet source = appWallet(call, body.path("source").asText());
       String userId = Json.str(body, "user_id");
       if (userId != null && !userId.equals(source.userId)) {
-        throw Errors.streambird(403, "forbidden", "Wallet " + source.id + " does not belong to user " + userId);
+        throw Errors.streambird(
+            403, "forbidden", "Wallet " + source.id + " does not belong to user " + userId);
       }
       String currency = body.path("dest_currency").asText();
       if (!StreambirdCurrencies.COMPATIBLE.get(source.type).contains(currency)) {
-        throw bad("Wallet type " + source.type + " is compatible with "
-            + StreambirdCurrencies.COMPATIBLE.get(source.type) + ", not " + currency);
+        throw bad(
+            "Wallet type "
+                + source.type
+                + " is compatible with "
+                + StreambirdCurrencies.COMPATIBLE.get(source.type)
+                + ", not "
+                + currency);
       }
       String dest = body.path("dest").asText();
       Wallet destWallet = destination(source, dest);
@@ -298,9 +339,20 @@ final class StreambirdApi extends ProviderApi {
       int decimals = StreambirdCurrencies.decimals(currency);
       if (requested.stripTrailingZeros().scale() > decimals) {
         String amount = body.path("source_amount").asText();
-        throw Errors.streambirdInvalid("source_amount " + amount + " has more decimals than " + currency + " has ("
-            + decimals + ")", List.of(new Errors.Problem("invalid_value", "source_amount", "at most " + decimals
-            + " decimals for " + currency, amount)));
+        throw Errors.streambirdInvalid(
+            "source_amount "
+                + amount
+                + " has more decimals than "
+                + currency
+                + " has ("
+                + decimals
+                + ")",
+            List.of(
+                new Errors.Problem(
+                    "invalid_value",
+                    "source_amount",
+                    "at most " + decimals + " decimals for " + currency,
+                    amount)));
       }
       BigDecimal fee = StreambirdCurrencies.NETWORK_FEES.get(currency);
       Transfer t = new Transfer();
@@ -309,16 +361,28 @@ final class StreambirdApi extends ProviderApi {
         t.sourceAmount = requested;
         t.destAmount = requested.subtract(fee);
         if (t.destAmount.signum() <= 0) {
-          throw bad("source_amount " + Json.plain(requested) + " does not cover the network fee " + Json.plain(fee));
+          throw bad(
+              "source_amount "
+                  + Json.plain(requested)
+                  + " does not cover the network fee "
+                  + Json.plain(fee));
         }
       } else {
         t.destAmount = requested;
         t.sourceAmount = requested.add(fee);
       }
       if (!book.covers(source.id, currency, t.sourceAmount)) {
-        throw Errors.streambird(400, "insufficient_funds", "Insufficient balance: wallet " + source.id + " holds "
-            + Json.plain(book.balance(source.id, currency)) + " " + currency + ", the transfer needs "
-            + Json.plain(t.sourceAmount));
+        throw Errors.streambird(
+            400,
+            "insufficient_funds",
+            "Insufficient balance: wallet "
+                + source.id
+                + " holds "
+                + Json.plain(book.balance(source.id, currency))
+                + " "
+                + currency
+                + ", the transfer needs "
+                + Json.plain(t.sourceAmount));
       }
       Instant now = engine.now();
       t.id = "transfer_" + Errors.randomId(27);
@@ -338,7 +402,10 @@ final class StreambirdApi extends ProviderApi {
     }
   }
 
-  /** The Streambird wallet the address belongs to, or null for an external address; refuses malformed addresses. */
+  /**
+   * The Streambird wallet the address belongs to, or null for an external address; refuses
+   * malformed addresses.
+   */
   private Wallet destination(Wallet source, String dest) {
     String address = dest;
     boolean memo = false;
@@ -347,8 +414,14 @@ final class StreambirdApi extends ProviderApi {
       memo = dest.length() > address.length() + 1;
     }
     if (!StreambirdCurrencies.ADDRESS.get(source.type).matcher(address).matches()) {
-      throw bad("dest " + dest + " is not a " + source.type + " address (a " + source.type
-          + " wallet only sends to addresses of its own chain)");
+      throw bad(
+          "dest "
+              + dest
+              + " is not a "
+              + source.type
+              + " address (a "
+              + source.type
+              + " wallet only sends to addresses of its own chain)");
     }
     Wallet internal = null;
     for (Wallet w : wallets.values()) {
@@ -357,7 +430,8 @@ final class StreambirdApi extends ProviderApi {
       }
     }
     if (source.type.equals("XLM") && internal == null && !memo) {
-      throw bad("Transfers from a Streambird XLM wallet to an external address need a memo: use <address>:<memo>");
+      throw bad(
+          "Transfers from a Streambird XLM wallet to an external address need a memo: use <address>:<memo>");
     }
     return internal;
   }
@@ -376,24 +450,32 @@ final class StreambirdApi extends ProviderApi {
       Transfer t = appTransfer(call, call.pathParam("transfer_id"));
       String userId = Json.str(body, "user_id");
       if (userId != null && !userId.equals(t.source.userId)) {
-        throw Errors.streambird(403, "forbidden", "Wallet " + t.source.id + " does not belong to user " + userId);
+        throw Errors.streambird(
+            403, "forbidden", "Wallet " + t.source.id + " does not belong to user " + userId);
       }
       Instant now = engine.now();
       if (t.status.equals("unconfirmed") && !now.isBefore(t.expires)) {
         expire(t, t.expires);
       }
       if (t.status.equals("expired")) {
-        throw bad("Transfer " + t.id + " expired at " + t.expires.getEpochSecond() + "; create a new transfer");
+        throw bad(
+            "Transfer "
+                + t.id
+                + " expired at "
+                + t.expires.getEpochSecond()
+                + "; create a new transfer");
       }
       if (!t.status.equals("unconfirmed")) {
         throw bad("Transfer " + t.id + " is " + t.status + ", not unconfirmed");
       }
       if (!book.covers(t.source.id, t.currency, t.sourceAmount)) {
-        throw Errors.streambird(400, "insufficient_funds", "Insufficient balance in wallet " + t.source.id);
+        throw Errors.streambird(
+            400, "insufficient_funds", "Insufficient balance in wallet " + t.source.id);
       }
       book.move(t.source.id, Book.IN_FLIGHT, t.currency, t.sourceAmount);
       t.status = "pending";
-      t.txHash = t.source.type.equals("ETH") ? "0x" + Circle.randomHex(64) : Circle.randomBase58(88);
+      t.txHash =
+          t.source.type.equals("ETH") ? "0x" + Circle.randomHex(64) : Circle.randomBase58(88);
       t.updated = now;
       engine.scheduler.at(now.plus(SETTLEMENT), due -> complete(t, due));
       return new Reply(200, StreambirdModel.json(t));
@@ -402,7 +484,11 @@ final class StreambirdApi extends ProviderApi {
 
   private void complete(Transfer t, Instant due) {
     book.move(Book.IN_FLIGHT, Book.FEES, t.currency, t.fees);
-    book.move(Book.IN_FLIGHT, t.destWallet != null ? t.destWallet.id : Book.EXTERNAL, t.currency, t.destAmount);
+    book.move(
+        Book.IN_FLIGHT,
+        t.destWallet != null ? t.destWallet.id : Book.EXTERNAL,
+        t.currency,
+        t.destAmount);
     t.status = "completed";
     t.completed = due;
     t.updated = due;
@@ -449,11 +535,19 @@ final class StreambirdApi extends ProviderApi {
   /** The admin routes of the apps, users, wallets and balances. */
   void admin(AdminApi admin) {
     admin.route("POST", "streambird/apps", "{apiKey?, appId?}", true, (p, b) -> adminCreateApp(b));
-    admin.route("POST", "streambird/users", "{userId?, appId?}", true,
-        (p, b) -> adminCreateUser(b));
-    admin.route("POST", "streambird/wallets", "{userId, walletType, id?, address?, balances: [{token_symbol,"
-        + " amount}]}", true, (p, b) -> adminCreateWallet(b));
-    admin.route("PUT", "streambird/wallets/{id}/balance", "{token_symbol, amount}", true,
+    admin.route(
+        "POST", "streambird/users", "{userId?, appId?}", true, (p, b) -> adminCreateUser(b));
+    admin.route(
+        "POST",
+        "streambird/wallets",
+        "{userId, walletType, id?, address?, balances: [{token_symbol," + " amount}]}",
+        true,
+        (p, b) -> adminCreateWallet(b));
+    admin.route(
+        "PUT",
+        "streambird/wallets/{id}/balance",
+        "{token_symbol, amount}",
+        true,
         (p, b) -> adminSetBalance(p.get("id"), b));
   }
 

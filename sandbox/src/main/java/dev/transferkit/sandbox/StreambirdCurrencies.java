@@ -13,15 +13,16 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Streambird's currencies as the simulation needs them: the decimals each may have (read from the spec's
- * {@code x-transferkit-decimals} on {@code Currency}), the network fee charged per transfer, which currencies each
- * wallet type sends, and what an address of each chain looks like.
+ * Streambird's currencies as the simulation needs them: the decimals each may have (read from the
+ * spec's {@code x-transferkit-decimals} on {@code Currency}), the network fee charged per transfer,
+ * which currencies each wallet type sends, and what an address of each chain looks like.
  */
 final class StreambirdCurrencies {
   static final String SPEC = "streambird/transfers.yaml";
 
   /** Network fee per currency, charged per transfer (SOL's is the docs' example: 0.000005). */
   static final Map<String, BigDecimal> NETWORK_FEES = new LinkedHashMap<>();
+
   /** Currencies each wallet type can send (from the create-transfer docs). */
   static final Map<String, Set<String>> COMPATIBLE = new LinkedHashMap<>();
 
@@ -40,12 +41,15 @@ final class StreambirdCurrencies {
     COMPATIBLE.put("XLM", Set.of("XLM"));
   }
 
-  static final Map<String, Pattern> ADDRESS = Map.of(
-      "ETH", Pattern.compile("^0x[0-9a-fA-F]{40}$"),
-      "SOL", Pattern.compile("^[1-9A-HJ-NP-Za-km-z]{32,44}$"),
-      "BTC", Pattern.compile("^((bc1|tb1)[02-9ac-hj-np-z]{11,71}|[123mn][1-9A-HJ-NP-Za-km-z]{25,34})$"),
-      "DOT", Pattern.compile("^[1-9A-HJ-NP-Za-km-z]{46,48}$"),
-      "XLM", Pattern.compile("^G[A-Z2-7]{55}$"));
+  static final Map<String, Pattern> ADDRESS =
+      Map.of(
+          "ETH", Pattern.compile("^0x[0-9a-fA-F]{40}$"),
+          "SOL", Pattern.compile("^[1-9A-HJ-NP-Za-km-z]{32,44}$"),
+          "BTC",
+              Pattern.compile(
+                  "^((bc1|tb1)[02-9ac-hj-np-z]{11,71}|[123mn][1-9A-HJ-NP-Za-km-z]{25,34})$"),
+          "DOT", Pattern.compile("^[1-9A-HJ-NP-Za-km-z]{46,48}$"),
+          "XLM", Pattern.compile("^G[A-Z2-7]{55}$"));
 
   private StreambirdCurrencies() {}
 
@@ -58,11 +62,15 @@ final class StreambirdCurrencies {
       JsonNode spec;
       try {
         // The spec's JSON twin when the build wrote one, else the YAML itself.
-        spec = text.stripLeading().startsWith("{") ? Json.MAPPER.readTree(text) : new YAMLMapper().readTree(text);
+        spec =
+            text.stripLeading().startsWith("{")
+                ? Json.MAPPER.readTree(text)
+                : new YAMLMapper().readTree(text);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read " + SPEC, e);
       }
-      JsonNode decimals = spec.path("components").path("schemas").path("Currency").path("x-transferkit-decimals");
+      JsonNode decimals =
+          spec.path("components").path("schemas").path("Currency").path("x-transferkit-decimals");
       if (!decimals.isObject() || decimals.isEmpty()) {
         throw new IllegalStateException(SPEC + ": Currency has no x-transferkit-decimals");
       }
@@ -75,12 +83,14 @@ final class StreambirdCurrencies {
   /**
    * How many decimals an amount in {@code currency} may have, from the spec.
    *
-   * @throws IllegalStateException when the spec gives none for it (the spec lint requires one per enum value)
+   * @throws IllegalStateException when the spec gives none for it (the spec lint requires one per
+   *     enum value)
    */
   static int decimals(String currency) {
     Integer n = Decimals.BY_CURRENCY.get(currency);
     if (n == null) {
-      throw new IllegalStateException(SPEC + ": x-transferkit-decimals has no count for " + currency);
+      throw new IllegalStateException(
+          SPEC + ": x-transferkit-decimals has no count for " + currency);
     }
     return n;
   }

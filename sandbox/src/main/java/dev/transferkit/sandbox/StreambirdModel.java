@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** The Streambird simulation's state objects (apps, users, managed wallets, transfers) and their JSON. */
+/**
+ * The Streambird simulation's state objects (apps, users, managed wallets, transfers) and their
+ * JSON.
+ */
 final class StreambirdModel {
   private StreambirdModel() {}
 

@@ -19,16 +19,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Outgoing notifications (Circle webhooks, Wyre notifyUrl callbacks). A delivery is attempted as soon as it is
- * queued; a failed one (no 2xx within 5 s) is retried with the very same body and headers after 1, 5, 30, 120 and
- * 360 minutes of sandbox time, then given up. Deliveries are sent synchronously by {@link #pump()}, which the
- * engine calls after every state change and clock advance, so when those calls return the delivery has happened.
+ * Outgoing notifications (Circle webhooks, Wyre notifyUrl callbacks). A delivery is attempted as
+ * soon as it is queued; a failed one (no 2xx within 5 s) is retried with the very same body and
+ * headers after 1, 5, 30, 120 and 360 minutes of sandbox time, then given up. Deliveries are sent
+ * synchronously by {@link #pump()}, which the engine calls after every state change and clock
+ * advance, so when those calls return the delivery has happened.
  */
 final class Webhooks {
   private static final Logger LOG = LoggerFactory.getLogger(Webhooks.class);
   private static final Duration WAIT_FOR_SENDER = Duration.ofSeconds(12);
   private static final Duration[] BACKOFF = {
-    Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(30), Duration.ofMinutes(120), Duration.ofMinutes(360)
+    Duration.ofMinutes(1),
+    Duration.ofMinutes(5),
+    Duration.ofMinutes(30),
+    Duration.ofMinutes(120),
+    Duration.ofMinutes(360)
   };
 
   static final class Delivery {
@@ -43,7 +48,14 @@ final class Webhooks {
     Instant nextAttemptAt;
     String state = "pending"; // pending, delivered, failed
 
-    Delivery(long seq, String provider, String kind, String url, byte[] body, Map<String, String> headers, Instant at) {
+    Delivery(
+        long seq,
+        String provider,
+        String kind,
+        String url,
+        byte[] body,
+        Map<String, String> headers,
+        Instant at) {
       this.seq = seq;
       this.provider = provider;
       this.kind = kind;
@@ -60,7 +72,10 @@ final class Webhooks {
   private final ReentrantLock sending = new ReentrantLock();
   private final AtomicBoolean requested = new AtomicBoolean();
   private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
+      HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(5))
+          .version(HttpClient.Version.HTTP_1_1)
+          .build();
   private long seq;
 
   Webhooks(Engine engine) {
@@ -70,7 +85,14 @@ final class Webhooks {
   /** Queues a delivery; call under the engine lock. */
   void enqueue(String provider, String kind, String url, byte[] body, Map<String, String> headers) {
     deliveries.add(
-        new Delivery(seq++, provider, kind, url, body, new LinkedHashMap<>(headers), engine.clock.instant()));
+        new Delivery(
+            seq++,
+            provider,
+            kind,
+            url,
+            body,
+            new LinkedHashMap<>(headers),
+            engine.clock.instant()));
   }
 
   void clear() {
@@ -89,7 +111,10 @@ final class Webhooks {
     }
   }
 
-  /** How many deliveries were ever queued (a request compares it before and after to see if it queued any). */
+  /**
+   * How many deliveries were ever queued (a request compares it before and after to see if it
+   * queued any).
+   */
   long queued() {
     synchronized (engine) {
       return seq;
@@ -97,9 +122,9 @@ final class Webhooks {
   }
 
   /**
-   * Sends every due delivery, in order; call without holding the engine lock. If another thread is already sending,
-   * it is asked to look again and this call returns at once (so a subscriber that calls back into the sandbox from
-   * inside a delivery cannot deadlock it).
+   * Sends every due delivery, in order; call without holding the engine lock. If another thread is
+   * already sending, it is asked to look again and this call returns at once (so a subscriber that
+   * calls back into the sandbox from inside a delivery cannot deadlock it).
    */
   void pump() {
     requested.set(true);
@@ -114,13 +139,15 @@ final class Webhooks {
   }
 
   /**
-   * Like {@link #pump()}, but if another thread is sending, waits for it, so that when this returns everything due
-   * by now has been attempted. Gives up waiting after {@link #WAIT_FOR_SENDER} (the sending thread still looks again).
+   * Like {@link #pump()}, but if another thread is sending, waits for it, so that when this returns
+   * everything due by now has been attempted. Gives up waiting after {@link #WAIT_FOR_SENDER} (the
+   * sending thread still looks again).
    */
   void pumpAndWait() {
     requested.set(true);
     try {
-      while (requested.get() && sending.tryLock(WAIT_FOR_SENDER.toMillis(), TimeUnit.MILLISECONDS)) {
+      while (requested.get()
+          && sending.tryLock(WAIT_FOR_SENDER.toMillis(), TimeUnit.MILLISECONDS)) {
         try {
           requested.set(false);
           deliverDue();
@@ -153,7 +180,8 @@ final class Webhooks {
         }
         String outcome = send(next);
         synchronized (engine) {
-          // Backoff counts from when the attempt was made, not from when its outcome was recorded: the clock may
+          // Backoff counts from when the attempt was made, not from when its outcome was recorded:
+          // the clock may
           // have been advanced while the attempt was in flight.
           next.attempts.add(Json.iso(attemptedAt) + " " + outcome);
           if (outcome.startsWith("2")) {

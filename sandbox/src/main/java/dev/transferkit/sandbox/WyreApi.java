@@ -1,11 +1,11 @@
 package dev.transferkit.sandbox;
 
-import dev.transferkit.specs.Provider;
 import static dev.transferkit.sandbox.SandboxSeed.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.transferkit.specs.Provider;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -16,15 +16,15 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Wyre v3 transfers: preview, autoConfirm, confirmation window and expiry, PENDING then COMPLETED with status
- * histories, notifyUrl callbacks, Bearer and HMAC authentication, masqueradeAs. The pricing of a transfer (rate
- * table, fees, the three documented Totals modes) is {@link WyreQuotes}.
+ * Wyre v3 transfers: preview, autoConfirm, confirmation window and expiry, PENDING then COMPLETED
+ * with status histories, notifyUrl callbacks, Bearer and HMAC authentication, masqueradeAs. The
+ * pricing of a transfer (rate table, fees, the three documented Totals modes) is {@link
+ * WyreQuotes}.
  */
 final class WyreApi extends ProviderApi {
   /** HMAC timestamps further than this from the sandbox clock are refused. */
@@ -93,7 +93,8 @@ final class WyreApi extends ProviderApi {
     return out;
   }
 
-  // ------------------------------------------------------------------------------------------ auth & errors
+  // ------------------------------------------------------------------------------------------ auth
+  // & errors
 
   @Override
   void authenticate(Call call, Route route) {
@@ -119,27 +120,34 @@ final class WyreApi extends ProviderApi {
       try {
         millis = Long.parseLong(Objects.requireNonNull(timestamp));
       } catch (RuntimeException e) {
-        throw Errors.wyreAccessDenied("Signed requests need a timestamp query parameter (epoch milliseconds)");
+        throw Errors.wyreAccessDenied(
+            "Signed requests need a timestamp query parameter (epoch milliseconds)");
       }
       long skew = Math.abs(engine.now().toEpochMilli() - millis);
       if (skew > MAX_CLOCK_SKEW.toMillis()) {
-        throw Errors.wyreAccessDenied("Stale timestamp: " + timestamp + " is more than 5 minutes away from "
-            + engine.now().toEpochMilli());
+        throw Errors.wyreAccessDenied(
+            "Stale timestamp: "
+                + timestamp
+                + " is more than 5 minutes away from "
+                + engine.now().toEpochMilli());
       }
       byte[] expected = signature(books.secretByApiKey.get(apiKey), call.fullUrl, call.rawBody);
-      if (!MessageDigest.isEqual(expected, signature.toLowerCase().getBytes(StandardCharsets.US_ASCII))) {
+      if (!MessageDigest.isEqual(
+          expected, signature.toLowerCase().getBytes(StandardCharsets.US_ASCII))) {
         throw Errors.wyreAccessDenied("Invalid signature for " + call.fullUrl);
       }
     } else {
-      throw Errors.wyreAccessDenied("Invalid Session: send Authorization: Bearer <secret key>, or X-Api-Key with"
-          + " X-Api-Signature");
+      throw Errors.wyreAccessDenied(
+          "Invalid Session: send Authorization: Bearer <secret key>, or X-Api-Key with"
+              + " X-Api-Signature");
     }
     String masquerade = call.query("masqueradeAs");
     if (masquerade != null) {
       String target = masquerade.startsWith("account:") ? masquerade.substring(8) : masquerade;
       synchronized (engine) {
         if (!books.isDescendant(target, account)) {
-          throw Errors.wyreAccessDenied("Cannot masquerade as " + masquerade + ": not a sub-account of this key");
+          throw Errors.wyreAccessDenied(
+              "Cannot masquerade as " + masquerade + ": not a sub-account of this key");
         }
       }
       account = target;
@@ -165,17 +173,30 @@ final class WyreApi extends ProviderApi {
     Errors.Problem first = problems.get(0);
     StringBuilder message = new StringBuilder();
     for (Errors.Problem p : problems) {
-      message.append(message.length() == 0 ? "" : " ").append(p.location().isEmpty() ? "" : p.location() + ": ")
+      message
+          .append(message.length() == 0 ? "" : " ")
+          .append(p.location().isEmpty() ? "" : p.location() + ": ")
           .append(p.message());
     }
     boolean required = first.error().equals("required");
-    return Errors.wyre(400, "ValidationException", required ? "FIELD_REQUIRED" : "INVALID_VALUE",
-        required ? "validation.fieldRequired" : "validation.invalidValue", message.toString(), first.location(), null);
+    return Errors.wyre(
+        400,
+        "ValidationException",
+        required ? "FIELD_REQUIRED" : "INVALID_VALUE",
+        required ? "validation.fieldRequired" : "validation.invalidValue",
+        message.toString(),
+        first.location(),
+        null);
   }
 
   @Override
   ApiError unknownPath(Call call) {
-    return Errors.wyre(404, "NotFoundException", "", "notFound", "No such endpoint: " + call.method + " " + call.path);
+    return Errors.wyre(
+        404,
+        "NotFoundException",
+        "",
+        "notFound",
+        "No such endpoint: " + call.method + " " + call.path);
   }
 
   @Override
@@ -189,10 +210,12 @@ final class WyreApi extends ProviderApi {
   }
 
   private static ApiError notFound(String id) {
-    return Errors.wyre(400, "NotFoundException", "", "notFound.transfer", "Transfer " + id + " not found");
+    return Errors.wyre(
+        400, "NotFoundException", "", "notFound.transfer", "Transfer " + id + " not found");
   }
 
-  // ------------------------------------------------------------------------------------------ operations
+  // ------------------------------------------------------------------------------------------
+  // operations
 
   private Reply createTransfer(Call call) {
     String acting = (String) call.principal;
@@ -217,7 +240,8 @@ final class WyreApi extends ProviderApi {
 
   private Transfer visible(Call call, String id) {
     Transfer t = byId.get(id);
-    if (t == null || !books.actsFor((String) call.principal, t.owner.substring("account:".length()))) {
+    if (t == null
+        || !books.actsFor((String) call.principal, t.owner.substring("account:".length()))) {
       throw notFound(id);
     }
     return t;
@@ -231,11 +255,21 @@ final class WyreApi extends ProviderApi {
       }
       switch (t.status) {
         case "UNCONFIRMED" -> confirm(t);
-        case "EXPIRED" -> throw Errors.wyreValidation("Transfer " + t.id + " expired at " + t.expiresAt.toEpochMilli()
-            + " (its rate lock ended); create a new transfer", "transferId", t.id);
-        case "PREVIEW" -> throw Errors.wyreValidation("Transfer " + t.id + " is a preview and cannot be confirmed",
-            "transferId", t.id);
-        default -> throw Errors.wyreValidation("Transfer " + t.id + " is already " + t.status, "transferId", t.id);
+        case "EXPIRED" ->
+            throw Errors.wyreValidation(
+                "Transfer "
+                    + t.id
+                    + " expired at "
+                    + t.expiresAt.toEpochMilli()
+                    + " (its rate lock ended); create a new transfer",
+                "transferId",
+                t.id);
+        case "PREVIEW" ->
+            throw Errors.wyreValidation(
+                "Transfer " + t.id + " is a preview and cannot be confirmed", "transferId", t.id);
+        default ->
+            throw Errors.wyreValidation(
+                "Transfer " + t.id + " is already " + t.status, "transferId", t.id);
       }
       return new Reply(200, json(t));
     }
@@ -243,16 +277,31 @@ final class WyreApi extends ProviderApi {
 
   private void confirm(Transfer t) {
     if (!books.book.covers(t.source, t.sourceCurrency, t.sourceAmount)) {
-      throw Errors.wyre(400, "InsufficientFundsException", "", "insufficientFunds",
-          "Insufficient funds: " + t.source + " holds " + Json.plain(books.book.balance(t.source, t.sourceCurrency)) + " "
-              + t.sourceCurrency + ", the transfer needs " + Json.plain(t.sourceAmount));
+      throw Errors.wyre(
+          400,
+          "InsufficientFundsException",
+          "",
+          "insufficientFunds",
+          "Insufficient funds: "
+              + t.source
+              + " holds "
+              + Json.plain(books.book.balance(t.source, t.sourceCurrency))
+              + " "
+              + t.sourceCurrency
+              + ", the transfer needs "
+              + Json.plain(t.sourceAmount));
     }
     Instant now = engine.now();
     books.book.move(t.source, Book.IN_FLIGHT, t.sourceCurrency, t.sourceAmount);
     t.status = "PENDING";
     t.updatedAt = now;
     history(t, now, 0, "Initiating Transfer", "INITIATED");
-    history(t, now, 200, t.exchangeRate != null ? "Processing Exchange" : "Processing Transfer", "PENDING");
+    history(
+        t,
+        now,
+        200,
+        t.exchangeRate != null ? "Processing Exchange" : "Processing Transfer",
+        "PENDING");
     callback(t);
     engine.scheduler.at(now.plus(SETTLEMENT), due -> complete(t, due));
   }
@@ -296,7 +345,8 @@ final class WyreApi extends ProviderApi {
 
   private void callback(Transfer t) {
     if (t.notifyUrl != null) {
-      engine.webhooks.enqueue("wyre", "transfer " + t.status, t.notifyUrl, Json.bytes(json(t)), Map.of());
+      engine.webhooks.enqueue(
+          "wyre", "transfer " + t.status, t.notifyUrl, Json.bytes(json(t)), Map.of());
     }
   }
 
@@ -365,7 +415,9 @@ final class WyreApi extends ProviderApi {
     ObjectNode fees = o.putObject("fees");
     fees.put(t.sourceCurrency, t.fee);
     if (t.exchangeRate != null) {
-      fees.put(t.destCurrency, BigDecimal.ZERO.setScale(WyreQuotes.CURRENCIES.get(t.destCurrency).scale()));
+      fees.put(
+          t.destCurrency,
+          BigDecimal.ZERO.setScale(WyreQuotes.CURRENCIES.get(t.destCurrency).scale()));
     }
     o.put("totalFees", t.fee);
     o.putNull("failureReason");

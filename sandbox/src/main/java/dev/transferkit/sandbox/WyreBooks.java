@@ -3,29 +3,17 @@ package dev.transferkit.sandbox;
 import static dev.transferkit.sandbox.SandboxSeed.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
-import java.util.Set;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Wyre's accounts (and sub-accounts), their API keys and secrets, the other holders (wallets, payment methods) and
- * the ledger of balances. Guarded by the engine monitor.
+ * Wyre's accounts (and sub-accounts), their API keys and secrets, the other holders (wallets,
+ * payment methods) and the ledger of balances. Guarded by the engine monitor.
  */
 final class WyreBooks {
   record Account(String id, String parent) {}
@@ -53,7 +41,8 @@ final class WyreBooks {
     }
   }
 
-  // ------------------------------------------------------------------------------------------ admin
+  // ------------------------------------------------------------------------------------------
+  // admin
 
   /** {id?, parentId?, apiKey?, secretKey?, balances: [{currency, amount}]} */
   ObjectNode adminCreateAccount(JsonNode body) {
@@ -85,8 +74,9 @@ final class WyreBooks {
     if (!accounts.containsKey(owner)) {
       throw new NoSuchElementException("account " + owner + " does not exist");
     }
-    String id = Objects.requireNonNullElse(Json.str(body, "id"), (type.equals("wallet") ? "WA_" : "PA_")
-        + Errors.randomId(11));
+    String id =
+        Objects.requireNonNullElse(
+            Json.str(body, "id"), (type.equals("wallet") ? "WA_" : "PA_") + Errors.randomId(11));
     String srn = type + ":" + id;
     if (holderOwner.containsKey(srn)) {
       throw new IllegalArgumentException(srn + " already exists");
@@ -161,10 +151,19 @@ final class WyreBooks {
   }
 
   void admin(AdminApi admin) {
-    admin.route("POST", "wyre/accounts", "{id?, parentId?, apiKey?, secretKey?, balances: [{currency, amount}]}",
-        true, (p, b) -> adminCreateAccount(b));
-    admin.route("POST", "wyre/holders", "{type: wallet|paymentmethod, id?, ownerId?, balances}", true,
+    admin.route(
+        "POST",
+        "wyre/accounts",
+        "{id?, parentId?, apiKey?, secretKey?, balances: [{currency, amount}]}",
+        true,
+        (p, b) -> adminCreateAccount(b));
+    admin.route(
+        "POST",
+        "wyre/holders",
+        "{type: wallet|paymentmethod, id?, ownerId?, balances}",
+        true,
         (p, b) -> adminCreateHolder(b));
-    admin.route("PUT", "wyre/balance", "{srn, currency, amount}", true, (p, b) -> adminSetBalance(b));
+    admin.route(
+        "PUT", "wyre/balance", "{srn, currency, amount}", true, (p, b) -> adminSetBalance(b));
   }
 }

@@ -33,12 +33,19 @@ class AdminTokenTest {
     try (Sandbox sandbox = Sandbox.builder().port(0).adminToken("s3cret-token").build().start()) {
       assertEquals(401, Http.get(sandbox.adminBaseUrl() + "seed").status());
       assertEquals(401, Http.post(sandbox.adminBaseUrl() + "reset", "{}").status());
-      assertEquals(401, Http.get(sandbox.adminBaseUrl() + "seed", "Authorization", "Bearer wrong").status());
-      Http.Response seed = Http.get(sandbox.adminBaseUrl() + "seed", "Authorization", "Bearer s3cret-token");
+      assertEquals(
+          401, Http.get(sandbox.adminBaseUrl() + "seed", "Authorization", "Bearer wrong").status());
+      Http.Response seed =
+          Http.get(sandbox.adminBaseUrl() + "seed", "Authorization", "Bearer s3cret-token");
       assertEquals(200, seed.status(), seed.text());
       assertEquals(SandboxSeed.CIRCLE_API_KEY, seed.json().get("CIRCLE_API_KEY").asText());
-      assertEquals(200, Http.get(sandbox.circleBaseUrl() + "/v1/accounts/transfers", "Authorization",
-          Http.bearer(SandboxSeed.CIRCLE_API_KEY)).status());
+      assertEquals(
+          200,
+          Http.get(
+                  sandbox.circleBaseUrl() + "/v1/accounts/transfers",
+                  "Authorization",
+                  Http.bearer(SandboxSeed.CIRCLE_API_KEY))
+              .status());
     }
   }
 }

@@ -29,7 +29,8 @@ class CircleAccountsTest extends SandboxTestBase {
 
   @Test
   void theGuidesSourceAccountStartsWith10000UsdAndItsDestinationWithNothing() {
-    Http.Response r = Http.get(circle("v1/accounts/balances/" + CIRCLE_SOURCE_ACCOUNT), "Authorization", KEY);
+    Http.Response r =
+        Http.get(circle("v1/accounts/balances/" + CIRCLE_SOURCE_ACCOUNT), "Authorization", KEY);
     assertEquals(200, r.status());
     assertEquals("10000.00", r.json().at("/data/available/0/amount").asText());
     assertEquals("USD", r.json().at("/data/available/0/currency").asText());
@@ -40,9 +41,16 @@ class CircleAccountsTest extends SandboxTestBase {
   @Test
   void anAmountWrittenWithOtherDigitsThanAsciiIsRefusedAndMovesNothing() {
     for (String amount : new String[] {"\u0661\u0660\u0660", "+100.00", "100.", "1_000"}) {
-      Http.Response r = Http.post(circle("v1/accounts/transfers"),
-          transfer(UUID.randomUUID().toString(), CIRCLE_SOURCE_ACCOUNT, CIRCLE_DESTINATION_ACCOUNT, amount),
-          "Authorization", KEY);
+      Http.Response r =
+          Http.post(
+              circle("v1/accounts/transfers"),
+              transfer(
+                  UUID.randomUUID().toString(),
+                  CIRCLE_SOURCE_ACCOUNT,
+                  CIRCLE_DESTINATION_ACCOUNT,
+                  amount),
+              "Authorization",
+              KEY);
       assertEquals(400, r.status(), amount + ": " + r.text());
     }
     assertEquals("10000.00", balance(CIRCLE_SOURCE_ACCOUNT));
@@ -51,9 +59,16 @@ class CircleAccountsTest extends SandboxTestBase {
 
   @Test
   void anInternalTransferCompletesAtOnceAndMovesTheMoney() {
-    Http.Response r = Http.post(circle("v1/accounts/transfers"),
-        transfer(UUID.randomUUID().toString(), CIRCLE_SOURCE_ACCOUNT, CIRCLE_DESTINATION_ACCOUNT, "2500.00"),
-        "Authorization", KEY);
+    Http.Response r =
+        Http.post(
+            circle("v1/accounts/transfers"),
+            transfer(
+                UUID.randomUUID().toString(),
+                CIRCLE_SOURCE_ACCOUNT,
+                CIRCLE_DESTINATION_ACCOUNT,
+                "2500.00"),
+            "Authorization",
+            KEY);
     assertEquals(201, r.status(), r.text());
     JsonNode t = r.json().get("data");
     assertEquals("complete", t.get("status").asText());
@@ -64,16 +79,24 @@ class CircleAccountsTest extends SandboxTestBase {
     assertEquals("7500.00", balance(CIRCLE_SOURCE_ACCOUNT));
     assertEquals("2500.00", balance(CIRCLE_DESTINATION_ACCOUNT));
 
-    Http.Response got = Http.get(circle("v1/accounts/transfers/" + t.get("id").asText()), "Authorization", KEY);
+    Http.Response got =
+        Http.get(circle("v1/accounts/transfers/" + t.get("id").asText()), "Authorization", KEY);
     assertEquals(200, got.status());
     assertEquals(t, got.json().get("data"));
   }
 
   @Test
   void insufficientFundsGivesCode1093AndLeavesBothBalancesUnchanged() {
-    Http.Response r = Http.post(circle("v1/accounts/transfers"),
-        transfer(UUID.randomUUID().toString(), CIRCLE_SOURCE_ACCOUNT, CIRCLE_DESTINATION_ACCOUNT, "10000.01"),
-        "Authorization", KEY);
+    Http.Response r =
+        Http.post(
+            circle("v1/accounts/transfers"),
+            transfer(
+                UUID.randomUUID().toString(),
+                CIRCLE_SOURCE_ACCOUNT,
+                CIRCLE_DESTINATION_ACCOUNT,
+                "10000.01"),
+            "Authorization",
+            KEY);
     assertEquals(400, r.status());
     assertEquals(1093, r.json().get("code").asInt());
     assertEquals("Source account has insufficient funds", r.json().get("message").asText());
@@ -83,9 +106,15 @@ class CircleAccountsTest extends SandboxTestBase {
 
   @Test
   void theSameIdempotencyKeyAndBodyReturnsTheOriginalTransferAndMovesNothingTwice() {
-    String body = transfer(UUID.randomUUID().toString(), CIRCLE_SOURCE_ACCOUNT, CIRCLE_DESTINATION_ACCOUNT, "100.00");
+    String body =
+        transfer(
+            UUID.randomUUID().toString(),
+            CIRCLE_SOURCE_ACCOUNT,
+            CIRCLE_DESTINATION_ACCOUNT,
+            "100.00");
     Http.Response first = Http.post(circle("v1/accounts/transfers"), body, "Authorization", KEY);
-    Http.Response again = Http.post(circle("v1/accounts/transfers"), body.replace("  ", " "), "Authorization", KEY);
+    Http.Response again =
+        Http.post(circle("v1/accounts/transfers"), body.replace("  ", " "), "Authorization", KEY);
     assertEquals(201, first.status());
     assertEquals(200, again.status());
     assertEquals(first.json(), again.json());
@@ -95,29 +124,49 @@ class CircleAccountsTest extends SandboxTestBase {
   @Test
   void theSameRequestWithItsMembersInAnotherOrderIsTheSameRequest() {
     String key = UUID.randomUUID().toString();
-    Http.Response first = Http.post(circle("v1/accounts/transfers"),
-        transfer(key, CIRCLE_SOURCE_ACCOUNT, CIRCLE_DESTINATION_ACCOUNT, "100.00"), "Authorization", KEY);
-    String reordered = """
+    Http.Response first =
+        Http.post(
+            circle("v1/accounts/transfers"),
+            transfer(key, CIRCLE_SOURCE_ACCOUNT, CIRCLE_DESTINATION_ACCOUNT, "100.00"),
+            "Authorization",
+            KEY);
+    String reordered =
+        """
         {"amount": {"currency": "USD", "amount": "100.00"}, "destination": {"id": "%s", "type": "account"},
          "source": {"id": "%s", "type": "account"}, "idempotencyKey": "%s"}"""
-        .formatted(CIRCLE_DESTINATION_ACCOUNT, CIRCLE_SOURCE_ACCOUNT, key);
-    Http.Response again = Http.post(circle("v1/accounts/transfers"), reordered, "Authorization", KEY);
+            .formatted(CIRCLE_DESTINATION_ACCOUNT, CIRCLE_SOURCE_ACCOUNT, key);
+    Http.Response again =
+        Http.post(circle("v1/accounts/transfers"), reordered, "Authorization", KEY);
     assertEquals(201, first.status());
     assertEquals(200, again.status(), again.text());
     assertEquals(first.json(), again.json());
-    Http.Response otherScale = Http.post(circle("v1/accounts/transfers"),
-        transfer(key, CIRCLE_SOURCE_ACCOUNT, CIRCLE_DESTINATION_ACCOUNT, "100.0"), "Authorization", KEY);
-    assertEquals(409, otherScale.status(), "100.0 is not the request that bound the key: " + otherScale.text());
+    Http.Response otherScale =
+        Http.post(
+            circle("v1/accounts/transfers"),
+            transfer(key, CIRCLE_SOURCE_ACCOUNT, CIRCLE_DESTINATION_ACCOUNT, "100.0"),
+            "Authorization",
+            KEY);
+    assertEquals(
+        409,
+        otherScale.status(),
+        "100.0 is not the request that bound the key: " + otherScale.text());
     assertEquals("9900.00", balance(CIRCLE_SOURCE_ACCOUNT));
   }
 
   @Test
   void theSameIdempotencyKeyWithAnotherBodyIsAConflict1083() {
     String key = UUID.randomUUID().toString();
-    Http.post(circle("v1/accounts/transfers"),
-        transfer(key, CIRCLE_SOURCE_ACCOUNT, CIRCLE_DESTINATION_ACCOUNT, "100.00"), "Authorization", KEY);
-    Http.Response r = Http.post(circle("v1/accounts/transfers"),
-        transfer(key, CIRCLE_SOURCE_ACCOUNT, CIRCLE_DESTINATION_ACCOUNT, "200.00"), "Authorization", KEY);
+    Http.post(
+        circle("v1/accounts/transfers"),
+        transfer(key, CIRCLE_SOURCE_ACCOUNT, CIRCLE_DESTINATION_ACCOUNT, "100.00"),
+        "Authorization",
+        KEY);
+    Http.Response r =
+        Http.post(
+            circle("v1/accounts/transfers"),
+            transfer(key, CIRCLE_SOURCE_ACCOUNT, CIRCLE_DESTINATION_ACCOUNT, "200.00"),
+            "Authorization",
+            KEY);
     assertEquals(409, r.status());
     assertEquals(1083, r.json().get("code").asInt());
     assertEquals("9900.00", balance(CIRCLE_SOURCE_ACCOUNT));
@@ -126,33 +175,76 @@ class CircleAccountsTest extends SandboxTestBase {
   @Test
   void aFailedRequestDoesNotBindItsIdempotencyKey() {
     String key = UUID.randomUUID().toString();
-    assertEquals(400, Http.post(circle("v1/accounts/transfers"),
-        transfer(key, CIRCLE_SOURCE_ACCOUNT, CIRCLE_DESTINATION_ACCOUNT, "20000.00"), "Authorization", KEY).status());
-    assertEquals(201, Http.post(circle("v1/accounts/transfers"),
-        transfer(key, CIRCLE_SOURCE_ACCOUNT, CIRCLE_DESTINATION_ACCOUNT, "20.00"), "Authorization", KEY).status());
+    assertEquals(
+        400,
+        Http.post(
+                circle("v1/accounts/transfers"),
+                transfer(key, CIRCLE_SOURCE_ACCOUNT, CIRCLE_DESTINATION_ACCOUNT, "20000.00"),
+                "Authorization",
+                KEY)
+            .status());
+    assertEquals(
+        201,
+        Http.post(
+                circle("v1/accounts/transfers"),
+                transfer(key, CIRCLE_SOURCE_ACCOUNT, CIRCLE_DESTINATION_ACCOUNT, "20.00"),
+                "Authorization",
+                KEY)
+            .status());
   }
 
   @Test
   void listsAnAccountsTransfersNewestFirstInPages() {
     List<String> ids = new ArrayList<>();
     for (int i = 1; i <= 5; i++) {
-      ids.add(0, Http.post(circle("v1/accounts/transfers"),
-          transfer(UUID.randomUUID().toString(), CIRCLE_SOURCE_ACCOUNT, CIRCLE_DESTINATION_ACCOUNT, i + ".00"),
-          "Authorization", KEY).json().at("/data/id").asText());
+      ids.add(
+          0,
+          Http.post(
+                  circle("v1/accounts/transfers"),
+                  transfer(
+                      UUID.randomUUID().toString(),
+                      CIRCLE_SOURCE_ACCOUNT,
+                      CIRCLE_DESTINATION_ACCOUNT,
+                      i + ".00"),
+                  "Authorization",
+                  KEY)
+              .json()
+              .at("/data/id")
+              .asText());
       clock.advance(java.time.Duration.ofSeconds(1));
     }
-    Http.Response first = Http.get(circle("v1/accounts/transfers?accountId=" + CIRCLE_SOURCE_ACCOUNT + "&pageSize=2"),
-        "Authorization", KEY);
+    Http.Response first =
+        Http.get(
+            circle("v1/accounts/transfers?accountId=" + CIRCLE_SOURCE_ACCOUNT + "&pageSize=2"),
+            "Authorization",
+            KEY);
     assertEquals(200, first.status());
     assertEquals(List.of(ids.get(0), ids.get(1)), idsOf(first.json()));
-    Http.Response second = Http.get(circle("v1/accounts/transfers?accountId=" + CIRCLE_SOURCE_ACCOUNT
-        + "&pageSize=2&pageAfter=" + ids.get(1)), "Authorization", KEY);
+    Http.Response second =
+        Http.get(
+            circle(
+                "v1/accounts/transfers?accountId="
+                    + CIRCLE_SOURCE_ACCOUNT
+                    + "&pageSize=2&pageAfter="
+                    + ids.get(1)),
+            "Authorization",
+            KEY);
     assertEquals(List.of(ids.get(2), ids.get(3)), idsOf(second.json()));
-    Http.Response back = Http.get(circle("v1/accounts/transfers?accountId=" + CIRCLE_SOURCE_ACCOUNT
-        + "&pageSize=2&pageBefore=" + ids.get(2)), "Authorization", KEY);
+    Http.Response back =
+        Http.get(
+            circle(
+                "v1/accounts/transfers?accountId="
+                    + CIRCLE_SOURCE_ACCOUNT
+                    + "&pageSize=2&pageBefore="
+                    + ids.get(2)),
+            "Authorization",
+            KEY);
     assertEquals(List.of(ids.get(0), ids.get(1)), idsOf(back.json()));
-    Http.Response other = Http.get(circle("v1/accounts/transfers?accountId=" + CIRCLE_OTHER_ACCOUNT), "Authorization",
-        KEY);
+    Http.Response other =
+        Http.get(
+            circle("v1/accounts/transfers?accountId=" + CIRCLE_OTHER_ACCOUNT),
+            "Authorization",
+            KEY);
     assertEquals(List.of(), idsOf(other.json()));
   }
 
@@ -164,9 +256,15 @@ class CircleAccountsTest extends SandboxTestBase {
 
   @Test
   void anOffSpecRequestGetsCode2NamingTheProblem() {
-    Http.Response r = Http.post(circle("v1/accounts/transfers"),
-        "{\"idempotencyKey\": \"" + UUID.randomUUID() + "\", \"source\": {\"type\": \"account\", \"id\": \"1\"},"
-            + " \"amount\": {\"amount\": \"1.00\", \"currency\": \"GBP\"}}", "Authorization", KEY);
+    Http.Response r =
+        Http.post(
+            circle("v1/accounts/transfers"),
+            "{\"idempotencyKey\": \""
+                + UUID.randomUUID()
+                + "\", \"source\": {\"type\": \"account\", \"id\": \"1\"},"
+                + " \"amount\": {\"amount\": \"1.00\", \"currency\": \"GBP\"}}",
+            "Authorization",
+            KEY);
     assertEquals(400, r.status(), r.text());
     assertEquals(2, r.json().get("code").asInt());
     assertTrue(r.json().get("message").asText().contains("destination"), r.text());
@@ -179,18 +277,27 @@ class CircleAccountsTest extends SandboxTestBase {
 
   @Test
   void aBodyMissingARequiredFieldIsRefusedNamingTheField() {
-    Http.Response refused = Http.post(circle("v1/accounts/transfers"),
-        "{\"idempotencyKey\": \"" + UUID.randomUUID() + "\", \"source\": {\"type\": \"account\", \"id\": \"1\"},"
-            + " \"destination\": {\"type\": \"account\", \"id\": \"2\"}, \"amount\": {\"currency\": \"USD\"}}",
-        "Authorization", KEY);
+    Http.Response refused =
+        Http.post(
+            circle("v1/accounts/transfers"),
+            "{\"idempotencyKey\": \""
+                + UUID.randomUUID()
+                + "\", \"source\": {\"type\": \"account\", \"id\": \"1\"},"
+                + " \"destination\": {\"type\": \"account\", \"id\": \"2\"}, \"amount\": {\"currency\": \"USD\"}}",
+            "Authorization",
+            KEY);
     assertEquals(400, refused.status(), refused.text());
     assertTrue(refused.text().contains("\"location\":\"amount.amount\""), refused.text());
   }
 
   @Test
   void anIdempotencyKeyThatIsNotAUuidIsRefused() {
-    Http.Response r = Http.post(circle("v1/accounts/transfers"),
-        transfer("not-a-uuid", CIRCLE_SOURCE_ACCOUNT, CIRCLE_DESTINATION_ACCOUNT, "1.00"), "Authorization", KEY);
+    Http.Response r =
+        Http.post(
+            circle("v1/accounts/transfers"),
+            transfer("not-a-uuid", CIRCLE_SOURCE_ACCOUNT, CIRCLE_DESTINATION_ACCOUNT, "1.00"),
+            "Authorization",
+            KEY);
     assertEquals(400, r.status());
     assertEquals(2, r.json().get("code").asInt());
     assertEquals("10000.00", balance(CIRCLE_SOURCE_ACCOUNT));
@@ -202,23 +309,43 @@ class CircleAccountsTest extends SandboxTestBase {
     assertEquals(401, none.status());
     assertEquals(1, none.json().get("code").asInt());
     assertFalse(none.json().get("message").asText().isEmpty());
-    Http.Response wrong = Http.get(circle("v1/accounts/balances/" + CIRCLE_SOURCE_ACCOUNT), "Authorization",
-        Http.bearer("TEST_API_KEY:nope:nope"));
+    Http.Response wrong =
+        Http.get(
+            circle("v1/accounts/balances/" + CIRCLE_SOURCE_ACCOUNT),
+            "Authorization",
+            Http.bearer("TEST_API_KEY:nope:nope"));
     assertEquals(401, wrong.status());
   }
 
   @Test
   void anotherKeysAccountsAndTransfersAreNotFound() {
     String other = Http.bearer(CIRCLE_OTHER_API_KEY);
-    assertEquals(404, Http.get(circle("v1/accounts/balances/" + CIRCLE_SOURCE_ACCOUNT), "Authorization", other)
-        .status());
-    String id = Http.post(circle("v1/accounts/transfers"),
-        transfer(UUID.randomUUID().toString(), CIRCLE_SOURCE_ACCOUNT, CIRCLE_DESTINATION_ACCOUNT, "1.00"),
-        "Authorization", KEY).json().at("/data/id").asText();
-    assertEquals(404, Http.get(circle("v1/accounts/transfers/" + id), "Authorization", other).status());
-    Http.Response steal = Http.post(circle("v1/accounts/transfers"),
-        transfer(UUID.randomUUID().toString(), CIRCLE_SOURCE_ACCOUNT, CIRCLE_OTHER_ACCOUNT, "1.00"), "Authorization",
-        other);
+    assertEquals(
+        404,
+        Http.get(circle("v1/accounts/balances/" + CIRCLE_SOURCE_ACCOUNT), "Authorization", other)
+            .status());
+    String id =
+        Http.post(
+                circle("v1/accounts/transfers"),
+                transfer(
+                    UUID.randomUUID().toString(),
+                    CIRCLE_SOURCE_ACCOUNT,
+                    CIRCLE_DESTINATION_ACCOUNT,
+                    "1.00"),
+                "Authorization",
+                KEY)
+            .json()
+            .at("/data/id")
+            .asText();
+    assertEquals(
+        404, Http.get(circle("v1/accounts/transfers/" + id), "Authorization", other).status());
+    Http.Response steal =
+        Http.post(
+            circle("v1/accounts/transfers"),
+            transfer(
+                UUID.randomUUID().toString(), CIRCLE_SOURCE_ACCOUNT, CIRCLE_OTHER_ACCOUNT, "1.00"),
+            "Authorization",
+            other);
     assertEquals(404, steal.status());
     assertEquals("9999.00", balance(CIRCLE_SOURCE_ACCOUNT));
   }

@@ -11,42 +11,54 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** User initialization and the challenges a backend polls: states, PIN status, wallets created on completion. */
+/**
+ * User initialization and the challenges a backend polls: states, PIN status, wallets created on
+ * completion.
+ */
 class CircleChallengesTest extends SandboxTestBase {
   static final String KEY = Http.bearer(CIRCLE_API_KEY);
 
   /** A new user (PIN UNSET) and a session token for it. */
   String newUserToken(String userId) {
-    assertEquals(201, Http.post(circle("v1/w3s/users"), "{\"userId\": \"" + userId + "\"}", "Authorization", KEY)
-        .status());
+    assertEquals(
+        201,
+        Http.post(circle("v1/w3s/users"), "{\"userId\": \"" + userId + "\"}", "Authorization", KEY)
+            .status());
     return token(userId);
   }
 
   String token(String userId) {
-    Http.Response r = Http.post(circle("v1/w3s/users/token"), "{\"userId\": \"" + userId + "\"}", "Authorization",
-        KEY);
+    Http.Response r =
+        Http.post(
+            circle("v1/w3s/users/token"), "{\"userId\": \"" + userId + "\"}", "Authorization", KEY);
     assertEquals(200, r.status(), r.text());
     return r.json().at("/data/userToken").asText();
   }
 
   Http.Response initialize(String token, String body) {
-    return Http.post(circle("v1/w3s/user/initialize"), body, "Authorization", KEY, "X-User-Token", token);
+    return Http.post(
+        circle("v1/w3s/user/initialize"), body, "Authorization", KEY, "X-User-Token", token);
   }
 
   static String initializeBody(String key) {
     return """
         {"idempotencyKey": "%s", "accountType": "EOA", "blockchains": ["MATIC-AMOY", "SOL-DEVNET"],
-         "metadata": [{"name": "main", "refId": "ref-1"}]}""".formatted(key);
+         "metadata": [{"name": "main", "refId": "ref-1"}]}"""
+        .formatted(key);
   }
 
   JsonNode challenge(String token, String id) {
-    Http.Response r = Http.get(circle("v1/w3s/user/challenges/" + id), "Authorization", KEY, "X-User-Token", token);
+    Http.Response r =
+        Http.get(
+            circle("v1/w3s/user/challenges/" + id), "Authorization", KEY, "X-User-Token", token);
     assertEquals(200, r.status(), r.text());
     return r.json().at("/data/challenge");
   }
 
   List<String> challengeIds(String token, String query) {
-    Http.Response r = Http.get(circle("v1/w3s/user/challenges" + query), "Authorization", KEY, "X-User-Token", token);
+    Http.Response r =
+        Http.get(
+            circle("v1/w3s/user/challenges" + query), "Authorization", KEY, "X-User-Token", token);
     assertEquals(200, r.status(), r.text());
     List<String> ids = new ArrayList<>();
     r.json().at("/data/challenges").forEach(c -> ids.add(c.get("id").asText()));
@@ -60,7 +72,8 @@ class CircleChallengesTest extends SandboxTestBase {
   }
 
   List<String> walletIds(String token) {
-    Http.Response r = Http.get(circle("v1/w3s/wallets"), "Authorization", KEY, "X-User-Token", token);
+    Http.Response r =
+        Http.get(circle("v1/w3s/wallets"), "Authorization", KEY, "X-User-Token", token);
     assertEquals(200, r.status(), r.text());
     List<String> ids = new ArrayList<>();
     r.json().at("/data/wallets").forEach(w -> ids.add(w.get("id").asText()));
@@ -92,8 +105,13 @@ class CircleChallengesTest extends SandboxTestBase {
     done.get("correlationIds").forEach(w -> created.add(w.asText()));
     assertEquals(2, created.size());
     assertEquals(created.stream().sorted().toList(), walletIds(token).stream().sorted().toList());
-    Http.Response first = Http.get(circle("v1/w3s/wallets/" + created.get(0)), "Authorization", KEY, "X-User-Token",
-        token);
+    Http.Response first =
+        Http.get(
+            circle("v1/w3s/wallets/" + created.get(0)),
+            "Authorization",
+            KEY,
+            "X-User-Token",
+            token);
     assertEquals("MATIC-AMOY", first.json().at("/data/wallet/blockchain").asText());
     assertEquals("main", first.json().at("/data/wallet/name").asText());
     assertEquals("ref-1", first.json().at("/data/wallet/refId").asText());
@@ -107,12 +125,17 @@ class CircleChallengesTest extends SandboxTestBase {
   @Test
   void anInitializedUserCannotBeInitializedAgain() {
     String token = newUserToken("init-user-2");
-    String id = initialize(token, initializeBody(UUID.randomUUID().toString())).json().at("/data/challengeId").asText();
+    String id =
+        initialize(token, initializeBody(UUID.randomUUID().toString()))
+            .json()
+            .at("/data/challengeId")
+            .asText();
     complete(id, "{}");
     Http.Response again = initialize(token, initializeBody(UUID.randomUUID().toString()));
     assertEquals(409, again.status(), again.text());
     assertEquals(155106, again.json().get("code").asInt());
-    Http.Response seeded = initialize(token(CIRCLE_USER_ID), initializeBody(UUID.randomUUID().toString()));
+    Http.Response seeded =
+        initialize(token(CIRCLE_USER_ID), initializeBody(UUID.randomUUID().toString()));
     assertEquals(409, seeded.status(), "the seeded user has a PIN already");
   }
 
@@ -125,7 +148,9 @@ class CircleChallengesTest extends SandboxTestBase {
     assertEquals(201, first.status());
     assertEquals(200, replay.status());
     assertEquals(first.json().at("/data/challengeId"), replay.json().at("/data/challengeId"));
-    Http.Response other = initialize(token, "{\"idempotencyKey\": \"" + key + "\", \"blockchains\": [\"ETH-SEPOLIA\"]}");
+    Http.Response other =
+        initialize(
+            token, "{\"idempotencyKey\": \"" + key + "\", \"blockchains\": [\"ETH-SEPOLIA\"]}");
     assertEquals(403, other.status());
     assertEquals(156020, other.json().get("code").asInt());
   }
@@ -133,7 +158,11 @@ class CircleChallengesTest extends SandboxTestBase {
   @Test
   void aPendingChallengeExpiresOnTheSandboxClockAndCannotBeCompletedAfterwards() {
     String token = newUserToken("init-user-4");
-    String id = initialize(token, initializeBody(UUID.randomUUID().toString())).json().at("/data/challengeId").asText();
+    String id =
+        initialize(token, initializeBody(UUID.randomUUID().toString()))
+            .json()
+            .at("/data/challengeId")
+            .asText();
     clock.advance(CircleChallenges.CHALLENGE_LIFETIME.minusSeconds(1));
     assertEquals("PENDING", challenge(token, id).get("status").asText());
     clock.advance(Duration.ofSeconds(1));
@@ -147,7 +176,11 @@ class CircleChallengesTest extends SandboxTestBase {
   @Test
   void aRefusedChallengeFailsAndLeavesThePinUnsetAndNoWallet() {
     String token = newUserToken("init-user-5");
-    String id = initialize(token, initializeBody(UUID.randomUUID().toString())).json().at("/data/challengeId").asText();
+    String id =
+        initialize(token, initializeBody(UUID.randomUUID().toString()))
+            .json()
+            .at("/data/challengeId")
+            .asText();
     assertEquals(200, complete(id, "{\"outcome\": \"FAILED\"}").status());
     JsonNode failed = challenge(token, id);
     assertEquals("FAILED", failed.get("status").asText());
@@ -159,9 +192,18 @@ class CircleChallengesTest extends SandboxTestBase {
   @Test
   void anotherUsersChallengeIsNotFound() {
     String token = newUserToken("init-user-6");
-    String id = initialize(token, initializeBody(UUID.randomUUID().toString())).json().at("/data/challengeId").asText();
-    Http.Response other = Http.get(circle("v1/w3s/user/challenges/" + id), "Authorization", KEY, "X-User-Token",
-        token(CIRCLE_USER_ID));
+    String id =
+        initialize(token, initializeBody(UUID.randomUUID().toString()))
+            .json()
+            .at("/data/challengeId")
+            .asText();
+    Http.Response other =
+        Http.get(
+            circle("v1/w3s/user/challenges/" + id),
+            "Authorization",
+            KEY,
+            "X-User-Token",
+            token(CIRCLE_USER_ID));
     assertEquals(404, other.status());
     assertEquals(155116, other.json().get("code").asInt());
     assertEquals(List.of(), challengeIds(token(CIRCLE_USER_ID), ""));
@@ -170,31 +212,52 @@ class CircleChallengesTest extends SandboxTestBase {
   @Test
   void aTransferChallengeNamesItsTransactionOnceApproved() {
     String token = token(CIRCLE_USER_ID);
-    Http.Response started = Http.post(circle("v1/w3s/user/transactions/transfer"),
-        CircleWalletsTest.transferBody(UUID.randomUUID().toString(), "1", CircleWalletsTest.DESTINATION),
-        "Authorization", KEY, "X-User-Token", token);
+    Http.Response started =
+        Http.post(
+            circle("v1/w3s/user/transactions/transfer"),
+            CircleWalletsTest.transferBody(
+                UUID.randomUUID().toString(), "1", CircleWalletsTest.DESTINATION),
+            "Authorization",
+            KEY,
+            "X-User-Token",
+            token);
     String id = started.json().at("/data/challengeId").asText();
     assertEquals("CREATE_TRANSACTION", challenge(token, id).get("type").asText());
     complete(id, "{}");
     String txId = challenge(token, id).at("/correlationIds/0").asText();
-    Http.Response tx = Http.get(circle("v1/w3s/transactions/" + txId), "Authorization", KEY, "X-User-Token", token);
+    Http.Response tx =
+        Http.get(
+            circle("v1/w3s/transactions/" + txId), "Authorization", KEY, "X-User-Token", token);
     assertEquals(200, tx.status(), tx.text());
   }
 
   @Test
   void aCompletedOrFailedChallengeIsNotifiedAsItsChallengeType() throws Exception {
     try (WebhookReceiver hook = new WebhookReceiver()) {
-      Http.Response sub = Http.post(circle("v2/notifications/subscriptions"),
-          "{\"endpoint\": \"" + hook.url() + "\", \"notificationTypes\": [\"challenges.*\"]}", "Authorization", KEY);
+      Http.Response sub =
+          Http.post(
+              circle("v2/notifications/subscriptions"),
+              "{\"endpoint\": \"" + hook.url() + "\", \"notificationTypes\": [\"challenges.*\"]}",
+              "Authorization",
+              KEY);
       assertEquals(200, sub.status(), sub.text());
       String token = newUserToken("init-user-7");
-      String id = initialize(token, initializeBody(UUID.randomUUID().toString())).json().at("/data/challengeId")
-          .asText();
+      String id =
+          initialize(token, initializeBody(UUID.randomUUID().toString()))
+              .json()
+              .at("/data/challengeId")
+              .asText();
       assertEquals(0, hook.received().size(), "nothing while the challenge is pending");
       complete(id, "{}");
-      Http.Response transfer = Http.post(circle("v1/w3s/user/transactions/transfer"),
-          CircleWalletsTest.transferBody(UUID.randomUUID().toString(), "1", CircleWalletsTest.DESTINATION),
-          "Authorization", KEY, "X-User-Token", token(CIRCLE_USER_ID));
+      Http.Response transfer =
+          Http.post(
+              circle("v1/w3s/user/transactions/transfer"),
+              CircleWalletsTest.transferBody(
+                  UUID.randomUUID().toString(), "1", CircleWalletsTest.DESTINATION),
+              "Authorization",
+              KEY,
+              "X-User-Token",
+              token(CIRCLE_USER_ID));
       complete(transfer.json().at("/data/challengeId").asText(), "{\"outcome\": \"FAILED\"}");
 
       List<String> seen = new ArrayList<>();
@@ -203,9 +266,11 @@ class CircleChallengesTest extends SandboxTestBase {
         assertEquals(sub.json().at("/data/id").asText(), n.get("subscriptionId").asText());
         seen.add(n.get("notificationType").asText() + " " + n.at("/notification/status").asText());
       }
-      assertEquals(List.of("challenges.initialize COMPLETE", "challenges.createTransaction FAILED"), seen);
+      assertEquals(
+          List.of("challenges.initialize COMPLETE", "challenges.createTransaction FAILED"), seen);
       JsonNode first = Json.MAPPER.readTree(hook.received().get(0).body());
-      assertEquals(challenge(token, id).get("correlationIds"), first.at("/notification/correlationIds"));
+      assertEquals(
+          challenge(token, id).get("correlationIds"), first.at("/notification/correlationIds"));
     }
   }
 
@@ -217,8 +282,11 @@ class CircleChallengesTest extends SandboxTestBase {
     Http.Response unknown = Http.get(circle("v1/w3s/users/nobody-here"), "Authorization", KEY);
     assertEquals(404, unknown.status());
     assertEquals(155102, unknown.json().get("code").asInt());
-    Http.Response otherEntity = Http.get(circle("v1/w3s/users/" + CIRCLE_USER_ID), "Authorization",
-        Http.bearer(CIRCLE_OTHER_API_KEY));
+    Http.Response otherEntity =
+        Http.get(
+            circle("v1/w3s/users/" + CIRCLE_USER_ID),
+            "Authorization",
+            Http.bearer(CIRCLE_OTHER_API_KEY));
     assertEquals(404, otherEntity.status());
   }
 }

@@ -16,17 +16,29 @@ class CirclePayoutsTest extends SandboxTestBase {
     return """
         {"idempotencyKey": "%s", "destination": {"type": "address_book", "id": "%s"},
          "amount": {"amount": "%s", "currency": "USD"}%s}"""
-        .formatted(key, destination, amount, purpose == null ? "" : ", \"purposeOfTransfer\": \"" + purpose + "\"");
+        .formatted(
+            key,
+            destination,
+            amount,
+            purpose == null ? "" : ", \"purposeOfTransfer\": \"" + purpose + "\"");
   }
 
   String walletBalance(String wallet) {
-    return Http.get(admin("ledger")).json().at("/circle/balances/wallet:" + wallet + "/USD").asText();
+    return Http.get(admin("ledger"))
+        .json()
+        .at("/circle/balances/wallet:" + wallet + "/USD")
+        .asText();
   }
 
   @Test
   void theDocsPayoutIsPendingThenCompleteWithFeesAndNetworkFees() {
-    Http.Response r = Http.post(circle("v1/payouts"),
-        payout("ba943ff1-ca16-49b2-ba55-1057e70ca5c7", CIRCLE_ADDRESS_BOOK_ID, "3.14", "PMT001"), "Authorization", KEY);
+    Http.Response r =
+        Http.post(
+            circle("v1/payouts"),
+            payout(
+                "ba943ff1-ca16-49b2-ba55-1057e70ca5c7", CIRCLE_ADDRESS_BOOK_ID, "3.14", "PMT001"),
+            "Authorization",
+            KEY);
     assertEquals(201, r.status(), r.text());
     JsonNode p = r.json().get("data");
     assertEquals("pending", p.get("status").asText());
@@ -39,7 +51,10 @@ class CirclePayoutsTest extends SandboxTestBase {
     assertEquals("9996.22", walletBalance(CIRCLE_PAYOUT_WALLET));
 
     clock.advance(CirclePayoutsAccess.SETTLEMENT);
-    JsonNode done = Http.get(circle("v1/payouts/" + p.get("id").asText()), "Authorization", KEY).json().get("data");
+    JsonNode done =
+        Http.get(circle("v1/payouts/" + p.get("id").asText()), "Authorization", KEY)
+            .json()
+            .get("data");
     assertEquals("complete", done.get("status").asText());
     assertFalse(done.has("riskEvaluation"));
     assertEquals("9996.22", walletBalance(CIRCLE_PAYOUT_WALLET));
@@ -47,12 +62,18 @@ class CirclePayoutsTest extends SandboxTestBase {
 
   @Test
   void aPayoutToADeniedRecipientFailsWithARiskEvaluationAndIsRefunded() {
-    Http.Response r = Http.post(circle("v1/payouts"),
-        payout(UUID.randomUUID().toString(), CIRCLE_DENIED_ADDRESS_BOOK_ID, "10.00", null), "Authorization", KEY);
+    Http.Response r =
+        Http.post(
+            circle("v1/payouts"),
+            payout(UUID.randomUUID().toString(), CIRCLE_DENIED_ADDRESS_BOOK_ID, "10.00", null),
+            "Authorization",
+            KEY);
     assertEquals(201, r.status(), r.text());
     clock.advance(CirclePayoutsAccess.SETTLEMENT);
-    JsonNode p = Http.get(circle("v1/payouts/" + r.json().at("/data/id").asText()), "Authorization", KEY).json()
-        .get("data");
+    JsonNode p =
+        Http.get(circle("v1/payouts/" + r.json().at("/data/id").asText()), "Authorization", KEY)
+            .json()
+            .get("data");
     assertEquals("failed", p.get("status").asText());
     assertEquals("transaction_denied", p.get("errorCode").asText());
     assertEquals("denied", p.at("/riskEvaluation/decision").asText());
@@ -63,8 +84,12 @@ class CirclePayoutsTest extends SandboxTestBase {
   @Test
   void anInvalidOrForbiddenPurposeOfTransferGives5020() {
     for (String purpose : new String[] {"PMT006", "PMT999", "whatever"}) {
-      Http.Response r = Http.post(circle("v1/payouts"),
-          payout(UUID.randomUUID().toString(), CIRCLE_ADDRESS_BOOK_ID, "1.00", purpose), "Authorization", KEY);
+      Http.Response r =
+          Http.post(
+              circle("v1/payouts"),
+              payout(UUID.randomUUID().toString(), CIRCLE_ADDRESS_BOOK_ID, "1.00", purpose),
+              "Authorization",
+              KEY);
       assertEquals(400, r.status(), purpose);
       assertEquals(5020, r.json().get("code").asInt(), r.text());
     }
@@ -74,19 +99,31 @@ class CirclePayoutsTest extends SandboxTestBase {
   @Test
   void aSingaporeEntityMustGiveAPurposeOfTransfer() {
     String sg = Http.bearer(CIRCLE_SG_API_KEY);
-    Http.Response missing = Http.post(circle("v1/payouts"),
-        payout(UUID.randomUUID().toString(), CIRCLE_SG_ADDRESS_BOOK_ID, "1.00", null), "Authorization", sg);
+    Http.Response missing =
+        Http.post(
+            circle("v1/payouts"),
+            payout(UUID.randomUUID().toString(), CIRCLE_SG_ADDRESS_BOOK_ID, "1.00", null),
+            "Authorization",
+            sg);
     assertEquals(400, missing.status());
     assertEquals(5020, missing.json().get("code").asInt());
-    Http.Response given = Http.post(circle("v1/payouts"),
-        payout(UUID.randomUUID().toString(), CIRCLE_SG_ADDRESS_BOOK_ID, "1.00", "PMT002"), "Authorization", sg);
+    Http.Response given =
+        Http.post(
+            circle("v1/payouts"),
+            payout(UUID.randomUUID().toString(), CIRCLE_SG_ADDRESS_BOOK_ID, "1.00", "PMT002"),
+            "Authorization",
+            sg);
     assertEquals(201, given.status(), given.text());
   }
 
   @Test
   void insufficientFundsGives1093AndMovesNothing() {
-    Http.Response r = Http.post(circle("v1/payouts"),
-        payout(UUID.randomUUID().toString(), CIRCLE_ADDRESS_BOOK_ID, "9999.50", null), "Authorization", KEY);
+    Http.Response r =
+        Http.post(
+            circle("v1/payouts"),
+            payout(UUID.randomUUID().toString(), CIRCLE_ADDRESS_BOOK_ID, "9999.50", null),
+            "Authorization",
+            KEY);
     assertEquals(400, r.status());
     assertEquals(1093, r.json().get("code").asInt());
     assertEquals("10000.00", walletBalance(CIRCLE_PAYOUT_WALLET));
@@ -95,21 +132,31 @@ class CirclePayoutsTest extends SandboxTestBase {
   @Test
   void aToAmountWithItsCurrencyAloneIsAcceptedAndAnotherCurrencyIsNot() {
     String base = payout(UUID.randomUUID().toString(), CIRCLE_ADDRESS_BOOK_ID, "1.00", null);
-    Http.Response sameCurrency = Http.post(circle("v1/payouts"),
-        base.substring(0, base.length() - 1) + ", \"toAmount\": {\"currency\": \"USD\"}}", "Authorization", KEY);
+    Http.Response sameCurrency =
+        Http.post(
+            circle("v1/payouts"),
+            base.substring(0, base.length() - 1) + ", \"toAmount\": {\"currency\": \"USD\"}}",
+            "Authorization",
+            KEY);
     assertEquals(201, sameCurrency.status(), sameCurrency.text());
     assertEquals("USD", sameCurrency.json().at("/data/toAmount/currency").asText());
 
     String other = payout(UUID.randomUUID().toString(), CIRCLE_ADDRESS_BOOK_ID, "1.00", null);
-    Http.Response pair = Http.post(circle("v1/payouts"),
-        other.substring(0, other.length() - 1) + ", \"toAmount\": {\"currency\": \"EUR\"}}", "Authorization", KEY);
+    Http.Response pair =
+        Http.post(
+            circle("v1/payouts"),
+            other.substring(0, other.length() - 1) + ", \"toAmount\": {\"currency\": \"EUR\"}}",
+            "Authorization",
+            KEY);
     assertEquals(400, pair.status(), pair.text());
     assertEquals(5007, pair.json().get("code").asInt());
   }
 
   @Test
   void aPayoutRequestInACurrencyOtherThanUsdOrEurIsRefusedByTheSpecAndMovesNothing() {
-    String btc = payout(UUID.randomUUID().toString(), CIRCLE_ADDRESS_BOOK_ID, "1.00", null).replace("\"USD\"", "\"BTC\"");
+    String btc =
+        payout(UUID.randomUUID().toString(), CIRCLE_ADDRESS_BOOK_ID, "1.00", null)
+            .replace("\"USD\"", "\"BTC\"");
     Http.Response r = Http.post(circle("v1/payouts"), btc, "Authorization", KEY);
     assertEquals(400, r.status(), r.text());
     assertEquals(2, r.json().get("code").asInt());
@@ -120,15 +167,23 @@ class CirclePayoutsTest extends SandboxTestBase {
   @Test
   void anExtraRequestMemberIsAcceptedAsNoSchemaRefusesIt() {
     String body = payout(UUID.randomUUID().toString(), CIRCLE_ADDRESS_BOOK_ID, "1.00", null);
-    Http.Response r = Http.post(circle("v1/payouts"),
-        body.substring(0, body.length() - 1) + ", \"somethingNew\": {\"x\": 1}}", "Authorization", KEY);
+    Http.Response r =
+        Http.post(
+            circle("v1/payouts"),
+            body.substring(0, body.length() - 1) + ", \"somethingNew\": {\"x\": 1}}",
+            "Authorization",
+            KEY);
     assertEquals(201, r.status(), r.text());
   }
 
   @Test
   void anEmptyAmountIsNotAnAmount() {
-    Http.Response r = Http.post(circle("v1/payouts"),
-        payout(UUID.randomUUID().toString(), CIRCLE_ADDRESS_BOOK_ID, "", null), "Authorization", KEY);
+    Http.Response r =
+        Http.post(
+            circle("v1/payouts"),
+            payout(UUID.randomUUID().toString(), CIRCLE_ADDRESS_BOOK_ID, "", null),
+            "Authorization",
+            KEY);
     assertEquals(400, r.status(), r.text());
     assertEquals(2, r.json().get("code").asInt());
     assertEquals("10000.00", walletBalance(CIRCLE_PAYOUT_WALLET));
@@ -141,34 +196,58 @@ class CirclePayoutsTest extends SandboxTestBase {
     Http.Response again = Http.post(circle("v1/payouts"), body, "Authorization", KEY);
     assertEquals(first.json(), again.json());
     assertEquals("9998.36", walletBalance(CIRCLE_PAYOUT_WALLET));
-    Http.Response other = Http.post(circle("v1/payouts"), body.replace("1.00", "2.00"), "Authorization", KEY);
+    Http.Response other =
+        Http.post(circle("v1/payouts"), body.replace("1.00", "2.00"), "Authorization", KEY);
     assertEquals(409, other.status());
     assertEquals(1083, other.json().get("code").asInt());
   }
 
   @Test
   void unknownOrForeignRecipientsAndPayoutsAreNotFound() {
-    Http.Response r = Http.post(circle("v1/payouts"),
-        payout(UUID.randomUUID().toString(), CIRCLE_SG_ADDRESS_BOOK_ID, "1.00", null), "Authorization", KEY);
+    Http.Response r =
+        Http.post(
+            circle("v1/payouts"),
+            payout(UUID.randomUUID().toString(), CIRCLE_SG_ADDRESS_BOOK_ID, "1.00", null),
+            "Authorization",
+            KEY);
     assertEquals(404, r.status());
     assertEquals(5004, r.json().get("code").asInt());
-    String id = Http.post(circle("v1/payouts"),
-        payout(UUID.randomUUID().toString(), CIRCLE_ADDRESS_BOOK_ID, "1.00", null), "Authorization", KEY).json()
-        .at("/data/id").asText();
-    Http.Response foreign = Http.get(circle("v1/payouts/" + id), "Authorization", Http.bearer(CIRCLE_OTHER_API_KEY));
+    String id =
+        Http.post(
+                circle("v1/payouts"),
+                payout(UUID.randomUUID().toString(), CIRCLE_ADDRESS_BOOK_ID, "1.00", null),
+                "Authorization",
+                KEY)
+            .json()
+            .at("/data/id")
+            .asText();
+    Http.Response foreign =
+        Http.get(circle("v1/payouts/" + id), "Authorization", Http.bearer(CIRCLE_OTHER_API_KEY));
     assertEquals(404, foreign.status());
     assertEquals(5001, foreign.json().get("code").asInt());
   }
 
   @Test
   void payoutsAreListedNewestFirstAndFilteredByStatus() {
-    String a = Http.post(circle("v1/payouts"),
-        payout(UUID.randomUUID().toString(), CIRCLE_ADDRESS_BOOK_ID, "1.00", null), "Authorization", KEY).json()
-        .at("/data/id").asText();
+    String a =
+        Http.post(
+                circle("v1/payouts"),
+                payout(UUID.randomUUID().toString(), CIRCLE_ADDRESS_BOOK_ID, "1.00", null),
+                "Authorization",
+                KEY)
+            .json()
+            .at("/data/id")
+            .asText();
     clock.advance(CirclePayoutsAccess.SETTLEMENT);
-    String b = Http.post(circle("v1/payouts"),
-        payout(UUID.randomUUID().toString(), CIRCLE_ADDRESS_BOOK_ID, "2.00", null), "Authorization", KEY).json()
-        .at("/data/id").asText();
+    String b =
+        Http.post(
+                circle("v1/payouts"),
+                payout(UUID.randomUUID().toString(), CIRCLE_ADDRESS_BOOK_ID, "2.00", null),
+                "Authorization",
+                KEY)
+            .json()
+            .at("/data/id")
+            .asText();
     JsonNode all = Http.get(circle("v1/payouts"), "Authorization", KEY).json();
     assertEquals(b, all.at("/data/0/id").asText());
     assertEquals(a, all.at("/data/1/id").asText());

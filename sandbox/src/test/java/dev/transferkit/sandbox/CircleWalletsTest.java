@@ -23,14 +23,20 @@ class CircleWalletsTest extends SandboxTestBase {
   static final String KEY = Http.bearer(CIRCLE_API_KEY);
   static final String DESTINATION = "0x6E5eAf34c73D1CD0be4e24f923b97CF38e10d1f3";
 
-  /** An admin subscription body for the transaction notifications only (challenges have their own). */
+  /**
+   * An admin subscription body for the transaction notifications only (challenges have their own).
+   */
   static String transactionsOnly(WebhookReceiver hook) {
     return "{\"endpoint\": \"" + hook.url() + "\", \"notificationTypes\": [\"transactions.*\"]}";
   }
 
   String userToken() {
-    Http.Response r = Http.post(circle("v1/w3s/users/token"), "{\"userId\": \"" + CIRCLE_USER_ID + "\"}",
-        "Authorization", KEY);
+    Http.Response r =
+        Http.post(
+            circle("v1/w3s/users/token"),
+            "{\"userId\": \"" + CIRCLE_USER_ID + "\"}",
+            "Authorization",
+            KEY);
     assertEquals(200, r.status(), r.text());
     return r.json().at("/data/userToken").asText();
   }
@@ -39,12 +45,23 @@ class CircleWalletsTest extends SandboxTestBase {
     return """
         {"userId": "%s", "idempotencyKey": "%s", "amounts": ["%s"], "destinationAddress": "%s",
          "tokenId": "%s", "walletId": "%s", "feeLevel": "MEDIUM"}"""
-        .formatted(CIRCLE_USER_ID, idempotencyKey, amount, destination, CIRCLE_USDC_TOKEN_ID, CIRCLE_WALLET_ID);
+        .formatted(
+            CIRCLE_USER_ID,
+            idempotencyKey,
+            amount,
+            destination,
+            CIRCLE_USDC_TOKEN_ID,
+            CIRCLE_WALLET_ID);
   }
 
   String usdc(String token) {
-    Http.Response r = Http.get(circle("v1/w3s/wallets/" + CIRCLE_WALLET_ID + "/balances"), "Authorization", KEY,
-        "X-User-Token", token);
+    Http.Response r =
+        Http.get(
+            circle("v1/w3s/wallets/" + CIRCLE_WALLET_ID + "/balances"),
+            "Authorization",
+            KEY,
+            "X-User-Token",
+            token);
     assertEquals(200, r.status(), r.text());
     for (JsonNode b : r.json().at("/data/tokenBalances")) {
       if (b.at("/token/id").asText().equals(CIRCLE_USDC_TOKEN_ID)) {
@@ -55,8 +72,14 @@ class CircleWalletsTest extends SandboxTestBase {
   }
 
   String startTransfer(String token, String amount, String destination) {
-    Http.Response r = Http.post(circle("v1/w3s/user/transactions/transfer"),
-        transferBody(UUID.randomUUID().toString(), amount, destination), "Authorization", KEY, "X-User-Token", token);
+    Http.Response r =
+        Http.post(
+            circle("v1/w3s/user/transactions/transfer"),
+            transferBody(UUID.randomUUID().toString(), amount, destination),
+            "Authorization",
+            KEY,
+            "X-User-Token",
+            token);
     assertEquals(201, r.status(), r.text());
     return r.json().at("/data/challengeId").asText();
   }
@@ -68,15 +91,20 @@ class CircleWalletsTest extends SandboxTestBase {
   }
 
   JsonNode transaction(String token, String id) {
-    Http.Response r = Http.get(circle("v1/w3s/transactions/" + id), "Authorization", KEY, "X-User-Token", token);
+    Http.Response r =
+        Http.get(circle("v1/w3s/transactions/" + id), "Authorization", KEY, "X-User-Token", token);
     assertEquals(200, r.status(), r.text());
     return r.json().at("/data/transaction");
   }
 
   @Test
   void theUserTokenIsAJwtForTheUserValidFor60Minutes() throws Exception {
-    Http.Response r = Http.post(circle("v1/w3s/users/token"), "{\"userId\": \"" + CIRCLE_USER_ID + "\"}",
-        "Authorization", KEY);
+    Http.Response r =
+        Http.post(
+            circle("v1/w3s/users/token"),
+            "{\"userId\": \"" + CIRCLE_USER_ID + "\"}",
+            "Authorization",
+            KEY);
     String token = r.json().at("/data/userToken").asText();
     String[] parts = token.split("\\.");
     assertEquals(3, parts.length);
@@ -84,12 +112,16 @@ class CircleWalletsTest extends SandboxTestBase {
     assertEquals(CIRCLE_USER_ID, claims.get("sub").asText());
     assertEquals(3600, claims.get("exp").asLong() - claims.get("iat").asLong());
     assertEquals(clock.instant().getEpochSecond(), claims.get("iat").asLong());
-    assertEquals(32, Base64.getDecoder().decode(r.json().at("/data/encryptionKey").asText()).length);
+    assertEquals(
+        32, Base64.getDecoder().decode(r.json().at("/data/encryptionKey").asText()).length);
 
     clock.advance(Duration.ofMinutes(59));
-    assertEquals(200, Http.get(circle("v1/w3s/wallets"), "Authorization", KEY, "X-User-Token", token).status());
+    assertEquals(
+        200,
+        Http.get(circle("v1/w3s/wallets"), "Authorization", KEY, "X-User-Token", token).status());
     clock.advance(Duration.ofMinutes(1));
-    Http.Response expired = Http.get(circle("v1/w3s/wallets"), "Authorization", KEY, "X-User-Token", token);
+    Http.Response expired =
+        Http.get(circle("v1/w3s/wallets"), "Authorization", KEY, "X-User-Token", token);
     assertEquals(403, expired.status());
     assertEquals(155104, expired.json().get("code").asInt());
   }
@@ -101,27 +133,37 @@ class CircleWalletsTest extends SandboxTestBase {
     assertEquals(155103, missing.json().get("code").asInt());
     String token = userToken();
     String forged = token.substring(0, token.lastIndexOf('.') + 1) + "AAAA";
-    Http.Response invalid = Http.get(circle("v1/w3s/wallets"), "Authorization", KEY, "X-User-Token", forged);
+    Http.Response invalid =
+        Http.get(circle("v1/w3s/wallets"), "Authorization", KEY, "X-User-Token", forged);
     assertEquals(403, invalid.status());
     assertEquals(155105, invalid.json().get("code").asInt());
-    Http.Response otherKey = Http.get(circle("v1/w3s/wallets"), "Authorization", Http.bearer(CIRCLE_OTHER_API_KEY),
-        "X-User-Token", token);
+    Http.Response otherKey =
+        Http.get(
+            circle("v1/w3s/wallets"),
+            "Authorization",
+            Http.bearer(CIRCLE_OTHER_API_KEY),
+            "X-User-Token",
+            token);
     assertEquals(403, otherKey.status());
   }
 
   @Test
   void usersAreCreatedOnceAndUnknownUsersGetNoToken() {
-    Http.Response created = Http.post(circle("v1/w3s/users"), "{\"userId\": \"new-user-1\"}", "Authorization", KEY);
+    Http.Response created =
+        Http.post(circle("v1/w3s/users"), "{\"userId\": \"new-user-1\"}", "Authorization", KEY);
     assertEquals(201, created.status(), created.text());
     assertEquals("new-user-1", created.json().at("/data/id").asText());
-    Http.Response again = Http.post(circle("v1/w3s/users"), "{\"userId\": \"new-user-1\"}", "Authorization", KEY);
+    Http.Response again =
+        Http.post(circle("v1/w3s/users"), "{\"userId\": \"new-user-1\"}", "Authorization", KEY);
     assertEquals(409, again.status());
     assertEquals(155101, again.json().get("code").asInt());
-    Http.Response unknown = Http.post(circle("v1/w3s/users/token"), "{\"userId\": \"nobody-here\"}", "Authorization",
-        KEY);
+    Http.Response unknown =
+        Http.post(
+            circle("v1/w3s/users/token"), "{\"userId\": \"nobody-here\"}", "Authorization", KEY);
     assertEquals(404, unknown.status());
     assertEquals(155102, unknown.json().get("code").asInt());
-    Http.Response tooShort = Http.post(circle("v1/w3s/users"), "{\"userId\": \"abc\"}", "Authorization", KEY);
+    Http.Response tooShort =
+        Http.post(circle("v1/w3s/users"), "{\"userId\": \"abc\"}", "Authorization", KEY);
     assertEquals(400, tooShort.status());
     assertEquals(2, tooShort.json().get("code").asInt());
   }
@@ -129,7 +171,8 @@ class CircleWalletsTest extends SandboxTestBase {
   @Test
   void theSeededWalletHoldsTheGuidesToken() {
     String token = userToken();
-    Http.Response wallets = Http.get(circle("v1/w3s/wallets"), "Authorization", KEY, "X-User-Token", token);
+    Http.Response wallets =
+        Http.get(circle("v1/w3s/wallets"), "Authorization", KEY, "X-User-Token", token);
     assertEquals(200, wallets.status(), wallets.text());
     assertEquals(CIRCLE_WALLET_ID, wallets.json().at("/data/wallets/0/id").asText());
     assertEquals("10", usdc(token));
@@ -175,7 +218,8 @@ class CircleWalletsTest extends SandboxTestBase {
         if (publicKey == null) {
           publicKey = publicKey(keyId);
         }
-        assertTrue(verify(publicKey, n.body(), n.header("X-Circle-Signature")), "signature of " + body);
+        assertTrue(
+            verify(publicKey, n.body(), n.header("X-Circle-Signature")), "signature of " + body);
         byte[] tampered = n.body().clone();
         tampered[tampered.length / 2] ^= 1;
         assertFalse(verify(publicKey, tampered, n.header("X-Circle-Signature")));
@@ -185,27 +229,39 @@ class CircleWalletsTest extends SandboxTestBase {
   }
 
   /**
-   * Requests run on the server's dispatcher thread; answers that wait for deliveries move to a worker. A subscriber
-   * that fetches the signing key from the sandbox while a delivery is in flight (as Circle's verification does) must
-   * get its answer, or the sandbox would deadlock.
+   * Requests run on the server's dispatcher thread; answers that wait for deliveries move to a
+   * worker. A subscriber that fetches the signing key from the sandbox while a delivery is in
+   * flight (as Circle's verification does) must get its answer, or the sandbox would deadlock.
    */
   @Test
   void aSubscriberCallingBackDuringADeliveryIsAnswered() throws Exception {
     try (WebhookReceiver hook = new WebhookReceiver()) {
       List<Integer> keyFetches = java.util.Collections.synchronizedList(new ArrayList<>());
-      hook.onDelivery = n -> keyFetches.add(
-          Http.get(circle("v2/notifications/publicKey/" + n.header("X-Circle-Key-Id")), "Authorization", KEY).status());
+      hook.onDelivery =
+          n ->
+              keyFetches.add(
+                  Http.get(
+                          circle("v2/notifications/publicKey/" + n.header("X-Circle-Key-Id")),
+                          "Authorization",
+                          KEY)
+                      .status());
       assertEquals(200, Http.post(admin("circle/subscriptions"), transactionsOnly(hook)).status());
-      org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(4), () -> {
-        String token = userToken();
-        // an admin call that answers after its delivery (INITIATED)
-        String txId = completeChallenge(startTransfer(token, ".01", DESTINATION)).at("/correlationIds/0").asText();
-        assertEquals(List.of(200), keyFetches);
-        // a provider call that observes the next state, queues its delivery and answers after it (QUEUED)
-        clock.advance(CircleTransactions.W3S_STEP);
-        assertEquals("QUEUED", transaction(token, txId).get("state").asText());
-        assertEquals(List.of(200, 200), keyFetches);
-      });
+      org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+          java.time.Duration.ofSeconds(4),
+          () -> {
+            String token = userToken();
+            // an admin call that answers after its delivery (INITIATED)
+            String txId =
+                completeChallenge(startTransfer(token, ".01", DESTINATION))
+                    .at("/correlationIds/0")
+                    .asText();
+            assertEquals(List.of(200), keyFetches);
+            // a provider call that observes the next state, queues its delivery and answers after
+            // it (QUEUED)
+            clock.advance(CircleTransactions.W3S_STEP);
+            assertEquals("QUEUED", transaction(token, txId).get("state").asText());
+            assertEquals(List.of(200, 200), keyFetches);
+          });
     }
   }
 
@@ -232,7 +288,9 @@ class CircleWalletsTest extends SandboxTestBase {
       String token = userToken();
       completeChallenge(startTransfer(token, "1", DESTINATION));
       assertEquals(1, hook.received().size());
-      clock.advance(Duration.ofSeconds(59)); // nothing due: the next lifecycle step is at 10 s, the retry at 60 s
+      clock.advance(
+          Duration.ofSeconds(
+              59)); // nothing due: the next lifecycle step is at 10 s, the retry at 60 s
       clock.advance(Duration.ofSeconds(1));
       List<WebhookReceiver.Received> got = hook.received();
       List<String> ids = new ArrayList<>();
@@ -242,10 +300,13 @@ class CircleWalletsTest extends SandboxTestBase {
         ids.add(body.get("notificationId").asText());
         states.add(body.at("/notification/state").asText());
       }
-      // first INITIATED attempt failed; QUEUED, SENT, CONFIRMED, COMPLETE went through; then the INITIATED retry
-      assertEquals(List.of("INITIATED", "QUEUED", "SENT", "CONFIRMED", "COMPLETE", "INITIATED"), states);
+      // first INITIATED attempt failed; QUEUED, SENT, CONFIRMED, COMPLETE went through; then the
+      // INITIATED retry
+      assertEquals(
+          List.of("INITIATED", "QUEUED", "SENT", "CONFIRMED", "COMPLETE", "INITIATED"), states);
       assertEquals(ids.get(0), ids.get(5));
-      assertEquals(new String(got.get(0).body(), StandardCharsets.UTF_8),
+      assertEquals(
+          new String(got.get(0).body(), StandardCharsets.UTF_8),
           new String(got.get(5).body(), StandardCharsets.UTF_8));
       assertNotEquals(ids.get(0), ids.get(1));
     }
@@ -254,8 +315,10 @@ class CircleWalletsTest extends SandboxTestBase {
   @Test
   void aTransferToTheSeededFailingAddressFailsAndGivesTheMoneyBack() {
     String token = userToken();
-    String txId = completeChallenge(startTransfer(token, "2", CIRCLE_FAILING_ADDRESS)).at("/correlationIds/0")
-        .asText();
+    String txId =
+        completeChallenge(startTransfer(token, "2", CIRCLE_FAILING_ADDRESS))
+            .at("/correlationIds/0")
+            .asText();
     assertEquals("8", usdc(token));
     clock.advance(Duration.ofMinutes(5));
     JsonNode tx = transaction(token, txId);
@@ -267,8 +330,10 @@ class CircleWalletsTest extends SandboxTestBase {
   @Test
   void aTransferToTheSeededDeniedAddressIsDenied() {
     String token = userToken();
-    String txId = completeChallenge(startTransfer(token, "2", CIRCLE_DENIED_ADDRESS)).at("/correlationIds/0")
-        .asText();
+    String txId =
+        completeChallenge(startTransfer(token, "2", CIRCLE_DENIED_ADDRESS))
+            .at("/correlationIds/0")
+            .asText();
     clock.advance(Duration.ofMinutes(5));
     assertEquals("DENIED", transaction(token, txId).get("state").asText());
     assertEquals("10", usdc(token));
@@ -278,15 +343,33 @@ class CircleWalletsTest extends SandboxTestBase {
   void theSameIdempotencyKeyReturnsTheSameChallengeWith200() {
     String token = userToken();
     String body = transferBody(UUID.randomUUID().toString(), "1", DESTINATION);
-    Http.Response first = Http.post(circle("v1/w3s/user/transactions/transfer"), body, "Authorization", KEY,
-        "X-User-Token", token);
-    Http.Response again = Http.post(circle("v1/w3s/user/transactions/transfer"), body, "Authorization", KEY,
-        "X-User-Token", token);
+    Http.Response first =
+        Http.post(
+            circle("v1/w3s/user/transactions/transfer"),
+            body,
+            "Authorization",
+            KEY,
+            "X-User-Token",
+            token);
+    Http.Response again =
+        Http.post(
+            circle("v1/w3s/user/transactions/transfer"),
+            body,
+            "Authorization",
+            KEY,
+            "X-User-Token",
+            token);
     assertEquals(201, first.status());
     assertEquals(200, again.status());
     assertEquals(first.json(), again.json());
-    Http.Response different = Http.post(circle("v1/w3s/user/transactions/transfer"),
-        body.replace("\"1\"", "\"2\""), "Authorization", KEY, "X-User-Token", token);
+    Http.Response different =
+        Http.post(
+            circle("v1/w3s/user/transactions/transfer"),
+            body.replace("\"1\"", "\"2\""),
+            "Authorization",
+            KEY,
+            "X-User-Token",
+            token);
     assertEquals(403, different.status());
     assertEquals(156020, different.json().get("code").asInt());
   }
@@ -294,21 +377,45 @@ class CircleWalletsTest extends SandboxTestBase {
   @Test
   void transferRequestsAreCheckedBeforeAChallengeIsIssued() {
     String token = userToken();
-    Http.Response tooMuch = Http.post(circle("v1/w3s/user/transactions/transfer"),
-        transferBody(UUID.randomUUID().toString(), "10.01", DESTINATION), "Authorization", KEY, "X-User-Token", token);
+    Http.Response tooMuch =
+        Http.post(
+            circle("v1/w3s/user/transactions/transfer"),
+            transferBody(UUID.randomUUID().toString(), "10.01", DESTINATION),
+            "Authorization",
+            KEY,
+            "X-User-Token",
+            token);
     assertEquals(400, tooMuch.status());
     assertEquals(155201, tooMuch.json().get("code").asInt());
-    Http.Response badAddress = Http.post(circle("v1/w3s/user/transactions/transfer"),
-        transferBody(UUID.randomUUID().toString(), "1", "not-an-address"), "Authorization", KEY, "X-User-Token", token);
+    Http.Response badAddress =
+        Http.post(
+            circle("v1/w3s/user/transactions/transfer"),
+            transferBody(UUID.randomUUID().toString(), "1", "not-an-address"),
+            "Authorization",
+            KEY,
+            "X-User-Token",
+            token);
     assertEquals(400, badAddress.status());
     assertEquals(155219, badAddress.json().get("code").asInt());
-    Http.Response noFee = Http.post(circle("v1/w3s/user/transactions/transfer"),
-        transferBody(UUID.randomUUID().toString(), "1", DESTINATION).replace(", \"feeLevel\": \"MEDIUM\"", ""),
-        "Authorization", KEY, "X-User-Token", token);
+    Http.Response noFee =
+        Http.post(
+            circle("v1/w3s/user/transactions/transfer"),
+            transferBody(UUID.randomUUID().toString(), "1", DESTINATION)
+                .replace(", \"feeLevel\": \"MEDIUM\"", ""),
+            "Authorization",
+            KEY,
+            "X-User-Token",
+            token);
     assertEquals(400, noFee.status());
     assertEquals(155231, noFee.json().get("code").asInt());
-    Http.Response notAUuid = Http.post(circle("v1/w3s/user/transactions/transfer"),
-        transferBody("nope", "1", DESTINATION), "Authorization", KEY, "X-User-Token", token);
+    Http.Response notAUuid =
+        Http.post(
+            circle("v1/w3s/user/transactions/transfer"),
+            transferBody("nope", "1", DESTINATION),
+            "Authorization",
+            KEY,
+            "X-User-Token",
+            token);
     assertEquals(400, notAUuid.status());
     assertEquals(2, notAUuid.json().get("code").asInt());
   }
@@ -318,24 +425,35 @@ class CircleWalletsTest extends SandboxTestBase {
     String token = userToken();
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      ids.add(0, completeChallenge(startTransfer(token, "1", DESTINATION)).at("/correlationIds/0").asText());
+      ids.add(
+          0,
+          completeChallenge(startTransfer(token, "1", DESTINATION))
+              .at("/correlationIds/0")
+              .asText());
       clock.advance(Duration.ofSeconds(1));
     }
-    Http.Response page = Http.get(circle("v1/w3s/transactions?pageSize=2"), "Authorization", KEY, "X-User-Token",
-        token);
+    Http.Response page =
+        Http.get(
+            circle("v1/w3s/transactions?pageSize=2"), "Authorization", KEY, "X-User-Token", token);
     assertEquals(200, page.status(), page.text());
     assertEquals(ids.get(0), page.json().at("/data/transactions/0/id").asText());
     assertEquals(ids.get(1), page.json().at("/data/transactions/1/id").asText());
     assertTrue(page.header("Link").contains("pageAfter=" + ids.get(1)), page.header("Link"));
-    Http.Response unknownTx = Http.get(circle("v1/w3s/transactions/" + UUID.randomUUID()), "Authorization", KEY,
-        "X-User-Token", token);
+    Http.Response unknownTx =
+        Http.get(
+            circle("v1/w3s/transactions/" + UUID.randomUUID()),
+            "Authorization",
+            KEY,
+            "X-User-Token",
+            token);
     assertEquals(404, unknownTx.status());
     assertEquals(156003, unknownTx.json().get("code").asInt());
   }
 
   @Test
   void anUnknownNotificationKeyIsNotFound() {
-    Http.Response r = Http.get(circle("v2/notifications/publicKey/" + UUID.randomUUID()), "Authorization", KEY);
+    Http.Response r =
+        Http.get(circle("v2/notifications/publicKey/" + UUID.randomUUID()), "Authorization", KEY);
     assertEquals(404, r.status());
   }
 }

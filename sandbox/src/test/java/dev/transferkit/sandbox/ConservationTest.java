@@ -20,7 +20,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** Many threads move money between a handful of accounts at once; money is neither created nor lost. */
+/**
+ * Many threads move money between a handful of accounts at once; money is neither created nor lost.
+ */
 class ConservationTest extends SandboxTestBase {
   static final String KEY = Http.bearer(CIRCLE_API_KEY);
   static final int ACCOUNTS = 5;
@@ -31,8 +33,11 @@ class ConservationTest extends SandboxTestBase {
   void concurrentTransfersAndReplaysNeverOverdrawAndConserveTheTotal() throws Exception {
     List<String> accounts = new ArrayList<>();
     for (int i = 0; i < ACCOUNTS; i++) {
-      JsonNode created = Http.post(admin("circle/accounts"),
-          "{\"balances\": [{\"amount\": \"100.00\", \"currency\": \"USD\"}]}").json();
+      JsonNode created =
+          Http.post(
+                  admin("circle/accounts"),
+                  "{\"balances\": [{\"amount\": \"100.00\", \"currency\": \"USD\"}]}")
+              .json();
       accounts.add(created.get("id").asText());
     }
     BigDecimal totalBefore = total();
@@ -44,8 +49,9 @@ class ConservationTest extends SandboxTestBase {
     for (int k = 0; k < sharedKeys; k++) {
       int from = seed.nextInt(ACCOUNTS);
       int to = (from + 1 + seed.nextInt(ACCOUNTS - 1)) % ACCOUNTS;
-      sharedBodies.add(CircleAccountsTest.transfer(UUID.randomUUID().toString(), accounts.get(from), accounts.get(to),
-          "7.00"));
+      sharedBodies.add(
+          CircleAccountsTest.transfer(
+              UUID.randomUUID().toString(), accounts.get(from), accounts.get(to), "7.00"));
     }
 
     Map<String, AtomicInteger> createdPerBody = new ConcurrentHashMap<>();
@@ -54,31 +60,42 @@ class ConservationTest extends SandboxTestBase {
     List<Future<?>> futures = new ArrayList<>();
     for (int t = 0; t < THREADS; t++) {
       int thread = t;
-      futures.add(pool.submit(() -> {
-        Random random = new Random(thread);
-        for (int i = 0; i < TRANSFERS_PER_THREAD; i++) {
-          String body;
-          if (random.nextInt(3) == 0) {
-            body = sharedBodies.get(random.nextInt(sharedKeys));
-          } else {
-            int from = random.nextInt(ACCOUNTS);
-            int to = (from + 1 + random.nextInt(ACCOUNTS - 1)) % ACCOUNTS;
-            String amount = (1 + random.nextInt(60)) + "." + String.format("%02d", random.nextInt(100));
-            body = CircleAccountsTest.transfer(UUID.randomUUID().toString(), accounts.get(from), accounts.get(to),
-                amount);
-          }
-          Http.Response r = Http.post(circle("v1/accounts/transfers"), body, "Authorization", KEY);
-          statuses.computeIfAbsent(r.status(), s -> new AtomicInteger()).incrementAndGet();
-          if (r.status() == 201) {
-            createdPerBody.computeIfAbsent(body, b -> new AtomicInteger()).incrementAndGet();
-          }
-          assertTrue(r.status() == 201 || r.status() == 200 || r.status() == 400, r.toString());
-          if (r.status() == 400) {
-            assertEquals(1093, r.json().get("code").asInt());
-          }
-        }
-        return null;
-      }));
+      futures.add(
+          pool.submit(
+              () -> {
+                Random random = new Random(thread);
+                for (int i = 0; i < TRANSFERS_PER_THREAD; i++) {
+                  String body;
+                  if (random.nextInt(3) == 0) {
+                    body = sharedBodies.get(random.nextInt(sharedKeys));
+                  } else {
+                    int from = random.nextInt(ACCOUNTS);
+                    int to = (from + 1 + random.nextInt(ACCOUNTS - 1)) % ACCOUNTS;
+                    String amount =
+                        (1 + random.nextInt(60)) + "." + String.format("%02d", random.nextInt(100));
+                    body =
+                        CircleAccountsTest.transfer(
+                            UUID.randomUUID().toString(),
+                            accounts.get(from),
+                            accounts.get(to),
+                            amount);
+                  }
+                  Http.Response r =
+                      Http.post(circle("v1/accounts/transfers"), body, "Authorization", KEY);
+                  statuses.computeIfAbsent(r.status(), s -> new AtomicInteger()).incrementAndGet();
+                  if (r.status() == 201) {
+                    createdPerBody
+                        .computeIfAbsent(body, b -> new AtomicInteger())
+                        .incrementAndGet();
+                  }
+                  assertTrue(
+                      r.status() == 201 || r.status() == 200 || r.status() == 400, r.toString());
+                  if (r.status() == 400) {
+                    assertEquals(1093, r.json().get("code").asInt());
+                  }
+                }
+                return null;
+              }));
     }
     for (Future<?> f : futures) {
       f.get(60, TimeUnit.SECONDS);
@@ -88,7 +105,8 @@ class ConservationTest extends SandboxTestBase {
     assertEquals(totalBefore, total(), "the total of all balances changed");
     JsonNode ledger = Http.get(admin("ledger")).json().get("circle");
     for (String account : accounts) {
-      BigDecimal balance = new BigDecimal(ledger.at("/balances/account:" + account + "/USD").asText());
+      BigDecimal balance =
+          new BigDecimal(ledger.at("/balances/account:" + account + "/USD").asText());
       assertTrue(balance.signum() >= 0, account + " went negative: " + balance);
     }
     // Each idempotency key moved money at most once: one 201 per body, replays were 200.
@@ -97,7 +115,8 @@ class ConservationTest extends SandboxTestBase {
     for (JsonNode t : ledger.get("transfers")) {
       transfersPerKey.merge(t.get("id").asText(), 1, Integer::sum);
     }
-    assertEquals(createdPerBody.size(), transfersPerKey.size(), "every ledger transfer came from one 201");
+    assertEquals(
+        createdPerBody.size(), transfersPerKey.size(), "every ledger transfer came from one 201");
     // The ledger agrees with the sum of the transfers that happened.
     Map<String, BigDecimal> expected = new HashMap<>();
     for (String a : accounts) {
@@ -109,10 +128,16 @@ class ConservationTest extends SandboxTestBase {
       expected.computeIfPresent(t.at("/destination/id").asText(), (a, b) -> b.add(amount));
     }
     for (String account : accounts) {
-      assertEquals(0, expected.get(account).compareTo(
-          new BigDecimal(ledger.at("/balances/account:" + account + "/USD").asText())), account);
+      assertEquals(
+          0,
+          expected
+              .get(account)
+              .compareTo(
+                  new BigDecimal(ledger.at("/balances/account:" + account + "/USD").asText())),
+          account);
     }
-    System.out.println("conservation: statuses " + statuses + ", transfers " + transfersPerKey.size());
+    System.out.println(
+        "conservation: statuses " + statuses + ", transfers " + transfersPerKey.size());
   }
 
   private BigDecimal total() {

@@ -31,33 +31,52 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
- * No 5xx on any input, and no answer outside the contract: requests generated from each of the five specs
- * ({@link SpecArbitraries}) go to a running sandbox; every answer must be below 500 and valid against the spec (checked
- * with swagger-request-validator, the library the sandbox validates with, but on a validator of the test's own).
+ * No 5xx on any input, and no answer outside the contract: requests generated from each of the five
+ * specs ({@link SpecArbitraries}) go to a running sandbox; every answer must be below 500 and valid
+ * against the spec (checked with swagger-request-validator, the library the sandbox validates with,
+ * but on a validator of the test's own).
  *
- * <p>jqwik's own edge cases are off: mixed into every parameter at once they make nearly every request one the
- * validator refuses; the edges that matter here (times, amounts, enums, missing members, trailing bytes) are drawn
- * on purpose by {@link SpecArbitraries}.
+ * <p>jqwik's own edge cases are off: mixed into every parameter at once they make nearly every
+ * request one the validator refuses; the edges that matter here (times, amounts, enums, missing
+ * members, trailing bytes) are drawn on purpose by {@link SpecArbitraries}.
  *
- * <p>The number of requests per spec is jqwik's {@code jqwik.tries.default}: a bounded run in every build, thousands
- * with {@code -Pproperty-tests} (see README.md). A failure prints the request and jqwik's seed to replay it.
+ * <p>The number of requests per spec is jqwik's {@code jqwik.tries.default}: a bounded run in every
+ * build, thousands with {@code -Pproperty-tests} (see README.md). A failure prints the request and
+ * jqwik's seed to replay it.
  */
 class GeneratedRequestsTest {
   private static Sandbox sandbox;
-  private static final Map<String, OpenApiInteractionValidator> VALIDATORS = new ConcurrentHashMap<>();
+  private static final Map<String, OpenApiInteractionValidator> VALIDATORS =
+      new ConcurrentHashMap<>();
   private static final Map<String, OpenAPI> SPECS = new ConcurrentHashMap<>();
-  /** Answers per spec and status: printed at the end, and proof that the generated requests reach the handlers. */
+
+  /**
+   * Answers per spec and status: printed at the end, and proof that the generated requests reach
+   * the handlers.
+   */
   private static final Map<String, Map<Integer, Integer>> STATUSES = new ConcurrentHashMap<>();
-  /** Requests between two resets to the seed: long runs would otherwise spend the seeded balances early. */
+
+  /**
+   * Requests between two resets to the seed: long runs would otherwise spend the seeded balances
+   * early.
+   */
   private static final int RESET_EVERY = 1000;
+
   private static final Map<String, Integer> SENT = new ConcurrentHashMap<>();
+
   /** The W3S credentials, with the user token fetched again after each reset. */
   private static final Map<String, String> W3S_CREDENTIALS = new ConcurrentHashMap<>();
 
   @BeforeContainer
   static void startSandbox() {
-    // Not strict: an answer that breaks the spec must reach the test as it is (a strict sandbox turns it into a 500).
-    sandbox = Sandbox.builder().port(0).clock(SandboxClock.at(Instant.parse("2026-03-15T12:00:00Z"))).build().start();
+    // Not strict: an answer that breaks the spec must reach the test as it is (a strict sandbox
+    // turns it into a 500).
+    sandbox =
+        Sandbox.builder()
+            .port(0)
+            .clock(SandboxClock.at(Instant.parse("2026-03-15T12:00:00Z")))
+            .build()
+            .start();
   }
 
   @AfterContainer
@@ -66,14 +85,20 @@ class GeneratedRequestsTest {
       sandbox.close();
     }
     System.out.println("GeneratedRequestsTest answers by spec and status: " + STATUSES);
-    STATUSES.forEach((spec, counts) -> {
-      int ok = counts.entrySet().stream().filter(e -> e.getKey() < 300).mapToInt(Map.Entry::getValue).sum();
-      int all = counts.values().stream().mapToInt(Integer::intValue).sum();
-      // Requests that never get past validation test the validator, not the simulation.
-      if (all >= 100 && ok * 10 < all) {
-        throw new AssertionError(spec + ": fewer than 10% of the generated requests succeeded: " + counts);
-      }
-    });
+    STATUSES.forEach(
+        (spec, counts) -> {
+          int ok =
+              counts.entrySet().stream()
+                  .filter(e -> e.getKey() < 300)
+                  .mapToInt(Map.Entry::getValue)
+                  .sum();
+          int all = counts.values().stream().mapToInt(Integer::intValue).sum();
+          // Requests that never get past validation test the validator, not the simulation.
+          if (all >= 100 && ok * 10 < all) {
+            throw new AssertionError(
+                spec + ": fewer than 10% of the generated requests succeeded: " + counts);
+          }
+        });
   }
 
   @Property(edgeCases = EdgeCasesMode.NONE)
@@ -103,7 +128,8 @@ class GeneratedRequestsTest {
 
   @Provide
   Arbitrary<GeneratedRequest> circleAccounts() {
-    return requests("circle/digital-asset-accounts.yaml", Map.of("Authorization", "Bearer " + CIRCLE_API_KEY));
+    return requests(
+        "circle/digital-asset-accounts.yaml", Map.of("Authorization", "Bearer " + CIRCLE_API_KEY));
   }
 
   @Provide
@@ -120,8 +146,12 @@ class GeneratedRequestsTest {
 
   /** A real user token, so that the user-level operations get past authentication. */
   private static void refreshUserToken() {
-    Http.Response token = Http.post(sandbox.circleBaseUrl() + "v1/w3s/users/token",
-        "{\"userId\": \"" + CIRCLE_USER_ID + "\"}", "Authorization", "Bearer " + CIRCLE_API_KEY);
+    Http.Response token =
+        Http.post(
+            sandbox.circleBaseUrl() + "v1/w3s/users/token",
+            "{\"userId\": \"" + CIRCLE_USER_ID + "\"}",
+            "Authorization",
+            "Bearer " + CIRCLE_API_KEY);
     assertEquals(200, token.status(), token.text());
     W3S_CREDENTIALS.put("X-User-Token", token.json().at("/data/userToken").asText());
   }
@@ -133,13 +163,17 @@ class GeneratedRequestsTest {
 
   @Provide
   Arbitrary<GeneratedRequest> streambird() {
-    return requests("streambird/transfers.yaml", Map.of("Authorization", "Bearer " + STREAMBIRD_API_KEY));
+    return requests(
+        "streambird/transfers.yaml", Map.of("Authorization", "Bearer " + STREAMBIRD_API_KEY));
   }
 
-  private static Arbitrary<GeneratedRequest> requests(String spec, Map<String, String> credentials) {
+  private static Arbitrary<GeneratedRequest> requests(
+      String spec, Map<String, String> credentials) {
     Set<String> unhandled = new HashSet<>();
     for (String line : sandbox.unhandledOperations()) {
-      unhandled.add(line.split(" ")[1]); // "<provider> <operationId> (...)": answered 501 by design, not generated
+      unhandled.add(
+          line.split(" ")[
+              1]); // "<provider> <operationId> (...)": answered 501 by design, not generated
     }
     return new SpecArbitraries(spec(spec), credentials, unhandled).requests();
   }
@@ -154,8 +188,13 @@ class GeneratedRequestsTest {
       SpecArbitraries.LEARNED.clear();
       refreshUserToken();
     }
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl.replaceFirst("/$", "") + request.path()
-        + (request.query().isEmpty() ? "" : "?" + request.query()))).timeout(Duration.ofSeconds(20));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(
+                URI.create(
+                    baseUrl.replaceFirst("/$", "")
+                        + request.path()
+                        + (request.query().isEmpty() ? "" : "?" + request.query())))
+            .timeout(Duration.ofSeconds(20));
     request.headers().forEach(b::header);
     if (request.body() != null) {
       b.header("Content-Type", "application/json");
@@ -173,10 +212,12 @@ class GeneratedRequestsTest {
       throw new IllegalStateException(e);
     }
     String text = new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
-    STATUSES.computeIfAbsent(spec, k -> new java.util.concurrent.ConcurrentSkipListMap<>())
+    STATUSES
+        .computeIfAbsent(spec, k -> new java.util.concurrent.ConcurrentSkipListMap<>())
         .merge(response.statusCode(), 1, Integer::sum);
     if (System.getenv("GEN_DEBUG") != null && response.statusCode() >= 400) {
-      System.out.println("DEBUG " + spec + " " + request + "\n -> " + response.statusCode() + " " + text);
+      System.out.println(
+          "DEBUG " + spec + " " + request + "\n -> " + response.statusCode() + " " + text);
     }
     if (response.statusCode() < 300 && response.body().length > 0) {
       try {
@@ -193,8 +234,10 @@ class GeneratedRequestsTest {
     if (response.body().length > 0) {
       answer.withBody(response.body());
     }
-    ValidationReport report = validator(spec).validateResponse(request.template(),
-        Request.Method.valueOf(request.method()), answer.build());
+    ValidationReport report =
+        validator(spec)
+            .validateResponse(
+                request.template(), Request.Method.valueOf(request.method()), answer.build());
     List<String> problems = new ArrayList<>();
     for (ValidationReport.Message m : report.getMessages()) {
       if (m.getLevel() == ValidationReport.Level.ERROR) {
@@ -202,15 +245,29 @@ class GeneratedRequestsTest {
       }
     }
     if (!problems.isEmpty()) {
-      throw new AssertionError("answer outside " + spec + ": " + problems + "\n" + request + "\n -> "
-          + response.statusCode() + " " + text);
+      throw new AssertionError(
+          "answer outside "
+              + spec
+              + ": "
+              + problems
+              + "\n"
+              + request
+              + "\n -> "
+              + response.statusCode()
+              + " "
+              + text);
     }
   }
 
   private static OpenApiInteractionValidator validator(String spec) {
-    return VALIDATORS.computeIfAbsent(spec, s -> OpenApiInteractionValidator.createFor(spec(s))
-        .withLevelResolver(LevelResolver.create()
-            .withLevel("validation.request.security", ValidationReport.Level.IGNORE).build())
-        .build());
+    return VALIDATORS.computeIfAbsent(
+        spec,
+        s ->
+            OpenApiInteractionValidator.createFor(spec(s))
+                .withLevelResolver(
+                    LevelResolver.create()
+                        .withLevel("validation.request.security", ValidationReport.Level.IGNORE)
+                        .build())
+                .build());
   }
 }

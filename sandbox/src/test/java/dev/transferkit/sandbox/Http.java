@@ -13,7 +13,10 @@ import java.time.Duration;
 /** A small real-HTTP client for the tests (java.net.http). */
 final class Http {
   static final HttpClient CLIENT =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   record Response(int status, JsonNode json, String text, HttpResponse<String> raw) {
     String header(String name) {

@@ -16,7 +16,9 @@ class JsonInstantTest {
 
   @Test
   void fractionDigitsBeyondNanosecondsAreDropped() {
-    assertEquals(Instant.parse("2026-03-15T12:00:00.123456789Z"), Json.instant("2026-03-15T12:00:00.1234567899999Z"));
+    assertEquals(
+        Instant.parse("2026-03-15T12:00:00.123456789Z"),
+        Json.instant("2026-03-15T12:00:00.1234567899999Z"));
     assertEquals(Instant.parse("2026-03-15T12:00:00.5Z"), Json.instant("2026-03-15T12:00:00.5Z"));
   }
 
@@ -28,8 +30,15 @@ class JsonInstantTest {
 
   @Test
   void textThatNamesNoInstantIsADateTimeException() {
-    for (String text : new String[] {"2026-02-30T00:00:00Z", "2026-03-15T12:00:00", "2026-03-15T12:00:00+24:00",
-        "2026-03-15T12:60:00Z", "", "2026-03-15T12:00:00.Z"}) {
+    for (String text :
+        new String[] {
+          "2026-02-30T00:00:00Z",
+          "2026-03-15T12:00:00",
+          "2026-03-15T12:00:00+24:00",
+          "2026-03-15T12:60:00Z",
+          "",
+          "2026-03-15T12:00:00.Z"
+        }) {
       assertThrows(DateTimeException.class, () -> Json.instant(text), text);
     }
     assertThrows(DateTimeException.class, () -> Json.instant(null));

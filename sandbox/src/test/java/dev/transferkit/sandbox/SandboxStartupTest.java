@@ -11,7 +11,10 @@ class SandboxStartupTest {
     long t0 = System.nanoTime();
     try (Sandbox sandbox = Sandbox.builder().port(0).strictResponses(true).build().start()) {
       long millis = (System.nanoTime() - t0) / 1_000_000;
-      System.out.println("sandbox started in " + millis + " ms (specs are parsed once per JVM, by the first sandbox)");
+      System.out.println(
+          "sandbox started in "
+              + millis
+              + " ms (specs are parsed once per JVM, by the first sandbox)");
       int port = sandbox.port();
       assertTrue(port > 0);
       assertEquals("http://127.0.0.1:" + port + "/circle", sandbox.circleBaseUrl());

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * One strict sandbox per test class on a free loopback port, reset to the seed before every test; every test ends by
- * checking that no response broke the spec.
+ * One strict sandbox per test class on a free loopback port, reset to the seed before every test;
+ * every test ends by checking that no response broke the spec.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class SandboxTestBase {
@@ -46,7 +46,10 @@ abstract class SandboxTestBase {
   @AfterEach
   void noResponseBrokeTheSpec() {
     List<ResponseViolation> violations = sandbox.responseViolations();
-    assertEquals(List.of(), violations.subList(violationsBefore, violations.size()), "responses that break the spec");
+    assertEquals(
+        List.of(),
+        violations.subList(violationsBefore, violations.size()),
+        "responses that break the spec");
   }
 
   String circle(String path) {
@@ -66,7 +69,8 @@ abstract class SandboxTestBase {
   }
 
   static void assertAmount(String expected, String actual) {
-    assertTrue(new BigDecimal(expected).compareTo(new BigDecimal(actual)) == 0,
+    assertTrue(
+        new BigDecimal(expected).compareTo(new BigDecimal(actual)) == 0,
         "expected amount " + expected + " but was " + actual);
   }
 }

@@ -11,11 +11,20 @@ import dev.transferkit.specs.SpecOperation;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Handlers are bound to the spec's operations by operationId; the spec decides methods and paths. */
+/**
+ * Handlers are bound to the spec's operations by operationId; the spec decides methods and paths.
+ */
 class SpecDispatchTest {
-  private static final List<SpecOperation> OPERATIONS = List.of(
-      new SpecOperation(Provider.WYRE, "wyre/transfers.yaml", "POST", "/v3/transfers", "createTransfer"),
-      new SpecOperation(Provider.WYRE, "wyre/transfers.yaml", "GET", "/v3/transfers/{transferId}", "getTransfer"));
+  private static final List<SpecOperation> OPERATIONS =
+      List.of(
+          new SpecOperation(
+              Provider.WYRE, "wyre/transfers.yaml", "POST", "/v3/transfers", "createTransfer"),
+          new SpecOperation(
+              Provider.WYRE,
+              "wyre/transfers.yaml",
+              "GET",
+              "/v3/transfers/{transferId}",
+              "getTransfer"));
 
   /** A provider with whatever handlers a test registers. */
   private static final class Stub extends ProviderApi {
@@ -83,7 +92,8 @@ class SpecDispatchTest {
   void aHandlerForAnOperationNoSpecDefinesStopsTheStart() {
     Stub stub = new Stub();
     stub.on("createTransfr", call -> new Reply(200, Json.object()));
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> stub.routes(OPERATIONS));
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> stub.routes(OPERATIONS));
     assertTrue(e.getMessage().contains("createTransfr"), e.getMessage());
   }
 
@@ -95,7 +105,9 @@ class SpecDispatchTest {
     router.add("GET", "/streambird/v1/transfers/list", "list");
     assertEquals("list", router.match("GET", "/streambird/v1/transfers/list").handler());
     assertEquals("get", router.match("GET", "/streambird/v1/transfers/tr_1").handler());
-    assertEquals("tr_1", router.match("GET", "/streambird/v1/transfers/tr_1").pathParams().get("transfer_id"));
+    assertEquals(
+        "tr_1",
+        router.match("GET", "/streambird/v1/transfers/tr_1").pathParams().get("transfer_id"));
     assertEquals("fallback", router.match("GET", "/streambird/v2/other").handler());
   }
 }

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class StreambirdTransfersTest extends SandboxTestBase {
   static final String KEY = Http.bearer(STREAMBIRD_API_KEY);
   static final String SOL_DEST = "3eiTLfEg8koaNgNMcmygm2nQ3APNNNWAyHGiooGwAziK";
-  static final String DOCS_REQUEST = """
+  static final String DOCS_REQUEST =
+      """
       {"dest_currency": "SOL", "source": "wallet_2DJJmE5IhB1M7I8jJ7JuyCiOtiC",
        "dest": "3eiTLfEg8koaNgNMcmygm2nQ3APNNNWAyHGiooGwAziK", "source_amount": "0.005", "notes": "test",
        "amount_includes_fees": true, "user_id": "user_2DJJeF75Jd2NIj6NyJMxEw0pXiA"}""";
@@ -22,15 +23,23 @@ class StreambirdTransfersTest extends SandboxTestBase {
   }
 
   String balance(String wallet, String symbol) {
-    Http.Response r = Http.post(streambird("v1/wallets/balance"),
-        "{\"wallet_id\": \"" + wallet + "\", \"token_symbol\": \"" + symbol + "\"}", "Authorization", KEY);
+    Http.Response r =
+        Http.post(
+            streambird("v1/wallets/balance"),
+            "{\"wallet_id\": \"" + wallet + "\", \"token_symbol\": \"" + symbol + "\"}",
+            "Authorization",
+            KEY);
     assertEquals(200, r.status(), r.text());
     return r.json().get("balance").asText();
   }
 
   JsonNode wallet(String type) {
-    Http.Response r = Http.post(streambird("v1/wallets/create"),
-        "{\"wallet_type\": \"" + type + "\", \"user_id\": \"" + STREAMBIRD_USER_ID + "\"}", "Authorization", KEY);
+    Http.Response r =
+        Http.post(
+            streambird("v1/wallets/create"),
+            "{\"wallet_type\": \"" + type + "\", \"user_id\": \"" + STREAMBIRD_USER_ID + "\"}",
+            "Authorization",
+            KEY);
     assertEquals(200, r.status(), r.text());
     return r.json();
   }
@@ -65,8 +74,12 @@ class StreambirdTransfersTest extends SandboxTestBase {
   void confirmMakesItPendingThenCompletedAndMovesTheBalance() {
     String id = create(DOCS_REQUEST).json().get("id").asText();
     assertEquals("14.8232", balance(STREAMBIRD_SOL_WALLET_ID, "SOL"));
-    Http.Response confirmed = Http.post(streambird("v1/transfers/" + id + "/confirm"),
-        "{\"user_id\": \"" + STREAMBIRD_USER_ID + "\"}", "Authorization", KEY);
+    Http.Response confirmed =
+        Http.post(
+            streambird("v1/transfers/" + id + "/confirm"),
+            "{\"user_id\": \"" + STREAMBIRD_USER_ID + "\"}",
+            "Authorization",
+            KEY);
     assertEquals(200, confirmed.status(), confirmed.text());
     assertEquals("pending", confirmed.json().get("status").asText());
     assertFalse(confirmed.json().get("blockchain_tx_hash").asText().isEmpty());
@@ -81,12 +94,17 @@ class StreambirdTransfersTest extends SandboxTestBase {
   void aTransferExpiresAfterTwoMinutes() {
     String id = create(DOCS_REQUEST).json().get("id").asText();
     clock.advance(Duration.ofMinutes(2));
-    Http.Response late = Http.post(streambird("v1/transfers/" + id + "/confirm"), null, "Authorization", KEY);
+    Http.Response late =
+        Http.post(streambird("v1/transfers/" + id + "/confirm"), null, "Authorization", KEY);
     assertEquals(400, late.status());
     assertEquals(400, late.json().get("status_code").asInt());
     assertTrue(late.json().get("error_message").asText().contains("expired"));
-    assertEquals("expired", Http.get(streambird("v1/transfers/" + id), "Authorization", KEY).json().get("status")
-        .asText());
+    assertEquals(
+        "expired",
+        Http.get(streambird("v1/transfers/" + id), "Authorization", KEY)
+            .json()
+            .get("status")
+            .asText());
     assertEquals("14.8232", balance(STREAMBIRD_SOL_WALLET_ID, "SOL"));
   }
 
@@ -97,30 +115,45 @@ class StreambirdTransfersTest extends SandboxTestBase {
     assertTrue(eth.json().get("error_message").asText().contains("SOL"));
     JsonNode ethWallet = wallet("ETH");
     assertEquals(ethWallet, wallet("ETH"), "one wallet per type: the existing one is returned");
-    Http.put(admin("streambird/wallets/" + ethWallet.get("id").asText() + "/balance"),
+    Http.put(
+        admin("streambird/wallets/" + ethWallet.get("id").asText() + "/balance"),
         "{\"token_symbol\": \"MATIC\", \"amount\": \"50\"}");
-    String body = "{\"dest_currency\": \"%s\", \"source\": \"" + ethWallet.get("id").asText()
-        + "\", \"dest\": \"0x6E5eAf34c73D1CD0be4e24f923b97CF38e10d1f3\", \"source_amount\": \"1\"}";
+    String body =
+        "{\"dest_currency\": \"%s\", \"source\": \""
+            + ethWallet.get("id").asText()
+            + "\", \"dest\": \"0x6E5eAf34c73D1CD0be4e24f923b97CF38e10d1f3\", \"source_amount\": \"1\"}";
     Http.Response matic = create(body.formatted("MATIC"));
     assertEquals(200, matic.status(), matic.text());
     assertEquals("1.01", matic.json().get("source_amount").asText());
     assertEquals(400, create(body.formatted("BTC")).status());
-    assertEquals(400, create(body.replace("0x6E5eAf34c73D1CD0be4e24f923b97CF38e10d1f3", SOL_DEST).formatted("MATIC"))
-        .status(), "an ETH wallet sends to Ethereum addresses only");
+    assertEquals(
+        400,
+        create(
+                body.replace("0x6E5eAf34c73D1CD0be4e24f923b97CF38e10d1f3", SOL_DEST)
+                    .formatted("MATIC"))
+            .status(),
+        "an ETH wallet sends to Ethereum addresses only");
   }
 
   @Test
   void stellarExternalAddressesNeedAMemo() {
     JsonNode xlm = wallet("XLM");
-    Http.put(admin("streambird/wallets/" + xlm.get("id").asText() + "/balance"),
+    Http.put(
+        admin("streambird/wallets/" + xlm.get("id").asText() + "/balance"),
         "{\"token_symbol\": \"XLM\", \"amount\": \"100\"}");
-    String body = "{\"dest_currency\": \"XLM\", \"source\": \"" + xlm.get("id").asText()
-        + "\", \"dest\": \"%s\", \"source_amount\": \"10\"}";
-    Http.Response withMemo = create(body.formatted("GDQP2KPQGKIHYJGXNUIYOMHARUARCA7DJT5FO2FFOOKY3B2WSQHG4W37:3652667947"));
+    String body =
+        "{\"dest_currency\": \"XLM\", \"source\": \""
+            + xlm.get("id").asText()
+            + "\", \"dest\": \"%s\", \"source_amount\": \"10\"}";
+    Http.Response withMemo =
+        create(
+            body.formatted("GDQP2KPQGKIHYJGXNUIYOMHARUARCA7DJT5FO2FFOOKY3B2WSQHG4W37:3652667947"));
     assertEquals(200, withMemo.status(), withMemo.text());
-    assertEquals("GDQP2KPQGKIHYJGXNUIYOMHARUARCA7DJT5FO2FFOOKY3B2WSQHG4W37:3652667947",
+    assertEquals(
+        "GDQP2KPQGKIHYJGXNUIYOMHARUARCA7DJT5FO2FFOOKY3B2WSQHG4W37:3652667947",
         withMemo.json().get("dest").asText());
-    Http.Response noMemo = create(body.formatted("GDQP2KPQGKIHYJGXNUIYOMHARUARCA7DJT5FO2FFOOKY3B2WSQHG4W37"));
+    Http.Response noMemo =
+        create(body.formatted("GDQP2KPQGKIHYJGXNUIYOMHARUARCA7DJT5FO2FFOOKY3B2WSQHG4W37"));
     assertEquals(400, noMemo.status());
     assertTrue(noMemo.json().get("error_message").asText().contains("memo"));
   }
@@ -128,7 +161,8 @@ class StreambirdTransfersTest extends SandboxTestBase {
   @Test
   void theUserIdMustOwnTheSourceWallet() {
     Http.post(admin("streambird/users"), "{\"userId\": \"user_someoneElse0000000000000\"}");
-    Http.Response r = create(DOCS_REQUEST.replace(STREAMBIRD_USER_ID, "user_someoneElse0000000000000"));
+    Http.Response r =
+        create(DOCS_REQUEST.replace(STREAMBIRD_USER_ID, "user_someoneElse0000000000000"));
     assertEquals(403, r.status());
     assertEquals(403, r.json().get("status_code").asInt());
   }
@@ -143,10 +177,16 @@ class StreambirdTransfersTest extends SandboxTestBase {
   @Test
   void anotherAppsWalletsAndTransfersAreNotFound() {
     String other = Http.bearer(STREAMBIRD_OTHER_API_KEY);
-    assertEquals(404, Http.get(streambird("v1/wallets/" + STREAMBIRD_SOL_WALLET_ID), "Authorization", other).status());
+    assertEquals(
+        404,
+        Http.get(streambird("v1/wallets/" + STREAMBIRD_SOL_WALLET_ID), "Authorization", other)
+            .status());
     String id = create(DOCS_REQUEST).json().get("id").asText();
     assertEquals(404, Http.get(streambird("v1/transfers/" + id), "Authorization", other).status());
-    assertEquals(404, Http.post(streambird("v1/transfers/create"), DOCS_REQUEST, "Authorization", other).status());
+    assertEquals(
+        404,
+        Http.post(streambird("v1/transfers/create"), DOCS_REQUEST, "Authorization", other)
+            .status());
   }
 
   @Test
@@ -155,7 +195,8 @@ class StreambirdTransfersTest extends SandboxTestBase {
     assertEquals(401, noKey.status());
     assertEquals(401, noKey.json().get("status_code").asInt());
     assertTrue(noKey.json().has("error_message") && noKey.json().has("error_type"));
-    Http.Response offSpec = create("{\"dest_currency\": \"DOGE\", \"source\": \"" + STREAMBIRD_SOL_WALLET_ID + "\"}");
+    Http.Response offSpec =
+        create("{\"dest_currency\": \"DOGE\", \"source\": \"" + STREAMBIRD_SOL_WALLET_ID + "\"}");
     assertEquals(400, offSpec.status());
     String message = offSpec.json().get("error_message").asText();
     assertTrue(message.contains("dest_currency") && message.contains("source_amount"), message);
@@ -166,8 +207,10 @@ class StreambirdTransfersTest extends SandboxTestBase {
     String first = create(DOCS_REQUEST).json().get("id").asText();
     clock.advance(Duration.ofSeconds(1));
     String second = create(DOCS_REQUEST).json().get("id").asText();
-    JsonNode list = Http.get(streambird("v1/transfers/list?user_id=" + STREAMBIRD_USER_ID), "Authorization", KEY)
-        .json();
+    JsonNode list =
+        Http.get(
+                streambird("v1/transfers/list?user_id=" + STREAMBIRD_USER_ID), "Authorization", KEY)
+            .json();
     assertEquals(2, list.get("count").asInt());
     assertEquals(second, list.at("/transfers/0/id").asText());
     assertEquals(first, list.at("/transfers/1/id").asText());

@@ -19,11 +19,13 @@ import org.junit.jupiter.api.Test;
 class WyreTransfersTest extends SandboxTestBase {
   static final String BEARER = Http.bearer(WYRE_SECRET_KEY);
 
-  static final String EXAMPLE_A = """
+  static final String EXAMPLE_A =
+      """
       {"source": "account:AC_XXXXXXXX2", "sourceCurrency": "USD", "sourceAmount": "200",
        "dest": "paymentmethod:PA_LXXXXXXXX", "destCurrency": "USD", "message": "Sending USD to the payment method",
        "autoConfirm": true}""";
-  static final String EXAMPLE_C = """
+  static final String EXAMPLE_C =
+      """
       {"source": "account:AC_ZW2JME83HMZ", "sourceCurrency": "BTC", "sourceAmount": "0.001",
        "dest": "stellar:GBRNYP3MCASHJYUZLB7ORY37RNEL7Z6B2QATAZ7LGQLCTUU2ZLQVN65A:F6RNMX2UTLH", "destCurrency": "XLM",
        "message": "BTC for XLM", "autoConfirm": true}""";
@@ -34,17 +36,32 @@ class WyreTransfersTest extends SandboxTestBase {
 
   @Test
   void exactlyOneOfSourceAmountAndDestAmountAsTheSpecsOneOfSays() {
-    String base = "{\"source\": \"account:" + WYRE_ACCOUNT + "\", \"sourceCurrency\": \"USD\", \"dest\":"
-        + " \"paymentmethod:" + WYRE_PAYMENT_METHOD + "\"%s}";
+    String base =
+        "{\"source\": \"account:"
+            + WYRE_ACCOUNT
+            + "\", \"sourceCurrency\": \"USD\", \"dest\":"
+            + " \"paymentmethod:"
+            + WYRE_PAYMENT_METHOD
+            + "\"%s}";
     assertEquals(400, create(base.formatted("")).status());
-    assertEquals(400, create(base.formatted(", \"sourceAmount\": \"1.00\", \"destAmount\": \"1.00\"")).status());
+    assertEquals(
+        400,
+        create(base.formatted(", \"sourceAmount\": \"1.00\", \"destAmount\": \"1.00\"")).status());
     assertEquals(200, create(base.formatted(", \"destAmount\": \"1.00\"")).status());
   }
 
-  Http.Response signed(String method, String pathAndQuery, String body, String apiKey, String secret, long timestamp) {
-    String url = wyre(pathAndQuery) + (pathAndQuery.contains("?") ? "&" : "?") + "timestamp=" + timestamp;
+  Http.Response signed(
+      String method,
+      String pathAndQuery,
+      String body,
+      String apiKey,
+      String secret,
+      long timestamp) {
+    String url =
+        wyre(pathAndQuery) + (pathAndQuery.contains("?") ? "&" : "?") + "timestamp=" + timestamp;
     String signature = hmac(secret, url + (body == null ? "" : body));
-    return Http.send(method, url, body, "X-Api-Key", apiKey, "X-Api-Signature", signature, "X-Api-Version", "2");
+    return Http.send(
+        method, url, body, "X-Api-Key", apiKey, "X-Api-Signature", signature, "X-Api-Version", "2");
   }
 
   static String hmac(String secret, String message) {
@@ -75,13 +92,16 @@ class WyreTransfersTest extends SandboxTestBase {
     assertTrue(t.get("exchangeRate").isNull());
     assertEquals("PENDING", t.get("status").asText());
     assertTrue(t.get("id").asText().startsWith("TF_"));
-    assertTrue(r.text().contains("\"sourceAmount\":201.00"), "amounts are JSON numbers: " + r.text());
+    assertTrue(
+        r.text().contains("\"sourceAmount\":201.00"), "amounts are JSON numbers: " + r.text());
     assertEquals("4799.00", balance("account:" + WYRE_SUB_ACCOUNT, "USD"));
   }
 
   @Test
   void theDocsExampleBSellsStablecoinsIntoABankAccount() {
-    Http.Response r = create("""
+    Http.Response r =
+        create(
+            """
         {"source": "wallet:WA_XXXXXXXXX", "sourceCurrency": "USDT", "sourceAmount": "9.28",
          "dest": "paymentmethod:PA_2XXXXXXXXX", "destCurrency": "USD", "message": "To USD Bank account ending in 0000",
          "autoConfirm": true}""");
@@ -98,8 +118,12 @@ class WyreTransfersTest extends SandboxTestBase {
 
   @Test
   void theDocsExampleCExchangesBitcoinForLumensAtTheTableRate() {
-    Http.Response r = Http.post(wyre("v3/transfers?masqueradeAs=" + WYRE_BTC_ACCOUNT), EXAMPLE_C, "Authorization",
-        BEARER);
+    Http.Response r =
+        Http.post(
+            wyre("v3/transfers?masqueradeAs=" + WYRE_BTC_ACCOUNT),
+            EXAMPLE_C,
+            "Authorization",
+            BEARER);
     assertEquals(200, r.status(), r.text());
     JsonNode t = r.json();
     assertEquals("account:" + WYRE_BTC_ACCOUNT, t.get("owner").asText());
@@ -108,22 +132,30 @@ class WyreTransfersTest extends SandboxTestBase {
     assertEquals(0, t.at("/fees/XLM").decimalValue().signum());
     assertEquals(0, new BigDecimal("125000").compareTo(t.get("exchangeRate").decimalValue()));
     assertEquals("125.0000000", t.get("destAmount").decimalValue().toPlainString());
-    BigDecimal subtotal = t.get("sourceAmount").decimalValue().subtract(t.get("totalFees").decimalValue());
-    assertEquals(t.get("destAmount").decimalValue(),
+    BigDecimal subtotal =
+        t.get("sourceAmount").decimalValue().subtract(t.get("totalFees").decimalValue());
+    assertEquals(
+        t.get("destAmount").decimalValue(),
         subtotal.multiply(t.get("exchangeRate").decimalValue()).setScale(7, RoundingMode.DOWN));
   }
 
   @Test
   void theThreeTotalsModes() {
-    String base = "{\"source\": \"account:" + WYRE_ACCOUNT + "\", \"sourceCurrency\": \"USD\", \"destCurrency\":"
-        + " \"EUR\", \"dest\": \"paymentmethod:" + WYRE_PAYMENT_METHOD + "\", %s}";
+    String base =
+        "{\"source\": \"account:"
+            + WYRE_ACCOUNT
+            + "\", \"sourceCurrency\": \"USD\", \"destCurrency\":"
+            + " \"EUR\", \"dest\": \"paymentmethod:"
+            + WYRE_PAYMENT_METHOD
+            + "\", %s}";
     // Amount to process: fees on top.
     JsonNode process = create(base.formatted("\"sourceAmount\": \"100.00\"")).json();
     assertEquals("100.75", process.get("sourceAmount").decimalValue().toPlainString());
     assertEquals("0.75", process.get("totalFees").decimalValue().toPlainString());
     assertEquals("90.90", process.get("destAmount").decimalValue().toPlainString());
     // Total to withdraw: fees included.
-    JsonNode withdraw = create(base.formatted("\"sourceAmount\": \"100.75\", \"amountIncludesFees\": true")).json();
+    JsonNode withdraw =
+        create(base.formatted("\"sourceAmount\": \"100.75\", \"amountIncludesFees\": true")).json();
     assertEquals("100.75", withdraw.get("sourceAmount").decimalValue().toPlainString());
     assertEquals("0.75", withdraw.get("totalFees").decimalValue().toPlainString());
     assertEquals("90.90", withdraw.get("destAmount").decimalValue().toPlainString());
@@ -133,19 +165,29 @@ class WyreTransfersTest extends SandboxTestBase {
     assertEquals("110.83", arrive.get("sourceAmount").decimalValue().toPlainString());
     for (JsonNode t : List.of(process, withdraw, arrive)) {
       assertEquals("UNCONFIRMED", t.get("status").asText());
-      BigDecimal subtotal = t.get("sourceAmount").decimalValue().subtract(t.get("totalFees").decimalValue());
+      BigDecimal subtotal =
+          t.get("sourceAmount").decimalValue().subtract(t.get("totalFees").decimalValue());
       BigDecimal converted = subtotal.multiply(t.get("exchangeRate").decimalValue());
       assertTrue(converted.compareTo(t.get("destAmount").decimalValue()) >= 0, t.toString());
-      assertTrue(converted.subtract(t.get("destAmount").decimalValue()).compareTo(new BigDecimal("0.01")) < 0);
-      assertEquals(Duration.ofMinutes(15).toMillis(), t.get("expiresAt").asLong() - t.get("createdAt").asLong());
+      assertTrue(
+          converted.subtract(t.get("destAmount").decimalValue()).compareTo(new BigDecimal("0.01"))
+              < 0);
+      assertEquals(
+          Duration.ofMinutes(15).toMillis(),
+          t.get("expiresAt").asLong() - t.get("createdAt").asLong());
     }
   }
 
   @Test
   void bothOrNeitherAmountIsAValidationException() {
     for (String amounts : new String[] {"\"sourceAmount\": \"1\", \"destAmount\": \"1\",", ""}) {
-      Http.Response r = create("{" + amounts + "\"sourceCurrency\": \"USD\", \"dest\": \"paymentmethod:"
-          + WYRE_PAYMENT_METHOD + "\"}");
+      Http.Response r =
+          create(
+              "{"
+                  + amounts
+                  + "\"sourceCurrency\": \"USD\", \"dest\": \"paymentmethod:"
+                  + WYRE_PAYMENT_METHOD
+                  + "\"}");
       assertEquals(400, r.status(), r.text());
       assertEquals("ValidationException", r.json().get("type").asText());
       assertEquals(false, r.json().get("transient").asBoolean());
@@ -159,8 +201,11 @@ class WyreTransfersTest extends SandboxTestBase {
     assertEquals("ValidationException", r.json().get("type").asText());
     assertEquals("dest", r.json().get("problematicField").asText());
     assertTrue(r.json().get("message").asText().contains("dest"));
-    Http.Response number = create("{\"sourceCurrency\": \"USD\", \"sourceAmount\": 10, \"dest\": \"paymentmethod:"
-        + WYRE_PAYMENT_METHOD + "\"}");
+    Http.Response number =
+        create(
+            "{\"sourceCurrency\": \"USD\", \"sourceAmount\": 10, \"dest\": \"paymentmethod:"
+                + WYRE_PAYMENT_METHOD
+                + "\"}");
     assertEquals(400, number.status(), "the spec types sourceAmount as a decimal string");
   }
 
@@ -169,8 +214,12 @@ class WyreTransfersTest extends SandboxTestBase {
     Http.Response r = create(EXAMPLE_A.replace("\"autoConfirm\": true", "\"preview\": true"));
     assertEquals("PREVIEW", r.json().get("status").asText());
     assertEquals("5000.00", balance("account:" + WYRE_SUB_ACCOUNT, "USD"));
-    Http.Response confirm = Http.post(wyre("v3/transfers/" + r.json().get("id").asText() + "/confirm"), null,
-        "Authorization", BEARER);
+    Http.Response confirm =
+        Http.post(
+            wyre("v3/transfers/" + r.json().get("id").asText() + "/confirm"),
+            null,
+            "Authorization",
+            BEARER);
     assertEquals(400, confirm.status());
     assertEquals("ValidationException", confirm.json().get("type").asText());
   }
@@ -178,13 +227,15 @@ class WyreTransfersTest extends SandboxTestBase {
   @Test
   void aConfirmedTransferIsPendingThenCompletedAndCallsBack() throws Exception {
     try (WebhookReceiver hook = new WebhookReceiver()) {
-      String body = EXAMPLE_A.replace("\"autoConfirm\": true", "\"notifyUrl\": \"" + hook.url() + "\"");
+      String body =
+          EXAMPLE_A.replace("\"autoConfirm\": true", "\"notifyUrl\": \"" + hook.url() + "\"");
       JsonNode created = create(body).json();
       assertEquals("UNCONFIRMED", created.get("status").asText());
       assertEquals(0, created.get("statusHistories").size());
       String id = created.get("id").asText();
       clock.advance(Duration.ofMinutes(14));
-      Http.Response confirmed = Http.post(wyre("v3/transfers/" + id + "/confirm"), null, "Authorization", BEARER);
+      Http.Response confirmed =
+          Http.post(wyre("v3/transfers/" + id + "/confirm"), null, "Authorization", BEARER);
       assertEquals(200, confirmed.status(), confirmed.text());
       assertEquals("PENDING", confirmed.json().get("status").asText());
       assertEquals("4799.00", balance("account:" + WYRE_SUB_ACCOUNT, "USD"));
@@ -210,46 +261,77 @@ class WyreTransfersTest extends SandboxTestBase {
   }
 
   /**
-   * Requests are handled on the server's dispatcher thread, and the confirm's answer waits for its callback: that
-   * wait moves to a worker, so a receiver that reads the transfer back from the sandbox inside the callback (before
-   * answering it) is served. Waiting on the dispatcher would stall both until the delivery timed out.
+   * Requests are handled on the server's dispatcher thread, and the confirm's answer waits for its
+   * callback: that wait moves to a worker, so a receiver that reads the transfer back from the
+   * sandbox inside the callback (before answering it) is served. Waiting on the dispatcher would
+   * stall both until the delivery timed out.
    */
   @Test
   void aReceiverReadingTheTransferBackDuringItsCallbackIsServed() throws Exception {
     try (WebhookReceiver hook = new WebhookReceiver()) {
       List<String> readBack = java.util.Collections.synchronizedList(new ArrayList<>());
-      hook.onDelivery = c -> {
-        Http.Response r = Http.get(wyre("v3/transfers/" + Json.parseStrict(c.body()).get("id").asText()),
-            "Authorization", BEARER);
-        readBack.add(r.status() + " " + r.json().get("status").asText());
-      };
-      String body = EXAMPLE_A.replace("\"autoConfirm\": true", "\"notifyUrl\": \"" + hook.url() + "\"");
+      hook.onDelivery =
+          c -> {
+            Http.Response r =
+                Http.get(
+                    wyre("v3/transfers/" + Json.parseStrict(c.body()).get("id").asText()),
+                    "Authorization",
+                    BEARER);
+            readBack.add(r.status() + " " + r.json().get("status").asText());
+          };
+      String body =
+          EXAMPLE_A.replace("\"autoConfirm\": true", "\"notifyUrl\": \"" + hook.url() + "\"");
       String id = create(body).json().get("id").asText();
-      org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(4), () -> {
-        Http.Response confirmed = Http.post(wyre("v3/transfers/" + id + "/confirm"), null, "Authorization", BEARER);
-        assertEquals(200, confirmed.status(), confirmed.text());
-      });
+      org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+          Duration.ofSeconds(4),
+          () -> {
+            Http.Response confirmed =
+                Http.post(wyre("v3/transfers/" + id + "/confirm"), null, "Authorization", BEARER);
+            assertEquals(200, confirmed.status(), confirmed.text());
+          });
       assertEquals(List.of("200 PENDING"), readBack);
     }
   }
 
   @Test
   void anUnconfirmedTransferExpiresAfterItsRateLock() {
-    JsonNode fiat = create(EXAMPLE_A.replace("\"autoConfirm\": true", "\"autoConfirm\": false")).json();
-    JsonNode crypto = Http.post(wyre("v3/transfers?masqueradeAs=" + WYRE_BTC_ACCOUNT),
-        EXAMPLE_C.replace("\"autoConfirm\": true", "\"autoConfirm\": false"), "Authorization", BEARER).json();
-    assertEquals(Duration.ofMinutes(10).toMillis(),
+    JsonNode fiat =
+        create(EXAMPLE_A.replace("\"autoConfirm\": true", "\"autoConfirm\": false")).json();
+    JsonNode crypto =
+        Http.post(
+                wyre("v3/transfers?masqueradeAs=" + WYRE_BTC_ACCOUNT),
+                EXAMPLE_C.replace("\"autoConfirm\": true", "\"autoConfirm\": false"),
+                "Authorization",
+                BEARER)
+            .json();
+    assertEquals(
+        Duration.ofMinutes(10).toMillis(),
         crypto.get("expiresAt").asLong() - crypto.get("createdAt").asLong());
     clock.advance(Duration.ofMinutes(10));
-    Http.Response late = Http.post(wyre("v3/transfers/" + crypto.get("id").asText() + "/confirm?masqueradeAs="
-        + WYRE_BTC_ACCOUNT), null, "Authorization", BEARER);
+    Http.Response late =
+        Http.post(
+            wyre(
+                "v3/transfers/"
+                    + crypto.get("id").asText()
+                    + "/confirm?masqueradeAs="
+                    + WYRE_BTC_ACCOUNT),
+            null,
+            "Authorization",
+            BEARER);
     assertEquals(400, late.status());
     assertEquals("ValidationException", late.json().get("type").asText());
     clock.advance(Duration.ofMinutes(5));
-    JsonNode expired = Http.get(wyre("v3/transfers/" + fiat.get("id").asText()), "Authorization", BEARER).json();
+    JsonNode expired =
+        Http.get(wyre("v3/transfers/" + fiat.get("id").asText()), "Authorization", BEARER).json();
     assertEquals("EXPIRED", expired.get("status").asText());
-    assertEquals(400, Http.post(wyre("v3/transfers/" + fiat.get("id").asText() + "/confirm"), null, "Authorization",
-        BEARER).status());
+    assertEquals(
+        400,
+        Http.post(
+                wyre("v3/transfers/" + fiat.get("id").asText() + "/confirm"),
+                null,
+                "Authorization",
+                BEARER)
+            .status());
     assertEquals("5000.00", balance("account:" + WYRE_SUB_ACCOUNT, "USD"));
   }
 
@@ -267,10 +349,17 @@ class WyreTransfersTest extends SandboxTestBase {
     Http.Response r = signed("POST", "v3/transfers", EXAMPLE_A, WYRE_API_KEY, WYRE_SECRET_KEY, now);
     assertEquals(200, r.status(), r.text());
     String id = r.json().get("id").asText();
-    Http.Response get = signed("GET", "v3/transfers/" + id, null, WYRE_API_KEY, WYRE_SECRET_KEY, now);
+    Http.Response get =
+        signed("GET", "v3/transfers/" + id, null, WYRE_API_KEY, WYRE_SECRET_KEY, now);
     assertEquals(200, get.status(), get.text());
-    Http.Response masqueraded = signed("POST", "v3/transfers?masqueradeAs=" + WYRE_BTC_ACCOUNT, EXAMPLE_C,
-        WYRE_API_KEY, WYRE_SECRET_KEY, now);
+    Http.Response masqueraded =
+        signed(
+            "POST",
+            "v3/transfers?masqueradeAs=" + WYRE_BTC_ACCOUNT,
+            EXAMPLE_C,
+            WYRE_API_KEY,
+            WYRE_SECRET_KEY,
+            now);
     assertEquals(200, masqueraded.status(), masqueraded.text());
     assertEquals("account:" + WYRE_BTC_ACCOUNT, masqueraded.json().get("owner").asText());
   }
@@ -278,17 +367,31 @@ class WyreTransfersTest extends SandboxTestBase {
   @Test
   void badSignaturesStaleTimestampsAndMissingKeysAreAccessDenied() {
     long now = clock.instant().toEpochMilli();
-    Http.Response wrongSecret = signed("POST", "v3/transfers", EXAMPLE_A, WYRE_API_KEY, "not-the-secret", now);
+    Http.Response wrongSecret =
+        signed("POST", "v3/transfers", EXAMPLE_A, WYRE_API_KEY, "not-the-secret", now);
     assertAccessDenied(wrongSecret);
     String url = wyre("v3/transfers?timestamp=" + now);
-    Http.Response tampered = Http.post(url, EXAMPLE_A.replace("200", "2000"), "X-Api-Key", WYRE_API_KEY,
-        "X-Api-Signature", hmac(WYRE_SECRET_KEY, url + EXAMPLE_A));
+    Http.Response tampered =
+        Http.post(
+            url,
+            EXAMPLE_A.replace("200", "2000"),
+            "X-Api-Key",
+            WYRE_API_KEY,
+            "X-Api-Signature",
+            hmac(WYRE_SECRET_KEY, url + EXAMPLE_A));
     assertAccessDenied(tampered);
-    Http.Response stale = signed("POST", "v3/transfers", EXAMPLE_A, WYRE_API_KEY, WYRE_SECRET_KEY,
-        now - Duration.ofMinutes(6).toMillis());
+    Http.Response stale =
+        signed(
+            "POST",
+            "v3/transfers",
+            EXAMPLE_A,
+            WYRE_API_KEY,
+            WYRE_SECRET_KEY,
+            now - Duration.ofMinutes(6).toMillis());
     assertAccessDenied(stale);
     assertAccessDenied(Http.post(wyre("v3/transfers"), EXAMPLE_A));
-    assertAccessDenied(Http.post(wyre("v3/transfers"), EXAMPLE_A, "Authorization", Http.bearer("SK-nope")));
+    assertAccessDenied(
+        Http.post(wyre("v3/transfers"), EXAMPLE_A, "Authorization", Http.bearer("SK-nope")));
     assertEquals("5000.00", balance("account:" + WYRE_SUB_ACCOUNT, "USD"));
   }
 
@@ -299,16 +402,25 @@ class WyreTransfersTest extends SandboxTestBase {
 
   @Test
   void masqueradingIsLimitedToOwnSubAccountsAndOtherKeysSeeNothing() {
-    assertAccessDenied(Http.post(wyre("v3/transfers?masqueradeAs=" + WYRE_ACCOUNT), EXAMPLE_A, "Authorization",
-        Http.bearer(WYRE_OTHER_SECRET_KEY)));
+    assertAccessDenied(
+        Http.post(
+            wyre("v3/transfers?masqueradeAs=" + WYRE_ACCOUNT),
+            EXAMPLE_A,
+            "Authorization",
+            Http.bearer(WYRE_OTHER_SECRET_KEY)));
     String id = create(EXAMPLE_A).json().get("id").asText();
-    Http.Response other = Http.get(wyre("v3/transfers/" + id), "Authorization", Http.bearer(WYRE_OTHER_SECRET_KEY));
+    Http.Response other =
+        Http.get(wyre("v3/transfers/" + id), "Authorization", Http.bearer(WYRE_OTHER_SECRET_KEY));
     assertEquals(400, other.status());
     assertEquals("NotFoundException", other.json().get("type").asText());
-    Http.Response steal = Http.post(wyre("v3/transfers"), EXAMPLE_A, "Authorization",
-        Http.bearer(WYRE_OTHER_SECRET_KEY));
+    Http.Response steal =
+        Http.post(
+            wyre("v3/transfers"), EXAMPLE_A, "Authorization", Http.bearer(WYRE_OTHER_SECRET_KEY));
     assertEquals(400, steal.status());
-    assertEquals("4799.00", balance("account:" + WYRE_SUB_ACCOUNT, "USD"), "only the first key's own transfer moved");
+    assertEquals(
+        "4799.00",
+        balance("account:" + WYRE_SUB_ACCOUNT, "USD"),
+        "only the first key's own transfer moved");
   }
 
   @Test
@@ -316,10 +428,12 @@ class WyreTransfersTest extends SandboxTestBase {
     String first = create(EXAMPLE_A).json().get("id").asText();
     clock.advance(Duration.ofSeconds(1));
     String second = create(EXAMPLE_A).json().get("id").asText();
-    JsonNode page = Http.get(wyre("v3/transfers?offset=0&length=1"), "Authorization", BEARER).json();
+    JsonNode page =
+        Http.get(wyre("v3/transfers?offset=0&length=1"), "Authorization", BEARER).json();
     assertEquals(second, page.at("/data/0/id").asText());
     assertEquals(2, page.get("recordsTotal").asInt());
-    JsonNode next = Http.get(wyre("v3/transfers?offset=1&length=1"), "Authorization", BEARER).json();
+    JsonNode next =
+        Http.get(wyre("v3/transfers?offset=1&length=1"), "Authorization", BEARER).json();
     assertEquals(first, next.at("/data/0/id").asText());
   }
 }

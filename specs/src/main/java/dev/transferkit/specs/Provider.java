@@ -3,12 +3,16 @@ package dev.transferkit.specs;
 import java.util.List;
 
 /**
- * The providers of the contract and the spec files of each, relative to {@code specs/} (in the repository and on the
- * classpath): the one index from a provider to its spec files.
+ * The providers of the contract and the spec files of each, relative to {@code specs/} (in the
+ * repository and on the classpath): the one index from a provider to its spec files.
  */
 public enum Provider {
-  CIRCLE("circle", List.of(
-      "circle/user-controlled-wallets.yaml", "circle/digital-asset-accounts.yaml", "circle/payouts.yaml")),
+  CIRCLE(
+      "circle",
+      List.of(
+          "circle/user-controlled-wallets.yaml",
+          "circle/digital-asset-accounts.yaml",
+          "circle/payouts.yaml")),
   WYRE("wyre", List.of("wyre/transfers.yaml")),
   STREAMBIRD("streambird", List.of("streambird/transfers.yaml"));
 

@@ -17,16 +17,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Parses the contract's spec files from the classpath ({@code specs/<file>}, shipped in this module's jar) with
- * swagger-parser, every {@code $ref} resolved (error responses included), and lists their operations. Stateless and
- * thread-safe.
+ * Parses the contract's spec files from the classpath ({@code specs/<file>}, shipped in this
+ * module's jar) with swagger-parser, every {@code $ref} resolved (error responses included), and
+ * lists their operations. Stateless and thread-safe.
  */
 public final class SpecLoader {
   private SpecLoader() {}
 
   /**
-   * The parsed spec. Reads the JSON twin {@code specs/<file minus .yaml>.json} written at build time when it is on
-   * the classpath (parsing JSON is faster than YAML; same tree), else the YAML.
+   * The parsed spec. Reads the JSON twin {@code specs/<file minus .yaml>.json} written at build
+   * time when it is on the classpath (parsing JSON is faster than YAML; same tree), else the YAML.
    *
    * @throws IllegalStateException when the file is missing or is not an OpenAPI 3 document
    */
@@ -34,7 +34,8 @@ public final class SpecLoader {
     ParseOptions options = new ParseOptions();
     options.setResolve(true);
     options.setResolveFully(true);
-    // The OpenAPI 3 parser directly: the generic entry point would also load the Swagger 2 converter.
+    // The OpenAPI 3 parser directly: the generic entry point would also load the Swagger 2
+    // converter.
     SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(text(specFile), null, options);
     if (parsed.getOpenAPI() == null) {
       throw new IllegalStateException("cannot parse " + specFile + ": " + parsed.getMessages());
@@ -63,15 +64,21 @@ public final class SpecLoader {
   public static List<SpecOperation> operations(Provider provider, String specFile, OpenAPI api) {
     List<SpecOperation> out = new ArrayList<>();
     for (Map.Entry<String, PathItem> path : api.getPaths().entrySet()) {
-      for (Map.Entry<PathItem.HttpMethod, Operation> op : path.getValue().readOperationsMap().entrySet()) {
+      for (Map.Entry<PathItem.HttpMethod, Operation> op :
+          path.getValue().readOperationsMap().entrySet()) {
         String id = op.getValue().getOperationId();
         if (id == null || id.isBlank()) {
-          throw new IllegalStateException(specFile + ": " + op.getKey() + " " + path.getKey() + " has no operationId");
+          throw new IllegalStateException(
+              specFile + ": " + op.getKey() + " " + path.getKey() + " has no operationId");
         }
-        // An operation's own `security` replaces the spec's global one; an empty list means no authentication.
-        List<?> security = op.getValue().getSecurity() != null ? op.getValue().getSecurity() : api.getSecurity();
+        // An operation's own `security` replaces the spec's global one; an empty list means no
+        // authentication.
+        List<?> security =
+            op.getValue().getSecurity() != null ? op.getValue().getSecurity() : api.getSecurity();
         boolean authenticated = security != null && !security.isEmpty();
-        out.add(new SpecOperation(provider, specFile, op.getKey().name(), path.getKey(), id, authenticated));
+        out.add(
+            new SpecOperation(
+                provider, specFile, op.getKey().name(), path.getKey(), id, authenticated));
       }
     }
     return out;
@@ -93,7 +100,8 @@ public final class SpecLoader {
       }
       for (SpecOperation op : operations(provider, file, api)) {
         if (!ids.add(op.operationId())) {
-          throw new IllegalStateException(provider.id() + ": operationId " + op.operationId() + " is used twice");
+          throw new IllegalStateException(
+              provider.id() + ": operationId " + op.operationId() + " is used twice");
         }
         out.add(op);
       }

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every request and response example in every spec is valid against its own operation, checked with the same
- * validator the sandbox and the conformance suite use (swagger-request-validator).
+ * Every request and response example in every spec is valid against its own operation, checked with
+ * the same validator the sandbox and the conformance suite use (swagger-request-validator).
  */
 class SpecExamplesValidTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,39 +42,75 @@ class SpecExamplesValidTest {
       options.setResolve(true);
       options.setResolveFully(true);
       OpenAPI api = new OpenAPIV3Parser().read(file.toUri().toString(), null, options);
-      OpenApiInteractionValidator validator = OpenApiInteractionValidator
-          .createForSpecificationUrl(file.toUri().toString())
-          .withLevelResolver(LevelResolver.create()
-              // Examples are bodies; headers, auth and parameters are not part of them.
-              .withLevel("validation.request.security", ValidationReport.Level.IGNORE)
-              .withLevel("validation.request.parameter", ValidationReport.Level.IGNORE)
-              .withLevel("validation.response.header", ValidationReport.Level.IGNORE)
-              .build())
-          .build();
+      OpenApiInteractionValidator validator =
+          OpenApiInteractionValidator.createForSpecificationUrl(file.toUri().toString())
+              .withLevelResolver(
+                  LevelResolver.create()
+                      // Examples are bodies; headers, auth and parameters are not part of them.
+                      .withLevel("validation.request.security", ValidationReport.Level.IGNORE)
+                      .withLevel("validation.request.parameter", ValidationReport.Level.IGNORE)
+                      .withLevel("validation.response.header", ValidationReport.Level.IGNORE)
+                      .build())
+              .build();
       int before = tests.size();
       for (Map.Entry<String, PathItem> path : api.getPaths().entrySet()) {
         String concrete = path.getKey().replaceAll("\\{[^}]+}", "x");
-        for (Map.Entry<PathItem.HttpMethod, Operation> e : path.getValue().readOperationsMap().entrySet()) {
+        for (Map.Entry<PathItem.HttpMethod, Operation> e :
+            path.getValue().readOperationsMap().entrySet()) {
           Operation op = e.getValue();
           Request.Method method = Request.Method.valueOf(e.getKey().name());
           if (op.getRequestBody() != null) {
-            for (Map.Entry<String, Object> ex : examples(op.getRequestBody().getContent()).entrySet()) {
-              String name = spec + ": " + e.getKey() + " " + path.getKey() + " request example " + ex.getKey();
+            for (Map.Entry<String, Object> ex :
+                examples(op.getRequestBody().getContent()).entrySet()) {
+              String name =
+                  spec
+                      + ": "
+                      + e.getKey()
+                      + " "
+                      + path.getKey()
+                      + " request example "
+                      + ex.getKey();
               String body = toJson(ex.getValue());
-              tests.add(DynamicTest.dynamicTest(name, () -> assertValid(name, validator.validateRequest(
-                  new SimpleRequest.Builder(method, concrete).withContentType("application/json").withBody(body)
-                      .build()))));
+              tests.add(
+                  DynamicTest.dynamicTest(
+                      name,
+                      () ->
+                          assertValid(
+                              name,
+                              validator.validateRequest(
+                                  new SimpleRequest.Builder(method, concrete)
+                                      .withContentType("application/json")
+                                      .withBody(body)
+                                      .build()))));
             }
           }
           for (Map.Entry<String, ApiResponse> r : op.getResponses().entrySet()) {
             for (Map.Entry<String, Object> ex : examples(r.getValue().getContent()).entrySet()) {
-              String name = spec + ": " + e.getKey() + " " + path.getKey() + " response " + r.getKey() + " example "
-                  + ex.getKey();
+              String name =
+                  spec
+                      + ": "
+                      + e.getKey()
+                      + " "
+                      + path.getKey()
+                      + " response "
+                      + r.getKey()
+                      + " example "
+                      + ex.getKey();
               String body = toJson(ex.getValue());
               int status = r.getKey().equals("default") ? 500 : Integer.parseInt(r.getKey());
-              tests.add(DynamicTest.dynamicTest(name, () -> assertValid(name, validator.validateResponse(
-                  concrete, method, SimpleResponse.Builder.status(status).withContentType("application/json")
-                      .withBody(body).build()))));
+              tests.add(
+                  DynamicTest.dynamicTest(
+                      name,
+                      () ->
+                          assertValid(
+                              name,
+                              validator.validateResponse(
+                                  concrete,
+                                  method,
+                                  SimpleResponse.Builder.status(status)
+                                      .withContentType("application/json")
+                                      .withBody(body)
+                                      .build()))));
             }
           }
         }
@@ -112,18 +148,33 @@ class SpecExamplesValidTest {
   }
 
   private static void assertValid(String name, ValidationReport report) {
-    assertTrue(!report.hasErrors(), () -> name + " is not valid:\n  " + String.join("\n  ",
-        report.getMessages().stream().map(m -> m.getKey() + ": " + m.getMessage()).toArray(String[]::new)));
+    assertTrue(
+        !report.hasErrors(),
+        () ->
+            name
+                + " is not valid:\n  "
+                + String.join(
+                    "\n  ",
+                    report.getMessages().stream()
+                        .map(m -> m.getKey() + ": " + m.getMessage())
+                        .toArray(String[]::new)));
   }
 
   @org.junit.jupiter.api.Test
   void theValidatorRejectsABodyThatBreaksTheSpec() {
-    Path file = Paths.get(System.getProperty("specs.dir", ".")).resolve("streambird/transfers.yaml");
+    Path file =
+        Paths.get(System.getProperty("specs.dir", ".")).resolve("streambird/transfers.yaml");
     OpenApiInteractionValidator validator =
         OpenApiInteractionValidator.createForSpecificationUrl(file.toUri().toString()).build();
-    ValidationReport report = validator.validateResponse("/v1/transfers/x", Request.Method.GET,
-        SimpleResponse.Builder.status(200).withContentType("application/json")
-            .withBody("{\"id\":\"transfer_1\",\"source_amount\":0.005}").build());
-    assertTrue(report.hasErrors(), "a numeric source_amount and missing required fields must be rejected");
+    ValidationReport report =
+        validator.validateResponse(
+            "/v1/transfers/x",
+            Request.Method.GET,
+            SimpleResponse.Builder.status(200)
+                .withContentType("application/json")
+                .withBody("{\"id\":\"transfer_1\",\"source_amount\":0.005}")
+                .build());
+    assertTrue(
+        report.hasErrors(), "a numeric source_amount and missing required fields must be rejected");
   }
 }

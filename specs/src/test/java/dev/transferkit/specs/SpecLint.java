@@ -20,8 +20,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Our lint for specs/: parses and validates a spec, then checks the conventions of specs/README.md that the
- * generator templates, the runtime and the sandbox rely on. Every problem names the file and where it is.
+ * Our lint for specs/: parses and validates a spec, then checks the conventions of specs/README.md
+ * that the generator templates, the runtime and the sandbox rely on. Every problem names the file
+ * and where it is.
  */
 final class SpecLint {
   private static final Pattern CAMEL = Pattern.compile("[a-z][A-Za-z0-9]*");
@@ -29,8 +30,14 @@ final class SpecLint {
       Pattern.compile("(?i).*(amount|fee|fees|balance|exchangerate|rate)$");
   private static final Pattern TIME_NAME = Pattern.compile(".*(At|_at|Date|Arrival)$");
   private static final Set<String> METHODS_WITH_BODY = Set.of("POST", "PUT", "PATCH");
-  /** Header names that say their value is a credential: such a header must be marked x-transferkit-secret. */
-  private static final Pattern CREDENTIAL_HEADER = Pattern.compile("(?i).*(token|key|secret|signature|password).*");
+
+  /**
+   * Header names that say their value is a credential: such a header must be marked
+   * x-transferkit-secret.
+   */
+  private static final Pattern CREDENTIAL_HEADER =
+      Pattern.compile("(?i).*(token|key|secret|signature|password).*");
+
   static final String SECRET = "x-transferkit-secret";
 
   private final String file;
@@ -55,7 +62,8 @@ final class SpecLint {
   private void run(Path spec) {
     ParseOptions options = new ParseOptions();
     options.setResolve(false);
-    SwaggerParseResult result = new OpenAPIV3Parser().readLocation(spec.toUri().toString(), null, options);
+    SwaggerParseResult result =
+        new OpenAPIV3Parser().readLocation(spec.toUri().toString(), null, options);
     if (result.getMessages() != null) {
       for (String m : result.getMessages()) {
         problem("parse", m);
@@ -79,17 +87,32 @@ final class SpecLint {
     checkErrorCodes();
   }
 
-  /** The kinds an {@code x-transferkit-errors} entry may name (the client runtime's exception kinds). */
-  static final Set<String> ERROR_KINDS = Set.of("AUTHENTICATION", "PERMISSION", "NOT_FOUND", "INVALID_REQUEST",
-      "CONFLICT", "IDEMPOTENCY_CONFLICT", "INSUFFICIENT_FUNDS", "RATE_LIMIT", "SERVER");
+  /**
+   * The kinds an {@code x-transferkit-errors} entry may name (the client runtime's exception
+   * kinds).
+   */
+  static final Set<String> ERROR_KINDS =
+      Set.of(
+          "AUTHENTICATION",
+          "PERMISSION",
+          "NOT_FOUND",
+          "INVALID_REQUEST",
+          "CONFLICT",
+          "IDEMPOTENCY_CONFLICT",
+          "INSUFFICIENT_FUNDS",
+          "RATE_LIMIT",
+          "SERVER");
 
   private void checkErrorCodes() {
-    Object raw = api.getExtensions() == null ? null : api.getExtensions().get("x-transferkit-errors");
+    Object raw =
+        api.getExtensions() == null ? null : api.getExtensions().get("x-transferkit-errors");
     if (raw == null) {
       return;
     }
     if (!(raw instanceof java.util.List)) {
-      problem("x-transferkit-errors", "must be a list of {code, kind, description, onlyForStatus?, hint?}");
+      problem(
+          "x-transferkit-errors",
+          "must be a list of {code, kind, description, onlyForStatus?, hint?}");
       return;
     }
     Set<String> unconditional = new java.util.HashSet<>();
@@ -104,13 +127,19 @@ final class SpecLint {
         problem("x-transferkit-errors", "an entry needs a code");
       }
       if (!ERROR_KINDS.contains(String.valueOf(e.get("kind")))) {
-        problem(where, "kind must be one of " + new java.util.TreeSet<>(ERROR_KINDS) + ", was " + e.get("kind"));
+        problem(
+            where,
+            "kind must be one of "
+                + new java.util.TreeSet<>(ERROR_KINDS)
+                + ", was "
+                + e.get("kind"));
       }
       if (e.get("description") == null || isBlank(String.valueOf(e.get("description")))) {
         problem(where, "needs a description");
       }
       Object status = e.get("onlyForStatus");
-      if (status != null && !(status instanceof Integer && (Integer) status >= 400 && (Integer) status < 500)) {
+      if (status != null
+          && !(status instanceof Integer && (Integer) status >= 400 && (Integer) status < 500)) {
         problem(where, "onlyForStatus must be a 4xx status, was " + status);
       }
       if (status == null && !unconditional.add(String.valueOf(e.get("code")))) {
@@ -133,12 +162,16 @@ final class SpecLint {
     }
     Set<String> environments = new HashSet<>();
     for (Server s : servers) {
-      Object environment = s.getExtensions() == null ? null : s.getExtensions().get("x-transferkit-environment");
+      Object environment =
+          s.getExtensions() == null ? null : s.getExtensions().get("x-transferkit-environment");
       if (!ENVIRONMENTS.contains(String.valueOf(environment))) {
-        problem("servers " + s.getUrl(), "x-transferkit-environment must be one of " + ENVIRONMENTS + ", was "
-            + environment);
+        problem(
+            "servers " + s.getUrl(),
+            "x-transferkit-environment must be one of " + ENVIRONMENTS + ", was " + environment);
       } else if (!environments.add(String.valueOf(environment))) {
-        problem("servers " + s.getUrl(), "a second server for x-transferkit-environment " + environment);
+        problem(
+            "servers " + s.getUrl(),
+            "a second server for x-transferkit-environment " + environment);
       }
       if (isBlank(s.getDescription())) {
         problem("servers " + s.getUrl(), "needs a description (sandbox or production)");
@@ -155,7 +188,8 @@ final class SpecLint {
   }
 
   private void checkSecurity() {
-    if (api.getComponents() == null || api.getComponents().getSecuritySchemes() == null
+    if (api.getComponents() == null
+        || api.getComponents().getSecuritySchemes() == null
         || api.getComponents().getSecuritySchemes().isEmpty()) {
       problem("components.securitySchemes", "document the provider's authentication");
     }
@@ -163,19 +197,31 @@ final class SpecLint {
       problem("security", "apply the security schemes globally");
     }
     if (api.getComponents() != null && api.getComponents().getSecuritySchemes() != null) {
-      api.getComponents().getSecuritySchemes().forEach((name, s) -> {
-        String where = "components.securitySchemes." + name;
-        Object secret = s.getExtensions() == null ? null : s.getExtensions().get(SECRET);
-        boolean headerKey = s.getType() == io.swagger.v3.oas.models.security.SecurityScheme.Type.APIKEY
-            && s.getIn() == io.swagger.v3.oas.models.security.SecurityScheme.In.HEADER;
-        if (headerKey && !Boolean.TRUE.equals(secret)) {
-          problem(where, "an API key sent in header " + s.getName() + " is a credential: mark it " + SECRET
-              + ": true (its value is masked in logs and exception messages)");
-        } else if (!headerKey && secret != null) {
-          problem(where, SECRET + " only goes on apiKey schemes sent in a header (HTTP's Authorization is always"
-              + " masked)");
-        }
-      });
+      api.getComponents()
+          .getSecuritySchemes()
+          .forEach(
+              (name, s) -> {
+                String where = "components.securitySchemes." + name;
+                Object secret = s.getExtensions() == null ? null : s.getExtensions().get(SECRET);
+                boolean headerKey =
+                    s.getType() == io.swagger.v3.oas.models.security.SecurityScheme.Type.APIKEY
+                        && s.getIn() == io.swagger.v3.oas.models.security.SecurityScheme.In.HEADER;
+                if (headerKey && !Boolean.TRUE.equals(secret)) {
+                  problem(
+                      where,
+                      "an API key sent in header "
+                          + s.getName()
+                          + " is a credential: mark it "
+                          + SECRET
+                          + ": true (its value is masked in logs and exception messages)");
+                } else if (!headerKey && secret != null) {
+                  problem(
+                      where,
+                      SECRET
+                          + " only goes on apiKey schemes sent in a header (HTTP's Authorization is always"
+                          + " masked)");
+                }
+              });
     }
   }
 
@@ -186,7 +232,8 @@ final class SpecLint {
     }
     Set<String> operationIds = new HashSet<>();
     for (Map.Entry<String, PathItem> path : api.getPaths().entrySet()) {
-      for (Map.Entry<PathItem.HttpMethod, Operation> e : path.getValue().readOperationsMap().entrySet()) {
+      for (Map.Entry<PathItem.HttpMethod, Operation> e :
+          path.getValue().readOperationsMap().entrySet()) {
         String where = e.getKey() + " " + path.getKey();
         Operation op = e.getValue();
         checkOperation(where, e.getKey().name(), op, path.getValue(), operationIds);
@@ -194,7 +241,8 @@ final class SpecLint {
     }
   }
 
-  private void checkOperation(String where, String method, Operation op, PathItem item, Set<String> ids) {
+  private void checkOperation(
+      String where, String method, Operation op, PathItem item, Set<String> ids) {
     String id = op.getOperationId();
     if (id == null || !CAMEL.matcher(id).matches()) {
       problem(where, "needs a camelCase operationId, was " + id);
@@ -215,13 +263,17 @@ final class SpecLint {
       if (!METHODS_WITH_BODY.contains(method)) {
         problem(where, "a " + method + " must not have a request body");
       }
-      checkContent(where + " request body", op.getRequestBody().get$ref() != null ? null : op.getRequestBody().getContent());
+      checkContent(
+          where + " request body",
+          op.getRequestBody().get$ref() != null ? null : op.getRequestBody().getContent());
     }
-    Object paging = op.getExtensions() == null ? null : op.getExtensions().get("x-transferkit-paging");
+    Object paging =
+        op.getExtensions() == null ? null : op.getExtensions().get("x-transferkit-paging");
     if (paging != null) {
       checkPaging(where + " x-transferkit-paging", method, op, item, paging);
     }
-    Object key = op.getExtensions() == null ? null : op.getExtensions().get("x-transferkit-idempotency-key");
+    Object key =
+        op.getExtensions() == null ? null : op.getExtensions().get("x-transferkit-idempotency-key");
     if (key != null) {
       checkIdempotencyKey(where, method, op, String.valueOf(key));
     }
@@ -241,7 +293,9 @@ final class SpecLint {
         clientError = true;
         String ref = schemaRef(response.getContent());
         if (ref == null || !ref.endsWith("/Error")) {
-          problem(where + " response " + code, "errors must use the provider's Error schema, was " + ref);
+          problem(
+              where + " response " + code,
+              "errors must use the provider's Error schema, was " + ref);
         }
       }
       if (isBlank(response.getDescription())) {
@@ -275,20 +329,32 @@ final class SpecLint {
         problem(where + " parameter " + p.getName(), "needs a description");
       }
       if (p.getSchema() != null && p.getSchema().getEnum() != null) {
-        problem(where + " parameter " + p.getName(), "enums must be named schemas referenced with $ref");
+        problem(
+            where + " parameter " + p.getName(),
+            "enums must be named schemas referenced with $ref");
       }
       Object secret = p.getExtensions() == null ? null : p.getExtensions().get(SECRET);
       if (secret != null && !(Boolean.TRUE.equals(secret) && "header".equals(p.getIn()))) {
-        problem(where + " parameter " + p.getName(), SECRET + " must be true and only goes on header parameters");
+        problem(
+            where + " parameter " + p.getName(),
+            SECRET + " must be true and only goes on header parameters");
       }
-      if (secret == null && "header".equals(p.getIn()) && CREDENTIAL_HEADER.matcher(p.getName()).matches()) {
-        problem(where + " parameter " + p.getName(), "a header named like a credential needs " + SECRET
-            + ": true (its value is masked in logs and exception messages)");
+      if (secret == null
+          && "header".equals(p.getIn())
+          && CREDENTIAL_HEADER.matcher(p.getName()).matches()) {
+        problem(
+            where + " parameter " + p.getName(),
+            "a header named like a credential needs "
+                + SECRET
+                + ": true (its value is masked in logs and exception messages)");
       }
     }
   }
 
-  /** {@code x-transferkit-paging}: what the generator needs to write {@code listAll...} (specs/README.md). */
+  /**
+   * {@code x-transferkit-paging}: what the generator needs to write {@code listAll...}
+   * (specs/README.md).
+   */
   private void checkPaging(String where, String method, Operation op, PathItem item, Object raw) {
     if (!(raw instanceof Map)) {
       problem(where, "must be an object {style, ...}");
@@ -299,7 +365,9 @@ final class SpecLint {
       problem(where, "belongs on GET list operations");
     }
     if (op.getOperationId() == null || !op.getOperationId().matches("list[A-Z][A-Za-z0-9]*")) {
-      problem(where, "the operation must be named list<Items> (the generated method is listAll<Items>)");
+      problem(
+          where,
+          "the operation must be named list<Items> (the generated method is listAll<Items>)");
     }
     Object style = paging.get("style");
     Set<String> members;
@@ -315,13 +383,18 @@ final class SpecLint {
     }
     for (Object member : paging.keySet()) {
       if (!members.contains(String.valueOf(member))) {
-        problem(where, "unknown member " + member + " for style " + style + " (allowed: " + members + ")");
+        problem(
+            where,
+            "unknown member " + member + " for style " + style + " (allowed: " + members + ")");
       }
     }
     Schema<?> response = null;
-    for (Map.Entry<String, ApiResponse> r : op.getResponses() == null ? Map.<String, ApiResponse>of().entrySet()
-        : op.getResponses().entrySet()) {
-      String ref = r.getKey().startsWith("2") ? schemaRef(resolve(r.getValue()).getContent()) : null;
+    for (Map.Entry<String, ApiResponse> r :
+        op.getResponses() == null
+            ? Map.<String, ApiResponse>of().entrySet()
+            : op.getResponses().entrySet()) {
+      String ref =
+          r.getKey().startsWith("2") ? schemaRef(resolve(r.getValue()).getContent()) : null;
       if (ref != null) {
         response = schema(ref);
         break;
@@ -331,7 +404,10 @@ final class SpecLint {
     Schema<?> array = response;
     for (String segment : String.valueOf(items).split("\\.")) {
       array = deref(array);
-      array = array == null || array.getProperties() == null ? null : array.getProperties().get(segment);
+      array =
+          array == null || array.getProperties() == null
+              ? null
+              : array.getProperties().get(segment);
     }
     if (items == null || array == null || !"array".equals(array.getType())) {
       problem(where, "items: '" + items + "' is not the path of an array property of the response");
@@ -340,24 +416,30 @@ final class SpecLint {
     } else if ("cursor".equals(style)) {
       Schema<?> itemSchema = deref(array.getItems());
       Object cursor = paging.get("itemCursor");
-      if (itemSchema == null || itemSchema.getProperties() == null || cursor == null
+      if (itemSchema == null
+          || itemSchema.getProperties() == null
+          || cursor == null
           || !itemSchema.getProperties().containsKey(String.valueOf(cursor))) {
-        problem(where, "itemCursor: '" + cursor + "' is not a property of " + array.getItems().get$ref());
+        problem(
+            where,
+            "itemCursor: '" + cursor + "' is not a property of " + array.getItems().get$ref());
       }
     }
     Object total = paging.get("total");
     if (total != null) {
       Schema<?> resolved = deref(response);
-      Schema<?> t = resolved == null || resolved.getProperties() == null ? null
-          : resolved.getProperties().get(String.valueOf(total));
+      Schema<?> t =
+          resolved == null || resolved.getProperties() == null
+              ? null
+              : resolved.getProperties().get(String.valueOf(total));
       if (t == null || !"integer".equals(t.getType())) {
         problem(where, "total: '" + total + "' is not an integer property of the response");
       }
     }
   }
 
-  private void checkPagingParameter(String where, Operation op, PathItem item, String member, Object name,
-      String type) {
+  private void checkPagingParameter(
+      String where, Operation op, PathItem item, String member, Object name, String type) {
     List<Parameter> params = new ArrayList<>();
     if (item.getParameters() != null) {
       params.addAll(item.getParameters());
@@ -367,7 +449,9 @@ final class SpecLint {
     }
     for (Parameter raw : params) {
       Parameter p = resolve(raw);
-      if (p != null && p.getName().equals(String.valueOf(name)) && "query".equals(p.getIn())
+      if (p != null
+          && p.getName().equals(String.valueOf(name))
+          && "query".equals(p.getIn())
           && !Boolean.TRUE.equals(p.getRequired())) {
         if (p.getSchema() == null || !type.equals(p.getSchema().getType())) {
           problem(where, member + ": parameter '" + name + "' must be of type " + type);
@@ -378,7 +462,10 @@ final class SpecLint {
     problem(where, member + ": '" + name + "' is not an optional query parameter of the operation");
   }
 
-  /** A schema with its {@code $ref} (or single-{@code $ref} {@code allOf}) followed, within this file. */
+  /**
+   * A schema with its {@code $ref} (or single-{@code $ref} {@code allOf}) followed, within this
+   * file.
+   */
   private Schema<?> deref(Schema<?> s) {
     if (s == null) {
       return null;
@@ -400,7 +487,11 @@ final class SpecLint {
     String ref = op.getRequestBody() == null ? null : schemaRef(op.getRequestBody().getContent());
     Schema<?> body = ref == null ? null : schema(ref);
     if (body == null || body.getProperties() == null || !body.getProperties().containsKey(field)) {
-      problem(where, "x-transferkit-idempotency-key names '" + field + "', which is not a request body property");
+      problem(
+          where,
+          "x-transferkit-idempotency-key names '"
+              + field
+              + "', which is not a request body property");
     } else if (body.getRequired() == null || !body.getRequired().contains(field)) {
       problem(where, "idempotency key property '" + field + "' must be required");
     }
@@ -413,7 +504,8 @@ final class SpecLint {
     for (Map.Entry<String, MediaType> e : content.entrySet()) {
       Schema<?> s = e.getValue().getSchema();
       if (s == null || s.get$ref() == null) {
-        problem(where + " " + e.getKey(), "body schemas must be named components referenced with $ref");
+        problem(
+            where + " " + e.getKey(), "body schemas must be named components referenced with $ref");
       }
     }
   }
@@ -442,7 +534,9 @@ final class SpecLint {
         continue;
       }
       if (s.getProperties().size() > 63) {
-        problem(where, "more than 63 properties: the generated adapter tracks explicit nulls in one long");
+        problem(
+            where,
+            "more than 63 properties: the generated adapter tracks explicit nulls in one long");
       }
       for (Map.Entry<String, Schema> p : s.getProperties().entrySet()) {
         checkProperty(where + "." + p.getKey(), p.getKey(), p.getValue());
@@ -451,8 +545,8 @@ final class SpecLint {
   }
 
   /**
-   * {@code x-transferkit-decimals} on a currency enum: the number of decimals each currency's amounts may have, one
-   * integer per enum value and nothing else.
+   * {@code x-transferkit-decimals} on a currency enum: the number of decimals each currency's
+   * amounts may have, one integer per enum value and nothing else.
    */
   private void checkDecimals(String where, Schema<?> s) {
     Object raw = s.getExtensions() == null ? null : s.getExtensions().get("x-transferkit-decimals");
@@ -460,7 +554,9 @@ final class SpecLint {
       return;
     }
     if (s.getEnum() == null || !(raw instanceof Map)) {
-      problem(where, "x-transferkit-decimals is a map from each value of the schema's enum to its decimals");
+      problem(
+          where,
+          "x-transferkit-decimals is a map from each value of the schema's enum to its decimals");
       return;
     }
     Map<?, ?> decimals = (Map<?, ?>) raw;
@@ -476,9 +572,15 @@ final class SpecLint {
       if (!values.contains(currency)) {
         problem(where, "x-transferkit-decimals names " + currency + ", which is not in the enum");
       }
-      if (!(e.getValue() instanceof Integer) || (Integer) e.getValue() < 0 || (Integer) e.getValue() > 36) {
-        problem(where, "x-transferkit-decimals for " + currency + " must be an integer from 0 to 36, was "
-            + e.getValue());
+      if (!(e.getValue() instanceof Integer)
+          || (Integer) e.getValue() < 0
+          || (Integer) e.getValue() > 36) {
+        problem(
+            where,
+            "x-transferkit-decimals for "
+                + currency
+                + " must be an integer from 0 to 36, was "
+                + e.getValue());
       }
     }
   }
@@ -513,7 +615,8 @@ final class SpecLint {
       }
       Object additional = p.getAdditionalProperties();
       if (!(additional instanceof Schema)) {
-        problem(where, "an object property must be a $ref or a map (additionalProperties: {schema})");
+        problem(
+            where, "an object property must be a $ref or a map (additionalProperties: {schema})");
       } else {
         checkScalar(where + " (map values)", name, (Schema<?>) additional);
       }
@@ -538,10 +641,15 @@ final class SpecLint {
     String type = p.getType();
     String format = p.getFormat();
     if ("number".equals(type) && format != null) {
-      problem(where, "type number takes no format (float/double lose money digits): it becomes BigDecimal");
+      problem(
+          where,
+          "type number takes no format (float/double lose money digits): it becomes BigDecimal");
     }
-    boolean money = MONEY_NAME.matcher(name).matches() && !"boolean".equals(type)
-        && (p.getExtensions() == null || !p.getExtensions().containsKey("x-transferkit-raw-amount"));
+    boolean money =
+        MONEY_NAME.matcher(name).matches()
+            && !"boolean".equals(type)
+            && (p.getExtensions() == null
+                || !p.getExtensions().containsKey("x-transferkit-raw-amount"));
     if (money) {
       boolean decimalString = "string".equals(type) && "decimal".equals(format);
       boolean number = "number".equals(type);
@@ -550,9 +658,12 @@ final class SpecLint {
       }
     }
     if ("string".equals(type) && "decimal".equals(format) && p.getPattern() == null) {
-      problem(where, "a decimal string needs a pattern (one that refuses \"\"), or generic tools take \"\" for an amount");
+      problem(
+          where,
+          "a decimal string needs a pattern (one that refuses \"\"), or generic tools take \"\" for an amount");
     }
-    if ("integer".equals(type) && TIME_NAME.matcher(name).matches()
+    if ("integer".equals(type)
+        && TIME_NAME.matcher(name).matches()
         && (p.getExtensions() == null || !p.getExtensions().containsKey("x-transferkit-epoch"))) {
       problem(where, "integer timestamps need x-transferkit-epoch: millis|seconds");
     }
@@ -565,7 +676,8 @@ final class SpecLint {
         problem(where, "x-transferkit-epoch goes on `type: integer, format: int64`");
       }
     }
-    if ("string".equals(type) && format != null
+    if ("string".equals(type)
+        && format != null
         && !Set.of("decimal", "date-time", "uuid", "uri", "email").contains(format)) {
       problem(where, "string format '" + format + "' is not one the templates map");
     }
@@ -576,8 +688,10 @@ final class SpecLint {
       return r;
     }
     String name = r.get$ref().substring(r.get$ref().lastIndexOf('/') + 1);
-    ApiResponse resolved = api.getComponents() == null || api.getComponents().getResponses() == null
-        ? null : api.getComponents().getResponses().get(name);
+    ApiResponse resolved =
+        api.getComponents() == null || api.getComponents().getResponses() == null
+            ? null
+            : api.getComponents().getResponses().get(name);
     if (resolved == null) {
       problem("responses", "unresolvable " + r.get$ref());
       return new ApiResponse().description("unresolved");
@@ -591,7 +705,8 @@ final class SpecLint {
     }
     String name = p.get$ref().substring(p.get$ref().lastIndexOf('/') + 1);
     return api.getComponents() == null || api.getComponents().getParameters() == null
-        ? null : api.getComponents().getParameters().get(name);
+        ? null
+        : api.getComponents().getParameters().get(name);
   }
 
   private static String schemaRef(Map<String, MediaType> content) {

@@ -9,7 +9,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every spec in specs/ parses, validates and passes our lint; a failure names the file and the problem. */
+/**
+ * Every spec in specs/ parses, validates and passes our lint; a failure names the file and the
+ * problem.
+ */
 class SpecLintTest {
   static Stream<String> specs() {
     return Provider.allSpecFiles().stream();
@@ -20,6 +23,8 @@ class SpecLintTest {
   void specPassesTheLint(String spec) {
     Path file = Paths.get(System.getProperty("specs.dir", ".")).resolve(spec);
     List<String> problems = SpecLint.lint(file, "specs/" + spec);
-    assertTrue(problems.isEmpty(), () -> problems.size() + " problem(s):\n  " + String.join("\n  ", problems));
+    assertTrue(
+        problems.isEmpty(),
+        () -> problems.size() + " problem(s):\n  " + String.join("\n  ", problems));
   }
 }

@@ -6,10 +6,11 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * Hand-written POJOs equivalent to the generated Circle models (accounts and payouts), used by both baselines: Jackson
- * databind (public fields) and Moshi's reflective {@code ClassJsonAdapter}. Amounts are {@link BigDecimal} sent as
- * JSON strings; timestamps and enum values are kept as {@link String} (no validation: less work than our models).
- * Circle omits absent properties rather than sending null, so null fields are not written.
+ * Hand-written POJOs equivalent to the generated Circle models (accounts and payouts), used by both
+ * baselines: Jackson databind (public fields) and Moshi's reflective {@code ClassJsonAdapter}.
+ * Amounts are {@link BigDecimal} sent as JSON strings; timestamps and enum values are kept as
+ * {@link String} (no validation: less work than our models). Circle omits absent properties rather
+ * than sending null, so null fields are not written.
  */
 public final class CircleBaseline {
   private CircleBaseline() {}
@@ -18,6 +19,7 @@ public final class CircleBaseline {
   public static final class Money {
     @JsonFormat(shape = JsonFormat.Shape.STRING)
     public BigDecimal amount;
+
     public String currency;
   }
 

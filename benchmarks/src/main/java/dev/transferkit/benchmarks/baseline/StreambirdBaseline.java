@@ -7,8 +7,9 @@ import com.squareup.moshi.Json;
 import java.math.BigDecimal;
 
 /**
- * A hand-written POJO equivalent to the generated Streambird transfer, used by both baselines. Amounts are
- * {@link BigDecimal} sent as JSON strings; enum values are {@link String}; null fields are written.
+ * A hand-written POJO equivalent to the generated Streambird transfer, used by both baselines.
+ * Amounts are {@link BigDecimal} sent as JSON strings; enum values are {@link String}; null fields
+ * are written.
  */
 public final class StreambirdBaseline {
   private StreambirdBaseline() {}

@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Hand-written POJOs equivalent to the generated Wyre models, used by both baselines. Amounts are {@link BigDecimal}
- * sent as JSON numbers; enum values are {@link String}. Wyre sends explicit nulls, so null fields are written
- * (neither baseline can tell an absent property from an explicit null: see the README).
+ * Hand-written POJOs equivalent to the generated Wyre models, used by both baselines. Amounts are
+ * {@link BigDecimal} sent as JSON numbers; enum values are {@link String}. Wyre sends explicit
+ * nulls, so null fields are written (neither baseline can tell an absent property from an explicit
+ * null: see the README).
  */
 public final class WyreBaseline {
   private WyreBaseline() {}

@@ -5,8 +5,8 @@ import dev.transferkit.circle.wallets.model.TransactionNotification;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A parsed Circle v2 webhook notification: exactly one of {@link #transaction()}, {@link #challenge()} and
- * {@link #unknown()} is non-null, as {@link #kind()} says. Immutable.
+ * A parsed Circle v2 webhook notification: exactly one of {@link #transaction()}, {@link
+ * #challenge()} and {@link #unknown()} is non-null, as {@link #kind()} says. Immutable.
  *
  * <pre>{@code
  * switch (n.kind()) {
@@ -34,8 +34,12 @@ public final class CircleNotification {
   private final @Nullable ChallengeNotification challenge;
   private final @Nullable UnknownNotification unknown;
 
-  private CircleNotification(Kind kind, @Nullable String type, @Nullable String id,
-      @Nullable TransactionNotification transaction, @Nullable ChallengeNotification challenge,
+  private CircleNotification(
+      Kind kind,
+      @Nullable String type,
+      @Nullable String id,
+      @Nullable TransactionNotification transaction,
+      @Nullable ChallengeNotification challenge,
       @Nullable UnknownNotification unknown) {
     this.kind = kind;
     this.notificationType = type;
@@ -54,19 +58,26 @@ public final class CircleNotification {
   }
 
   static CircleNotification of(UnknownNotification n) {
-    return new CircleNotification(Kind.UNKNOWN, n.notificationType(), n.notificationId(), null, null, n);
+    return new CircleNotification(
+        Kind.UNKNOWN, n.notificationType(), n.notificationId(), null, null, n);
   }
 
   public Kind kind() {
     return kind;
   }
 
-  /** The {@code notificationType} as sent, e.g. {@code transactions.outbound}; null when it was not a string. */
+  /**
+   * The {@code notificationType} as sent, e.g. {@code transactions.outbound}; null when it was not
+   * a string.
+   */
   public @Nullable String notificationType() {
     return notificationType;
   }
 
-  /** The {@code notificationId}: identical across delivery retries, so use it to de-duplicate; null when it was not a string. */
+  /**
+   * The {@code notificationId}: identical across delivery retries, so use it to de-duplicate; null
+   * when it was not a string.
+   */
   public @Nullable String notificationId() {
     return notificationId;
   }
@@ -88,7 +99,12 @@ public final class CircleNotification {
 
   @Override
   public String toString() {
-    return "CircleNotification{kind=" + kind + ", notificationType=" + notificationType + ", notificationId="
-        + notificationId + "}";
+    return "CircleNotification{kind="
+        + kind
+        + ", notificationType="
+        + notificationType
+        + ", notificationId="
+        + notificationId
+        + "}";
   }
 }

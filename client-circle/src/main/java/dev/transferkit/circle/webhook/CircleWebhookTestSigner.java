@@ -13,10 +13,11 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Signs webhook bodies the way Circle does, with a fresh P-256 key pair, so that you can test your webhook handler
- * end to end: sign a body, send it with {@link #headers(byte[])}, and build the handler's verifier with
- * {@code new CircleWebhookVerifier(signer)} (this class is a {@link PublicKeySource} that knows its own key), or
- * serve {@link #publicKeyResponseJson()} from a mock Circle. For tests only: the private key lives in memory.
+ * Signs webhook bodies the way Circle does, with a fresh P-256 key pair, so that you can test your
+ * webhook handler end to end: sign a body, send it with {@link #headers(byte[])}, and build the
+ * handler's verifier with {@code new CircleWebhookVerifier(signer)} (this class is a {@link
+ * PublicKeySource} that knows its own key), or serve {@link #publicKeyResponseJson()} from a mock
+ * Circle. For tests only: the private key lives in memory.
  *
  * <p>Thread-safe.
  */
@@ -41,8 +42,8 @@ public final class CircleWebhookTestSigner implements PublicKeySource {
   }
 
   /**
-   * A signer with a new P-256 key pair under the same key id, as after Circle rotated the key behind an id (tests
-   * of key rotation).
+   * A signer with a new P-256 key pair under the same key id, as after Circle rotated the key
+   * behind an id (tests of key rotation).
    */
   public CircleWebhookTestSigner rotate() {
     return new CircleWebhookTestSigner(generate().keyPair, keyId);
@@ -58,7 +59,10 @@ public final class CircleWebhookTestSigner implements PublicKeySource {
     return Base64.getEncoder().encodeToString(keyPair.getPublic().getEncoded());
   }
 
-  /** The base64 DER ECDSA (SHA-256) signature of exactly {@code body}, for {@code X-Circle-Signature}. */
+  /**
+   * The base64 DER ECDSA (SHA-256) signature of exactly {@code body}, for {@code
+   * X-Circle-Signature}.
+   */
   public String sign(byte[] body) {
     try {
       Signature signature = Signature.getInstance("SHA256withECDSA");
@@ -75,7 +79,10 @@ public final class CircleWebhookTestSigner implements PublicKeySource {
     return sign(body.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** The two headers Circle sends with {@code body}: {@code X-Circle-Signature} and {@code X-Circle-Key-Id}. */
+  /**
+   * The two headers Circle sends with {@code body}: {@code X-Circle-Signature} and {@code
+   * X-Circle-Key-Id}.
+   */
   public Map<String, String> headers(byte[] body) {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put(CircleWebhookVerifier.SIGNATURE_HEADER, sign(body));
@@ -89,9 +96,15 @@ public final class CircleWebhookTestSigner implements PublicKeySource {
     return this.keyId.equalsIgnoreCase(keyId) ? publicKeyBase64() : null;
   }
 
-  /** The body of {@code GET /v2/notifications/publicKey/{keyId}} for this signer's key, for mock servers. */
+  /**
+   * The body of {@code GET /v2/notifications/publicKey/{keyId}} for this signer's key, for mock
+   * servers.
+   */
   public String publicKeyResponseJson() {
-    return "{\"data\":{\"id\":\"" + keyId + "\",\"algorithm\":\"ECDSA_SHA_256\",\"publicKey\":\"" + publicKeyBase64()
+    return "{\"data\":{\"id\":\""
+        + keyId
+        + "\",\"algorithm\":\"ECDSA_SHA_256\",\"publicKey\":\""
+        + publicKeyBase64()
         + "\",\"createDate\":\"2024-01-01T00:00:00.000Z\"}}";
   }
 

@@ -1,5 +1,6 @@
 /**
- * Webhook verification and payload parsing for this provider. Non-null unless marked {@code @Nullable}.
+ * Webhook verification and payload parsing for this provider. Non-null unless marked
+ * {@code @Nullable}.
  */
 @NullMarked
 package dev.transferkit.circle.webhook;

@@ -25,12 +25,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Base64;
-import java.util.UUID;
-import okhttp3.mockwebserver.SocketPolicy;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,31 +39,38 @@ import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
+import okhttp3.mockwebserver.SocketPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Circle webhook signatures (ECDSA P-256 over the raw body) with keys fetched from a local Circle. */
+/**
+ * Circle webhook signatures (ECDSA P-256 over the raw body) with keys fetched from a local Circle.
+ */
 class CircleWebhookVerifierTest {
-  static final String OUTBOUND = "{\"subscriptionId\":\"d4c07d5f-f05f-4fe4-853d-4dd434806dfb\","
-      + "\"notificationId\":\"5f4ebd63-2a8d-4c8d-9f62-3e0b3d2b3c11\",\"notificationType\":\"transactions.outbound\","
-      + "\"notification\":{\"id\":\"ad3f40ae-9c0e-52cf-816f-8c10b2e6a6b2\",\"blockchain\":\"MATIC-AMOY\","
-      + "\"state\":\"COMPLETE\",\"transactionType\":\"OUTBOUND\",\"amounts\":[\"0.01\"],\"nfts\":null,"
-      + "\"networkFee\":\"0.007418390104364\",\"blockHeight\":41100036,"
-      + "\"createDate\":\"2023-10-12T18:10:04Z\",\"updateDate\":\"2023-10-12T18:10:37Z\"},"
-      + "\"timestamp\":\"2023-10-12T18:10:37.885946373Z\",\"version\":2}";
-  static final String CHALLENGE = "{\"subscriptionId\":\"d4c07d5f-f05f-4fe4-853d-4dd434806dfb\","
-      + "\"notificationId\":\"1b2c3d4e-2a8d-4c8d-9f62-3e0b3d2b3c11\",\"notificationType\":\"challenges.initialize\","
-      + "\"notification\":{\"id\":\"e4e6e0a5-5b8c-5b8c-9c2e-5e1b4a1c2d3e\",\"userId\":\"test_user\","
-      + "\"type\":\"INITIALIZE\",\"status\":\"COMPLETE\",\"correlationIds\":[\"c1\"],\"errorCode\":0,"
-      + "\"errorMessage\":\"\"},\"timestamp\":\"2023-10-12T18:10:37.885946373Z\",\"version\":2}";
+  static final String OUTBOUND =
+      "{\"subscriptionId\":\"d4c07d5f-f05f-4fe4-853d-4dd434806dfb\","
+          + "\"notificationId\":\"5f4ebd63-2a8d-4c8d-9f62-3e0b3d2b3c11\",\"notificationType\":\"transactions.outbound\","
+          + "\"notification\":{\"id\":\"ad3f40ae-9c0e-52cf-816f-8c10b2e6a6b2\",\"blockchain\":\"MATIC-AMOY\","
+          + "\"state\":\"COMPLETE\",\"transactionType\":\"OUTBOUND\",\"amounts\":[\"0.01\"],\"nfts\":null,"
+          + "\"networkFee\":\"0.007418390104364\",\"blockHeight\":41100036,"
+          + "\"createDate\":\"2023-10-12T18:10:04Z\",\"updateDate\":\"2023-10-12T18:10:37Z\"},"
+          + "\"timestamp\":\"2023-10-12T18:10:37.885946373Z\",\"version\":2}";
+  static final String CHALLENGE =
+      "{\"subscriptionId\":\"d4c07d5f-f05f-4fe4-853d-4dd434806dfb\","
+          + "\"notificationId\":\"1b2c3d4e-2a8d-4c8d-9f62-3e0b3d2b3c11\",\"notificationType\":\"challenges.initialize\","
+          + "\"notification\":{\"id\":\"e4e6e0a5-5b8c-5b8c-9c2e-5e1b4a1c2d3e\",\"userId\":\"test_user\","
+          + "\"type\":\"INITIALIZE\",\"status\":\"COMPLETE\",\"correlationIds\":[\"c1\"],\"errorCode\":0,"
+          + "\"errorMessage\":\"\"},\"timestamp\":\"2023-10-12T18:10:37.885946373Z\",\"version\":2}";
 
   private MockWebServer server;
   private final CircleWebhookTestSigner signer = CircleWebhookTestSigner.generate();
   private final AtomicInteger keyRequests = new AtomicInteger();
   private volatile int keyStatus = 200;
+
   /** The key Circle serves for {@code signer.keyId()} (tests rotate it). */
   private volatile String servedKeyJson;
+
   private volatile boolean keyEndpointHangs;
   private final MutableClock clock = new MutableClock(Instant.parse("2024-01-01T00:00:00Z"));
   private CircleClient circle;
@@ -73,26 +79,36 @@ class CircleWebhookVerifierTest {
   @BeforeEach
   void start() throws Exception {
     server = new MockWebServer();
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        keyRequests.incrementAndGet();
-        if (keyStatus != 200) {
-          return new MockResponse().setResponseCode(keyStatus).setBody("{\"code\":" + keyStatus
-              + ",\"message\":\"Not found.\"}");
-        }
-        if (keyEndpointHangs) {
-          return new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE);
-        }
-        if (!request.getPath().equals("/v2/notifications/publicKey/" + signer.keyId())) {
-          return new MockResponse().setResponseCode(404).setBody("{\"code\":404,\"message\":\"Not found.\"}");
-        }
-        return new MockResponse().setHeader("Content-Type", "application/json")
-            .setBody(servedKeyJson != null ? servedKeyJson : signer.publicKeyResponseJson());
-      }
-    });
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            keyRequests.incrementAndGet();
+            if (keyStatus != 200) {
+              return new MockResponse()
+                  .setResponseCode(keyStatus)
+                  .setBody("{\"code\":" + keyStatus + ",\"message\":\"Not found.\"}");
+            }
+            if (keyEndpointHangs) {
+              return new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE);
+            }
+            if (!request.getPath().equals("/v2/notifications/publicKey/" + signer.keyId())) {
+              return new MockResponse()
+                  .setResponseCode(404)
+                  .setBody("{\"code\":404,\"message\":\"Not found.\"}");
+            }
+            return new MockResponse()
+                .setHeader("Content-Type", "application/json")
+                .setBody(servedKeyJson != null ? servedKeyJson : signer.publicKeyResponseJson());
+          }
+        });
     server.start();
-    circle = CircleClient.builder().apiKey("k").baseUrl(server.url("/").toString()).maxRetries(0).build();
+    circle =
+        CircleClient.builder()
+            .apiKey("k")
+            .baseUrl(server.url("/").toString())
+            .maxRetries(0)
+            .build();
     verifier = circle.webhookVerifier();
   }
 
@@ -110,8 +126,9 @@ class CircleWebhookVerifierTest {
     byte[] body = bytes(OUTBOUND);
     Map<String, String> headers = signer.headers(body);
 
-    CircleNotification n = verifier.verifyAndParse(body, headers.get("X-Circle-Signature"),
-        headers.get("X-Circle-Key-Id"));
+    CircleNotification n =
+        verifier.verifyAndParse(
+            body, headers.get("X-Circle-Signature"), headers.get("X-Circle-Key-Id"));
 
     assertEquals(CircleNotification.Kind.TRANSACTION, n.kind());
     assertEquals("transactions.outbound", n.notificationType());
@@ -129,7 +146,8 @@ class CircleWebhookVerifierTest {
     try {
       List<Future<CircleNotification>> results = new ArrayList<>();
       for (int i = 0; i < 16; i++) {
-        Callable<CircleNotification> task = () -> verifier.verifyAndParse(body, signature, signer.keyId());
+        Callable<CircleNotification> task =
+            () -> verifier.verifyAndParse(body, signature, signer.keyId());
         results.add(pool.submit(task));
       }
       for (Future<CircleNotification> f : results) {
@@ -143,8 +161,9 @@ class CircleWebhookVerifierTest {
 
   @Test
   void unknownNotificationTypeIsKeptRaw() {
-    String test = "{\"subscriptionId\":\"s\",\"notificationId\":\"n1\",\"notificationType\":\"webhooks.test\","
-        + "\"notification\":{\"hello\":\"world\"},\"timestamp\":\"2024-01-01T00:00:00Z\",\"version\":2}";
+    String test =
+        "{\"subscriptionId\":\"s\",\"notificationId\":\"n1\",\"notificationType\":\"webhooks.test\","
+            + "\"notification\":{\"hello\":\"world\"},\"timestamp\":\"2024-01-01T00:00:00Z\",\"version\":2}";
     byte[] body = bytes(test);
 
     CircleNotification n = verifier.verifyAndParse(body, signer.sign(body), signer.keyId());
@@ -160,20 +179,25 @@ class CircleWebhookVerifierTest {
     String signature = signer.sign(body);
     byte[] tampered = bytes(OUTBOUND.replace("\"0.01\"", "\"9.01\""));
 
-    WebhookSignatureException e = assertThrows(WebhookSignatureException.class,
-        () -> verifier.verifyAndParse(tampered, signature, signer.keyId()));
+    WebhookSignatureException e =
+        assertThrows(
+            WebhookSignatureException.class,
+            () -> verifier.verifyAndParse(tampered, signature, signer.keyId()));
     assertTrue(e.getMessage().contains("does not match"), e.getMessage());
 
     byte[] oneByteFlipped = body.clone();
     oneByteFlipped[oneByteFlipped.length - 2] ^= 1;
-    assertThrows(WebhookSignatureException.class, () -> verifier.verify(oneByteFlipped, signature, signer.keyId()));
+    assertThrows(
+        WebhookSignatureException.class,
+        () -> verifier.verify(oneByteFlipped, signature, signer.keyId()));
   }
 
   @Test
   void signatureByAnotherKeyIsRejected() {
     byte[] body = bytes(OUTBOUND);
     String forged = CircleWebhookTestSigner.generate().sign(body);
-    assertThrows(WebhookSignatureException.class, () -> verifier.verify(body, forged, signer.keyId()));
+    assertThrows(
+        WebhookSignatureException.class, () -> verifier.verify(body, forged, signer.keyId()));
   }
 
   @Test
@@ -181,8 +205,10 @@ class CircleWebhookVerifierTest {
     byte[] body = bytes(OUTBOUND);
     CircleWebhookTestSigner stranger = CircleWebhookTestSigner.generate();
 
-    WebhookSignatureException e = assertThrows(WebhookSignatureException.class,
-        () -> verifier.verify(body, stranger.sign(body), stranger.keyId()));
+    WebhookSignatureException e =
+        assertThrows(
+            WebhookSignatureException.class,
+            () -> verifier.verify(body, stranger.sign(body), stranger.keyId()));
 
     assertTrue(e.getMessage().contains("Unknown X-Circle-Key-Id"), e.getMessage());
     assertEquals(1, keyRequests.get());
@@ -191,11 +217,18 @@ class CircleWebhookVerifierTest {
   @Test
   void malformedHeadersAreRejectedWithoutAskingCircle() {
     byte[] body = bytes(OUTBOUND);
-    assertThrows(WebhookSignatureException.class, () -> verifier.verify(body, "not base64!", signer.keyId()));
-    assertThrows(WebhookSignatureException.class, () -> verifier.verify(body, null, signer.keyId()));
-    assertThrows(WebhookSignatureException.class, () -> verifier.verify(body, signer.sign(body), null));
-    assertThrows(WebhookSignatureException.class, () -> verifier.verify(body, signer.sign(body), "../../etc"));
-    assertThrows(WebhookSignatureException.class,
+    assertThrows(
+        WebhookSignatureException.class,
+        () -> verifier.verify(body, "not base64!", signer.keyId()));
+    assertThrows(
+        WebhookSignatureException.class, () -> verifier.verify(body, null, signer.keyId()));
+    assertThrows(
+        WebhookSignatureException.class, () -> verifier.verify(body, signer.sign(body), null));
+    assertThrows(
+        WebhookSignatureException.class,
+        () -> verifier.verify(body, signer.sign(body), "../../etc"));
+    assertThrows(
+        WebhookSignatureException.class,
         () -> verifier.verify(body, "MEYCIQCA9EvPbdEJiy7Cw0eY", signer.keyId()));
     assertEquals(1, keyRequests.get(), "only the well-formed delivery needed the key");
   }
@@ -216,9 +249,11 @@ class CircleWebhookVerifierTest {
   void testSignerServesAsAKeySourceForUsersOwnTests() {
     CircleWebhookVerifier local = new CircleWebhookVerifier(signer);
     byte[] body = bytes(CHALLENGE);
-    assertEquals(CircleNotification.Kind.CHALLENGE,
+    assertEquals(
+        CircleNotification.Kind.CHALLENGE,
         local.verifyAndParse(body, signer.sign(body), signer.keyId()).kind());
-    assertThrows(WebhookSignatureException.class,
+    assertThrows(
+        WebhookSignatureException.class,
         () -> local.verify(body, signer.sign(body), "879dc113-5ca4-4ff7-a6b7-54652083fcf8"));
   }
 
@@ -261,12 +296,16 @@ class CircleWebhookVerifierTest {
     CircleWebhookTestSigner stranger = CircleWebhookTestSigner.generate();
 
     for (int i = 0; i < 5; i++) {
-      assertThrows(WebhookSignatureException.class, () -> v.verify(body, stranger.sign(body), stranger.keyId()));
+      assertThrows(
+          WebhookSignatureException.class,
+          () -> v.verify(body, stranger.sign(body), stranger.keyId()));
     }
     assertEquals(1, keyRequests.get(), "one fetch for five deliveries naming the same unknown key");
 
     clock.advance(CircleWebhookVerifier.UNKNOWN_KEY_TTL);
-    assertThrows(WebhookSignatureException.class, () -> v.verify(body, stranger.sign(body), stranger.keyId()));
+    assertThrows(
+        WebhookSignatureException.class,
+        () -> v.verify(body, stranger.sign(body), stranger.keyId()));
     assertEquals(2, keyRequests.get());
   }
 
@@ -276,8 +315,10 @@ class CircleWebhookVerifierTest {
     byte[] body = bytes(OUTBOUND);
     int refusedWithoutFetch = 0;
     for (int i = 0; i < 3 * CircleWebhookVerifier.MAX_FETCHES_PER_MINUTE; i++) {
-      TransferKitException e = assertThrows(TransferKitException.class,
-          () -> v.verify(body, signer.sign(body), UUID.randomUUID().toString()));
+      TransferKitException e =
+          assertThrows(
+              TransferKitException.class,
+              () -> v.verify(body, signer.sign(body), UUID.randomUUID().toString()));
       if (!(e instanceof WebhookSignatureException)) {
         assertTrue(e.getMessage().contains("Answer 5xx"), e.getMessage());
         refusedWithoutFetch++;
@@ -288,7 +329,8 @@ class CircleWebhookVerifierTest {
 
     clock.advance(Duration.ofMinutes(1));
     v.verify(body, signer.sign(body), signer.keyId());
-    assertEquals(CircleWebhookVerifier.MAX_FETCHES_PER_MINUTE + 1, keyRequests.get(), "the window moved on");
+    assertEquals(
+        CircleWebhookVerifier.MAX_FETCHES_PER_MINUTE + 1, keyRequests.get(), "the window moved on");
   }
 
   @Test
@@ -297,11 +339,13 @@ class CircleWebhookVerifierTest {
     byte[] body = bytes(OUTBOUND);
 
     long start = System.nanoTime();
-    NetworkException e = assertThrows(NetworkException.class,
-        () -> verifier.verify(body, signer.sign(body), signer.keyId()));
+    NetworkException e =
+        assertThrows(
+            NetworkException.class, () -> verifier.verify(body, signer.sign(body), signer.keyId()));
     long ms = (System.nanoTime() - start) / 1_000_000;
 
-    assertTrue(ms < 4_500, "ended at the 3 s key-fetch deadline, below Circle's 5 s: " + ms + " ms");
+    assertTrue(
+        ms < 4_500, "ended at the 3 s key-fetch deadline, below Circle's 5 s: " + ms + " ms");
     assertTrue(e.getMessage().contains("3000 ms"), e.getMessage());
   }
 
@@ -310,17 +354,25 @@ class CircleWebhookVerifierTest {
     AlgorithmParameters params = AlgorithmParameters.getInstance("EC");
     params.init(new ECGenParameterSpec("secp256k1"));
     ECParameterSpec k1 = params.getParameterSpec(ECParameterSpec.class);
-    PublicKey otherCurve = KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(k1.getGenerator(), k1));
+    PublicKey otherCurve =
+        KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(k1.getGenerator(), k1));
     assertEquals(256, k1.getCurve().getField().getFieldSize(), "same field size as P-256");
-    servedKeyJson = "{\"data\":{\"id\":\"" + signer.keyId() + "\",\"algorithm\":\"ECDSA_SHA_256\",\"publicKey\":\""
-        + Base64.getEncoder().encodeToString(otherCurve.getEncoded()) + "\",\"createDate\":\"2024-01-01T00:00:00Z\"}}";
+    servedKeyJson =
+        "{\"data\":{\"id\":\""
+            + signer.keyId()
+            + "\",\"algorithm\":\"ECDSA_SHA_256\",\"publicKey\":\""
+            + Base64.getEncoder().encodeToString(otherCurve.getEncoded())
+            + "\",\"createDate\":\"2024-01-01T00:00:00Z\"}}";
     CircleWebhookVerifier v = clocked();
     byte[] body = bytes(OUTBOUND);
 
-    WebhookSignatureException e = assertThrows(WebhookSignatureException.class,
-        () -> v.verify(body, signer.sign(body), signer.keyId()));
+    WebhookSignatureException e =
+        assertThrows(
+            WebhookSignatureException.class,
+            () -> v.verify(body, signer.sign(body), signer.keyId()));
     assertTrue(e.getMessage().contains("not a P-256"), e.getMessage());
-    assertThrows(WebhookSignatureException.class, () -> v.verify(body, signer.sign(body), signer.keyId()));
+    assertThrows(
+        WebhookSignatureException.class, () -> v.verify(body, signer.sign(body), signer.keyId()));
     assertEquals(1, keyRequests.get(), "an unusable key is remembered like an unknown one");
   }
 
@@ -352,11 +404,13 @@ class CircleWebhookVerifierTest {
 
     CircleWebhookTestSigner forger = signer.rotate();
     for (int i = 0; i < 5; i++) {
-      assertThrows(WebhookSignatureException.class, () -> v.verify(body, forger.sign(body), forger.keyId()));
+      assertThrows(
+          WebhookSignatureException.class, () -> v.verify(body, forger.sign(body), forger.keyId()));
     }
     assertEquals(2, keyRequests.get(), "a key fetched less than a minute ago is not fetched again");
     clock.advance(CircleWebhookVerifier.MIN_REFRESH_INTERVAL);
-    assertThrows(WebhookSignatureException.class, () -> v.verify(body, forger.sign(body), forger.keyId()));
+    assertThrows(
+        WebhookSignatureException.class, () -> v.verify(body, forger.sign(body), forger.keyId()));
     assertEquals(3, keyRequests.get(), "at most one re-fetch per failed verification");
   }
 }

@@ -1,17 +1,20 @@
 package dev.transferkit.core.exception;
 
 import org.jspecify.annotations.Nullable;
+
 /**
- * The provider answered with an error status. Carries the HTTP status, the provider's error code and message (when
- * its error body could be decoded), the request id (when the provider sent one) and a short snippet of the raw body.
+ * The provider answered with an error status. Carries the HTTP status, the provider's error code
+ * and message (when its error body could be decoded), the request id (when the provider sent one)
+ * and a short snippet of the raw body.
  *
- * <p>The subtypes say what to do about it: {@link AuthenticationException}, {@link PermissionException},
- * {@link NotFoundException}, {@link InvalidRequestException}, {@link ConflictException} (and its
- * {@link IdempotencyConflictException}), {@link InsufficientFundsException}, {@link RateLimitException} and
- * {@link ServerException}. A plain {@code ApiException} is an error status none of them describes.
+ * <p>The subtypes say what to do about it: {@link AuthenticationException}, {@link
+ * PermissionException}, {@link NotFoundException}, {@link InvalidRequestException}, {@link
+ * ConflictException} (and its {@link IdempotencyConflictException}), {@link
+ * InsufficientFundsException}, {@link RateLimitException} and {@link ServerException}. A plain
+ * {@code ApiException} is an error status none of them describes.
  *
- * <p>Immutable. Messages and snippets never contain secrets: the body snippet has {@code userToken} and
- * {@code encryptionKey} values masked.
+ * <p>Immutable. Messages and snippets never contain secrets: the body snippet has {@code userToken}
+ * and {@code encryptionKey} values masked.
  */
 public class ApiException extends TransferKitException {
   private static final long serialVersionUID = 1L;
@@ -41,7 +44,10 @@ public class ApiException extends TransferKitException {
     return httpStatus;
   }
 
-  /** The provider's error code as text (Circle {@code 1093}, Wyre {@code ValidationException}...), or null. */
+  /**
+   * The provider's error code as text (Circle {@code 1093}, Wyre {@code ValidationException}...),
+   * or null.
+   */
   public @Nullable String providerCode() {
     return providerCode;
   }
@@ -52,8 +58,8 @@ public class ApiException extends TransferKitException {
   }
 
   /**
-   * The request id to quote to the provider's support, or null: Circle's {@code X-Request-Id} response header, Wyre's
-   * {@code exceptionId}.
+   * The request id to quote to the provider's support, or null: Circle's {@code X-Request-Id}
+   * response header, Wyre's {@code exceptionId}.
    */
   public @Nullable String requestId() {
     return requestId;

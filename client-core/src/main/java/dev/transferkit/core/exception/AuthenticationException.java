@@ -3,11 +3,13 @@ package dev.transferkit.core.exception;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The credentials were refused (HTTP 401): a missing, malformed or revoked API key, or a bad request signature.
+ * The credentials were refused (HTTP 401): a missing, malformed or revoked API key, or a bad
+ * request signature.
  *
- * <p>Circle's user-token errors are reported here too, whatever their HTTP status: 155103 (token not found), 155104
- * (token expired; Circle user tokens live 60 minutes) and 155105 (token invalid). The fix is the same for all three:
- * obtain a fresh user token ({@code users().getUserToken}) and repeat the call with it.
+ * <p>Circle's user-token errors are reported here too, whatever their HTTP status: 155103 (token
+ * not found), 155104 (token expired; Circle user tokens live 60 minutes) and 155105 (token
+ * invalid). The fix is the same for all three: obtain a fresh user token ({@code
+ * users().getUserToken}) and repeat the call with it.
  */
 public class AuthenticationException extends ApiException {
   private static final long serialVersionUID = 1L;

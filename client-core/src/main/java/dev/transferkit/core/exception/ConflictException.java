@@ -3,8 +3,9 @@ package dev.transferkit.core.exception;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The request conflicts with the current state of a resource (HTTP 409), e.g. Circle 155101 (user already exists)
- * or 155501 (wallet frozen). See {@link IdempotencyConflictException} for a reused idempotency key.
+ * The request conflicts with the current state of a resource (HTTP 409), e.g. Circle 155101 (user
+ * already exists) or 155501 (wallet frozen). See {@link IdempotencyConflictException} for a reused
+ * idempotency key.
  */
 public class ConflictException extends ApiException {
   private static final long serialVersionUID = 1L;

@@ -2,9 +2,7 @@ package dev.transferkit.core.exception;
 
 import org.jspecify.annotations.Nullable;
 
-/**
- * The resource does not exist (HTTP 404; Wyre reports {@code NotFoundException} with HTTP 400).
- */
+/** The resource does not exist (HTTP 404; Wyre reports {@code NotFoundException} with HTTP 400). */
 public class NotFoundException extends ApiException {
   private static final long serialVersionUID = 1L;
 

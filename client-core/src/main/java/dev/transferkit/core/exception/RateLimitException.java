@@ -1,11 +1,12 @@
 package dev.transferkit.core.exception;
 
-import org.jspecify.annotations.Nullable;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Too many requests (HTTP 429; Wyre {@code RateLimitException}). Retries (for calls that may be retried) already
- * honoured the provider's {@code Retry-After}; {@link #retryAfter()} tells how long the provider asked to wait.
+ * Too many requests (HTTP 429; Wyre {@code RateLimitException}). Retries (for calls that may be
+ * retried) already honoured the provider's {@code Retry-After}; {@link #retryAfter()} tells how
+ * long the provider asked to wait.
  */
 public class RateLimitException extends ApiException {
   private static final long serialVersionUID = 1L;
@@ -24,7 +25,10 @@ public class RateLimitException extends ApiException {
     this.retryAfter = retryAfter;
   }
 
-  /** The wait the provider asked for in {@code Retry-After}, or null when it sent none (or an unreadable one). */
+  /**
+   * The wait the provider asked for in {@code Retry-After}, or null when it sent none (or an
+   * unreadable one).
+   */
   public @Nullable Duration retryAfter() {
     return retryAfter;
   }

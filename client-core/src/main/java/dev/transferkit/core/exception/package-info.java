@@ -1,5 +1,6 @@
 /**
- * The one exception hierarchy of every TransferKit client: HTTP status, provider error code and message, request id. Non-null unless marked {@code @Nullable}.
+ * The one exception hierarchy of every TransferKit client: HTTP status, provider error code and
+ * message, request id. Non-null unless marked {@code @Nullable}.
  */
 @NullMarked
 package dev.transferkit.core.exception;

@@ -17,11 +17,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The adapter for a schema that allows any JSON value (generated as {@code Object}, e.g. Circle's
- * {@code abiParameters} items): objects as {@code Map<String, Object>} in document order, arrays as {@code List},
- * strings, booleans and null as themselves, and numbers as {@link BigDecimal} read from their text with
- * {@link JsonCodecs#readDecimal}. Moshi's built-in {@code Object} adapter reads numbers as {@code double}, which
- * silently changes a contract argument such as a uint256 amount beyond 2^53; this one keeps every digit and writes it
- * back as an equal JSON number (as the models' exact numbers are written), and keeps members whose value is null. Other Java types given for encoding go to Moshi's adapter for their class.
+ * {@code abiParameters} items): objects as {@code Map<String, Object>} in document order, arrays as
+ * {@code List}, strings, booleans and null as themselves, and numbers as {@link BigDecimal} read
+ * from their text with {@link JsonCodecs#readDecimal}. Moshi's built-in {@code Object} adapter
+ * reads numbers as {@code double}, which silently changes a contract argument such as a uint256
+ * amount beyond 2^53; this one keeps every digit and writes it back as an equal JSON number (as the
+ * models' exact numbers are written), and keeps members whose value is null. Other Java types given
+ * for encoding go to Moshi's adapter for their class.
  */
 final class AnyJsonValue extends JsonAdapter<Object> {
   /** Registered by {@link Json#moshi} for {@code Object} without qualifier annotations. */
@@ -44,7 +46,8 @@ final class AnyJsonValue extends JsonAdapter<Object> {
         while (reader.hasNext()) {
           String name = reader.nextName();
           if (object.containsKey(name)) {
-            throw new JsonDataException("Duplicate member '" + name + "' at path " + reader.getPath());
+            throw new JsonDataException(
+                "Duplicate member '" + name + "' at path " + reader.getPath());
           }
           object.put(name, fromJson(reader));
         }
@@ -67,7 +70,8 @@ final class AnyJsonValue extends JsonAdapter<Object> {
       case NULL:
         return reader.nextNull();
       default:
-        throw new JsonDataException("Expected a JSON value but was " + reader.peek() + " at path " + reader.getPath());
+        throw new JsonDataException(
+            "Expected a JSON value but was " + reader.peek() + " at path " + reader.getPath());
     }
   }
 
@@ -80,7 +84,8 @@ final class AnyJsonValue extends JsonAdapter<Object> {
       for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
         String name = String.valueOf(e.getKey());
         if (e.getValue() == null) {
-          JsonCodecs.writeExplicitNull(writer, name); // a member that was null is written back, not dropped
+          JsonCodecs.writeExplicitNull(
+              writer, name); // a member that was null is written back, not dropped
         } else {
           writer.name(name);
           toJson(writer, e.getValue());

@@ -29,9 +29,9 @@ import retrofit2.Response;
 import retrofit2.Retrofit;
 
 /**
- * Lets generated service methods return {@link ApiCall}: non-2xx responses become typed exceptions through the
- * provider's {@link ErrorDecoder}, I/O failures become {@link NetworkException}, and bodies that break the contract
- * become {@link ResponseDecodingException}. Thread-safe.
+ * Lets generated service methods return {@link ApiCall}: non-2xx responses become typed exceptions
+ * through the provider's {@link ErrorDecoder}, I/O failures become {@link NetworkException}, and
+ * bodies that break the contract become {@link ResponseDecodingException}. Thread-safe.
  */
 public final class ApiCallAdapterFactory extends CallAdapter.Factory {
   static final int SNIPPET_LENGTH = 512;
@@ -43,7 +43,8 @@ public final class ApiCallAdapterFactory extends CallAdapter.Factory {
   }
 
   @Override
-  public @Nullable CallAdapter<?, ?> get(Type returnType, Annotation[] annotations, Retrofit retrofit) {
+  public @Nullable CallAdapter<?, ?> get(
+      Type returnType, Annotation[] annotations, Retrofit retrofit) {
     if (getRawType(returnType) != ApiCall.class) {
       return null;
     }
@@ -67,6 +68,7 @@ public final class ApiCallAdapterFactory extends CallAdapter.Factory {
   static final class RetrofitApiCall<T> implements ApiCall<T> {
     private final Call<T> call;
     private final ErrorDecoder errorDecoder;
+
     /** Whether the operation documents a response body (its type is not {@code Void}). */
     private final boolean hasBody;
 
@@ -86,14 +88,20 @@ public final class ApiCallAdapterFactory extends CallAdapter.Factory {
     }
 
     /**
-     * The decoded body; an operation that documents one never answers null: an empty body, a 204 or the JSON
-     * {@code null} is a {@link ResponseDecodingException}.
+     * The decoded body; an operation that documents one never answers null: an empty body, a 204 or
+     * the JSON {@code null} is a {@link ResponseDecodingException}.
      */
     private T bodyOf(Response<T> response) {
       T body = response.body();
       if (body == null && hasBody) {
-        throw new ResponseDecodingException("Response of " + operation() + " (HTTP " + response.code()
-            + ") has no body, or the JSON null, where the contract documents one", response.code(), null);
+        throw new ResponseDecodingException(
+            "Response of "
+                + operation()
+                + " (HTTP "
+                + response.code()
+                + ") has no body, or the JSON null, where the contract documents one",
+            response.code(),
+            null);
       }
       return body;
     }
@@ -107,7 +115,8 @@ public final class ApiCallAdapterFactory extends CallAdapter.Factory {
       try {
         return call.execute();
       } catch (Credentials.Refused badCredential) {
-        throw badCredential; // a per-call credential that cannot be sent: the caller's IllegalArgumentException
+        throw badCredential; // a per-call credential that cannot be sent: the caller's
+        // IllegalArgumentException
       } catch (IOException | RuntimeException e) {
         throw translate(e);
       }
@@ -121,28 +130,33 @@ public final class ApiCallAdapterFactory extends CallAdapter.Factory {
     @Override
     public CompletableFuture<ApiResponse<T>> executeForResponseAsync() {
       CompletableFuture<ApiResponse<T>> future = new CompletableFuture<>();
-      call.enqueue(new Callback<T>() {
-        @Override
-        public void onResponse(Call<T> c, Response<T> response) {
-          try {
-            future.complete(toApiResponse(response));
-          } catch (TransferKitException e) {
-            future.completeExceptionally(e);
-          }
-        }
+      call.enqueue(
+          new Callback<T>() {
+            @Override
+            public void onResponse(Call<T> c, Response<T> response) {
+              try {
+                future.complete(toApiResponse(response));
+              } catch (TransferKitException e) {
+                future.completeExceptionally(e);
+              }
+            }
 
-        @Override
-        public void onFailure(Call<T> c, Throwable t) {
-          future.completeExceptionally(t instanceof Exception && !(t instanceof Credentials.Refused)
-              ? translate((Exception) t) : t);
-        }
-      });
+            @Override
+            public void onFailure(Call<T> c, Throwable t) {
+              future.completeExceptionally(
+                  t instanceof Exception && !(t instanceof Credentials.Refused)
+                      ? translate((Exception) t)
+                      : t);
+            }
+          });
       // The dependent future only completes when this callback has run; nothing waits on it.
-      CompletableFuture<?> unused = future.whenComplete((r, t) -> {
-        if (future.isCancelled()) {
-          call.cancel();
-        }
-      });
+      CompletableFuture<?> unused =
+          future.whenComplete(
+              (r, t) -> {
+                if (future.isCancelled()) {
+                  call.cancel();
+                }
+              });
       return future;
     }
 
@@ -181,10 +195,12 @@ public final class ApiCallAdapterFactory extends CallAdapter.Factory {
   }
 
   /**
-   * The TransferKitException for a failure of a call: one an interceptor raised as is, a body that breaks the
-   * contract as ResponseDecodingException, an I/O failure as NetworkException, anything else wrapped.
+   * The TransferKitException for a failure of a call: one an interceptor raised as is, a body that
+   * breaks the contract as ResponseDecodingException, an I/O failure as NetworkException, anything
+   * else wrapped.
    */
-  static TransferKitException translate(Exception e, java.util.function.Supplier<String> operationOf) {
+  static TransferKitException translate(
+      Exception e, java.util.function.Supplier<String> operationOf) {
     if (e instanceof TransferKitException) {
       return (TransferKitException) e;
     }
@@ -199,14 +215,19 @@ public final class ApiCallAdapterFactory extends CallAdapter.Factory {
     }
     if (e instanceof IOException) {
       return new NetworkException(
-          "Network failure on " + operation + ": " + e.getClass().getSimpleName()
-              + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+          "Network failure on "
+              + operation
+              + ": "
+              + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+          e);
     }
     return new TransferKitException("Unexpected failure on " + operation + ": " + e, e);
   }
 
   /** The provider's error for a non-2xx answer whose body is {@code errorBody} (closed here). */
-  static ApiException decodeError(ErrorDecoder errorDecoder, int status, Headers headers, ResponseBody errorBody) {
+  static ApiException decodeError(
+      ErrorDecoder errorDecoder, int status, Headers headers, ResponseBody errorBody) {
     String body;
     try (ResponseBody b = errorBody) {
       body = b == null ? "" : b.string();
@@ -236,7 +257,12 @@ public final class ApiCallAdapterFactory extends CallAdapter.Factory {
   /** An {@link ErrorDecoder} that knows no provider format: status and snippet only. */
   public static ErrorDecoder genericErrorDecoder() {
     return (status, headers, body) ->
-        new ApiException("HTTP " + status + (body.isEmpty() ? " with an empty body" : ": " + snippet(body)),
-            status, null, null, null, snippet(body));
+        new ApiException(
+            "HTTP " + status + (body.isEmpty() ? " with an empty body" : ": " + snippet(body)),
+            status,
+            null,
+            null,
+            null,
+            snippet(body));
   }
 }

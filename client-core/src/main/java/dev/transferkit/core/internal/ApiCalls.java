@@ -12,8 +12,9 @@ public final class ApiCalls {
   private ApiCalls() {}
 
   /**
-   * The call answering the data of a documented response envelope ({@code {"data": ...}}): {@code data} extracts it
-   * from the decoded envelope. An envelope without data is a {@link ResponseDecodingException}, never a null.
+   * The call answering the data of a documented response envelope ({@code {"data": ...}}): {@code
+   * data} extracts it from the decoded envelope. An envelope without data is a {@link
+   * ResponseDecodingException}, never a null.
    */
   public static <E, D> ApiCall<D> unwrap(ApiCall<E> call, Function<E, @Nullable D> data) {
     return new Unwrapped<>(call, data);
@@ -35,15 +36,20 @@ public final class ApiCalls {
     private D dataOf(@Nullable E envelope, int status) {
       D value = envelope == null ? null : data.apply(envelope);
       if (value == null) {
-        throw new ResponseDecodingException("The response envelope has no data (HTTP " + status + ")", status, null);
+        throw new ResponseDecodingException(
+            "The response envelope has no data (HTTP " + status + ")", status, null);
       }
       return value;
     }
 
-    /** Like the wrapped call's {@code execute()}: no {@link ApiResponse}, no header map, on the common path. */
+    /**
+     * Like the wrapped call's {@code execute()}: no {@link ApiResponse}, no header map, on the
+     * common path.
+     */
     @Override
     public D execute() {
-      // execute() answers only for a 2xx; like the runtime's own contract errors without a response at hand, 200.
+      // execute() answers only for a 2xx; like the runtime's own contract errors without a response
+      // at hand, 200.
       return dataOf(call.execute(), 200);
     }
 

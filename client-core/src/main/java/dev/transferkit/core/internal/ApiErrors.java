@@ -7,14 +7,18 @@ import okhttp3.Headers;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Builds the typed {@link ApiException} for an error response, with a uniform message: provider, code, HTTP status,
- * the provider's message (or a snippet of the raw body when it could not be decoded) and the request id. Secret JSON
- * fields in the body snippet are masked. Used by the provider {@link ErrorDecoder}s. Thread-safe (stateless).
+ * Builds the typed {@link ApiException} for an error response, with a uniform message: provider,
+ * code, HTTP status, the provider's message (or a snippet of the raw body when it could not be
+ * decoded) and the request id. Secret JSON fields in the body snippet are masked. Used by the
+ * provider {@link ErrorDecoder}s. Thread-safe (stateless).
  */
 public final class ApiErrors {
   private ApiErrors() {}
 
-  /** The parts of an error response a decoder extracted; everything but kind, status and body may be null. */
+  /**
+   * The parts of an error response a decoder extracted; everything but kind, status and body may be
+   * null.
+   */
   public static final class Parts {
     final Redaction redaction;
     final ErrorKind kind;
@@ -90,13 +94,14 @@ public final class ApiErrors {
       }
       Duration retryAfter =
           headers == null ? null : RetryAfter.parse(headers.get("Retry-After"), Clock.systemUTC());
-      return kind.newException(message.toString(), status, code, providerMessage, requestId, snippet, retryAfter);
+      return kind.newException(
+          message.toString(), status, code, providerMessage, requestId, snippet, retryAfter);
     }
   }
 
   /**
-   * Starts an error of the given kind for an HTTP status and raw body (possibly empty, possibly not JSON), whose
-   * secrets {@code redaction} masks in the message (the provider's, from its spec).
+   * Starts an error of the given kind for an HTTP status and raw body (possibly empty, possibly not
+   * JSON), whose secrets {@code redaction} masks in the message (the provider's, from its spec).
    */
   public static Parts of(Redaction redaction, ErrorKind kind, int status, String body) {
     return new Parts(java.util.Objects.requireNonNull(redaction, "redaction"), kind, status, body);

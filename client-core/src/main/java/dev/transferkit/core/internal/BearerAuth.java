@@ -11,7 +11,8 @@ public final class BearerAuth implements Interceptor {
   /**
    * @param token the key
    * @param name what the key is called in the caller's terms ("apiKey"), for error messages
-   * @throws IllegalArgumentException if the key is not a usable credential (see {@link Credentials#check})
+   * @throws IllegalArgumentException if the key is not a usable credential (see {@link
+   *     Credentials#check})
    */
   public BearerAuth(String token, String name) {
     this.header = "Bearer " + Credentials.check(token, name);

@@ -12,14 +12,17 @@ public final class Epoch {
     return millis == null ? null : Instant.ofEpochMilli(millis);
   }
 
-  /** Streambird's convention: seconds since the epoch, where {@code 0} means "not set"; both give {@code null}. */
+  /**
+   * Streambird's convention: seconds since the epoch, where {@code 0} means "not set"; both give
+   * {@code null}.
+   */
   public static @Nullable Instant fromSecondsOrUnset(@Nullable Long seconds) {
     return seconds == null || seconds == 0L ? null : Instant.ofEpochSecond(seconds);
   }
 
   /**
-   * Converts an epoch value in the given unit ({@code "millis"}, or {@code "seconds"} where 0 means unset), as named
-   * by the spec's {@code x-transferkit-epoch} extension.
+   * Converts an epoch value in the given unit ({@code "millis"}, or {@code "seconds"} where 0 means
+   * unset), as named by the spec's {@code x-transferkit-epoch} extension.
    */
   public static @Nullable Instant toInstant(String unit, @Nullable Long value) {
     switch (unit) {

@@ -3,7 +3,10 @@ package dev.transferkit.core.internal;
 import dev.transferkit.core.exception.ApiException;
 import okhttp3.Headers;
 
-/** Turns a provider's error response into a typed {@link ApiException}. Implementations must be thread-safe. */
+/**
+ * Turns a provider's error response into a typed {@link ApiException}. Implementations must be
+ * thread-safe.
+ */
 public interface ErrorDecoder {
   /**
    * Decodes one error response.

@@ -11,10 +11,10 @@ import okhttp3.ResponseBody;
 import okio.Buffer;
 
 /**
- * Opt-in HTTP logging: one line per request and per response (or failure) of every attempt, with headers and up to
- * {@value #MAX_BODY} characters of body. The values of credential headers (HTTP's own and those the provider's spec
- * marks secret, such as X-User-Token or X-Api-Signature) and of secret JSON members (userToken, encryptionKey...)
- * are masked ({@link Redaction}).
+ * Opt-in HTTP logging: one line per request and per response (or failure) of every attempt, with
+ * headers and up to {@value #MAX_BODY} characters of body. The values of credential headers (HTTP's
+ * own and those the provider's spec marks secret, such as X-User-Token or X-Api-Signature) and of
+ * secret JSON members (userToken, encryptionKey...) are masked ({@link Redaction}).
  */
 final class HttpLogger implements Interceptor {
   static final int MAX_BODY = 4096;
@@ -30,7 +30,8 @@ final class HttpLogger implements Interceptor {
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
-    StringBuilder out = new StringBuilder("--> ").append(request.method()).append(' ').append(request.url());
+    StringBuilder out =
+        new StringBuilder("--> ").append(request.method()).append(' ').append(request.url());
     appendHeaders(out, request.headers());
     if (request.body() != null) {
       Buffer buffer = new Buffer();
@@ -43,13 +44,27 @@ final class HttpLogger implements Interceptor {
     try {
       response = chain.proceed(request);
     } catch (IOException e) {
-      sink.accept("<-- FAILED " + request.method() + ' ' + request.url() + ": " + e.getClass().getSimpleName()
-          + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+      sink.accept(
+          "<-- FAILED "
+              + request.method()
+              + ' '
+              + request.url()
+              + ": "
+              + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : ": " + e.getMessage()));
       throw e;
     }
     long ms = (System.nanoTime() - start) / 1_000_000L;
-    StringBuilder in = new StringBuilder("<-- ").append(response.code()).append(' ').append(request.method())
-        .append(' ').append(request.url()).append(" (").append(ms).append(" ms)");
+    StringBuilder in =
+        new StringBuilder("<-- ")
+            .append(response.code())
+            .append(' ')
+            .append(request.method())
+            .append(' ')
+            .append(request.url())
+            .append(" (")
+            .append(ms)
+            .append(" ms)");
     appendHeaders(in, response.headers());
     ResponseBody peek = response.peekBody(MAX_BODY * 4L);
     in.append(" body=").append(body(peek.string()));
@@ -60,7 +75,9 @@ final class HttpLogger implements Interceptor {
   private void appendHeaders(StringBuilder sb, Headers headers) {
     for (int i = 0; i < headers.size(); i++) {
       String name = headers.name(i);
-      sb.append("\n    ").append(name).append(": ")
+      sb.append("\n    ")
+          .append(name)
+          .append(": ")
           .append(redaction.isSecretHeader(name) ? Redaction.MASK : headers.value(i));
     }
   }

@@ -1,12 +1,9 @@
 package dev.transferkit.core.internal;
 
 import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonEncodingException;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
-import dev.transferkit.core.internal.Idempotent;
-import dev.transferkit.core.internal.JsonCodecs;
-import dev.transferkit.core.internal.RuntimeKeyed;
-import com.squareup.moshi.JsonEncodingException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
@@ -22,16 +19,19 @@ import retrofit2.Retrofit;
 import retrofit2.http.Header;
 
 /**
- * TransferKit's one Retrofit converter for JSON bodies, on the provider's Moshi (generated adapters):
+ * TransferKit's one Retrofit converter for JSON bodies, on the provider's Moshi (generated
+ * adapters):
  *
  * <ul>
- *   <li>request bodies are encoded with the type's adapter; the body of an {@link Idempotent} operation gets its
- *       idempotency key set on the request model before it is encoded (when the caller left it unset), and carries
- *       the key to the {@link RuntimeInterceptor} ({@link Keyed});
- *   <li>response bodies are decoded like Moshi's own converter does (a UTF-8 BOM skipped, nothing may follow the
- *       document), but the source that was read is closed afterwards. Retrofit hands converters a wrapper whose
- *       {@code close()} does not close the buffered source it created, and Moshi stops reading at trailing
- *       whitespace: that source then kept the last 8 KiB okio segment of every response away from okio's pool.
+ *   <li>request bodies are encoded with the type's adapter; the body of an {@link Idempotent}
+ *       operation gets its idempotency key set on the request model before it is encoded (when the
+ *       caller left it unset), and carries the key to the {@link RuntimeInterceptor} ({@link
+ *       Keyed});
+ *   <li>response bodies are decoded like Moshi's own converter does (a UTF-8 BOM skipped, nothing
+ *       may follow the document), but the source that was read is closed afterwards. Retrofit hands
+ *       converters a wrapper whose {@code close()} does not close the buffered source it created,
+ *       and Moshi stops reading at trailing whitespace: that source then kept the last 8 KiB okio
+ *       segment of every response away from okio's pool.
  * </ul>
  */
 final class JsonBodies extends Converter.Factory {
@@ -49,7 +49,10 @@ final class JsonBodies extends Converter.Factory {
 
   @Override
   public Converter<?, RequestBody> requestBodyConverter(
-      Type type, Annotation[] parameterAnnotations, Annotation[] methodAnnotations, Retrofit retrofit) {
+      Type type,
+      Annotation[] parameterAnnotations,
+      Annotation[] methodAnnotations,
+      Retrofit retrofit) {
     Idempotent idempotent = null;
     for (Annotation a : methodAnnotations) {
       if (a instanceof Idempotent) {
@@ -63,10 +66,16 @@ final class JsonBodies extends Converter.Factory {
     String keyField = idempotent.keyField();
     if (!(adapter instanceof RuntimeKeyed)
         || !((RuntimeKeyed<?>) adapter).runtimeKeyField().equals(keyField)) {
-      // The spec marks the operation idempotent, so the generator gave its body model a key-filling adapter; any other
+      // The spec marks the operation idempotent, so the generator gave its body model a key-filling
+      // adapter; any other
       // body would be sent without a key and could be charged twice on a retry.
-      throw new IllegalArgumentException("The body of an @Idempotent operation must be a generated request model whose "
-          + "property '" + keyField + "' is filled at run time; " + type + " is not");
+      throw new IllegalArgumentException(
+          "The body of an @Idempotent operation must be a generated request model whose "
+              + "property '"
+              + keyField
+              + "' is filled at run time; "
+              + type
+              + " is not");
     }
     @SuppressWarnings("unchecked")
     RuntimeKeyed<Object> keyed = (RuntimeKeyed<Object>) adapter;
@@ -97,13 +106,15 @@ final class JsonBodies extends Converter.Factory {
       Type type, Annotation[] annotations, Retrofit retrofit) {
     JsonAdapter<Object> adapter = moshi.adapter(type);
     return body -> {
-      try (okio.BufferedSource source = body.source()) { // closing it returns its segments to okio's pool
+      try (okio.BufferedSource source =
+          body.source()) { // closing it returns its segments to okio's pool
         if (source.exhausted()) {
           return null; // an empty body: the call adapter reports it with the status
         }
         return JsonCodecs.decodeDocument(adapter, source);
       } catch (EOFException truncated) {
-        // The runtime read the whole body before decoding: this is a truncated document, not a network failure.
+        // The runtime read the whole body before decoding: this is a truncated document, not a
+        // network failure.
         throw new JsonEncodingException("The JSON document ends early: " + truncated.getMessage());
       } finally {
         body.close();
@@ -113,12 +124,13 @@ final class JsonBodies extends Converter.Factory {
 
   /**
    * Converts {@code @Header} parameters. Credential headers (those the spec marks secret, such as
-   * {@code X-User-Token}: {@link Redaction#isSecretHeader}) are checked with {@link Credentials#check}, so a bad
-   * token is refused with an IllegalArgumentException that names the header, before OkHttp can refuse it with one
-   * quoting the value.
+   * {@code X-User-Token}: {@link Redaction#isSecretHeader}) are checked with {@link
+   * Credentials#check}, so a bad token is refused with an IllegalArgumentException that names the
+   * header, before OkHttp can refuse it with one quoting the value.
    */
   @Override
-  public @Nullable Converter<?, String> stringConverter(Type type, Annotation[] annotations, Retrofit retrofit) {
+  public @Nullable Converter<?, String> stringConverter(
+      Type type, Annotation[] annotations, Retrofit retrofit) {
     for (Annotation a : annotations) {
       if (a instanceof Header && redaction.isSecretHeader(((Header) a).value())) {
         String name = ((Header) a).value();

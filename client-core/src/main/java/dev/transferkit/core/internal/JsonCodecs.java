@@ -21,12 +21,18 @@ import org.jspecify.annotations.Nullable;
  * {@link NullPointerException} or a silently changed value.
  */
 public final class JsonCodecs {
-  /** Longest decimal literal accepted; longer input is rejected instead of being parsed at unbounded cost. */
+  /**
+   * Longest decimal literal accepted; longer input is rejected instead of being parsed at unbounded
+   * cost.
+   */
   public static final int MAX_DECIMAL_LENGTH = 512;
 
   private JsonCodecs() {}
 
-  /** An amount the provider sends as a JSON string ("2500.00"): read from a string (or number), written as a string. */
+  /**
+   * An amount the provider sends as a JSON string ("2500.00"): read from a string (or number),
+   * written as a string.
+   */
   public static final JsonAdapter<BigDecimal> DECIMAL_STRING =
       new JsonAdapter<BigDecimal>() {
         @Override
@@ -50,8 +56,9 @@ public final class JsonCodecs {
       };
 
   /**
-   * An amount the provider sends as a JSON number (Wyre's {@code 125.676558230530760993}): read from a number (or a
-   * string), written as a number with exactly the same digits and scale ({@code 0E-18} stays {@code 0E-18}).
+   * An amount the provider sends as a JSON number (Wyre's {@code 125.676558230530760993}): read
+   * from a number (or a string), written as a number with exactly the same digits and scale ({@code
+   * 0E-18} stays {@code 0E-18}).
    */
   public static final JsonAdapter<BigDecimal> DECIMAL_NUMBER =
       new JsonAdapter<BigDecimal>() {
@@ -75,7 +82,10 @@ public final class JsonCodecs {
         }
       };
 
-  /** A JSON string; a number or boolean in its place is an error, not silently converted as Moshi's own adapter does. */
+  /**
+   * A JSON string; a number or boolean in its place is an error, not silently converted as Moshi's
+   * own adapter does.
+   */
   public static final JsonAdapter<String> STRING = strict("string", JsonCodecs::readString);
 
   /** A JSON integer that fits a long; a quoted number is an error. */
@@ -125,12 +135,13 @@ public final class JsonCodecs {
   private static final okio.ByteString UTF8_BOM = okio.ByteString.decodeHex("EFBBBF");
 
   /**
-   * Decodes one whole JSON document from {@code source} with {@code adapter}, as the clients' converter does: a UTF-8
-   * byte order mark is skipped, and nothing but JSON whitespace may follow the document. The trailing bytes are
-   * checked on the source itself: Moshi's {@code peek()} reports a 0xFF byte after the document as the end of input.
-   * The source is not closed.
+   * Decodes one whole JSON document from {@code source} with {@code adapter}, as the clients'
+   * converter does: a UTF-8 byte order mark is skipped, and nothing but JSON whitespace may follow
+   * the document. The trailing bytes are checked on the source itself: Moshi's {@code peek()}
+   * reports a 0xFF byte after the document as the end of input. The source is not closed.
    */
-  public static <T> T decodeDocument(JsonAdapter<T> adapter, okio.BufferedSource source) throws IOException {
+  public static <T> T decodeDocument(JsonAdapter<T> adapter, okio.BufferedSource source)
+      throws IOException {
     if (source.rangeEquals(0, UTF8_BOM)) {
       source.skip(UTF8_BOM.size());
     }
@@ -170,51 +181,77 @@ public final class JsonCodecs {
         }
       };
 
-  /** Reads a decimal amount from a JSON string or number; the value keeps the digits and scale it was written with. */
+  /**
+   * Reads a decimal amount from a JSON string or number; the value keeps the digits and scale it
+   * was written with.
+   */
   public static BigDecimal readDecimal(JsonReader reader) throws IOException {
     JsonReader.Token token = reader.peek();
     if (token == JsonReader.Token.NULL) {
       return reader.nextNull();
     }
     if (token != JsonReader.Token.STRING && token != JsonReader.Token.NUMBER) {
-      throw new JsonDataException("Expected a decimal amount but was " + token + " at path " + reader.getPath());
+      throw new JsonDataException(
+          "Expected a decimal amount but was " + token + " at path " + reader.getPath());
     }
     boolean quoted = token == JsonReader.Token.STRING;
     String text = reader.nextString();
     if (text.length() > MAX_DECIMAL_LENGTH) {
-      throw new JsonDataException("Decimal amount of " + text.length() + " characters exceeds " + MAX_DECIMAL_LENGTH
-          + " at path " + pathOfLastValue(reader));
+      throw new JsonDataException(
+          "Decimal amount of "
+              + text.length()
+              + " characters exceeds "
+              + MAX_DECIMAL_LENGTH
+              + " at path "
+              + pathOfLastValue(reader));
     }
     if (!isDecimalText(text, quoted)) {
-      throw new JsonDataException("Expected a decimal amount (JSON number grammar, ASCII digits) but was '"
-          + abbreviate(text) + "' at path " + pathOfLastValue(reader));
+      throw new JsonDataException(
+          "Expected a decimal amount (JSON number grammar, ASCII digits) but was '"
+              + abbreviate(text)
+              + "' at path "
+              + pathOfLastValue(reader));
     }
     BigDecimal value;
     try {
       value = new BigDecimal(text);
     } catch (NumberFormatException e) {
       throw new JsonDataException(
-          "Expected a decimal amount but was '" + abbreviate(text) + "' at path " + pathOfLastValue(reader), e);
+          "Expected a decimal amount but was '"
+              + abbreviate(text)
+              + "' at path "
+              + pathOfLastValue(reader),
+          e);
     }
-    // Refuse exponents so large that later arithmetic (toPlainString, setScale) would exhaust memory, and whatever
+    // Refuse exponents so large that later arithmetic (toPlainString, setScale) would exhaust
+    // memory, and whatever
     // would not re-encode into something this reader accepts again.
     long written = writtenLength(value);
     if (Math.abs((long) value.scale()) > 10_000L || written > MAX_DECIMAL_LENGTH) {
-      throw new JsonDataException("Decimal amount '" + abbreviate(text) + "' would be written as " + written
-          + " characters, more than " + MAX_DECIMAL_LENGTH + ", at path " + pathOfLastValue(reader));
+      throw new JsonDataException(
+          "Decimal amount '"
+              + abbreviate(text)
+              + "' would be written as "
+              + written
+              + " characters, more than "
+              + MAX_DECIMAL_LENGTH
+              + ", at path "
+              + pathOfLastValue(reader));
     }
     return value;
   }
 
   /**
    * Whether {@code s} is an amount's text: exactly the number grammar of RFC 8259 with ASCII digits
-   * ({@code -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?}), or, inside a JSON string ({@code quoted}), also the
-   * providers' own decimal-string form {@code -?[0-9]*\.?[0-9]+}, whose integer part may be missing or have leading
-   * zeros (Circle's documentation sends {@code ".01"}). {@link BigDecimal#BigDecimal(String)} alone would also take
-   * {@code +1}, {@code 1.} and digits of other scripts ({@code "١٠٠"} is 100 to it).
+   * ({@code -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?}), or, inside a JSON string ({@code
+   * quoted}), also the providers' own decimal-string form {@code -?[0-9]*\.?[0-9]+}, whose integer
+   * part may be missing or have leading zeros (Circle's documentation sends {@code ".01"}). {@link
+   * BigDecimal#BigDecimal(String)} alone would also take {@code +1}, {@code 1.} and digits of other
+   * scripts ({@code "١٠٠"} is 100 to it).
    *
-   * <p>One pass over the characters instead of the two regular expressions it replaces: matching them was the larger
-   * part of decoding an amount, and the generated adapters trailed Moshi's reflective adapter by it (benchmarks/).
+   * <p>One pass over the characters instead of the two regular expressions it replaces: matching
+   * them was the larger part of decoding an amount, and the generated adapters trailed Moshi's
+   * reflective adapter by it (benchmarks/).
    */
   static boolean isDecimalText(String s, boolean quoted) {
     int n = s.length();
@@ -235,7 +272,8 @@ public final class JsonCodecs {
       }
       fractionDigits = i - fractionStart;
     }
-    boolean jsonMantissa = intDigits > 0 && (intDigits == 1 || s.charAt(intStart) != '0') && fractionDigits != 0;
+    boolean jsonMantissa =
+        intDigits > 0 && (intDigits == 1 || s.charAt(intStart) != '0') && fractionDigits != 0;
     if (i == n) {
       return jsonMantissa || (quoted && (fractionDigits < 0 ? intDigits > 0 : fractionDigits > 0));
     }
@@ -274,8 +312,8 @@ public final class JsonCodecs {
   }
 
   /**
-   * The path of the value just read. Inside an array Moshi's path already points at the next element, so the last
-   * index is stepped back; computed only when an error is reported.
+   * The path of the value just read. Inside an array Moshi's path already points at the next
+   * element, so the last index is stepped back; computed only when an error is reported.
    */
   static String pathOfLastValue(JsonReader reader) {
     String path = reader.getPath();
@@ -296,7 +334,8 @@ public final class JsonCodecs {
   /** Reads a JSON string (a number or boolean in its place is an error, not silently converted). */
   public static String readString(JsonReader reader) throws IOException {
     if (reader.peek() != JsonReader.Token.STRING) {
-      throw new JsonDataException("Expected a string but was " + reader.peek() + " at path " + reader.getPath());
+      throw new JsonDataException(
+          "Expected a string but was " + reader.peek() + " at path " + reader.getPath());
     }
     return reader.nextString();
   }
@@ -304,7 +343,8 @@ public final class JsonCodecs {
   /** Reads a JSON integer that fits a long (a quoted number is an error). */
   public static Long readLong(JsonReader reader) throws IOException {
     if (reader.peek() != JsonReader.Token.NUMBER) {
-      throw new JsonDataException("Expected an integer but was " + reader.peek() + " at path " + reader.getPath());
+      throw new JsonDataException(
+          "Expected an integer but was " + reader.peek() + " at path " + reader.getPath());
     }
     return reader.nextLong();
   }
@@ -312,7 +352,8 @@ public final class JsonCodecs {
   /** Reads a JSON integer that fits an int (a quoted number is an error). */
   public static Integer readInt(JsonReader reader) throws IOException {
     if (reader.peek() != JsonReader.Token.NUMBER) {
-      throw new JsonDataException("Expected an integer but was " + reader.peek() + " at path " + reader.getPath());
+      throw new JsonDataException(
+          "Expected an integer but was " + reader.peek() + " at path " + reader.getPath());
     }
     return reader.nextInt();
   }
@@ -320,7 +361,8 @@ public final class JsonCodecs {
   /** Reads a JSON boolean. */
   public static Boolean readBoolean(JsonReader reader) throws IOException {
     if (reader.peek() != JsonReader.Token.BOOLEAN) {
-      throw new JsonDataException("Expected a boolean but was " + reader.peek() + " at path " + reader.getPath());
+      throw new JsonDataException(
+          "Expected a boolean but was " + reader.peek() + " at path " + reader.getPath());
     }
     return reader.nextBoolean();
   }
@@ -337,19 +379,22 @@ public final class JsonCodecs {
   }
 
   /**
-   * The text of a decimal amount written as a JSON string: plain digits ({@code 2500.00}, the providers' form) for
-   * every value with a non-negative scale, so the scale survives a round trip; a value with a negative scale (read
-   * from exponent form such as {@code 1E+3}) is written in exponent form, the only text that keeps its scale.
+   * The text of a decimal amount written as a JSON string: plain digits ({@code 2500.00}, the
+   * providers' form) for every value with a non-negative scale, so the scale survives a round trip;
+   * a value with a negative scale (read from exponent form such as {@code 1E+3}) is written in
+   * exponent form, the only text that keeps its scale.
    */
   public static String decimalString(BigDecimal value) {
     return value.scale() < 0 ? value.toString() : value.toPlainString();
   }
 
   /** Fails unless the next token is {@code expected}. */
-  public static void expect(JsonReader reader, JsonReader.Token expected, String what) throws IOException {
+  public static void expect(JsonReader reader, JsonReader.Token expected, String what)
+      throws IOException {
     JsonReader.Token actual = reader.peek();
     if (actual != expected) {
-      throw new JsonDataException("Expected " + what + " but was " + actual + " at path " + reader.getPath());
+      throw new JsonDataException(
+          "Expected " + what + " but was " + actual + " at path " + reader.getPath());
     }
   }
 
@@ -394,7 +439,10 @@ public final class JsonCodecs {
     };
   }
 
-  /** An object used as a map from string keys to values that use {@code value}; duplicate keys are refused. */
+  /**
+   * An object used as a map from string keys to values that use {@code value}; duplicate keys are
+   * refused.
+   */
   public static <V> JsonAdapter<Map<String, V>> mapOf(JsonAdapter<V> value) {
     return new JsonAdapter<Map<String, V>>() {
       @Override
@@ -439,7 +487,10 @@ public final class JsonCodecs {
     };
   }
 
-  /** Writes a JSON null for {@code name} even when the writer drops nulls (used to round-trip explicit nulls). */
+  /**
+   * Writes a JSON null for {@code name} even when the writer drops nulls (used to round-trip
+   * explicit nulls).
+   */
   public static void writeExplicitNull(JsonWriter writer, String name) throws IOException {
     boolean serializeNulls = writer.getSerializeNulls();
     writer.setSerializeNulls(true);
@@ -452,12 +503,13 @@ public final class JsonCodecs {
 
   /** The error for a required property that is absent. */
   public static JsonDataException missingProperty(String property, JsonReader reader) {
-    return new JsonDataException("Required property '" + property + "' missing at " + reader.getPath());
+    return new JsonDataException(
+        "Required property '" + property + "' missing at " + reader.getPath());
   }
 
   /**
-   * {@code value}, or the {@link IllegalStateException} of a generated model's builder when a required property was
-   * not set.
+   * {@code value}, or the {@link IllegalStateException} of a generated model's builder when a
+   * required property was not set.
    */
   public static <T> T requireBuilt(@Nullable T value, String model, String property) {
     if (value == null) {
@@ -468,7 +520,8 @@ public final class JsonCodecs {
 
   /** The error for a required, non-nullable property that is JSON null. */
   public static JsonDataException nullProperty(String property, JsonReader reader) {
-    return new JsonDataException("Required property '" + property + "' was null at " + reader.getPath());
+    return new JsonDataException(
+        "Required property '" + property + "' was null at " + reader.getPath());
   }
 
   /** Reads an enum's wire value; only JSON strings are accepted. */

@@ -4,7 +4,10 @@ import java.util.Locale;
 import okhttp3.HttpUrl;
 import org.jspecify.annotations.Nullable;
 
-/** Reads pagination links from an RFC 8288 {@code Link} header, e.g. {@code <https://...?pageAfter=x>; rel="next"}. */
+/**
+ * Reads pagination links from an RFC 8288 {@code Link} header, e.g. {@code
+ * <https://...?pageAfter=x>; rel="next"}.
+ */
 public final class LinkHeader {
   private LinkHeader() {}
 
@@ -25,7 +28,8 @@ public final class LinkHeader {
       }
       String target = header.substring(open + 1, close).trim();
       int nextLink = header.indexOf('<', close);
-      String params = nextLink < 0 ? header.substring(close + 1) : header.substring(close + 1, nextLink);
+      String params =
+          nextLink < 0 ? header.substring(close + 1) : header.substring(close + 1, nextLink);
       for (String param : params.split(";", -1)) {
         String p = param.trim();
         int eq = p.indexOf('=');

@@ -17,7 +17,8 @@ public final class Page<C, T> {
   private final @Nullable C next;
 
   private Page(List<T> items, @Nullable C next) {
-    this.items = Collections.unmodifiableList(new ArrayList<>(Objects.requireNonNull(items, "items")));
+    this.items =
+        Collections.unmodifiableList(new ArrayList<>(Objects.requireNonNull(items, "items")));
     this.next = next;
   }
 

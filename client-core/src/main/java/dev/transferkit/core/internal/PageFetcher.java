@@ -13,8 +13,8 @@ public interface PageFetcher<C, T> {
   /**
    * Fetches the page at {@code cursor}.
    *
-   * @param cursor the page to fetch: the first cursor given to {@link AutoPaging#of}, then each page's
-   *     {@link Page#next()}
+   * @param cursor the page to fetch: the first cursor given to {@link AutoPaging#of}, then each
+   *     page's {@link Page#next()}
    */
   Page<C, T> fetch(@Nullable C cursor);
 }

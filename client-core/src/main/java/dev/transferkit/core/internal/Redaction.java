@@ -12,17 +12,19 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Masks secrets in headers and JSON text before anything is logged or put into an exception message. Which headers
- * and JSON members hold secrets is the provider's spec's fact ({@code x-transferkit-secret}): each client's generated
- * {@code <client>.internal.Secrets.REDACTION} holds them and the facade hands it to the runtime
- * ({@link Transport.Provider}). Immutable and thread-safe. Not public API.
+ * Masks secrets in headers and JSON text before anything is logged or put into an exception
+ * message. Which headers and JSON members hold secrets is the provider's spec's fact ({@code
+ * x-transferkit-secret}): each client's generated {@code <client>.internal.Secrets.REDACTION} holds
+ * them and the facade hands it to the runtime ({@link Transport.Provider}). Immutable and
+ * thread-safe. Not public API.
  */
 public final class Redaction {
   static final String MASK = "██";
 
   /**
-   * Headers that carry credentials in HTTP itself (RFC 9110 {@code Authorization} and {@code Proxy-Authorization},
-   * RFC 6265 cookies), whatever the provider: facts of HTTP, not of a provider's spec, so they stay here.
+   * Headers that carry credentials in HTTP itself (RFC 9110 {@code Authorization} and {@code
+   * Proxy-Authorization}, RFC 6265 cookies), whatever the provider: facts of HTTP, not of a
+   * provider's spec, so they stay here.
    */
   static final List<String> HTTP_CREDENTIAL_HEADERS =
       List.of("Authorization", "Proxy-Authorization", "Cookie", "Set-Cookie");
@@ -40,9 +42,13 @@ public final class Redaction {
     names.addAll(headers);
     this.headers = Collections.unmodifiableSet(names);
     this.jsonMembers = Collections.unmodifiableSet(new TreeSet<>(jsonMembers));
-    this.jsonMember = jsonMembers.isEmpty() ? null : Pattern.compile("(\"(?:"
-        + this.jsonMembers.stream().map(Pattern::quote).collect(Collectors.joining("|"))
-        + ")\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*(\"|$)");
+    this.jsonMember =
+        jsonMembers.isEmpty()
+            ? null
+            : Pattern.compile(
+                "(\"(?:"
+                    + this.jsonMembers.stream().map(Pattern::quote).collect(Collectors.joining("|"))
+                    + ")\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*(\"|$)");
   }
 
   /**
@@ -53,8 +59,9 @@ public final class Redaction {
    * @return the redaction
    */
   public static Redaction of(Collection<String> headers, Collection<String> jsonMembers) {
-    return new Redaction(Objects.requireNonNull(headers, "headers"), Objects.requireNonNull(jsonMembers,
-        "jsonMembers"));
+    return new Redaction(
+        Objects.requireNonNull(headers, "headers"),
+        Objects.requireNonNull(jsonMembers, "jsonMembers"));
   }
 
   /**
@@ -76,7 +83,9 @@ public final class Redaction {
     return headers.contains(name);
   }
 
-  /** {@code json} with the values of secret string members replaced by the mask; other text is kept. */
+  /**
+   * {@code json} with the values of secret string members replaced by the mask; other text is kept.
+   */
   String redactJson(String json) {
     if (json == null || json.isEmpty() || jsonMember == null) {
       return json;

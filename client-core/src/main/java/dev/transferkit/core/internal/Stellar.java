@@ -4,18 +4,22 @@ import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Stellar account ids (StrKey "G..." public keys) and memos, for the Wyre SRN and Streambird XLM destination helpers.
- * Not public API.
+ * Stellar account ids (StrKey "G..." public keys) and memos, for the Wyre SRN and Streambird XLM
+ * destination helpers. Not public API.
  */
 public final class Stellar {
   private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
   private static final int ACCOUNT_ID_VERSION = 6 << 3; // 'G'
+
   /** Longest text memo Stellar accepts, in UTF-8 bytes. */
   public static final int MAX_MEMO_BYTES = 28;
 
   private Stellar() {}
 
-  /** Null when {@code address} is a valid Stellar account id (G..., 56 chars, correct checksum), else the problem. */
+  /**
+   * Null when {@code address} is a valid Stellar account id (G..., 56 chars, correct checksum),
+   * else the problem.
+   */
   public static @Nullable String accountIdProblem(String address) {
     if (address.length() != 56) {
       return "a Stellar account id has 56 characters, this one has " + address.length();
@@ -47,7 +51,10 @@ public final class Stellar {
     return expected == actual ? null : "checksum mismatch (a character is mistyped)";
   }
 
-  /** Null when {@code memo} is an acceptable Stellar memo (1..28 UTF-8 bytes, no ':'), else the problem. */
+  /**
+   * Null when {@code memo} is an acceptable Stellar memo (1..28 UTF-8 bytes, no ':'), else the
+   * problem.
+   */
   public static @Nullable String memoProblem(String memo) {
     if (memo.isEmpty()) {
       return "the memo is empty";
@@ -56,7 +63,9 @@ public final class Stellar {
       return "the memo must not contain ':'";
     }
     int bytes = memo.getBytes(StandardCharsets.UTF_8).length;
-    return bytes <= MAX_MEMO_BYTES ? null : "the memo has " + bytes + " bytes, Stellar allows " + MAX_MEMO_BYTES;
+    return bytes <= MAX_MEMO_BYTES
+        ? null
+        : "the memo has " + bytes + " bytes, Stellar allows " + MAX_MEMO_BYTES;
   }
 
   /** CRC16-XModem, as StrKey uses. */

@@ -5,8 +5,8 @@ import java.io.IOException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Carries a {@link TransferKitException} out of an OkHttp interceptor (which may only throw IOException);
- * {@link ApiCallAdapterFactory} unwraps it.
+ * Carries a {@link TransferKitException} out of an OkHttp interceptor (which may only throw
+ * IOException); {@link ApiCallAdapterFactory} unwraps it.
  */
 final class TransferKitIOException extends IOException {
   private static final long serialVersionUID = 1L;

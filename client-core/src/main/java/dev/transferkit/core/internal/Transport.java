@@ -1,22 +1,24 @@
 package dev.transferkit.core.internal;
 
+import com.squareup.moshi.Moshi;
 import dev.transferkit.core.ClientBuilder;
 import dev.transferkit.core.RetryPolicy;
 import java.time.Duration;
-import org.jspecify.annotations.Nullable;
-import com.squareup.moshi.Moshi;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
 import retrofit2.Retrofit;
 
 /**
- * The HTTP runtime a provider facade is built on: one OkHttpClient (connection pool, dispatcher, timeouts) shared by
- * all of the provider's services, TransferKit's interceptors (User-Agent, request id, idempotency keys, safe retries,
- * call deadline and body size bound, redirect guard, logging) and Retrofit with the provider's JSON adapters and {@link ErrorDecoder}. Immutable and thread-safe.
+ * The HTTP runtime a provider facade is built on: one OkHttpClient (connection pool, dispatcher,
+ * timeouts) shared by all of the provider's services, TransferKit's interceptors (User-Agent,
+ * request id, idempotency keys, safe retries, call deadline and body size bound, redirect guard,
+ * logging) and Retrofit with the provider's JSON adapters and {@link ErrorDecoder}. Immutable and
+ * thread-safe.
  */
 public final class Transport {
   /** What the runtime needs to know about a provider. */
@@ -31,12 +33,17 @@ public final class Transport {
      * @param name for messages ("Circle")
      * @param moshi with the provider's generated adapters
      * @param errorDecoder decodes the provider's error bodies
-     * @param reconcileHint how to find out whether a create with an unknown outcome happened (ends an
-     *     {@link dev.transferkit.core.exception.OutcomeUnknownException} message)
-     * @param redaction the provider's secrets (its generated {@code internal.Secrets.REDACTION}), masked in logs and
-     *     exception messages
+     * @param reconcileHint how to find out whether a create with an unknown outcome happened (ends
+     *     an {@link dev.transferkit.core.exception.OutcomeUnknownException} message)
+     * @param redaction the provider's secrets (its generated {@code internal.Secrets.REDACTION}),
+     *     masked in logs and exception messages
      */
-    public Provider(String name, Moshi moshi, ErrorDecoder errorDecoder, String reconcileHint, Redaction redaction) {
+    public Provider(
+        String name,
+        Moshi moshi,
+        ErrorDecoder errorDecoder,
+        String reconcileHint,
+        Redaction redaction) {
       this.name = Objects.requireNonNull(name, "name");
       this.moshi = Objects.requireNonNull(moshi, "moshi");
       this.errorDecoder = Objects.requireNonNull(errorDecoder, "errorDecoder");
@@ -62,9 +69,16 @@ public final class Transport {
     final long maxResponseBodySize;
     final boolean followRedirects;
 
-    public Settings(@Nullable OkHttpClient httpClient, Duration connectTimeout, Duration readTimeout,
-        Duration writeTimeout, Duration callTimeout, RetryPolicy retryPolicy, @Nullable Consumer<String> httpLogger,
-        long maxResponseBodySize, boolean followRedirects) {
+    public Settings(
+        @Nullable OkHttpClient httpClient,
+        Duration connectTimeout,
+        Duration readTimeout,
+        Duration writeTimeout,
+        Duration callTimeout,
+        RetryPolicy retryPolicy,
+        @Nullable Consumer<String> httpLogger,
+        long maxResponseBodySize,
+        boolean followRedirects) {
       this.maxResponseBodySize = maxResponseBodySize;
       this.followRedirects = followRedirects;
       this.httpClient = httpClient;
@@ -79,23 +93,33 @@ public final class Transport {
 
   public Transport(Settings settings, Provider provider) {
     this.provider = provider;
-    OkHttpClient.Builder b = settings.httpClient == null ? new OkHttpClient.Builder()
-        : settings.httpClient.newBuilder();
-    this.base = b.connectTimeout(settings.connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
-        .readTimeout(settings.readTimeout.toMillis(), TimeUnit.MILLISECONDS)
-        .writeTimeout(settings.writeTimeout.toMillis(), TimeUnit.MILLISECONDS)
-        .callTimeout(settings.callTimeout.toMillis(), TimeUnit.MILLISECONDS)
-        .retryOnConnectionFailure(false)
-        .followRedirects(settings.followRedirects)
-        .followSslRedirects(settings.followRedirects)
-        .build();
-    this.runtime = new RuntimeInterceptor(UserAgent.VALUE, settings.retryPolicy, provider.name,
-        provider.reconcileHint, provider.errorDecoder,
-        new RuntimeInterceptor.Bounds(settings.callTimeout, settings.maxResponseBodySize));
+    OkHttpClient.Builder b =
+        settings.httpClient == null ? new OkHttpClient.Builder() : settings.httpClient.newBuilder();
+    this.base =
+        b.connectTimeout(settings.connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
+            .readTimeout(settings.readTimeout.toMillis(), TimeUnit.MILLISECONDS)
+            .writeTimeout(settings.writeTimeout.toMillis(), TimeUnit.MILLISECONDS)
+            .callTimeout(settings.callTimeout.toMillis(), TimeUnit.MILLISECONDS)
+            .retryOnConnectionFailure(false)
+            .followRedirects(settings.followRedirects)
+            .followSslRedirects(settings.followRedirects)
+            .build();
+    this.runtime =
+        new RuntimeInterceptor(
+            UserAgent.VALUE,
+            settings.retryPolicy,
+            provider.name,
+            provider.reconcileHint,
+            provider.errorDecoder,
+            new RuntimeInterceptor.Bounds(settings.callTimeout, settings.maxResponseBodySize));
     this.logger = settings.httpLogger;
   }
 
-  private Transport(OkHttpClient base, Provider provider, RuntimeInterceptor runtime, @Nullable Consumer<String> logger) {
+  private Transport(
+      OkHttpClient base,
+      Provider provider,
+      RuntimeInterceptor runtime,
+      @Nullable Consumer<String> logger) {
     this.base = base;
     this.provider = provider;
     this.runtime = runtime;
@@ -103,18 +127,23 @@ public final class Transport {
   }
 
   /**
-   * The same runtime (sharing connection pool and dispatcher) with another call deadline, for calls that must end
-   * sooner than the client's, such as webhook key fetches made while a provider waits for the webhook's answer.
+   * The same runtime (sharing connection pool and dispatcher) with another call deadline, for calls
+   * that must end sooner than the client's, such as webhook key fetches made while a provider waits
+   * for the webhook's answer.
    */
   public Transport withCallTimeout(Duration callTimeout) {
-    return new Transport(base.newBuilder().callTimeout(callTimeout.toMillis(), TimeUnit.MILLISECONDS).build(),
-        provider, runtime.withCallTimeout(callTimeout), logger);
+    return new Transport(
+        base.newBuilder().callTimeout(callTimeout.toMillis(), TimeUnit.MILLISECONDS).build(),
+        provider,
+        runtime.withCallTimeout(callTimeout),
+        logger);
   }
 
   /**
-   * A factory of generated services for {@code baseUrl}, authenticating with {@code auth} (an interceptor that adds
-   * credentials; it runs on every attempt, after idempotency keys are filled, so it sees the exact bytes sent). A
-   * {@link BearerAuth} needs no per-attempt work: its header is set with the runtime's own, once per call.
+   * A factory of generated services for {@code baseUrl}, authenticating with {@code auth} (an
+   * interceptor that adds credentials; it runs on every attempt, after idempotency keys are filled,
+   * so it sees the exact bytes sent). A {@link BearerAuth} needs no per-attempt work: its header is
+   * set with the runtime's own, once per call.
    */
   public Services services(HttpUrl baseUrl, Interceptor auth) {
     OkHttpClient.Builder b = base.newBuilder();
@@ -129,12 +158,13 @@ public final class Transport {
     b.addNetworkInterceptor(new SendMarker());
     b.addNetworkInterceptor(new RedirectGuard());
     OkHttpClient client = b.build();
-    Retrofit retrofit = new Retrofit.Builder()
-        .baseUrl(baseUrl)
-        .client(client)
-        .addConverterFactory(new JsonBodies(provider.moshi, runtime.keys(), provider.redaction))
-        .addCallAdapterFactory(new ApiCallAdapterFactory(provider.errorDecoder))
-        .build();
+    Retrofit retrofit =
+        new Retrofit.Builder()
+            .baseUrl(baseUrl)
+            .client(client)
+            .addConverterFactory(new JsonBodies(provider.moshi, runtime.keys(), provider.redaction))
+            .addCallAdapterFactory(new ApiCallAdapterFactory(provider.errorDecoder))
+            .build();
     return new Services(retrofit);
   }
 

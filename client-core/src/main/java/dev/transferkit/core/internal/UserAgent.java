@@ -6,7 +6,10 @@ import java.util.Properties;
 
 /** The {@code User-Agent} every client sends: {@code transferkit-java/<version>}. */
 public final class UserAgent {
-  /** The TransferKit version, from the Maven-filtered {@code dev/transferkit/core/version.properties}. */
+  /**
+   * The TransferKit version, from the Maven-filtered {@code
+   * dev/transferkit/core/version.properties}.
+   */
   public static final String VERSION = readVersion();
 
   /** {@code transferkit-java/<version>}. */
@@ -15,7 +18,8 @@ public final class UserAgent {
   private UserAgent() {}
 
   private static String readVersion() {
-    try (InputStream in = UserAgent.class.getResourceAsStream("/dev/transferkit/core/version.properties")) {
+    try (InputStream in =
+        UserAgent.class.getResourceAsStream("/dev/transferkit/core/version.properties")) {
       if (in == null) {
         return "unknown";
       }

@@ -1,5 +1,6 @@
 /**
- * TransferKit's plumbing: not public API, may change in any release; excluded from Javadoc and from API-compatibility checks. Non-null unless marked {@code @Nullable}.
+ * TransferKit's plumbing: not public API, may change in any release; excluded from Javadoc and from
+ * API-compatibility checks. Non-null unless marked {@code @Nullable}.
  */
 @NullMarked
 package dev.transferkit.core.internal;

@@ -18,11 +18,14 @@ class AnyJsonValueTest {
   @Test
   void numbersKeepEveryDigitAndReEncodeAsTheSameText() throws Exception {
     // A uint256 contract argument: a double would turn it into 1.157920892373162E77.
-    String json = "[\"0xabc\",115792089237316195423570985008687907853269984665640564039457584007913129639935,"
-        + "true,null,[1.50,\"a\"],{\"k\":-0.000000000000000001,\"n\":null}]";
+    String json =
+        "[\"0xabc\",115792089237316195423570985008687907853269984665640564039457584007913129639935,"
+            + "true,null,[1.50,\"a\"],{\"k\":-0.000000000000000001,\"n\":null}]";
     List<Object> values = list.fromJson(json);
-    assertEquals(new BigDecimal(
-        "115792089237316195423570985008687907853269984665640564039457584007913129639935"), values.get(1));
+    assertEquals(
+        new BigDecimal(
+            "115792089237316195423570985008687907853269984665640564039457584007913129639935"),
+        values.get(1));
     assertEquals(List.of(new BigDecimal("1.50"), "a"), values.get(4));
     assertEquals(new BigDecimal("-0.000000000000000001"), ((Map<?, ?>) values.get(5)).get("k"));
     String written = list.toJson(values);

@@ -21,7 +21,10 @@ class JsonCodecsTest {
 
   @Test
   void decimalNumberKeepsEveryDigitAndExponentForm() throws Exception {
-    for (String text : new String[] {"125676.558230530760992898523717485028", "0E-18", "0.00000750", "201.00", "200"}) {
+    for (String text :
+        new String[] {
+          "125676.558230530760992898523717485028", "0E-18", "0.00000750", "201.00", "200"
+        }) {
       BigDecimal v = JsonCodecs.DECIMAL_NUMBER.fromJson(text);
       assertEquals(text, JsonCodecs.DECIMAL_NUMBER.toJson(v), "re-encoding " + text);
     }
@@ -30,7 +33,8 @@ class JsonCodecsTest {
   @Test
   void decimalRejectsNonNumericTextWithPath() {
     JsonDataException e =
-        assertThrows(JsonDataException.class, () -> JsonCodecs.DECIMAL_STRING.fromJson("\"12,50\""));
+        assertThrows(
+            JsonDataException.class, () -> JsonCodecs.DECIMAL_STRING.fromJson("\"12,50\""));
     assertTrue(e.getMessage().contains("'12,50'"), e.getMessage());
     assertThrows(JsonDataException.class, () -> JsonCodecs.DECIMAL_STRING.fromJson("\"NaN\""));
     assertThrows(JsonDataException.class, () -> JsonCodecs.DECIMAL_STRING.fromJson("true"));
@@ -39,22 +43,54 @@ class JsonCodecsTest {
 
   @Test
   void decimalAcceptsExactlyTheJsonNumberGrammarWithAsciiDigits() throws Exception {
-    for (String ok : new String[] {"0", "-0", "2500.00", "-1.5", "0.000001", "1E+3", "1e-7", "125.676558230530760993",
-        ".01", "007.50"}) {
+    for (String ok :
+        new String[] {
+          "0",
+          "-0",
+          "2500.00",
+          "-1.5",
+          "0.000001",
+          "1E+3",
+          "1e-7",
+          "125.676558230530760993",
+          ".01",
+          "007.50"
+        }) {
       assertEquals(new BigDecimal(ok), JsonCodecs.DECIMAL_STRING.fromJson("\"" + ok + "\""), ok);
     }
-    for (String bad : new String[] {"\u0661\u0662", "1\u0663", "\uff15", "+1", "1.", "-.", "1e", "1E+", "--1",
-        "1.5.0", " 1", "1 ", "", "Infinity", "0x10"}) {
-      assertThrows(JsonDataException.class, () -> JsonCodecs.DECIMAL_STRING.fromJson("\"" + bad + "\""), bad);
+    for (String bad :
+        new String[] {
+          "\u0661\u0662",
+          "1\u0663",
+          "\uff15",
+          "+1",
+          "1.",
+          "-.",
+          "1e",
+          "1E+",
+          "--1",
+          "1.5.0",
+          " 1",
+          "1 ",
+          "",
+          "Infinity",
+          "0x10"
+        }) {
+      assertThrows(
+          JsonDataException.class,
+          () -> JsonCodecs.DECIMAL_STRING.fromJson("\"" + bad + "\""),
+          bad);
     }
   }
 
   @Test
   void amountScannerAcceptsExactlyWhatTheGrammarsRegularExpressionsAccept() {
-    // The grammar as regular expressions (RFC 8259 numbers; the providers' decimal-string form inside strings).
-    java.util.regex.Pattern jsonNumber = java.util.regex.Pattern.compile(
-        "-?(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?");
-    java.util.regex.Pattern decimalStringForm = java.util.regex.Pattern.compile("-?[0-9]*\\.?[0-9]+");
+    // The grammar as regular expressions (RFC 8259 numbers; the providers' decimal-string form
+    // inside strings).
+    java.util.regex.Pattern jsonNumber =
+        java.util.regex.Pattern.compile("-?(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?");
+    java.util.regex.Pattern decimalStringForm =
+        java.util.regex.Pattern.compile("-?[0-9]*\\.?[0-9]+");
     char[] alphabet = {'0', '1', '9', '-', '+', '.', 'e', 'E', ' ', 'x', '\u0661'};
     java.util.Random random = new java.util.Random(11);
     for (int n = 0; n < 200_000; n++) {
@@ -65,7 +101,9 @@ class JsonCodecsTest {
       String s = sb.toString();
       boolean number = jsonNumber.matcher(s).matches();
       assertEquals(number, JsonCodecs.isDecimalText(s, false), "unquoted '" + s + "'");
-      assertEquals(number || decimalStringForm.matcher(s).matches(), JsonCodecs.isDecimalText(s, true),
+      assertEquals(
+          number || decimalStringForm.matcher(s).matches(),
+          JsonCodecs.isDecimalText(s, true),
           "quoted '" + s + "'");
     }
   }
@@ -90,10 +128,15 @@ class JsonCodecsTest {
 
   @Test
   void listAndMapRefuseNullElementsAndDuplicateKeys() throws Exception {
-    assertEquals(List.of(new BigDecimal("1.0")), JsonCodecs.listOf(JsonCodecs.DECIMAL_STRING).fromJson("[\"1.0\"]"));
-    assertThrows(JsonDataException.class, () -> JsonCodecs.listOf(JsonCodecs.DECIMAL_STRING).fromJson("[null]"));
     assertEquals(
-        Map.of("USD", new BigDecimal("1.00")), JsonCodecs.mapOf(JsonCodecs.DECIMAL_NUMBER).fromJson("{\"USD\":1.00}"));
+        List.of(new BigDecimal("1.0")),
+        JsonCodecs.listOf(JsonCodecs.DECIMAL_STRING).fromJson("[\"1.0\"]"));
+    assertThrows(
+        JsonDataException.class,
+        () -> JsonCodecs.listOf(JsonCodecs.DECIMAL_STRING).fromJson("[null]"));
+    assertEquals(
+        Map.of("USD", new BigDecimal("1.00")),
+        JsonCodecs.mapOf(JsonCodecs.DECIMAL_NUMBER).fromJson("{\"USD\":1.00}"));
     assertThrows(
         JsonDataException.class,
         () -> JsonCodecs.mapOf(JsonCodecs.DECIMAL_NUMBER).fromJson("{\"USD\":1,\"USD\":2}"));
@@ -106,27 +149,34 @@ class JsonCodecsTest {
     assertEquals(v, JsonCodecs.DECIMAL_STRING.fromJson(JsonCodecs.DECIMAL_STRING.toJson(v)));
     BigDecimal small = JsonCodecs.DECIMAL_STRING.fromJson("\"1E-7\"");
     assertEquals("\"0.0000001\"", JsonCodecs.DECIMAL_STRING.toJson(small));
-    assertEquals(small, JsonCodecs.DECIMAL_STRING.fromJson(JsonCodecs.DECIMAL_STRING.toJson(small)));
+    assertEquals(
+        small, JsonCodecs.DECIMAL_STRING.fromJson(JsonCodecs.DECIMAL_STRING.toJson(small)));
   }
 
   @Test
   void amountWhosePlainFormWouldBeTooLongIsRefusedOnRead() {
     JsonDataException e =
-        assertThrows(JsonDataException.class, () -> JsonCodecs.DECIMAL_STRING.fromJson("\"1E-600\""));
+        assertThrows(
+            JsonDataException.class, () -> JsonCodecs.DECIMAL_STRING.fromJson("\"1E-600\""));
     assertTrue(e.getMessage().contains("would be written as 602 characters"), e.getMessage());
     assertThrows(JsonDataException.class, () -> JsonCodecs.DECIMAL_NUMBER.fromJson("1E-600"));
   }
 
   @Test
   void badAmountInsideAnArrayIsReportedAtItsOwnIndex() {
-    JsonDataException e = assertThrows(JsonDataException.class,
-        () -> JsonCodecs.listOf(JsonCodecs.DECIMAL_STRING).fromJson("[\"1.00\", \"x\"]"));
+    JsonDataException e =
+        assertThrows(
+            JsonDataException.class,
+            () -> JsonCodecs.listOf(JsonCodecs.DECIMAL_STRING).fromJson("[\"1.00\", \"x\"]"));
     assertTrue(e.getMessage().endsWith("at path $[1]"), e.getMessage());
   }
 
   @Test
   void writtenLengthMatchesTheWrittenText() {
-    for (String s : new String[] {"0", "-0.5", "2500.00", "1E+3", "-1.5E+10", "123456789E+20", "0.0000001", "7E-3"}) {
+    for (String s :
+        new String[] {
+          "0", "-0.5", "2500.00", "1E+3", "-1.5E+10", "123456789E+20", "0.0000001", "7E-3"
+        }) {
       BigDecimal v = new BigDecimal(s);
       assertEquals(JsonCodecs.decimalString(v).length(), JsonCodecs.writtenLength(v), s);
     }

@@ -18,7 +18,6 @@ import dev.transferkit.core.exception.RedirectException;
 import dev.transferkit.core.exception.ResponseDecodingException;
 import dev.transferkit.core.exception.ResponseTooLargeException;
 import dev.transferkit.core.exception.ServerException;
-import dev.transferkit.core.exception.TransferKitException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -47,26 +46,33 @@ import retrofit2.http.POST;
 import retrofit2.http.Tag;
 
 /**
- * The runtime's defaults against real local servers: redirects are not followed (and, when allowed, never carry
- * credentials or a body to another origin), every call is bounded in time and size, credentials are checked before
- * they are sent, and a body the contract documents is never returned as null.
+ * The runtime's defaults against real local servers: redirects are not followed (and, when allowed,
+ * never carry credentials or a body to another origin), every call is bounded in time and size,
+ * credentials are checked before they are sent, and a body the contract documents is never returned
+ * as null.
  */
 class SafeDefaultsTest {
   private static final String API_KEY = "sk_test_secret";
   private static final String USER_TOKEN = "eyJ-user-token-value";
 
-  /** A provider API shaped like the generated ones, with the credential headers the providers use. */
+  /**
+   * A provider API shaped like the generated ones, with the credential headers the providers use.
+   */
   interface Api {
     @GET("v1/items")
     ApiCall<Map<String, Object>> list(
-        @Header("X-User-Token") String userToken, @Header("X-Api-Key") String apiKey, @Tag RequestOptions options);
+        @Header("X-User-Token") String userToken,
+        @Header("X-Api-Key") String apiKey,
+        @Tag RequestOptions options);
 
     @Idempotent(keyField = "idempotencyKey")
     @POST("v1/payments")
-    ApiCall<Map<String, Object>> createPayment(@Body TransportTest.KeyedPayment body, @Tag RequestOptions options);
+    ApiCall<Map<String, Object>> createPayment(
+        @Body TransportTest.KeyedPayment body, @Tag RequestOptions options);
 
     @POST("v1/transfers")
-    ApiCall<Map<String, Object>> createTransfer(@Body Map<String, Object> body, @Tag RequestOptions options);
+    ApiCall<Map<String, Object>> createTransfer(
+        @Body Map<String, Object> body, @Tag RequestOptions options);
   }
 
   static final class Builder extends ClientBuilder<Builder> {
@@ -80,13 +86,31 @@ class SafeDefaultsTest {
     }
 
     Api build(String baseUrl) {
-      Moshi moshi = Json.moshi((type, annotations, m) ->
-          type == TransportTest.KeyedPayment.class ? new TransportTest.KeyedPaymentAdapter() : null);
-      ErrorDecoder decoder = (status, headers, body) ->
-          ApiErrors.of(TransportTest.TEST_PAY_SECRETS, ErrorKind.forStatus(status), status, body).provider("TestPay").headers(headers).build();
-      Transport transport = transport(new Transport.Provider("TestPay", moshi, decoder, "list and match customId.",
-          TransportTest.TEST_PAY_SECRETS));
-      return transport.services(BaseUrls.normalize(baseUrl), new BearerAuth(API_KEY, "apiKey")).retrofit().create(Api.class);
+      Moshi moshi =
+          Json.moshi(
+              (type, annotations, m) ->
+                  type == TransportTest.KeyedPayment.class
+                      ? new TransportTest.KeyedPaymentAdapter()
+                      : null);
+      ErrorDecoder decoder =
+          (status, headers, body) ->
+              ApiErrors.of(
+                      TransportTest.TEST_PAY_SECRETS, ErrorKind.forStatus(status), status, body)
+                  .provider("TestPay")
+                  .headers(headers)
+                  .build();
+      Transport transport =
+          transport(
+              new Transport.Provider(
+                  "TestPay",
+                  moshi,
+                  decoder,
+                  "list and match customId.",
+                  TransportTest.TEST_PAY_SECRETS));
+      return transport
+          .services(BaseUrls.normalize(baseUrl), new BearerAuth(API_KEY, "apiKey"))
+          .retrofit()
+          .create(Api.class);
     }
   }
 
@@ -109,7 +133,8 @@ class SafeDefaultsTest {
   }
 
   private Builder builder() {
-    return new Builder().retryPolicy(RetryPolicy.builder().sleeper(sleeps::add).random(() -> 0.5).build());
+    return new Builder()
+        .retryPolicy(RetryPolicy.builder().sleeper(sleeps::add).random(() -> 0.5).build());
   }
 
   private static MockResponse ok(String json) {
@@ -117,7 +142,8 @@ class SafeDefaultsTest {
   }
 
   private MockResponse redirectToOther(int status) {
-    return new MockResponse().setResponseCode(status)
+    return new MockResponse()
+        .setResponseCode(status)
         .setHeader("Location", other.url("/elsewhere?token=leaked-query&sig=abc").toString());
   }
 
@@ -135,30 +161,41 @@ class SafeDefaultsTest {
     return "http://" + other.getHostName() + ":" + other.getPort();
   }
 
-  // ---- redirects -------------------------------------------------------------------------------------------------
+  // ---- redirects
+  // -------------------------------------------------------------------------------------------------
 
   @Test
   void redirectIsNotFollowedByDefaultAndNamesStatusAndOriginButNeverTheQuery() {
     Api api = builder().build(server);
     server.enqueue(redirectToOther(302));
 
-    RedirectException e = assertThrows(RedirectException.class,
-        () -> api.list(USER_TOKEN, API_KEY, RequestOptions.defaults()).execute());
+    RedirectException e =
+        assertThrows(
+            RedirectException.class,
+            () -> api.list(USER_TOKEN, API_KEY, RequestOptions.defaults()).execute());
 
     assertEquals(302, e.httpStatus());
     assertEquals(otherOrigin(), e.locationOrigin());
-    assertTrue(e.getMessage().contains("302") && e.getMessage().contains(otherOrigin()), e.getMessage());
-    assertFalse(e.getMessage().contains("leaked-query") || e.getMessage().contains("elsewhere"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("302") && e.getMessage().contains(otherOrigin()), e.getMessage());
+    assertFalse(
+        e.getMessage().contains("leaked-query") || e.getMessage().contains("elsewhere"),
+        e.getMessage());
     assertEquals(0, other.getRequestCount());
     assertEquals(1, server.getRequestCount(), "a redirect is not retried");
   }
 
   @Test
   void callerSuppliedClientThatFollowsRedirectsStillDoesNotByDefault() {
-    Api api = builder().httpClient(new okhttp3.OkHttpClient.Builder().followRedirects(true).build()).build(server);
+    Api api =
+        builder()
+            .httpClient(new okhttp3.OkHttpClient.Builder().followRedirects(true).build())
+            .build(server);
     server.enqueue(redirectToOther(307));
 
-    assertThrows(RedirectException.class, () -> api.list(USER_TOKEN, API_KEY, RequestOptions.defaults()).execute());
+    assertThrows(
+        RedirectException.class,
+        () -> api.list(USER_TOKEN, API_KEY, RequestOptions.defaults()).execute());
     assertEquals(0, other.getRequestCount());
   }
 
@@ -167,8 +204,10 @@ class SafeDefaultsTest {
     Api api = builder().build(server);
     server.enqueue(redirectToOther(303));
 
-    OutcomeUnknownException e = assertThrows(OutcomeUnknownException.class,
-        () -> api.createTransfer(transfer(), RequestOptions.defaults()).execute());
+    OutcomeUnknownException e =
+        assertThrows(
+            OutcomeUnknownException.class,
+            () -> api.createTransfer(transfer(), RequestOptions.defaults()).execute());
 
     assertInstanceOf(RedirectException.class, e.getCause());
     assertFalse(e.getMessage().contains("leaked-query"), e.getMessage());
@@ -181,25 +220,36 @@ class SafeDefaultsTest {
     server.enqueue(redirectToOther(302));
     other.enqueue(ok("{\"id\":\"i1\"}"));
 
-    assertEquals("i1", api.list(USER_TOKEN, API_KEY, RequestOptions.defaults()).execute().get("id"));
+    assertEquals(
+        "i1", api.list(USER_TOKEN, API_KEY, RequestOptions.defaults()).execute().get("id"));
 
     RecordedRequest first = server.takeRequest();
-    assertEquals("Bearer " + API_KEY, first.getHeader("Authorization"), "the API host gets the credentials");
+    assertEquals(
+        "Bearer " + API_KEY, first.getHeader("Authorization"), "the API host gets the credentials");
     assertEquals(USER_TOKEN, first.getHeader("X-User-Token"));
     RecordedRequest hop = other.takeRequest();
     for (String secret : List.of("Authorization", "X-User-Token", "X-Api-Key")) {
       assertNull(hop.getHeader(secret), secret + " went to another origin");
     }
-    assertFalse(hop.getHeaders().toString().contains(API_KEY) || hop.getHeaders().toString().contains(USER_TOKEN),
+    assertFalse(
+        hop.getHeaders().toString().contains(API_KEY)
+            || hop.getHeaders().toString().contains(USER_TOKEN),
         hop.getHeaders().toString());
   }
 
   @Test
   void followedRedirectToAnotherOriginDropsEvenACredentialHeaderNobodyListed() throws Exception {
-    okhttp3.OkHttpClient withOwnHeader = new okhttp3.OkHttpClient.Builder()
-        .addInterceptor(chain -> chain.proceed(chain.request().newBuilder()
-            .header("X-Partner-Credential", "partner-secret-4711").build()))
-        .build();
+    okhttp3.OkHttpClient withOwnHeader =
+        new okhttp3.OkHttpClient.Builder()
+            .addInterceptor(
+                chain ->
+                    chain.proceed(
+                        chain
+                            .request()
+                            .newBuilder()
+                            .header("X-Partner-Credential", "partner-secret-4711")
+                            .build()))
+            .build();
     Api api = builder().followRedirects(true).httpClient(withOwnHeader).build(server);
     server.enqueue(redirectToOther(302));
     other.enqueue(ok("{\"id\":\"i1\"}"));
@@ -209,7 +259,8 @@ class SafeDefaultsTest {
     assertEquals("partner-secret-4711", server.takeRequest().getHeader("X-Partner-Credential"));
     RecordedRequest hop = other.takeRequest();
     assertNull(hop.getHeader("X-Partner-Credential"), hop.getHeaders().toString());
-    assertFalse(hop.getHeaders().toString().contains("partner-secret-4711"), hop.getHeaders().toString());
+    assertFalse(
+        hop.getHeaders().toString().contains("partner-secret-4711"), hop.getHeaders().toString());
   }
 
   @Test
@@ -218,7 +269,8 @@ class SafeDefaultsTest {
     server.enqueue(new MockResponse().setResponseCode(301).setHeader("Location", "/v2/items"));
     server.enqueue(ok("{\"id\":\"i2\"}"));
 
-    assertEquals("i2", api.list(USER_TOKEN, API_KEY, RequestOptions.defaults()).execute().get("id"));
+    assertEquals(
+        "i2", api.list(USER_TOKEN, API_KEY, RequestOptions.defaults()).execute().get("id"));
 
     server.takeRequest();
     RecordedRequest hop = server.takeRequest();
@@ -233,12 +285,18 @@ class SafeDefaultsTest {
     server.enqueue(redirectToOther(307));
     server.enqueue(redirectToOther(308));
 
-    RedirectException idempotent = assertThrows(RedirectException.class,
-        () -> api.createPayment(payment(), RequestOptions.builder().maxRetries(0).build()).execute());
+    RedirectException idempotent =
+        assertThrows(
+            RedirectException.class,
+            () ->
+                api.createPayment(payment(), RequestOptions.builder().maxRetries(0).build())
+                    .execute());
     assertEquals(307, idempotent.httpStatus());
     assertEquals(otherOrigin(), idempotent.locationOrigin());
-    OutcomeUnknownException unsafe = assertThrows(OutcomeUnknownException.class,
-        () -> api.createTransfer(transfer(), RequestOptions.defaults()).execute());
+    OutcomeUnknownException unsafe =
+        assertThrows(
+            OutcomeUnknownException.class,
+            () -> api.createTransfer(transfer(), RequestOptions.defaults()).execute());
     assertInstanceOf(RedirectException.class, unsafe.getCause());
 
     assertEquals(0, other.getRequestCount());
@@ -247,30 +305,39 @@ class SafeDefaultsTest {
   @Test
   void followedRedirectNeverTurnsAPostIntoAGet() throws Exception {
     Api api = builder().followRedirects(true).build(server);
-    server.enqueue(new MockResponse().setResponseCode(302).setHeader("Location", "/v1/transfers/t1"));
-    server.enqueue(new MockResponse().setResponseCode(303).setHeader("Location", "/v1/payments/p1"));
+    server.enqueue(
+        new MockResponse().setResponseCode(302).setHeader("Location", "/v1/transfers/t1"));
+    server.enqueue(
+        new MockResponse().setResponseCode(303).setHeader("Location", "/v1/payments/p1"));
 
-    OutcomeUnknownException unsafe = assertThrows(OutcomeUnknownException.class,
-        () -> api.createTransfer(transfer(), RequestOptions.defaults()).execute());
+    OutcomeUnknownException unsafe =
+        assertThrows(
+            OutcomeUnknownException.class,
+            () -> api.createTransfer(transfer(), RequestOptions.defaults()).execute());
     RedirectException cause = assertInstanceOf(RedirectException.class, unsafe.getCause());
     assertEquals(302, cause.httpStatus());
-    assertThrows(RedirectException.class,
-        () -> api.createPayment(payment(), RequestOptions.builder().maxRetries(0).build()).execute());
+    assertThrows(
+        RedirectException.class,
+        () ->
+            api.createPayment(payment(), RequestOptions.builder().maxRetries(0).build()).execute());
 
     assertEquals(2, server.getRequestCount(), "no GET was sent for either POST");
     assertEquals("POST", server.takeRequest().getMethod());
     assertEquals("POST", server.takeRequest().getMethod());
   }
 
-  // ---- bounds ----------------------------------------------------------------------------------------------------
+  // ---- bounds
+  // ----------------------------------------------------------------------------------------------------
 
   @Test
   void bodyAnnouncedLongerThanTheLimitFailsBeforeItIsRead() {
     Api api = builder().maxResponseBodySize(1024).build(server);
     server.enqueue(ok("{\"pad\":\"" + "x".repeat(4096) + "\"}"));
 
-    ResponseTooLargeException e = assertThrows(ResponseTooLargeException.class,
-        () -> api.list(USER_TOKEN, API_KEY, RequestOptions.defaults()).execute());
+    ResponseTooLargeException e =
+        assertThrows(
+            ResponseTooLargeException.class,
+            () -> api.list(USER_TOKEN, API_KEY, RequestOptions.defaults()).execute());
     assertEquals(1024, e.limit());
     assertEquals(200, e.httpStatus());
   }
@@ -278,25 +345,35 @@ class SafeDefaultsTest {
   @Test
   void bodyThatNeverEndsFailsAtTheLimitWithoutReadingTheRest() throws Exception {
     try (ServerSocket endless = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      Thread writer = new Thread(() -> {
-        try (Socket s = endless.accept(); OutputStream out = s.getOutputStream()) {
-          s.getInputStream().read(new byte[8192]);
-          out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n")
-              .getBytes(StandardCharsets.US_ASCII));
-          byte[] chunk = ("2000\r\n" + "[1,".repeat(0x2000 / 3) + "[1\r\n").getBytes(StandardCharsets.US_ASCII);
-          while (true) {
-            out.write(chunk); // until the client closes the connection
-          }
-        } catch (Exception closedByTheClient) {
-          // expected
-        }
-      });
+      Thread writer =
+          new Thread(
+              () -> {
+                try (Socket s = endless.accept();
+                    OutputStream out = s.getOutputStream()) {
+                  s.getInputStream().read(new byte[8192]);
+                  out.write(
+                      ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n")
+                          .getBytes(StandardCharsets.US_ASCII));
+                  byte[] chunk =
+                      ("2000\r\n" + "[1,".repeat(0x2000 / 3) + "[1\r\n")
+                          .getBytes(StandardCharsets.US_ASCII);
+                  while (true) {
+                    out.write(chunk); // until the client closes the connection
+                  }
+                } catch (Exception closedByTheClient) {
+                  // expected
+                }
+              });
       writer.setDaemon(true);
       writer.start();
-      Api api = new Builder().maxResponseBodySize(64 * 1024).maxRetries(0)
-          .build("http://127.0.0.1:" + endless.getLocalPort() + "/");
+      Api api =
+          new Builder()
+              .maxResponseBodySize(64 * 1024)
+              .maxRetries(0)
+              .build("http://127.0.0.1:" + endless.getLocalPort() + "/");
 
-      assertThrows(ResponseTooLargeException.class,
+      assertThrows(
+          ResponseTooLargeException.class,
           () -> api.list(USER_TOKEN, API_KEY, RequestOptions.defaults()).execute());
       writer.join(5_000);
       assertFalse(writer.isAlive(), "the client closed the connection instead of reading on");
@@ -306,11 +383,14 @@ class SafeDefaultsTest {
   @Test
   void readOnlyCallToAServerThatDripsItsAnswerEndsAtTheDeadlineAsANetworkError() {
     Api api = builder().callTimeout(Duration.ofMillis(300)).build(server);
-    server.enqueue(ok("{\"pad\":\"" + "x".repeat(200) + "\"}").throttleBody(1, 20, TimeUnit.MILLISECONDS));
+    server.enqueue(
+        ok("{\"pad\":\"" + "x".repeat(200) + "\"}").throttleBody(1, 20, TimeUnit.MILLISECONDS));
 
     long start = System.nanoTime();
-    NetworkException e = assertThrows(NetworkException.class,
-        () -> api.list(USER_TOKEN, API_KEY, RequestOptions.defaults()).execute());
+    NetworkException e =
+        assertThrows(
+            NetworkException.class,
+            () -> api.list(USER_TOKEN, API_KEY, RequestOptions.defaults()).execute());
     long ms = (System.nanoTime() - start) / 1_000_000;
 
     assertTrue(e.getMessage().contains("deadline"), e.getMessage());
@@ -320,10 +400,13 @@ class SafeDefaultsTest {
   @Test
   void createWithoutIdempotencyKeyCutByTheDeadlineHasAnUnknownOutcome() {
     Api api = builder().callTimeout(Duration.ofMillis(300)).build(server);
-    server.enqueue(ok("{\"pad\":\"" + "x".repeat(200) + "\"}").throttleBody(1, 20, TimeUnit.MILLISECONDS));
+    server.enqueue(
+        ok("{\"pad\":\"" + "x".repeat(200) + "\"}").throttleBody(1, 20, TimeUnit.MILLISECONDS));
 
-    OutcomeUnknownException e = assertThrows(OutcomeUnknownException.class,
-        () -> api.createTransfer(transfer(), RequestOptions.defaults()).execute());
+    OutcomeUnknownException e =
+        assertThrows(
+            OutcomeUnknownException.class,
+            () -> api.createTransfer(transfer(), RequestOptions.defaults()).execute());
     assertTrue(e.getMessage().contains("deadline"), e.getMessage());
   }
 
@@ -332,7 +415,9 @@ class SafeDefaultsTest {
     Api api = builder().callTimeout(Duration.ofSeconds(2)).build(server);
     server.enqueue(new MockResponse().setResponseCode(503).setHeader("Retry-After", "5"));
 
-    assertThrows(ServerException.class, () -> api.list(USER_TOKEN, API_KEY, RequestOptions.defaults()).execute());
+    assertThrows(
+        ServerException.class,
+        () -> api.list(USER_TOKEN, API_KEY, RequestOptions.defaults()).execute());
     assertEquals(List.of(), sleeps);
     assertEquals(1, server.getRequestCount());
   }
@@ -341,17 +426,22 @@ class SafeDefaultsTest {
   void everyCallIsBoundedByDefault() {
     String settings = builder().toString();
     assertTrue(settings.contains("callTimeout=" + ClientBuilder.DEFAULT_CALL_TIMEOUT), settings);
-    assertTrue(settings.contains("maxResponseBodySize=" + ClientBuilder.DEFAULT_MAX_RESPONSE_BODY_SIZE), settings);
+    assertTrue(
+        settings.contains("maxResponseBodySize=" + ClientBuilder.DEFAULT_MAX_RESPONSE_BODY_SIZE),
+        settings);
     assertTrue(settings.contains("followRedirects=false"), settings);
   }
 
-  // ---- credentials -----------------------------------------------------------------------------------------------
+  // ---- credentials
+  // -----------------------------------------------------------------------------------------------
 
   @Test
   void perCallTokenWithATrailingNewlineIsRefusedNamingTheHeaderButNotTheValue() {
     Api api = builder().build(server);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> api.list(USER_TOKEN + "\n", API_KEY, RequestOptions.defaults()).execute());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> api.list(USER_TOKEN + "\n", API_KEY, RequestOptions.defaults()).execute());
     assertTrue(e.getMessage().contains("X-User-Token"), e.getMessage());
     assertFalse(describe(e).contains(USER_TOKEN), describe(e));
     assertEquals(0, server.getRequestCount());
@@ -361,8 +451,10 @@ class SafeDefaultsTest {
   void perCallTokenWithANonAsciiCharacterIsRefusedOnTheAsyncPathToo() {
     Api api = builder().build(server);
     String bad = "k\u00e9y-" + API_KEY;
-    ExecutionException e = assertThrows(ExecutionException.class,
-        () -> api.list(USER_TOKEN, bad, RequestOptions.defaults()).executeAsync().get());
+    ExecutionException e =
+        assertThrows(
+            ExecutionException.class,
+            () -> api.list(USER_TOKEN, bad, RequestOptions.defaults()).executeAsync().get());
     IllegalArgumentException cause = assertInstanceOf(IllegalArgumentException.class, e.getCause());
     assertTrue(cause.getMessage().contains("X-Api-Key"), cause.getMessage());
     assertFalse(describe(e).contains(API_KEY), describe(e));
@@ -371,16 +463,27 @@ class SafeDefaultsTest {
 
   @Test
   void credentialsWithControlCharactersNonAsciiOrSurroundingSpaceAreRefusedWithoutShowingThem() {
-    for (String bad : new String[] {"sk_live_abc\n", " sk_live_abc", "sk_live_abc ", "sk_live_\u0000abc",
-        "sk_live_\u00e4bc", "sk_live_\u0661bc", "", "sk_live_abc\t"}) {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new BearerAuth(bad, "apiKey"));
+    for (String bad :
+        new String[] {
+          "sk_live_abc\n",
+          " sk_live_abc",
+          "sk_live_abc ",
+          "sk_live_\u0000abc",
+          "sk_live_\u00e4bc",
+          "sk_live_\u0661bc",
+          "",
+          "sk_live_abc\t"
+        }) {
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> new BearerAuth(bad, "apiKey"));
       assertTrue(e.getMessage().startsWith("apiKey "), e.getMessage());
       assertFalse(!bad.isEmpty() && describe(e).contains(bad.trim()), describe(e));
     }
     assertEquals("BearerAuth{██}", new BearerAuth("sk_live_a b", "apiKey").toString());
   }
 
-  // ---- bodies where a model is documented ------------------------------------------------------------------------
+  // ---- bodies where a model is documented
+  // ------------------------------------------------------------------------
 
   @Test
   void documentedBodyThatIsEmptyNullOrOfTheWrongJsonTypeIsADecodingErrorNeverNull() {
@@ -393,16 +496,22 @@ class SafeDefaultsTest {
     server.enqueue(ok("{\"id\":"));
 
     for (String what : new String[] {"null", "empty", "204", "array", "string", "truncated"}) {
-      ResponseDecodingException e = assertThrows(ResponseDecodingException.class,
-          () -> api.list(USER_TOKEN, API_KEY, RequestOptions.defaults()).execute(), what);
+      ResponseDecodingException e =
+          assertThrows(
+              ResponseDecodingException.class,
+              () -> api.list(USER_TOKEN, API_KEY, RequestOptions.defaults()).execute(),
+              what);
       assertTrue(e.getMessage().contains("GET /v1/items"), what + ": " + e.getMessage());
     }
     server.enqueue(ok("null"));
-    assertThrows(ResponseDecodingException.class,
+    assertThrows(
+        ResponseDecodingException.class,
         () -> api.list(USER_TOKEN, API_KEY, RequestOptions.defaults()).executeForResponse());
     server.enqueue(ok("null"));
-    ExecutionException async = assertThrows(ExecutionException.class,
-        () -> api.list(USER_TOKEN, API_KEY, RequestOptions.defaults()).executeAsync().get());
+    ExecutionException async =
+        assertThrows(
+            ExecutionException.class,
+            () -> api.list(USER_TOKEN, API_KEY, RequestOptions.defaults()).executeAsync().get());
     assertInstanceOf(ResponseDecodingException.class, async.getCause());
   }
 

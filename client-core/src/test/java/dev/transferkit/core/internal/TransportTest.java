@@ -1,7 +1,5 @@
 package dev.transferkit.core.internal;
 
-import dev.transferkit.core.ClientBuilder;
-import dev.transferkit.core.RetryPolicy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -14,11 +12,10 @@ import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
-import dev.transferkit.core.internal.RuntimeKeyed;
 import dev.transferkit.core.ApiCall;
-import dev.transferkit.core.internal.Idempotent;
-import dev.transferkit.core.internal.Json;
+import dev.transferkit.core.ClientBuilder;
 import dev.transferkit.core.RequestOptions;
+import dev.transferkit.core.RetryPolicy;
 import dev.transferkit.core.exception.NetworkException;
 import dev.transferkit.core.exception.OutcomeUnknownException;
 import dev.transferkit.core.exception.RateLimitException;
@@ -45,7 +42,10 @@ import retrofit2.http.GET;
 import retrofit2.http.POST;
 import retrofit2.http.Tag;
 
-/** The shared runtime against a real local HTTP server: idempotency keys, safe retries, outcome-unknown failures. */
+/**
+ * The shared runtime against a real local HTTP server: idempotency keys, safe retries,
+ * outcome-unknown failures.
+ */
 class TransportTest {
   /** What the spec of the test provider would mark secret (x-transferkit-secret). */
   static final Redaction TEST_PAY_SECRETS =
@@ -55,17 +55,21 @@ class TransportTest {
   interface PaymentsApi {
     @Idempotent(keyField = "idempotencyKey")
     @POST("v1/payments")
-    ApiCall<Map<String, Object>> createPayment(@Body KeyedPayment body, @Tag RequestOptions options);
+    ApiCall<Map<String, Object>> createPayment(
+        @Body KeyedPayment body, @Tag RequestOptions options);
 
     @POST("v1/transfers")
-    ApiCall<Map<String, Object>> createTransfer(@Body Map<String, Object> body, @Tag RequestOptions options);
+    ApiCall<Map<String, Object>> createTransfer(
+        @Body Map<String, Object> body, @Tag RequestOptions options);
 
     @GET("v1/payments")
     ApiCall<Map<String, Object>> listPayments(@Tag RequestOptions options);
-
   }
 
-  /** A request model whose adapter fills the idempotency key, as the generated adapters of create requests do. */
+  /**
+   * A request model whose adapter fills the idempotency key, as the generated adapters of create
+   * requests do.
+   */
   static final class KeyedPayment {
     final Map<String, Object> fields;
 
@@ -74,9 +78,12 @@ class TransportTest {
     }
   }
 
-  static final class KeyedPaymentAdapter extends JsonAdapter<KeyedPayment> implements RuntimeKeyed<KeyedPayment> {
+  static final class KeyedPaymentAdapter extends JsonAdapter<KeyedPayment>
+      implements RuntimeKeyed<KeyedPayment> {
     private final JsonAdapter<Map<String, Object>> map =
-        new Moshi.Builder().build().adapter(Types.newParameterizedType(Map.class, String.class, Object.class));
+        new Moshi.Builder()
+            .build()
+            .adapter(Types.newParameterizedType(Map.class, String.class, Object.class));
 
     @Override
     public KeyedPayment fromJson(JsonReader reader) throws java.io.IOException {
@@ -113,14 +120,28 @@ class TransportTest {
     }
 
     PaymentsApi build(String baseUrl) {
-      Moshi moshi = Json.moshi((type, annotations, m) -> type == KeyedPayment.class ? new KeyedPaymentAdapter() : null);
-      ErrorDecoder decoder = (status, headers, body) ->
-          ApiErrors.of(TEST_PAY_SECRETS, ErrorKind.forStatus(status), status, body).provider("TestPay").headers(headers).build();
+      Moshi moshi =
+          Json.moshi(
+              (type, annotations, m) ->
+                  type == KeyedPayment.class ? new KeyedPaymentAdapter() : null);
+      ErrorDecoder decoder =
+          (status, headers, body) ->
+              ApiErrors.of(TEST_PAY_SECRETS, ErrorKind.forStatus(status), status, body)
+                  .provider("TestPay")
+                  .headers(headers)
+                  .build();
       Transport transport =
-          transport(new Transport.Provider("TestPay", moshi, decoder, "list the transfers and match customId.",
-              TEST_PAY_SECRETS));
-      return transport.services(BaseUrls.normalize(baseUrl), new BearerAuth("sk_test_secret", "apiKey"))
-          .retrofit().create(PaymentsApi.class);
+          transport(
+              new Transport.Provider(
+                  "TestPay",
+                  moshi,
+                  decoder,
+                  "list the transfers and match customId.",
+                  TEST_PAY_SECRETS));
+      return transport
+          .services(BaseUrls.normalize(baseUrl), new BearerAuth("sk_test_secret", "apiKey"))
+          .retrofit()
+          .create(PaymentsApi.class);
     }
   }
 
@@ -143,7 +164,8 @@ class TransportTest {
   }
 
   private TestBuilder builder() {
-    return new TestBuilder().readTimeout(Duration.ofMillis(500))
+    return new TestBuilder()
+        .readTimeout(Duration.ofMillis(500))
         .retryPolicy(RetryPolicy.builder().sleeper(sleeps::add).random(() -> 0.5).build());
   }
 
@@ -173,17 +195,23 @@ class TransportTest {
 
   @Test
   void aResponseWithAByteOrderMarkAndTrailingWhitespaceDecodes() {
-    server.enqueue(new MockResponse().setHeader("Content-Type", "application/json")
-        .setBody(new okio.Buffer().write(okio.ByteString.decodeHex("EFBBBF")).writeUtf8("{\"id\":\"p1\"}\n\n")));
+    server.enqueue(
+        new MockResponse()
+            .setHeader("Content-Type", "application/json")
+            .setBody(
+                new okio.Buffer()
+                    .write(okio.ByteString.decodeHex("EFBBBF"))
+                    .writeUtf8("{\"id\":\"p1\"}\n\n")));
     assertEquals("p1", api.listPayments(RequestOptions.defaults()).execute().get("id"));
   }
 
   @Test
   void contentAfterTheResponseDocumentIsADecodingError() {
     server.enqueue(ok("{\"id\":\"p1\"} {\"id\":\"p2\"}"));
-    dev.transferkit.core.exception.ResponseDecodingException e = assertThrows(
-        dev.transferkit.core.exception.ResponseDecodingException.class,
-        () -> api.listPayments(RequestOptions.defaults()).execute());
+    dev.transferkit.core.exception.ResponseDecodingException e =
+        assertThrows(
+            dev.transferkit.core.exception.ResponseDecodingException.class,
+            () -> api.listPayments(RequestOptions.defaults()).execute());
     assertTrue(e.getMessage().contains("does not match the contract"), e.getMessage());
   }
 
@@ -192,7 +220,8 @@ class TransportTest {
     server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
     server.enqueue(ok("{\"id\":\"p1\"}"));
 
-    Map<String, Object> result = api.createPayment(new KeyedPayment(payment()), RequestOptions.defaults()).execute();
+    Map<String, Object> result =
+        api.createPayment(new KeyedPayment(payment()), RequestOptions.defaults()).execute();
 
     assertEquals("p1", result.get("id"));
     assertEquals(2, server.getRequestCount());
@@ -207,7 +236,11 @@ class TransportTest {
     server.enqueue(new MockResponse().setResponseCode(503).setBody("<html>busy</html>"));
     server.enqueue(ok("{\"id\":\"p1\"}"));
 
-    assertEquals("p1", api.createPayment(new KeyedPayment(payment()), RequestOptions.defaults()).execute().get("id"));
+    assertEquals(
+        "p1",
+        api.createPayment(new KeyedPayment(payment()), RequestOptions.defaults())
+            .execute()
+            .get("id"));
 
     List<String> keys = keysSeen(3);
     assertEquals(1, keys.stream().distinct().count(), keys.toString());
@@ -220,7 +253,11 @@ class TransportTest {
     server.enqueue(new MockResponse().setResponseCode(429).setHeader("Retry-After", "3"));
     server.enqueue(ok("{\"id\":\"p1\"}"));
 
-    assertEquals("p1", api.createPayment(new KeyedPayment(payment()), RequestOptions.defaults()).execute().get("id"));
+    assertEquals(
+        "p1",
+        api.createPayment(new KeyedPayment(payment()), RequestOptions.defaults())
+            .execute()
+            .get("id"));
 
     assertEquals(List.of(Duration.ofSeconds(3)), sleeps);
     List<String> keys = keysSeen(2);
@@ -231,8 +268,12 @@ class TransportTest {
   void retryAfterLongerThanTheCapIsReportedInsteadOfWaitedFor() {
     server.enqueue(new MockResponse().setResponseCode(429).setHeader("Retry-After", "120"));
 
-    RateLimitException e = assertThrows(RateLimitException.class,
-        () -> api.createPayment(new KeyedPayment(payment()), RequestOptions.defaults()).execute());
+    RateLimitException e =
+        assertThrows(
+            RateLimitException.class,
+            () ->
+                api.createPayment(new KeyedPayment(payment()), RequestOptions.defaults())
+                    .execute());
 
     assertEquals(Duration.ofSeconds(120), e.retryAfter());
     assertEquals(1, server.getRequestCount());
@@ -244,7 +285,11 @@ class TransportTest {
     server.enqueue(ok("{\"id\":\"p1\"}").setBodyDelay(2, java.util.concurrent.TimeUnit.SECONDS));
     server.enqueue(ok("{\"id\":\"p1\"}"));
 
-    assertEquals("p1", api.createPayment(new KeyedPayment(payment()), RequestOptions.defaults()).execute().get("id"));
+    assertEquals(
+        "p1",
+        api.createPayment(new KeyedPayment(payment()), RequestOptions.defaults())
+            .execute()
+            .get("id"));
 
     List<String> keys = keysSeen(2);
     assertEquals(keys.get(0), keys.get(1));
@@ -256,8 +301,12 @@ class TransportTest {
       server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
     }
 
-    NetworkException e = assertThrows(NetworkException.class,
-        () -> api.createPayment(new KeyedPayment(payment()), RequestOptions.defaults()).execute());
+    NetworkException e =
+        assertThrows(
+            NetworkException.class,
+            () ->
+                api.createPayment(new KeyedPayment(payment()), RequestOptions.defaults())
+                    .execute());
 
     List<String> keys = keysSeen(3);
     assertEquals(1, keys.stream().distinct().count());
@@ -271,8 +320,10 @@ class TransportTest {
     server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
     server.enqueue(ok("{\"id\":\"t2\"}"));
 
-    OutcomeUnknownException e = assertThrows(OutcomeUnknownException.class,
-        () -> api.createTransfer(payment(), RequestOptions.defaults()).execute());
+    OutcomeUnknownException e =
+        assertThrows(
+            OutcomeUnknownException.class,
+            () -> api.createTransfer(payment(), RequestOptions.defaults()).execute());
 
     assertEquals(1, server.getRequestCount());
     assertEquals("POST /v1/transfers", e.operation());
@@ -284,8 +335,10 @@ class TransportTest {
   void nonIdempotentPostWhoseResponseTimesOutHasAnUnknownOutcome() {
     server.enqueue(ok("{\"id\":\"t1\"}").setHeadersDelay(2, java.util.concurrent.TimeUnit.SECONDS));
 
-    OutcomeUnknownException e = assertThrows(OutcomeUnknownException.class,
-        () -> api.createTransfer(payment(), RequestOptions.defaults()).execute());
+    OutcomeUnknownException e =
+        assertThrows(
+            OutcomeUnknownException.class,
+            () -> api.createTransfer(payment(), RequestOptions.defaults()).execute());
 
     assertEquals(1, server.getRequestCount());
     assertTrue(e.getMessage().contains("SocketTimeoutException"), e.getMessage());
@@ -296,8 +349,10 @@ class TransportTest {
     server.enqueue(new MockResponse().setResponseCode(503));
     server.enqueue(ok("{\"id\":\"t2\"}"));
 
-    OutcomeUnknownException e = assertThrows(OutcomeUnknownException.class,
-        () -> api.createTransfer(payment(), RequestOptions.defaults()).execute());
+    OutcomeUnknownException e =
+        assertThrows(
+            OutcomeUnknownException.class,
+            () -> api.createTransfer(payment(), RequestOptions.defaults()).execute());
 
     ServerException answer = assertInstanceOf(ServerException.class, e.getCause());
     assertEquals(503, answer.httpStatus());
@@ -309,7 +364,8 @@ class TransportTest {
   void nonIdempotentPostAnswered429IsARateLimitNotAnUnknownOutcome() {
     server.enqueue(new MockResponse().setResponseCode(429).setHeader("Retry-After", "1"));
 
-    assertThrows(dev.transferkit.core.exception.RateLimitException.class,
+    assertThrows(
+        dev.transferkit.core.exception.RateLimitException.class,
         () -> api.createTransfer(payment(), RequestOptions.defaults()).execute());
     assertEquals(1, server.getRequestCount());
   }
@@ -320,13 +376,17 @@ class TransportTest {
     server.shutdown();
     PaymentsApi offline = builder().build(url);
 
-    NetworkException post = assertThrows(NetworkException.class,
-        () -> offline.createTransfer(payment(), RequestOptions.defaults()).execute());
+    NetworkException post =
+        assertThrows(
+            NetworkException.class,
+            () -> offline.createTransfer(payment(), RequestOptions.defaults()).execute());
     assertTrue(post.getMessage().contains("before the request was sent"), post.getMessage());
     assertTrue(sleeps.isEmpty(), "a non-idempotent POST is never retried");
 
-    NetworkException get = assertThrows(NetworkException.class,
-        () -> offline.listPayments(RequestOptions.defaults()).execute());
+    NetworkException get =
+        assertThrows(
+            NetworkException.class,
+            () -> offline.listPayments(RequestOptions.defaults()).execute());
     assertTrue(get.getMessage().contains("after 3 attempts"), get.getMessage());
     assertEquals(2, sleeps.size());
   }
@@ -364,7 +424,8 @@ class TransportTest {
 
     api.createPayment(new KeyedPayment(body), RequestOptions.defaults()).execute();
 
-    assertEquals(List.of("ba943ff1-ca16-49b2-ba55-1057e70ca5c7", "ba943ff1-ca16-49b2-ba55-1057e70ca5c7"),
+    assertEquals(
+        List.of("ba943ff1-ca16-49b2-ba55-1057e70ca5c7", "ba943ff1-ca16-49b2-ba55-1057e70ca5c7"),
         keysSeen(2));
   }
 
@@ -374,9 +435,16 @@ class TransportTest {
     server.enqueue(ok("{\"id\":\"p1\"}"));
     server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
 
-    assertEquals("p1", api.createPayment(new KeyedPayment(payment()), RequestOptions.defaults()).executeAsync().get().get("id"));
-    ExecutionException e = assertThrows(ExecutionException.class,
-        () -> api.createTransfer(payment(), RequestOptions.defaults()).executeAsync().get());
+    assertEquals(
+        "p1",
+        api.createPayment(new KeyedPayment(payment()), RequestOptions.defaults())
+            .executeAsync()
+            .get()
+            .get("id"));
+    ExecutionException e =
+        assertThrows(
+            ExecutionException.class,
+            () -> api.createTransfer(payment(), RequestOptions.defaults()).executeAsync().get());
 
     assertInstanceOf(OutcomeUnknownException.class, e.getCause());
     assertEquals(3, server.getRequestCount());
@@ -384,10 +452,13 @@ class TransportTest {
 
   @Test
   void callerSuppliedClientKeepsItsInterceptorsButCannotMakeOkHttpRepeatAPost() throws Exception {
-    OkHttpClient own = new OkHttpClient.Builder()
-        .retryOnConnectionFailure(true)
-        .addInterceptor(chain -> chain.proceed(chain.request().newBuilder().header("X-Tenant", "t1").build()))
-        .build();
+    OkHttpClient own =
+        new OkHttpClient.Builder()
+            .retryOnConnectionFailure(true)
+            .addInterceptor(
+                chain ->
+                    chain.proceed(chain.request().newBuilder().header("X-Tenant", "t1").build()))
+            .build();
     PaymentsApi withOwn = builder().httpClient(own).build(server.url("/").toString());
     server.enqueue(ok("{\"id\":\"p1\"}"));
     server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
@@ -395,16 +466,18 @@ class TransportTest {
 
     withOwn.listPayments(RequestOptions.defaults()).execute();
     assertEquals("t1", server.takeRequest().getHeader("X-Tenant"));
-    assertThrows(OutcomeUnknownException.class,
+    assertThrows(
+        OutcomeUnknownException.class,
         () -> withOwn.createTransfer(payment(), RequestOptions.defaults()).execute());
     assertEquals(2, server.getRequestCount());
   }
 
   @Test
   void requestThatCannotBeBuiltIsStillATransferKitException() {
-    dev.transferkit.core.exception.TransferKitException e = assertThrows(
-        dev.transferkit.core.exception.TransferKitException.class,
-        () -> api.createTransfer(null, RequestOptions.defaults()).execute());
+    dev.transferkit.core.exception.TransferKitException e =
+        assertThrows(
+            dev.transferkit.core.exception.TransferKitException.class,
+            () -> api.createTransfer(null, RequestOptions.defaults()).execute());
     assertTrue(e.getMessage().contains("Body parameter value must not be null"), e.getMessage());
     assertEquals(0, server.getRequestCount());
   }
@@ -413,7 +486,8 @@ class TransportTest {
   void httpLoggingMasksCredentials() throws Exception {
     List<String> lines = Collections.synchronizedList(new ArrayList<>());
     PaymentsApi logged = builder().httpLogger(lines::add).build(server.url("/").toString());
-    server.enqueue(ok("{\"data\":{\"userToken\":\"eyJ-user-token\",\"encryptionKey\":\"enc-key\"}}"));
+    server.enqueue(
+        ok("{\"data\":{\"userToken\":\"eyJ-user-token\",\"encryptionKey\":\"enc-key\"}}"));
 
     logged.listPayments(RequestOptions.defaults()).execute();
 

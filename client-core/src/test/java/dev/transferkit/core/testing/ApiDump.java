@@ -18,10 +18,11 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The public API of a module's jar as text, one line per public type and per public or protected member, like
- * OkHttp's {@code api/*.api} files: every package except {@code *.internal}, types in name order, members sorted.
- * {@link #assertMatchesCheckedInFile} compares it with {@code api/<module>.api}, so every API change shows in review;
- * run the build with {@code -Dtransferkit.api.update=true} to rewrite the file after an intended change.
+ * The public API of a module's jar as text, one line per public type and per public or protected
+ * member, like OkHttp's {@code api/*.api} files: every package except {@code *.internal}, types in
+ * name order, members sorted. {@link #assertMatchesCheckedInFile} compares it with {@code
+ * api/<module>.api}, so every API change shows in review; run the build with {@code
+ * -Dtransferkit.api.update=true} to rewrite the file after an intended change.
  */
 public final class ApiDump {
   private ApiDump() {}
@@ -30,12 +31,19 @@ public final class ApiDump {
   public static String of(Path classesDir) throws IOException, ClassNotFoundException {
     List<String> names;
     try (Stream<Path> files = Files.walk(classesDir)) {
-      names = files.map(classesDir::relativize).map(Path::toString)
-          .filter(p -> p.endsWith(".class") && !p.endsWith("package-info.class") && !p.endsWith("module-info.class"))
-          .map(p -> p.substring(0, p.length() - ".class".length()).replace('/', '.'))
-          .filter(n -> !n.contains(".internal."))
-          .sorted()
-          .collect(Collectors.toList());
+      names =
+          files
+              .map(classesDir::relativize)
+              .map(Path::toString)
+              .filter(
+                  p ->
+                      p.endsWith(".class")
+                          && !p.endsWith("package-info.class")
+                          && !p.endsWith("module-info.class"))
+              .map(p -> p.substring(0, p.length() - ".class".length()).replace('/', '.'))
+              .filter(n -> !n.contains(".internal."))
+              .sorted()
+              .collect(Collectors.toList());
     }
     StringBuilder out = new StringBuilder();
     for (String name : names) {
@@ -74,7 +82,10 @@ public final class ApiDump {
 
   private static boolean isVisible(Class<?> type) {
     for (Class<?> t = type; t != null; t = t.getEnclosingClass()) {
-      if (!Modifier.isPublic(t.getModifiers()) || t.isAnonymousClass() || t.isLocalClass() || t.isSynthetic()) {
+      if (!Modifier.isPublic(t.getModifiers())
+          || t.isAnonymousClass()
+          || t.isLocalClass()
+          || t.isSynthetic()) {
         return false;
       }
     }
@@ -86,11 +97,16 @@ public final class ApiDump {
   }
 
   private static String describe(Class<?> type) {
-    StringBuilder sb = new StringBuilder(Modifier.toString(type.getModifiers() & ~Modifier.INTERFACE));
-    sb.append(type.isInterface() ? (type.isAnnotation() ? " @interface " : " interface ")
-        : type.isEnum() ? " enum " : " class ");
+    StringBuilder sb =
+        new StringBuilder(Modifier.toString(type.getModifiers() & ~Modifier.INTERFACE));
+    sb.append(
+        type.isInterface()
+            ? (type.isAnnotation() ? " @interface " : " interface ")
+            : type.isEnum() ? " enum " : " class ");
     sb.append(type.getName());
-    if (type.getGenericSuperclass() != null && type.getSuperclass() != Object.class && !type.isEnum()) {
+    if (type.getGenericSuperclass() != null
+        && type.getSuperclass() != Object.class
+        && !type.isEnum()) {
       sb.append(" extends ").append(type.getGenericSuperclass().getTypeName());
     }
     if (type.getGenericInterfaces().length > 0 && !type.isAnnotation()) {
@@ -98,15 +114,16 @@ public final class ApiDump {
       for (java.lang.reflect.Type i : type.getGenericInterfaces()) {
         interfaces.add(i.getTypeName());
       }
-      sb.append(type.isInterface() ? " extends " : " implements ").append(String.join(", ", interfaces));
+      sb.append(type.isInterface() ? " extends " : " implements ")
+          .append(String.join(", ", interfaces));
     }
     return sb.toString().trim();
   }
 
   /**
-   * Fails unless the dump of this module's {@code target/classes} equals {@code api/<module>.api} (run with the
-   * module's directory as working directory, as Surefire does). With {@code -Dtransferkit.api.update=true}, writes
-   * the file instead.
+   * Fails unless the dump of this module's {@code target/classes} equals {@code api/<module>.api}
+   * (run with the module's directory as working directory, as Surefire does). With {@code
+   * -Dtransferkit.api.update=true}, writes the file instead.
    */
   public static void assertMatchesCheckedInFile(String module) throws Exception {
     String actual = of(Paths.get("target", "classes"));
@@ -118,11 +135,19 @@ public final class ApiDump {
     }
     Files.createDirectories(Paths.get("target"));
     Files.write(Paths.get("target", module + ".api"), actual.getBytes(StandardCharsets.UTF_8));
-    String expected = Files.exists(file) ? new String(Files.readAllBytes(file), StandardCharsets.UTF_8) : "";
+    String expected =
+        Files.exists(file) ? new String(Files.readAllBytes(file), StandardCharsets.UTF_8) : "";
     if (!expected.equals(actual)) {
-      fail("The public API of " + module + " differs from " + file + " (actual: target/" + module + ".api)."
-          + " If the change is intended, rebuild with -Dtransferkit.api.update=true and commit the file.\n"
-          + diff(expected, actual));
+      fail(
+          "The public API of "
+              + module
+              + " differs from "
+              + file
+              + " (actual: target/"
+              + module
+              + ".api)."
+              + " If the change is intended, rebuild with -Dtransferkit.api.update=true and commit the file.\n"
+              + diff(expected, actual));
     }
   }
 

@@ -10,8 +10,9 @@ import java.util.Objects;
 import okio.Buffer;
 
 /**
- * Test helper: parses JSON into a tree that keeps every number as its literal text, and compares two documents
- * structurally (object member order is ignored, array order is not, numbers compare by their exact text).
+ * Test helper: parses JSON into a tree that keeps every number as its literal text, and compares
+ * two documents structurally (object member order is ignored, array order is not, numbers compare
+ * by their exact text).
  */
 public final class JsonText {
   private JsonText() {}
@@ -40,7 +41,10 @@ public final class JsonText {
     }
   }
 
-  /** Parses a JSON document; numbers become {@link Num}, objects {@link LinkedHashMap}, arrays {@link List}. */
+  /**
+   * Parses a JSON document; numbers become {@link Num}, objects {@link LinkedHashMap}, arrays
+   * {@link List}.
+   */
   public static Object parse(String json) {
     try (JsonReader reader = JsonReader.of(new Buffer().writeUtf8(json))) {
       Object value = read(reader);
@@ -84,7 +88,8 @@ public final class JsonText {
       case NULL:
         return reader.nextNull();
       default:
-        throw new IllegalArgumentException("Unexpected " + reader.peek() + " at " + reader.getPath());
+        throw new IllegalArgumentException(
+            "Unexpected " + reader.peek() + " at " + reader.getPath());
     }
   }
 
@@ -99,7 +104,12 @@ public final class JsonText {
       Map<?, ?> a = (Map<?, ?>) actual;
       for (Map.Entry<?, ?> entry : e.entrySet()) {
         if (!a.containsKey(entry.getKey())) {
-          return path + "." + entry.getKey() + ": missing in actual (expected " + describe(entry.getValue()) + ")";
+          return path
+              + "."
+              + entry.getKey()
+              + ": missing in actual (expected "
+              + describe(entry.getValue())
+              + ")";
         }
         String d = diff(path + "." + entry.getKey(), entry.getValue(), a.get(entry.getKey()));
         if (d != null) {
@@ -134,9 +144,9 @@ public final class JsonText {
   }
 
   /**
-   * The one change a round trip may make: a decimal string written without its leading zero (Circle's docs send
-   * {@code ".01"}) is re-encoded as {@code "0.01"} by {@link java.math.BigDecimal#toPlainString()}. Same value, same
-   * digits; nothing else is tolerated.
+   * The one change a round trip may make: a decimal string written without its leading zero
+   * (Circle's docs send {@code ".01"}) is re-encoded as {@code "0.01"} by {@link
+   * java.math.BigDecimal#toPlainString()}. Same value, same digits; nothing else is tolerated.
    */
   static boolean isLeadingZeroCanonicalisation(Object expected, Object actual) {
     if (!(expected instanceof String) || !(actual instanceof String)) {
@@ -167,7 +177,8 @@ public final class JsonText {
   public static void assertJsonEquals(String expectedJson, String actualJson) {
     String d = difference(expectedJson, actualJson);
     if (d != null) {
-      throw new AssertionError("JSON differs at " + d + "\nexpected: " + expectedJson + "\nactual:   " + actualJson);
+      throw new AssertionError(
+          "JSON differs at " + d + "\nexpected: " + expectedJson + "\nactual:   " + actualJson);
     }
   }
 }

@@ -7,7 +7,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** Test helper: decodes a payload with a generated model, re-encodes it, and asserts the JSON is unchanged. */
+/**
+ * Test helper: decodes a payload with a generated model, re-encodes it, and asserts the JSON is
+ * unchanged.
+ */
 public final class RoundTrip {
   private RoundTrip() {}
 
@@ -23,7 +26,10 @@ public final class RoundTrip {
     }
   }
 
-  /** Decodes {@code json} as {@code type}, re-encodes it and asserts equality; returns the decoded value. */
+  /**
+   * Decodes {@code json} as {@code type}, re-encodes it and asserts equality; returns the decoded
+   * value.
+   */
   public static <T> T assertRoundTrip(Moshi moshi, Class<T> type, String json) {
     JsonAdapter<T> adapter = moshi.adapter(type);
     T value;

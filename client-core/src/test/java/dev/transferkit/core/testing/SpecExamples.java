@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -19,10 +19,12 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Test helper: every JSON example of an OpenAPI spec (request bodies and responses, inline or via
- * {@code components/responses}), rendered back to JSON with each number exactly as written in the YAML.
+ * {@code components/responses}), rendered back to JSON with each number exactly as written in the
+ * YAML.
  */
 public final class SpecExamples {
-  private static final Pattern JSON_NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
+  private static final Pattern JSON_NUMBER =
+      Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
 
   /** One example: where it is, the schema it claims to follow, and its JSON text. */
   public static final class Example {
@@ -174,11 +176,21 @@ public final class SpecExamples {
     sb.append('"');
     for (char c : v.toCharArray()) {
       switch (c) {
-        case '"': sb.append("\\\""); break;
-        case '\\': sb.append("\\\\"); break;
-        case '\n': sb.append("\\n"); break;
-        case '\t': sb.append("\\t"); break;
-        case '\r': sb.append("\\r"); break;
+        case '"':
+          sb.append("\\\"");
+          break;
+        case '\\':
+          sb.append("\\\\");
+          break;
+        case '\n':
+          sb.append("\\n");
+          break;
+        case '\t':
+          sb.append("\\t");
+          break;
+        case '\r':
+          sb.append("\\r");
+          break;
         default:
           if (c < 0x20) {
             sb.append(String.format("\\u%04x", (int) c));
@@ -190,18 +202,23 @@ public final class SpecExamples {
     sb.append('"');
   }
 
-  /** The spec file {@code relative} (e.g. {@code wyre/transfers.yaml}) under the specs directory the build names. */
+  /**
+   * The spec file {@code relative} (e.g. {@code wyre/transfers.yaml}) under the specs directory the
+   * build names.
+   */
   public static Path spec(String relative) {
     String dir = System.getProperty("transferkit.specs");
     if (dir == null) {
-      throw new IllegalStateException("System property transferkit.specs is not set (the parent POM sets it)");
+      throw new IllegalStateException(
+          "System property transferkit.specs is not set (the parent POM sets it)");
     }
     return Path.of(dir).resolve(relative);
   }
 
   /**
-   * One dynamic test per example of {@code specRelative}: decode with the generated model named by the example's
-   * schema in {@code modelPackage}, re-encode, and compare the JSON (numbers by their text).
+   * One dynamic test per example of {@code specRelative}: decode with the generated model named by
+   * the example's schema in {@code modelPackage}, re-encode, and compare the JSON (numbers by their
+   * text).
    */
   public static java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> roundTripTests(
       String specRelative, String modelPackage, com.squareup.moshi.Moshi moshi) {
@@ -209,18 +226,25 @@ public final class SpecExamples {
     if (examples.isEmpty()) {
       throw new AssertionError("No examples found in " + specRelative);
     }
-    return examples.stream().map(e -> org.junit.jupiter.api.DynamicTest.dynamicTest(e.toString(), () -> {
-      if (e.schema == null) {
-        throw new AssertionError(e.location + ": example without a schema $ref");
-      }
-      Class<?> type = Class.forName(modelPackage + "." + modelName(modelPackage, e.schema));
-      RoundTrip.assertRoundTrip(moshi, type, e.json);
-    }));
+    return examples.stream()
+        .map(
+            e ->
+                org.junit.jupiter.api.DynamicTest.dynamicTest(
+                    e.toString(),
+                    () -> {
+                      if (e.schema == null) {
+                        throw new AssertionError(e.location + ": example without a schema $ref");
+                      }
+                      Class<?> type =
+                          Class.forName(modelPackage + "." + modelName(modelPackage, e.schema));
+                      RoundTrip.assertRoundTrip(moshi, type, e.json);
+                    }));
   }
 
   /**
-   * The generated class of schema {@code schema}: the codegen names a spec's {@code Error} and {@code ErrorDetail}
-   * after the provider ({@code CircleError}; {@code TransferKitJavaCodegen#toModelName}).
+   * The generated class of schema {@code schema}: the codegen names a spec's {@code Error} and
+   * {@code ErrorDetail} after the provider ({@code CircleError}; {@code
+   * TransferKitJavaCodegen#toModelName}).
    */
   static String modelName(String modelPackage, String schema) {
     if (schema.equals("Error") || schema.equals("ErrorDetail")) {

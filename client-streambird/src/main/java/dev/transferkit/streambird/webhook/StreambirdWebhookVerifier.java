@@ -2,9 +2,9 @@ package dev.transferkit.streambird.webhook;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
-import dev.transferkit.core.internal.Json;
 import dev.transferkit.core.exception.TransferKitException;
 import dev.transferkit.core.exception.WebhookSignatureException;
+import dev.transferkit.core.internal.Json;
 import dev.transferkit.streambird.model.JsonAdapters;
 import dev.transferkit.streambird.model.WebhookEvent;
 import java.io.IOException;
@@ -17,9 +17,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Verifies and parses Streambird webhook deliveries: the signature is the hex HMAC-SHA256 of the exact raw body,
- * keyed with the webhook token, compared in constant time. Pass the raw body bytes as received (not re-serialized
- * JSON) and the signature header's value.
+ * Verifies and parses Streambird webhook deliveries: the signature is the hex HMAC-SHA256 of the
+ * exact raw body, keyed with the webhook token, compared in constant time. Pass the raw body bytes
+ * as received (not re-serialized JSON) and the signature header's value.
  *
  * <pre>{@code
  * StreambirdWebhookVerifier verifier = new StreambirdWebhookVerifier(System.getenv("STREAMBIRD_WEBHOOK_TOKEN"));
@@ -42,7 +42,10 @@ public final class StreambirdWebhookVerifier {
     this.key = new SecretKeySpec(webhookToken.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
   }
 
-  /** The hex HMAC-SHA256 of {@code rawBody} (what a genuine delivery's signature is; also handy in tests). */
+  /**
+   * The hex HMAC-SHA256 of {@code rawBody} (what a genuine delivery's signature is; also handy in
+   * tests).
+   */
   public String sign(byte[] rawBody) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
@@ -61,8 +64,8 @@ public final class StreambirdWebhookVerifier {
   /**
    * Checks that {@code signature} signs {@code rawBody}.
    *
-   * @throws WebhookSignatureException if {@code signature} (hex, any case) is missing or is not the HMAC of exactly
-   *     {@code rawBody}
+   * @throws WebhookSignatureException if {@code signature} (hex, any case) is missing or is not the
+   *     HMAC of exactly {@code rawBody}
    */
   public void verify(byte[] rawBody, String signature) {
     Objects.requireNonNull(rawBody, "rawBody");
@@ -96,7 +99,8 @@ public final class StreambirdWebhookVerifier {
       }
       return event;
     } catch (IOException | JsonDataException e) {
-      throw new TransferKitException("Streambird webhook body does not match the contract: " + e.getMessage(), e);
+      throw new TransferKitException(
+          "Streambird webhook body does not match the contract: " + e.getMessage(), e);
     }
   }
 

@@ -14,10 +14,12 @@ import org.junit.jupiter.api.Test;
 
 class StreambirdWebhookVerifierTest {
   private static final String TOKEN = "whsec_streambird_token_0004";
-  private static final byte[] BODY = ("{\"payload\":{\"resource_type\":\"transfer\",\"action\":\"completed\","
-      + "\"object\":{\"id\":\"transfer_2DJMdUNmkPDIFNVWiTNHTiBL0NB\",\"status\":\"completed\","
-      + "\"href\":\"/v1/transfers/transfer_2DJMdUNmkPDIFNVWiTNHTiBL0NB\","
-      + "\"completed_at_iso8601\":\"2022-08-13T17:49:01Z\"}}}").getBytes(StandardCharsets.UTF_8);
+  private static final byte[] BODY =
+      ("{\"payload\":{\"resource_type\":\"transfer\",\"action\":\"completed\","
+              + "\"object\":{\"id\":\"transfer_2DJMdUNmkPDIFNVWiTNHTiBL0NB\",\"status\":\"completed\","
+              + "\"href\":\"/v1/transfers/transfer_2DJMdUNmkPDIFNVWiTNHTiBL0NB\","
+              + "\"completed_at_iso8601\":\"2022-08-13T17:49:01Z\"}}}")
+          .getBytes(StandardCharsets.UTF_8);
 
   private final StreambirdWebhookVerifier verifier = new StreambirdWebhookVerifier(TOKEN);
 
@@ -43,11 +45,15 @@ class StreambirdWebhookVerifierTest {
   @Test
   void tamperedBodyWrongTokenAndMissingSignatureAreRejected() throws Exception {
     String signature = hmac(TOKEN, BODY);
-    byte[] tampered = new String(BODY, StandardCharsets.UTF_8).replace("completed\",\"href", "failed\",\"href")
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] tampered =
+        new String(BODY, StandardCharsets.UTF_8)
+            .replace("completed\",\"href", "failed\",\"href")
+            .getBytes(StandardCharsets.UTF_8);
     assertThrows(WebhookSignatureException.class, () -> verifier.verify(tampered, signature));
-    assertThrows(WebhookSignatureException.class, () -> verifier.verify(BODY, hmac("other-token", BODY)));
-    assertThrows(WebhookSignatureException.class, () -> verifier.verify(BODY, signature.substring(1)));
+    assertThrows(
+        WebhookSignatureException.class, () -> verifier.verify(BODY, hmac("other-token", BODY)));
+    assertThrows(
+        WebhookSignatureException.class, () -> verifier.verify(BODY, signature.substring(1)));
     assertThrows(WebhookSignatureException.class, () -> verifier.verify(BODY, null));
   }
 

@@ -2,8 +2,8 @@ package dev.transferkit.wyre.webhook;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
-import dev.transferkit.core.internal.Json;
 import dev.transferkit.core.exception.TransferKitException;
+import dev.transferkit.core.internal.Json;
 import dev.transferkit.wyre.model.JsonAdapters;
 import dev.transferkit.wyre.model.Transfer;
 import java.io.IOException;
@@ -13,9 +13,10 @@ import java.util.Objects;
 /**
  * Parses the transfer status callbacks Wyre POSTs to a transfer's {@code notifyUrl}.
  *
- * <p>Wyre documents no signature for these callbacks, so anyone who learns the URL can post to it. Treat a callback
- * as a hint only: fetch the transfer with {@code wyre.transfers().getTransfer(callback.getId())} and act on
- * what Wyre returns. Use a hard-to-guess notifyUrl as well.
+ * <p>Wyre documents no signature for these callbacks, so anyone who learns the URL can post to it.
+ * Treat a callback as a hint only: fetch the transfer with {@code
+ * wyre.transfers().getTransfer(callback.getId())} and act on what Wyre returns. Use a hard-to-guess
+ * notifyUrl as well.
  *
  * <p>Thread-safe (stateless).
  */
@@ -39,7 +40,8 @@ public final class WyreCallbacks {
       }
       return callback;
     } catch (IOException | JsonDataException e) {
-      throw new TransferKitException("Wyre transfer callback does not match the contract: " + e.getMessage(), e);
+      throw new TransferKitException(
+          "Wyre transfer callback does not match the contract: " + e.getMessage(), e);
     }
   }
 }

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class WyreCallbacksTest {
   @Test
   void transferStatusCallbackIsParsedWithExactAmounts() {
-    byte[] body = resource(getClass(), "/payloads/response-c.json").getBytes(StandardCharsets.UTF_8);
+    byte[] body =
+        resource(getClass(), "/payloads/response-c.json").getBytes(StandardCharsets.UTF_8);
 
     Transfer callback = WyreCallbacks.parseTransferCallback(body);
 
@@ -26,9 +27,11 @@ class WyreCallbacksTest {
 
   @Test
   void garbageIsRejected() {
-    assertThrows(TransferKitException.class,
+    assertThrows(
+        TransferKitException.class,
         () -> WyreCallbacks.parseTransferCallback("not json".getBytes(StandardCharsets.UTF_8)));
-    assertThrows(TransferKitException.class,
+    assertThrows(
+        TransferKitException.class,
         () -> WyreCallbacks.parseTransferCallback("null".getBytes(StandardCharsets.UTF_8)));
   }
 }

@@ -12,8 +12,8 @@ import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The merchant's webhook endpoint: a JDK HTTP server on 127.0.0.1 that answers 200 to every POST and keeps the raw
- * body and headers exactly as received, for the steps to verify. Thread-safe.
+ * The merchant's webhook endpoint: a JDK HTTP server on 127.0.0.1 that answers 200 to every POST
+ * and keeps the raw body and headers exactly as received, for the steps to verify. Thread-safe.
  */
 public final class WebhookReceiver implements AutoCloseable {
   /** One delivery: the exact body bytes and the headers (names lower-cased). */
@@ -33,20 +33,28 @@ public final class WebhookReceiver implements AutoCloseable {
   /** Starts a receiver on a free loopback port. */
   public static WebhookReceiver start() {
     try {
-      HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      HttpServer server =
+          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
       WebhookReceiver receiver = new WebhookReceiver(server);
-      server.createContext("/", exchange -> {
-        try (InputStream in = exchange.getRequestBody()) {
-          byte[] body = in.readAllBytes();
-          Map<String, String> headers = new TreeMap<>();
-          exchange.getRequestHeaders().forEach((name, values) ->
-              headers.put(name.toLowerCase(java.util.Locale.ROOT), values.isEmpty() ? "" : values.get(0)));
-          receiver.deliveries.add(new Delivery(body, headers));
-          exchange.sendResponseHeaders(200, -1);
-        } finally {
-          exchange.close();
-        }
-      });
+      server.createContext(
+          "/",
+          exchange -> {
+            try (InputStream in = exchange.getRequestBody()) {
+              byte[] body = in.readAllBytes();
+              Map<String, String> headers = new TreeMap<>();
+              exchange
+                  .getRequestHeaders()
+                  .forEach(
+                      (name, values) ->
+                          headers.put(
+                              name.toLowerCase(java.util.Locale.ROOT),
+                              values.isEmpty() ? "" : values.get(0)));
+              receiver.deliveries.add(new Delivery(body, headers));
+              exchange.sendResponseHeaders(200, -1);
+            } finally {
+              exchange.close();
+            }
+          });
       server.start();
       return receiver;
     } catch (IOException e) {

@@ -32,16 +32,18 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /**
- * Holds the local sandbox against recordings of a real target ({@link Recording}s): each recorded scenario is replayed
- * in order against a freshly reset sandbox, and the sandbox's answer to each request compared with the recorded one:
- * status, shape (the fields present and their JSON types) and the values of fields the spec declares an enumeration.
- * Ids and timestamps are never compared by value.
+ * Holds the local sandbox against recordings of a real target ({@link Recording}s): each recorded
+ * scenario is replayed in order against a freshly reset sandbox, and the sandbox's answer to each
+ * request compared with the recorded one: status, shape (the fields present and their JSON types)
+ * and the values of fields the spec declares an enumeration. Ids and timestamps are never compared
+ * by value.
  *
- * <p>Replaying needs the sandbox's own ids: an id the target gave in a recorded answer (a field named {@code id},
- * {@code ...Id} or {@code ..._id}) is mapped to the id the sandbox gave in the same place of its answer, and every
- * later request of the scenario carries the sandbox's; the fixtures map the target's pre-existing ids back to the
- * docs' ones the sandbox seeds. Masked credentials are replaced by the sandbox's keys (Bearer mode, as each spec
- * documents it), a masked secret from an answer (a user token) by the one the sandbox answered.
+ * <p>Replaying needs the sandbox's own ids: an id the target gave in a recorded answer (a field
+ * named {@code id}, {@code ...Id} or {@code ..._id}) is mapped to the id the sandbox gave in the
+ * same place of its answer, and every later request of the scenario carries the sandbox's; the
+ * fixtures map the target's pre-existing ids back to the docs' ones the sandbox seeds. Masked
+ * credentials are replaced by the sandbox's keys (Bearer mode, as each spec documents it), a masked
+ * secret from an answer (a user token) by the one the sandbox answered.
  */
 public final class DriftCompare {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -65,7 +67,10 @@ public final class DriftCompare {
     this.control = new SandboxControl(sandbox.adminBaseUrl());
   }
 
-  /** Replays every recording under {@code dir}; per operation ({@code provider spec operationId}), what differs. */
+  /**
+   * Replays every recording under {@code dir}; per operation ({@code provider spec operationId}),
+   * what differs.
+   */
   public Map<String, OperationDrift> compare(Path dir) {
     List<Path> files;
     try (Stream<Path> walk = Files.walk(dir)) {
@@ -74,7 +79,8 @@ public final class DriftCompare {
       throw new UncheckedIOException("cannot read the recordings in " + dir, e);
     }
     if (files.isEmpty()) {
-      throw new IllegalArgumentException("no recording (*.json) under " + dir + ": record one with --record");
+      throw new IllegalArgumentException(
+          "no recording (*.json) under " + dir + ": record one with --record");
     }
     Map<String, int[]> compared = new TreeMap<>();
     Map<String, Map<String, Integer>> differences = new TreeMap<>();
@@ -83,7 +89,8 @@ public final class DriftCompare {
       try {
         recording = Recording.read(file);
       } catch (IOException e) {
-        throw new IllegalArgumentException("not a recording: " + file + " (" + e.getMessage() + ")", e);
+        throw new IllegalArgumentException(
+            "not a recording: " + file + " (" + e.getMessage() + ")", e);
       }
       sandbox.reset();
       Map<String, String> ids = new HashMap<>(fixturesReverse);
@@ -111,24 +118,36 @@ public final class DriftCompare {
     out.println("Drift: the local sandbox against the recorded answers, per operation");
     for (OperationDrift d : drift.values()) {
       int kinds = d.differences().size();
-      out.printf(Locale.ROOT, "  %-70s %3d compared, %s%n", d.operation(), d.compared(),
+      out.printf(
+          Locale.ROOT,
+          "  %-70s %3d compared, %s%n",
+          d.operation(),
+          d.compared(),
           kinds == 0 ? "same" : kinds + " difference(s)");
-      d.differences().forEach((what, n) -> out.printf(Locale.ROOT, "      %s (%d of %d)%n", what, n, d.compared()));
+      d.differences()
+          .forEach(
+              (what, n) -> out.printf(Locale.ROOT, "      %s (%d of %d)%n", what, n, d.compared()));
       none &= kinds == 0;
     }
-    out.println(none ? "No drift." : "Drift found: the local sandbox no longer answers like the recorded target.");
+    out.println(
+        none
+            ? "No drift."
+            : "Drift found: the local sandbox no longer answers like the recorded target.");
     return none;
   }
 
   private record Answer(int status, String body) {}
 
   /**
-   * Gives the sandbox the state the recorded answer shows, where the walkthrough depends on it: on a real target the
-   * suite reads a Circle account's balances first and works relative to them (an insufficient-funds attempt asks for
-   * 0.01 more than the account holds), so the sandbox's account must hold what the target's held.
+   * Gives the sandbox the state the recorded answer shows, where the walkthrough depends on it: on
+   * a real target the suite reads a Circle account's balances first and works relative to them (an
+   * insufficient-funds attempt asks for 0.01 more than the account holds), so the sandbox's account
+   * must hold what the target's held.
    */
   private void alignState(RecordedExchange x, Map<String, String> ids) {
-    if (!x.provider().equals("circle") || !x.operation().equals("getAccountBalances") || x.exchange().status() != 200) {
+    if (!x.provider().equals("circle")
+        || !x.operation().equals("getAccountBalances")
+        || x.exchange().status() != 200) {
       return;
     }
     JsonNode balances = parse(x.exchange().responseBody());
@@ -138,7 +157,9 @@ public final class DriftCompare {
     String[] path = x.exchange().path().split("/");
     String account = ids.getOrDefault(path[path.length - 1], path[path.length - 1]);
     for (JsonNode balance : balances.path("data").path("available")) {
-      control.setCircleAccountBalance(account, new BigDecimal(balance.path("amount").asText()),
+      control.setCircleAccountBalance(
+          account,
+          new BigDecimal(balance.path("amount").asText()),
           balance.path("currency").asText());
     }
   }
@@ -149,7 +170,10 @@ public final class DriftCompare {
     for (String segment : e.path().substring(1).split("/", -1)) {
       url.addPathSegment(ids.getOrDefault(segment, segment));
     }
-    e.query().forEach((name, values) -> values.forEach(v -> url.addQueryParameter(name, ids.getOrDefault(v, v))));
+    e.query()
+        .forEach(
+            (name, values) ->
+                values.forEach(v -> url.addQueryParameter(name, ids.getOrDefault(v, v))));
     Request.Builder request = new Request.Builder().url(url.build());
     String contentType = null;
     for (Map.Entry<String, List<String>> h : e.requestHeaders().entrySet()) {
@@ -167,7 +191,8 @@ public final class DriftCompare {
           String secret = secretFor(name, secrets);
           if (secret != null) {
             request.addHeader(name, secret);
-          } // else a credential of the target (Wyre's HMAC headers): the sandbox's key goes below instead
+          } // else a credential of the target (Wyre's HMAC headers): the sandbox's key goes below
+          // instead
         } else {
           request.addHeader(name, ids.getOrDefault(value, value));
         }
@@ -178,19 +203,26 @@ public final class DriftCompare {
     if (e.requestBody() != null && !e.requestBody().isEmpty()) {
       String text = e.requestBody();
       for (Map.Entry<String, String> id : ids.entrySet()) {
-        text = text.replace("\"" + id.getKey() + "\"", "\"" + id.getValue() + "\"")
-            .replace(":" + id.getKey() + "\"", ":" + id.getValue() + "\""); // an id inside an SRN
+        text =
+            text.replace("\"" + id.getKey() + "\"", "\"" + id.getValue() + "\"")
+                .replace(
+                    ":" + id.getKey() + "\"", ":" + id.getValue() + "\""); // an id inside an SRN
       }
-      body = RequestBody.create(text.getBytes(StandardCharsets.UTF_8),
-          contentType == null ? null : MediaType.parse(contentType));
-    } else if (!e.method().equals("GET") && !e.method().equals("HEAD") && !e.method().equals("DELETE")) {
+      body =
+          RequestBody.create(
+              text.getBytes(StandardCharsets.UTF_8),
+              contentType == null ? null : MediaType.parse(contentType));
+    } else if (!e.method().equals("GET")
+        && !e.method().equals("HEAD")
+        && !e.method().equals("DELETE")) {
       body = RequestBody.create(new byte[0], null);
     }
     request.method(e.method(), body);
     try (Response response = http.newCall(request.build()).execute()) {
       return new Answer(response.code(), response.body() == null ? "" : response.body().string());
     } catch (IOException ex) {
-      throw new UncheckedIOException("cannot replay " + e.method() + " " + e.path() + " against the sandbox", ex);
+      throw new UncheckedIOException(
+          "cannot replay " + e.method() + " " + e.path() + " against the sandbox", ex);
     }
   }
 
@@ -213,7 +245,10 @@ public final class DriftCompare {
     };
   }
 
-  /** A masked header ({@code X-User-Token}) takes the secret answered in a field its name ends with (userToken). */
+  /**
+   * A masked header ({@code X-User-Token}) takes the secret answered in a field its name ends with
+   * (userToken).
+   */
   private static String secretFor(String header, Map<String, String> secrets) {
     String h = normalized(header);
     for (Map.Entry<String, String> s : secrets.entrySet()) {
@@ -242,8 +277,14 @@ public final class DriftCompare {
       if (there == null) {
         found.add("field " + f.getKey() + " recorded, absent from the sandbox's answer");
       } else if (!there.equals(f.getValue())) {
-        found.add("field " + f.getKey() + ": " + String.join("|", f.getValue()) + " recorded, "
-            + String.join("|", there) + " from the sandbox");
+        found.add(
+            "field "
+                + f.getKey()
+                + ": "
+                + String.join("|", f.getValue())
+                + " recorded, "
+                + String.join("|", there)
+                + " from the sandbox");
       }
     }
     for (String field : local.keySet()) {
@@ -254,20 +295,26 @@ public final class DriftCompare {
     SpecValidator specs = SpecValidator.forProvider(x.provider());
     Map<String, Set<String>> recordedValues = values(parse(x.exchange().responseBody()));
     Map<String, Set<String>> localValues = values(parse(answer.body()));
-    recordedValues.forEach((field, values) -> {
-      Set<String> there = localValues.get(field);
-      if (there != null && !there.equals(values)
-          && !specs.responseEnum(x.spec(), x.operation(), recordedStatus, field).isEmpty()) {
-        found.add("field " + field + ": " + values + " recorded, " + there + " from the sandbox");
-      }
-    });
+    recordedValues.forEach(
+        (field, values) -> {
+          Set<String> there = localValues.get(field);
+          if (there != null
+              && !there.equals(values)
+              && !specs.responseEnum(x.spec(), x.operation(), recordedStatus, field).isEmpty()) {
+            found.add(
+                "field " + field + ": " + values + " recorded, " + there + " from the sandbox");
+          }
+        });
     return found;
   }
 
   /** Each field (array elements as {@code *}) with the JSON types it takes. */
   private static Map<String, Set<String>> shape(JsonNode node) {
     Map<String, Set<String>> out = new TreeMap<>();
-    walk(node, "", (pointer, leaf) -> out.computeIfAbsent(pointer, p -> new TreeSet<>()).add(type(leaf)));
+    walk(
+        node,
+        "",
+        (pointer, leaf) -> out.computeIfAbsent(pointer, p -> new TreeSet<>()).add(type(leaf)));
     out.remove("");
     return out;
   }
@@ -275,11 +322,14 @@ public final class DriftCompare {
   /** Each text field's values (array elements as {@code *}). */
   private static Map<String, Set<String>> values(JsonNode node) {
     Map<String, Set<String>> out = new TreeMap<>();
-    walk(node, "", (pointer, leaf) -> {
-      if (leaf.isTextual()) {
-        out.computeIfAbsent(pointer, p -> new TreeSet<>()).add(leaf.asText());
-      }
-    });
+    walk(
+        node,
+        "",
+        (pointer, leaf) -> {
+          if (leaf.isTextual()) {
+            out.computeIfAbsent(pointer, p -> new TreeSet<>()).add(leaf.asText());
+          }
+        });
     return out;
   }
 
@@ -300,18 +350,33 @@ public final class DriftCompare {
   }
 
   private static String type(JsonNode node) {
-    return node.isObject() ? "object" : node.isArray() ? "array" : node.isTextual() ? "string"
-        : node.isNumber() ? "number" : node.isBoolean() ? "boolean" : "null";
+    return node.isObject()
+        ? "object"
+        : node.isArray()
+            ? "array"
+            : node.isTextual()
+                ? "string"
+                : node.isNumber() ? "number" : node.isBoolean() ? "boolean" : "null";
   }
 
-  /** Learns the sandbox's ids and secrets from the same places of the recorded and the sandbox's answer. */
-  private static void learn(JsonNode recorded, JsonNode local, String name, Map<String, String> ids,
+  /**
+   * Learns the sandbox's ids and secrets from the same places of the recorded and the sandbox's
+   * answer.
+   */
+  private static void learn(
+      JsonNode recorded,
+      JsonNode local,
+      String name,
+      Map<String, String> ids,
       Map<String, String> secrets) {
     if (recorded == null || local == null) {
       return;
     }
     if (recorded.isObject() && local.isObject()) {
-      recorded.fields().forEachRemaining(f -> learn(f.getValue(), local.get(f.getKey()), f.getKey(), ids, secrets));
+      recorded
+          .fields()
+          .forEachRemaining(
+              f -> learn(f.getValue(), local.get(f.getKey()), f.getKey(), ids, secrets));
     } else if (recorded.isArray() && local.isArray()) {
       for (int i = 0; i < Math.min(recorded.size(), local.size()); i++) {
         learn(recorded.get(i), local.get(i), name, ids, secrets);

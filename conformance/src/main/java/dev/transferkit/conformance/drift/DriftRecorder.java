@@ -19,9 +19,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A Cucumber plugin ({@code DriftRecorder:DIR}, the runner's {@code --record DIR}) writing one {@link Recording} per
- * scenario that exchanged anything: what the target answered, for {@link DriftCompare} to hold the local sandbox
- * against later. Exchanges come from the spec check through {@link ExchangeLog}, masked; scenarios run one at a time.
+ * A Cucumber plugin ({@code DriftRecorder:DIR}, the runner's {@code --record DIR}) writing one
+ * {@link Recording} per scenario that exchanged anything: what the target answered, for {@link
+ * DriftCompare} to hold the local sandbox against later. Exchanges come from the spec check through
+ * {@link ExchangeLog}, masked; scenarios run one at a time.
  */
 public final class DriftRecorder implements ConcurrentEventListener {
   private final File dir;
@@ -34,18 +35,21 @@ public final class DriftRecorder implements ConcurrentEventListener {
 
   @Override
   public void setEventPublisher(EventPublisher publisher) {
-    publisher.registerHandlerFor(TestRunStarted.class, e -> subscription = ExchangeLog.subscribe(this::exchanged));
+    publisher.registerHandlerFor(
+        TestRunStarted.class, e -> subscription = ExchangeLog.subscribe(this::exchanged));
     publisher.registerHandlerFor(TestCaseStarted.class, e -> started());
     publisher.registerHandlerFor(TestCaseFinished.class, this::finished);
-    publisher.registerHandlerFor(TestRunFinished.class, e -> {
-      try {
-        if (subscription != null) {
-          subscription.close();
-        }
-      } catch (Exception ex) {
-        throw new IllegalStateException(ex);
-      }
-    });
+    publisher.registerHandlerFor(
+        TestRunFinished.class,
+        e -> {
+          try {
+            if (subscription != null) {
+              subscription.close();
+            }
+          } catch (Exception ex) {
+            throw new IllegalStateException(ex);
+          }
+        });
   }
 
   private synchronized void started() {
@@ -65,14 +69,23 @@ public final class DriftRecorder implements ConcurrentEventListener {
     if (these == null || these.isEmpty()) {
       return; // skipped before any call: nothing to hold the sandbox against
     }
-    String provider = Provider.fromTags(new HashSet<>(tc.getTags())).map(p -> p.name().toLowerCase(Locale.ROOT))
-        .orElse("other");
-    Recording recording = new Recording(tc.getName(), tc.getUri().toString().replaceFirst("^.*features/", ""),
-        tc.getLocation().getLine(), provider, event.getResult().getStatus().name(), these);
+    String provider =
+        Provider.fromTags(new HashSet<>(tc.getTags()))
+            .map(p -> p.name().toLowerCase(Locale.ROOT))
+            .orElse("other");
+    Recording recording =
+        new Recording(
+            tc.getName(),
+            tc.getUri().toString().replaceFirst("^.*features/", ""),
+            tc.getLocation().getLine(),
+            provider,
+            event.getResult().getStatus().name(),
+            these);
     try {
       recording.write(dir.toPath());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the recording of " + tc.getName() + " under " + dir, e);
+      throw new UncheckedIOException(
+          "cannot write the recording of " + tc.getName() + " under " + dir, e);
     }
   }
 }

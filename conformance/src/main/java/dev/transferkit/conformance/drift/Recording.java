@@ -8,8 +8,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Every exchange of one scenario on a real target, in order, secrets masked and ids kept: one JSON file per scenario
- * ({@code <provider>/<feature>-<line>.json}) written by {@link DriftRecorder}, replayed by {@link DriftCompare}.
+ * Every exchange of one scenario on a real target, in order, secrets masked and ids kept: one JSON
+ * file per scenario ({@code <provider>/<feature>-<line>.json}) written by {@link DriftRecorder},
+ * replayed by {@link DriftCompare}.
  *
  * @param scenario the scenario's name
  * @param feature the feature file ({@code streambird/create-transfer.feature})
@@ -18,7 +19,12 @@ import java.util.List;
  * @param result how the scenario ended there ({@code PASSED}, {@code FAILED}, {@code SKIPPED})
  * @param exchanges what was sent and answered, in order
  */
-public record Recording(String scenario, String feature, int line, String provider, String result,
+public record Recording(
+    String scenario,
+    String feature,
+    int line,
+    String provider,
+    String result,
     List<RecordedExchange> exchanges) {
   static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

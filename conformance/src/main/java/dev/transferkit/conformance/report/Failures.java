@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Why a scenario failed, in one paragraph a person reads first: a conformance failure as it is (spec file, operation,
- * field, value); an exception from the client with its type, HTTP status, provider code and message ahead of its
- * advice text, also when it is the cause of a step's assertion; anything else by its message.
+ * Why a scenario failed, in one paragraph a person reads first: a conformance failure as it is
+ * (spec file, operation, field, value); an exception from the client with its type, HTTP status,
+ * provider code and message ahead of its advice text, also when it is the cause of a step's
+ * assertion; anything else by its message.
  */
 public final class Failures {
   private Failures() {}
@@ -20,7 +21,10 @@ public final class Failures {
     }
     List<String> parts = new ArrayList<>();
     if (!(error instanceof TransferKitException)) {
-      parts.add(error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage().strip());
+      parts.add(
+          error.getMessage() == null
+              ? error.getClass().getSimpleName()
+              : error.getMessage().strip());
     }
     Throwable t = error;
     for (int depth = 0; t != null && depth < 10; depth++, t = t.getCause()) {
@@ -31,7 +35,10 @@ public final class Failures {
     return String.join("\n", parts);
   }
 
-  /** {@code ServerException (HTTP 500, provider code 2, request id r-1): the provider's message: the advice}. */
+  /**
+   * {@code ServerException (HTTP 500, provider code 2, request id r-1): the provider's message: the
+   * advice}.
+   */
   static String client(TransferKitException e) {
     StringBuilder b = new StringBuilder(e.getClass().getSimpleName());
     String providerMessage = null;
@@ -47,7 +54,9 @@ public final class Failures {
       providerMessage = api.providerMessage();
     }
     b.append(": ");
-    if (providerMessage != null && e.getMessage() != null && !e.getMessage().contains(providerMessage)) {
+    if (providerMessage != null
+        && e.getMessage() != null
+        && !e.getMessage().contains(providerMessage)) {
       b.append(providerMessage).append(" -- ");
     }
     return b.append(e.getMessage() == null ? "" : e.getMessage().strip()).toString();

@@ -12,10 +12,10 @@ import java.nio.file.Files;
 import java.util.Locale;
 
 /**
- * A Cucumber plugin for the console: one line per finished scenario
- * ({@code [wyre      ] PASSED  Quote, confirm, ... (wyre/create-transfer.feature:22, 184 ms)}), and under a failed
- * one the first lines of why. The summary comes from {@link ProviderSummary}. On the console by default; given a
- * file as its argument ({@code ProgressLines:progress.txt}), into that file instead.
+ * A Cucumber plugin for the console: one line per finished scenario ({@code [wyre ] PASSED Quote,
+ * confirm, ... (wyre/create-transfer.feature:22, 184 ms)}), and under a failed one the first lines
+ * of why. The summary comes from {@link ProviderSummary}. On the console by default; given a file
+ * as its argument ({@code ProgressLines:progress.txt}), into that file instead.
  */
 public final class ProgressLines implements ConcurrentEventListener {
   private final PrintStream console;
@@ -39,7 +39,13 @@ public final class ProgressLines implements ConcurrentEventListener {
 
   private synchronized void finished(TestCaseFinished event) {
     ScenarioOutcome o = ScenarioOutcome.of(event.getTestCase(), event.getResult());
-    console.printf(Locale.ROOT, "[%-10s] %-7s %s (%s, %d ms)%n", o.provider(), o.verdict(), o.name(), o.where(),
+    console.printf(
+        Locale.ROOT,
+        "[%-10s] %-7s %s (%s, %d ms)%n",
+        o.provider(),
+        o.verdict(),
+        o.name(),
+        o.where(),
         o.millis());
     if (o.failed()) {
       console.println("    " + o.reason());

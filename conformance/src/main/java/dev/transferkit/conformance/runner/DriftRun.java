@@ -13,7 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** {@code --compare DIR}: the recordings in DIR replayed against a fresh embedded sandbox; the report printed and kept. */
+/**
+ * {@code --compare DIR}: the recordings in DIR replayed against a fresh embedded sandbox; the
+ * report printed and kept.
+ */
 final class DriftRun {
   private DriftRun() {}
 
@@ -22,11 +25,19 @@ final class DriftRun {
     if (!Files.isDirectory(recordings)) {
       throw new IllegalArgumentException("--compare: no such directory: " + recordings);
     }
-    Map<String, String> reverse = fixtures == null ? Map.of() : Fixtures.fromFile(fixtures).reverse();
+    Map<String, String> reverse =
+        fixtures == null ? Map.of() : Fixtures.fromFile(fixtures).reverse();
     // Not strict: the comparison wants the sandbox's real answer, not a 500 for an off-spec one.
-    try (Sandbox sandbox = Sandbox.builder().port(0).host("127.0.0.1").strictResponses(false)
-        .clock(SandboxClock.ticking()).build().start()) {
-      Map<String, DriftCompare.OperationDrift> drift = new DriftCompare(sandbox, reverse).compare(recordings);
+    try (Sandbox sandbox =
+        Sandbox.builder()
+            .port(0)
+            .host("127.0.0.1")
+            .strictResponses(false)
+            .clock(SandboxClock.ticking())
+            .build()
+            .start()) {
+      Map<String, DriftCompare.OperationDrift> drift =
+          new DriftCompare(sandbox, reverse).compare(recordings);
       ByteArrayOutputStream text = new ByteArrayOutputStream();
       boolean same = DriftCompare.print(drift, new PrintStream(text, true, StandardCharsets.UTF_8));
       Path file = reportDir.toAbsolutePath().resolve("drift.txt");

@@ -13,9 +13,9 @@ import java.util.stream.Collectors;
 import okhttp3.HttpUrl;
 
 /**
- * What one conformance run does: which scenarios (providers and a tag expression), against which target, where the
- * reports go. Immutable; built with {@link #builder()}, which refuses bad values with an {@link
- * IllegalArgumentException} that says what is accepted.
+ * What one conformance run does: which scenarios (providers and a tag expression), against which
+ * target, where the reports go. Immutable; built with {@link #builder()}, which refuses bad values
+ * with an {@link IllegalArgumentException} that says what is accepted.
  */
 public final class RunOptions {
   private final Set<Provider> providers;
@@ -28,7 +28,8 @@ public final class RunOptions {
   private final Path recordDir;
 
   private RunOptions(Builder b) {
-    this.providers = b.providers.isEmpty() ? EnumSet.allOf(Provider.class) : EnumSet.copyOf(b.providers);
+    this.providers =
+        b.providers.isEmpty() ? EnumSet.allOf(Provider.class) : EnumSet.copyOf(b.providers);
     this.tags = b.tags;
     this.target = b.target;
     this.baseUrls = Map.copyOf(b.baseUrls);
@@ -42,9 +43,13 @@ public final class RunOptions {
     return new Builder();
   }
 
-  /** The Cucumber tag expression selecting the scenarios: the providers' tags, and the user's expression. */
+  /**
+   * The Cucumber tag expression selecting the scenarios: the providers' tags, and the user's
+   * expression.
+   */
   public String tagExpression() {
-    String byProvider = providers.stream().map(Provider::tag).collect(Collectors.joining(" or ", "(", ")"));
+    String byProvider =
+        providers.stream().map(Provider::tag).collect(Collectors.joining(" or ", "(", ")"));
     return tags == null ? byProvider : byProvider + " and (" + tags + ")";
   }
 
@@ -68,7 +73,10 @@ public final class RunOptions {
     return failIfAllSkipped;
   }
 
-  /** Where every exchange is recorded, one file per scenario, for a later drift comparison; empty: not recorded. */
+  /**
+   * Where every exchange is recorded, one file per scenario, for a later drift comparison; empty:
+   * not recorded.
+   */
   public Optional<Path> recordDir() {
     return Optional.ofNullable(recordDir);
   }
@@ -86,7 +94,10 @@ public final class RunOptions {
 
     private Builder() {}
 
-    /** Adds a provider by name ({@code circle}, {@code wyre}, {@code streambird}); none given means all. */
+    /**
+     * Adds a provider by name ({@code circle}, {@code wyre}, {@code streambird}); none given means
+     * all.
+     */
     public Builder provider(String name) {
       providers.add(provider(name, "--provider"));
       return this;
@@ -101,7 +112,8 @@ public final class RunOptions {
     /** {@code local} or {@code sandbox}. */
     public Builder target(String name) {
       if (!name.equals("local") && !name.equals("sandbox")) {
-        throw new IllegalArgumentException("--target must be 'local' or 'sandbox', not '" + name + "'");
+        throw new IllegalArgumentException(
+            "--target must be 'local' or 'sandbox', not '" + name + "'");
       }
       this.target = name;
       return this;
@@ -111,7 +123,8 @@ public final class RunOptions {
     public Builder baseUrl(String provider, String url) {
       if (url != null) {
         if (HttpUrl.parse(url) == null) {
-          throw new IllegalArgumentException("--" + provider + "-base-url is not an http(s) URL: '" + url + "'");
+          throw new IllegalArgumentException(
+              "--" + provider + "-base-url is not an http(s) URL: '" + url + "'");
         }
         baseUrls.put(provider(provider, "base URL"), url);
       }
@@ -145,8 +158,9 @@ public final class RunOptions {
 
     public RunOptions build() {
       if (!baseUrls.isEmpty() && target.equals("local")) {
-        throw new IllegalArgumentException("base URL overrides need --target sandbox (the local target is the"
-            + " embedded sandbox)");
+        throw new IllegalArgumentException(
+            "base URL overrides need --target sandbox (the local target is the"
+                + " embedded sandbox)");
       }
       return new RunOptions(this);
     }
@@ -155,9 +169,15 @@ public final class RunOptions {
       try {
         return Provider.valueOf(name.strip().toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(option + ": unknown provider '" + name + "' (one of "
-            + Arrays.stream(Provider.values()).map(p -> p.name().toLowerCase(Locale.ROOT))
-                .collect(Collectors.joining(", ")) + ")");
+        throw new IllegalArgumentException(
+            option
+                + ": unknown provider '"
+                + name
+                + "' (one of "
+                + Arrays.stream(Provider.values())
+                    .map(p -> p.name().toLowerCase(Locale.ROOT))
+                    .collect(Collectors.joining(", "))
+                + ")");
       }
     }
   }

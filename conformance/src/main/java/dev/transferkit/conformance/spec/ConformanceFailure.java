@@ -4,10 +4,11 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A response broke the spec: thrown from the call that received it, so that it is the failure of the step and of the
- * scenario, ahead of whatever the client would have made of the response. An {@link AssertionError}, so no handler
- * of the client's exceptions (which are {@code RuntimeException}s and {@code IOException}s) can take it for one of
- * its own. The message starts with the first violation: spec file, operation, field and value.
+ * A response broke the spec: thrown from the call that received it, so that it is the failure of
+ * the step and of the scenario, ahead of whatever the client would have made of the response. An
+ * {@link AssertionError}, so no handler of the client's exceptions (which are {@code
+ * RuntimeException}s and {@code IOException}s) can take it for one of its own. The message starts
+ * with the first violation: spec file, operation, field and value.
  */
 public final class ConformanceFailure extends AssertionError {
   private static final long serialVersionUID = 1L;

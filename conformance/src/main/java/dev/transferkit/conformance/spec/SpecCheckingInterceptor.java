@@ -17,16 +17,18 @@ import okhttp3.Response;
 import okio.Buffer;
 
 /**
- * An OkHttp network interceptor (so it sees the exact request sent: credentials, idempotency key, Wyre's signed
- * {@code timestamp}) that validates every request and response against the provider's specs.
+ * An OkHttp network interceptor (so it sees the exact request sent: credentials, idempotency key,
+ * Wyre's signed {@code timestamp}) that validates every request and response against the provider's
+ * specs.
  *
- * <p>A response that breaks the spec fails the call at once with a {@link ConformanceFailure} naming spec file,
- * operation, field and value, so that it, and not what the client makes of the response, is the step's failure. On
- * the local target the embedded sandbox checks its own responses too (strict mode answers a 500 instead of an
- * off-spec response); what it found is reported the same way, re-validated here to name the field and value.
+ * <p>A response that breaks the spec fails the call at once with a {@link ConformanceFailure}
+ * naming spec file, operation, field and value, so that it, and not what the client makes of the
+ * response, is the step's failure. On the local target the embedded sandbox checks its own
+ * responses too (strict mode answers a 500 instead of an off-spec response); what it found is
+ * reported the same way, re-validated here to name the field and value.
  *
- * <p>A request that breaks the spec is collected, not thrown: a step may send one on purpose and expect a refusal, so
- * the suite decides after the step (see {@link #drain()}). Thread-safe.
+ * <p>A request that breaks the spec is collected, not thrown: a step may send one on purpose and
+ * expect a refusal, so the suite decides after the step (see {@link #drain()}). Thread-safe.
  */
 public final class SpecCheckingInterceptor implements Interceptor {
   private final SpecValidator validator;
@@ -37,14 +39,19 @@ public final class SpecCheckingInterceptor implements Interceptor {
 
   /**
    * @param validator the provider's specs
-   * @param baseUrls the base URLs the client sends to; a request path is taken relative to the one it starts with
+   * @param baseUrls the base URLs the client sends to; a request path is taken relative to the one
+   *     it starts with
    */
   public SpecCheckingInterceptor(SpecValidator validator, List<String> baseUrls) {
     this(validator, baseUrls, List::of);
   }
 
-  /** @param sandboxViolations the embedded sandbox's {@code responseViolations()} (local target) */
-  public SpecCheckingInterceptor(SpecValidator validator, List<String> baseUrls,
+  /**
+   * @param sandboxViolations the embedded sandbox's {@code responseViolations()} (local target)
+   */
+  public SpecCheckingInterceptor(
+      SpecValidator validator,
+      List<String> baseUrls,
       Supplier<List<ResponseViolation>> sandboxViolations) {
     this.validator = validator;
     this.baseUrls = baseUrls.stream().map(u -> HttpUrl.get(u.endsWith("/") ? u : u + "/")).toList();
@@ -66,16 +73,26 @@ public final class SpecCheckingInterceptor implements Interceptor {
     HttpUrl url = request.url();
     Map<String, List<String>> query = new LinkedHashMap<>();
     for (String name : url.queryParameterNames()) {
-      query.put(name, url.queryParameterValues(name).stream().map(v -> v == null ? "" : v).toList());
+      query.put(
+          name, url.queryParameterValues(name).stream().map(v -> v == null ? "" : v).toList());
     }
     Map<String, List<String>> requestHeaders = headers(request.headers());
-    if (request.body() != null && request.body().contentType() != null
+    if (request.body() != null
+        && request.body().contentType() != null
         && request.header("Content-Type") == null) {
       requestHeaders.put("Content-Type", List.of(request.body().contentType().toString()));
     }
     List<Violation> fatal = new ArrayList<>(fromSandbox());
-    SpecValidator.Exchange exchange = new SpecValidator.Exchange(request.method(), specPath(url), query,
-        requestHeaders, requestBody, response.code(), headers(response.headers()), responseBody);
+    SpecValidator.Exchange exchange =
+        new SpecValidator.Exchange(
+            request.method(),
+            specPath(url),
+            query,
+            requestHeaders,
+            requestBody,
+            response.code(),
+            headers(response.headers()),
+            responseBody);
     SpecValidator.Verdict verdict = validator.verdict(exchange);
     for (Violation v : verdict.violations()) {
       (v.inResponse() ? fatal : violations).add(v);
@@ -83,8 +100,11 @@ public final class SpecCheckingInterceptor implements Interceptor {
     if (ExchangeLog.hasListeners()) {
       List<Violation> all = new ArrayList<>(fatal);
       all.addAll(verdict.violations().stream().filter(v -> !fatal.contains(v)).toList());
-      ExchangeLog.publish(RecordedExchange.masked(validator.provider(),
-          new SpecValidator.Verdict(verdict.spec(), verdict.operation(), all), exchange));
+      ExchangeLog.publish(
+          RecordedExchange.masked(
+              validator.provider(),
+              new SpecValidator.Verdict(verdict.spec(), verdict.operation(), all),
+              exchange));
     }
     if (!fatal.isEmpty()) {
       response.close();
@@ -97,17 +117,38 @@ public final class SpecCheckingInterceptor implements Interceptor {
   private synchronized List<Violation> fromSandbox() {
     List<ResponseViolation> all = sandboxViolations.get();
     List<Violation> found = new ArrayList<>();
-    for (ResponseViolation v : all.subList(Math.min(sandboxViolationsSeen, all.size()), all.size())) {
+    for (ResponseViolation v :
+        all.subList(Math.min(sandboxViolationsSeen, all.size()), all.size())) {
       if (!v.provider().equals(validator.provider())) {
         continue;
       }
-      List<Violation> precise = validator.validate(new SpecValidator.Exchange(v.method(), v.path(), Map.of(),
-          Map.of(), null, v.status(), Map.of("Content-Type", List.of("application/json")), v.body())).stream()
-          .filter(Violation::inResponse).toList();
-      found.addAll(precise.isEmpty()
-          ? List.of(new Violation(validator.provider(), v.method() + " " + v.path(), "response " + v.status(), "", "",
-              "the sandbox's own check: " + String.join("; ", v.problems()), v.status()))
-          : precise);
+      List<Violation> precise =
+          validator
+              .validate(
+                  new SpecValidator.Exchange(
+                      v.method(),
+                      v.path(),
+                      Map.of(),
+                      Map.of(),
+                      null,
+                      v.status(),
+                      Map.of("Content-Type", List.of("application/json")),
+                      v.body()))
+              .stream()
+              .filter(Violation::inResponse)
+              .toList();
+      found.addAll(
+          precise.isEmpty()
+              ? List.of(
+                  new Violation(
+                      validator.provider(),
+                      v.method() + " " + v.path(),
+                      "response " + v.status(),
+                      "",
+                      "",
+                      "the sandbox's own check: " + String.join("; ", v.problems()),
+                      v.status()))
+              : precise);
     }
     sandboxViolationsSeen = all.size();
     return found;
@@ -117,7 +158,8 @@ public final class SpecCheckingInterceptor implements Interceptor {
   String specPath(HttpUrl url) {
     String path = url.encodedPath();
     for (HttpUrl base : baseUrls) {
-      if (base.host().equalsIgnoreCase(url.host()) && base.port() == url.port()
+      if (base.host().equalsIgnoreCase(url.host())
+          && base.port() == url.port()
           && path.startsWith(base.encodedPath())) {
         return "/" + path.substring(base.encodedPath().length());
       }

@@ -24,10 +24,10 @@ import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -43,22 +43,33 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Validates exchanged requests and responses against the OpenAPI files of one provider under {@code specs/}
- * (swagger-request-validator-core). The request path is the path after the provider's base URL; the spec that
- * documents it is chosen among the provider's files. Immutable and thread-safe; parsed once per JVM and provider.
+ * Validates exchanged requests and responses against the OpenAPI files of one provider under {@code
+ * specs/} (swagger-request-validator-core). The request path is the path after the provider's base
+ * URL; the spec that documents it is chosen among the provider's files. Immutable and thread-safe;
+ * parsed once per JVM and provider.
  */
 public final class SpecValidator {
   private static final Map<String, SpecValidator> CACHE = new ConcurrentHashMap<>();
-  /** Numbers read exactly, so a reported value is the text that was sent ({@code 2500.00}, not {@code 2500.0}). */
-  private static final ObjectMapper JSON = JsonMapper.builder()
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-      .build();
-  /** Fields whose values never appear in a report. */
-  private static final Pattern SECRET = Pattern.compile(
-      "(?i)authorization|x-api-key|x-api-signature|x-user-token|usertoken|encryptionkey");
 
-  /** The property names a required / additionalProperties message lists: {@code (["a","b"])} or {@code ["a"]}. */
+  /**
+   * Numbers read exactly, so a reported value is the text that was sent ({@code 2500.00}, not
+   * {@code 2500.0}).
+   */
+  private static final ObjectMapper JSON =
+      JsonMapper.builder()
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+          .build();
+
+  /** Fields whose values never appear in a report. */
+  private static final Pattern SECRET =
+      Pattern.compile(
+          "(?i)authorization|x-api-key|x-api-signature|x-user-token|usertoken|encryptionkey");
+
+  /**
+   * The property names a required / additionalProperties message lists: {@code (["a","b"])} or
+   * {@code ["a"]}.
+   */
   private static final Pattern NAMED_PROPERTIES = Pattern.compile("\\[(\"[^\\]]*\")\\]");
 
   private final String provider;
@@ -66,22 +77,29 @@ public final class SpecValidator {
   private final Map<String, ApiOperationResolver> operations;
   private final Map<String, OpenAPI> apis;
 
-  private SpecValidator(String provider, Map<String, OpenApiInteractionValidator> validators,
-      Map<String, ApiOperationResolver> operations, Map<String, OpenAPI> apis) {
+  private SpecValidator(
+      String provider,
+      Map<String, OpenApiInteractionValidator> validators,
+      Map<String, ApiOperationResolver> operations,
+      Map<String, OpenAPI> apis) {
     this.provider = provider;
     this.validators = validators;
     this.operations = operations;
     this.apis = apis;
   }
 
-  /** The validator of every spec in {@code specs/<provider>/} ({@code circle}, {@code wyre}, {@code streambird}). */
+  /**
+   * The validator of every spec in {@code specs/<provider>/} ({@code circle}, {@code wyre}, {@code
+   * streambird}).
+   */
   public static SpecValidator forProvider(String provider) {
     return CACHE.computeIfAbsent(provider, SpecValidator::load);
   }
 
   /**
-   * The specs: {@code -Dtransferkit.specs}, else the repository's {@code ../specs} or {@code specs}, else the copy the
-   * sandbox jar carries on the classpath (what the runner jar uses outside a checkout).
+   * The specs: {@code -Dtransferkit.specs}, else the repository's {@code ../specs} or {@code
+   * specs}, else the copy the sandbox jar carries on the classpath (what the runner jar uses
+   * outside a checkout).
    */
   public static Path specsDir() {
     String configured = System.getProperty("transferkit.specs");
@@ -106,7 +124,8 @@ public final class SpecValidator {
         }
         return Path.of(uri).getParent();
       } catch (URISyntaxException | IOException e) {
-        throw new IllegalStateException("cannot read the specs on the classpath at " + onClasspath, e);
+        throw new IllegalStateException(
+            "cannot read the specs on the classpath at " + onClasspath, e);
       }
     }
     throw new IllegalStateException("cannot find specs/: set -Dtransferkit.specs");
@@ -133,7 +152,8 @@ public final class SpecValidator {
     options.setResolveFully(true);
     try {
       SwaggerParseResult result =
-          new OpenAPIV3Parser().readContents(Files.readString(file, StandardCharsets.UTF_8), null, options);
+          new OpenAPIV3Parser()
+              .readContents(Files.readString(file, StandardCharsets.UTF_8), null, options);
       if (result.getOpenAPI() == null) {
         throw new IllegalStateException("cannot parse " + file + ": " + result.getMessages());
       }
@@ -143,24 +163,39 @@ public final class SpecValidator {
     }
   }
 
-  /** One exchange as it went over the wire. Header names as sent; bodies as raw text (null: none). */
-  public record Exchange(String method, String path, Map<String, List<String>> query,
-      Map<String, List<String>> requestHeaders, String requestBody, int status,
-      Map<String, List<String>> responseHeaders, String responseBody) {}
+  /**
+   * One exchange as it went over the wire. Header names as sent; bodies as raw text (null: none).
+   */
+  public record Exchange(
+      String method,
+      String path,
+      Map<String, List<String>> query,
+      Map<String, List<String>> requestHeaders,
+      String requestBody,
+      int status,
+      Map<String, List<String>> responseHeaders,
+      String responseBody) {}
 
-  /** A JSON mapper that keeps numbers exactly as sent ({@code 125.676558230530760993}, {@code 2500.00}). */
+  /**
+   * A JSON mapper that keeps numbers exactly as sent ({@code 125.676558230530760993}, {@code
+   * 2500.00}).
+   */
   public static ObjectMapper exactJson() {
     return JSON;
   }
 
-  /** Whether a header, parameter or body field of this name carries a secret: never shown in reports. */
+  /**
+   * Whether a header, parameter or body field of this name carries a secret: never shown in
+   * reports.
+   */
   public static boolean isSecret(String name) {
     return SECRET.matcher(name).find();
   }
 
   /**
-   * The values the spec allows at {@code pointer} (array elements as {@code *}) in the JSON response of
-   * {@code operationId} with {@code status}; empty when that field is not an enumeration there.
+   * The values the spec allows at {@code pointer} (array elements as {@code *}) in the JSON
+   * response of {@code operationId} with {@code status}; empty when that field is not an
+   * enumeration there.
    */
   public List<String> responseEnum(String spec, String operationId, int status, String pointer) {
     OpenAPI api = apis.get(spec);
@@ -174,7 +209,8 @@ public final class SpecValidator {
           if (response == null) {
             response = op.getResponses().get("default");
           }
-          if (response == null || response.getContent() == null
+          if (response == null
+              || response.getContent() == null
               || response.getContent().get("application/json") == null) {
             return List.of();
           }
@@ -182,7 +218,8 @@ public final class SpecValidator {
           for (String segment : pointer.substring(1).split("/")) {
             schema = schema == null ? null : child(schema, segment);
           }
-          return schema == null || schema.getEnum() == null ? List.of()
+          return schema == null || schema.getEnum() == null
+              ? List.of()
               : schema.getEnum().stream().map(String::valueOf).toList();
         }
       }
@@ -222,7 +259,9 @@ public final class SpecValidator {
    */
   public record Verdict(String spec, String operation, List<Violation> violations) {}
 
-  /** Every error-level problem the spec finds in {@code exchange}; empty when it keeps the contract. */
+  /**
+   * Every error-level problem the spec finds in {@code exchange}; empty when it keeps the contract.
+   */
   public List<Violation> validate(Exchange exchange) {
     return verdict(exchange).violations();
   }
@@ -247,8 +286,9 @@ public final class SpecValidator {
     String spec = provider;
     for (Map.Entry<String, OpenApiInteractionValidator> v : validators.entrySet()) {
       ValidationReport report = v.getValue().validate(request, response);
-      boolean documented = report.getMessages().stream()
-          .noneMatch(m -> m.getKey().equals("validation.request.path.missing"));
+      boolean documented =
+          report.getMessages().stream()
+              .noneMatch(m -> m.getKey().equals("validation.request.path.missing"));
       if (documented) {
         chosen = report;
         spec = v.getKey();
@@ -258,15 +298,29 @@ public final class SpecValidator {
     String fallbackOperation = exchange.method().toUpperCase(Locale.ROOT) + " " + exchange.path();
     List<Violation> violations = new ArrayList<>();
     if (chosen == null) {
-      violations.add(new Violation(spec, fallbackOperation, "request", "", "",
-          "no " + provider + " spec documents this path (" + String.join(", ", validators.keySet()) + ")",
-          exchange.status()));
+      violations.add(
+          new Violation(
+              spec,
+              fallbackOperation,
+              "request",
+              "",
+              "",
+              "no "
+                  + provider
+                  + " spec documents this path ("
+                  + String.join(", ", validators.keySet())
+                  + ")",
+              exchange.status()));
       return new Verdict(spec, fallbackOperation, violations);
     }
     String operationId = fallbackOperation;
     try {
-      ApiOperationMatch match = operations.get(spec).findApiOperation(exchange.path(),
-          Request.Method.valueOf(exchange.method().toUpperCase(Locale.ROOT)));
+      ApiOperationMatch match =
+          operations
+              .get(spec)
+              .findApiOperation(
+                  exchange.path(),
+                  Request.Method.valueOf(exchange.method().toUpperCase(Locale.ROOT)));
       if (match.isPathFound() && match.isOperationAllowed()) {
         operationId = match.getApiOperation().getOperation().getOperationId();
       }
@@ -277,12 +331,16 @@ public final class SpecValidator {
       if (m.getLevel() != ValidationReport.Level.ERROR) {
         continue;
       }
-      ValidationReport.MessageContext c = m.getContext().orElse(ValidationReport.MessageContext.empty());
-      String operation = c.getApiOperation()
-          .map(op -> op.getOperation().getOperationId() + " (" + fallbackOperation + ")")
-          .orElse(fallbackOperation);
-      boolean inResponse = c.getLocation().map(l -> l == ValidationReport.MessageContext.Location.RESPONSE)
-          .orElse(m.getKey().startsWith("validation.response"));
+      ValidationReport.MessageContext c =
+          m.getContext().orElse(ValidationReport.MessageContext.empty());
+      String operation =
+          c.getApiOperation()
+              .map(op -> op.getOperation().getOperationId() + " (" + fallbackOperation + ")")
+              .orElse(fallbackOperation);
+      boolean inResponse =
+          c.getLocation()
+              .map(l -> l == ValidationReport.MessageContext.Location.RESPONSE)
+              .orElse(m.getKey().startsWith("validation.response"));
       String where = inResponse ? "response " + exchange.status() : "request";
       String field = "";
       String value = "";
@@ -294,11 +352,17 @@ public final class SpecValidator {
         String body = inResponse ? exchange.responseBody() : exchange.requestBody();
         String object = c.getPointers().get().getInstance();
         Matcher names = NAMED_PROPERTIES.matcher(m.getMessage());
-        if ((m.getKey().endsWith(".required") || m.getKey().endsWith(".additionalProperties")) && names.find()) {
-          // One violation per property the message names: the field itself, absent or with its value.
+        if ((m.getKey().endsWith(".required") || m.getKey().endsWith(".additionalProperties"))
+            && names.find()) {
+          // One violation per property the message names: the field itself, absent or with its
+          // value.
           for (String name : names.group(1).replace("\"", "").split(",\\s*")) {
-            String pointer = (object.endsWith("/") ? object.substring(0, object.length() - 1) : object) + "/" + name;
-            violations.add(violation(spec, operation, where, pointer, valueAt(body, pointer), m, exchange));
+            String pointer =
+                (object.endsWith("/") ? object.substring(0, object.length() - 1) : object)
+                    + "/"
+                    + name;
+            violations.add(
+                violation(spec, operation, where, pointer, valueAt(body, pointer), m, exchange));
           }
           continue;
         }
@@ -310,15 +374,30 @@ public final class SpecValidator {
     return new Verdict(spec, operationId, violations);
   }
 
-  private static Violation violation(String spec, String operation, String where, String field, String value,
-      ValidationReport.Message m, Exchange exchange) {
+  private static Violation violation(
+      String spec,
+      String operation,
+      String where,
+      String field,
+      String value,
+      ValidationReport.Message m,
+      Exchange exchange) {
     String shown = SECRET.matcher(field).find() && !value.isEmpty() ? "\"****\"" : value;
-    return new Violation(spec, operation, where, field, shown, m.getKey() + ": " + m.getMessage(), exchange.status());
+    return new Violation(
+        spec,
+        operation,
+        where,
+        field,
+        shown,
+        m.getKey() + ": " + m.getMessage(),
+        exchange.status());
   }
 
   private static String parameterValue(Exchange exchange, String in, String name) {
-    Map<String, List<String>> source = "query".equals(in) ? exchange.query()
-        : "header".equals(in) ? exchange.requestHeaders() : Map.of();
+    Map<String, List<String>> source =
+        "query".equals(in)
+            ? exchange.query()
+            : "header".equals(in) ? exchange.requestHeaders() : Map.of();
     for (Map.Entry<String, List<String>> e : source.entrySet()) {
       if (e.getKey().equalsIgnoreCase(name)) {
         return String.join(",", e.getValue());

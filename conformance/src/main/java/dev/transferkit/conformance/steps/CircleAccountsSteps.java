@@ -1,11 +1,11 @@
 package dev.transferkit.conformance.steps;
 
-import dev.transferkit.circle.accounts.api.AccountsApi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.transferkit.circle.CircleClient;
+import dev.transferkit.circle.accounts.api.AccountsApi;
 import dev.transferkit.circle.accounts.model.AccountLocation;
 import dev.transferkit.circle.accounts.model.AccountLocationType;
 import dev.transferkit.circle.accounts.model.AccountTransfer;
@@ -27,17 +27,20 @@ import java.util.UUID;
 /**
  * Circle Digital Asset Accounts: balances and internal transfers.
  *
- * <p>On the local sandbox the Background sets the balances it states. A real sandbox's balances cannot be set: there
- * the Background records what each account really holds, and every later balance is checked as the same change
- * relative to it (and the amount meant to exceed the source balance is shifted by the same difference), so the
- * scenario still proves that exactly the documented amounts moved.
+ * <p>On the local sandbox the Background sets the balances it states. A real sandbox's balances
+ * cannot be set: there the Background records what each account really holds, and every later
+ * balance is checked as the same change relative to it (and the amount meant to exceed the source
+ * balance is shifted by the same difference), so the scenario still proves that exactly the
+ * documented amounts moved.
  */
 public final class CircleAccountsSteps {
   private final ScenarioContext ctx;
   private String sourceId;
   private String destinationId;
+
   /** Per account: what it really held minus what the Background states (0 on the local sandbox). */
   private final Map<String, BigDecimal> offsets = new HashMap<>();
+
   private Balances lastBalances;
   private String lastBalancesAccount;
   private ApiResponse<AccountTransfer> lastCreate;
@@ -46,6 +49,7 @@ public final class CircleAccountsSteps {
   private AccountTransfer replayed;
   private List<AccountTransfer> listed;
   private final List<AccountTransfer> createdInOrder = new java.util.ArrayList<>();
+
   /** The docs' idempotency keys and the keys used for them on this run. */
   private final Map<String, String> keys = new HashMap<>();
 
@@ -89,24 +93,31 @@ public final class CircleAccountsSteps {
   public void theAvailableBalanceIsAndNothingUnsettled(BigDecimal amount) {
     theAvailableBalanceIs(amount);
     List<Money> unsettled = lastBalances.getUnsettled();
-    assertTrue(unsettled == null || unsettled.stream().allMatch(m -> m.getAmount().signum() == 0),
+    assertTrue(
+        unsettled == null || unsettled.stream().allMatch(m -> m.getAmount().signum() == 0),
         "unsettled: " + unsettled);
   }
 
   @Then("the available balance is {amount} USD")
   public void theAvailableBalanceIs(BigDecimal amount) {
     assertNotNull(lastBalances, "no balance was checked");
-    assertAmount(expected(lastBalancesAccount, amount), usd(lastBalances), "available USD of " + lastBalancesAccount);
+    assertAmount(
+        expected(lastBalancesAccount, amount),
+        usd(lastBalances),
+        "available USD of " + lastBalancesAccount);
   }
 
-  @When("I create an internal transfer of {amount} USD from the source account to the destination account")
-  @Given("I created an internal transfer of {amount} USD from the source account to the destination account")
+  @When(
+      "I create an internal transfer of {amount} USD from the source account to the destination account")
+  @Given(
+      "I created an internal transfer of {amount} USD from the source account to the destination account")
   public void iCreateAnInternalTransfer(BigDecimal amount) {
     create(amount, null);
     ctx.requireNoError();
   }
 
-  @When("I try to create an internal transfer of {amount} USD from the source account to the destination account")
+  @When(
+      "I try to create an internal transfer of {amount} USD from the source account to the destination account")
   public void iTryToCreateAnInternalTransfer(BigDecimal amount) {
     create(amount.add(offsets.getOrDefault(sourceId, BigDecimal.ZERO)), null);
   }
@@ -156,8 +167,15 @@ public final class CircleAccountsSteps {
 
   @When("I list the transfers of the source account with page size {int}")
   public void iListTheTransfers(int pageSize) {
-    listed = circle().accounts().listAccountTransfers(
-        AccountsApi.ListAccountTransfersParams.builder().accountId(sourceId).pageSize(pageSize).build()).execute();
+    listed =
+        circle()
+            .accounts()
+            .listAccountTransfers(
+                AccountsApi.ListAccountTransfersParams.builder()
+                    .accountId(sourceId)
+                    .pageSize(pageSize)
+                    .build())
+            .execute();
   }
 
   @Then("the list starts with the {amount} USD transfer followed by the {amount} USD transfer")
@@ -167,7 +185,9 @@ public final class CircleAccountsSteps {
     assertAmount(second, listed.get(1).getAmount().getAmount(), "second newest transfer");
     AccountTransfer newest = createdInOrder.get(createdInOrder.size() - 1);
     AccountTransfer before = createdInOrder.get(createdInOrder.size() - 2);
-    assertEquals(List.of(newest.getId(), before.getId()), List.of(listed.get(0).getId(), listed.get(1).getId()),
+    assertEquals(
+        List.of(newest.getId(), before.getId()),
+        List.of(listed.get(0).getId(), listed.get(1).getId()),
         "newest first");
   }
 
@@ -180,7 +200,10 @@ public final class CircleAccountsSteps {
   @Then("the {word} account holds {amount} USD")
   public void theAccountHolds(String role, BigDecimal amount) {
     String id = account(role);
-    assertAmount(expected(id, amount), usd(balances(id)), "available USD of the " + role + " account (" + id + ")");
+    assertAmount(
+        expected(id, amount),
+        usd(balances(id)),
+        "available USD of the " + role + " account (" + id + ")");
   }
 
   @Then("the {word} account still holds {amount} USD")
@@ -194,12 +217,18 @@ public final class CircleAccountsSteps {
   }
 
   private void create(BigDecimal amount, String idempotencyKey) {
-    CreateAccountTransferRequest request = CreateAccountTransferRequest.builder()
-        .idempotencyKey(idempotencyKey)
-        .source(AccountLocation.builder().type(AccountLocationType.ACCOUNT).id(sourceId).build())
-        .destination(AccountLocation.builder().type(AccountLocationType.ACCOUNT).id(destinationId).build())
-        .amount(Money.builder().amount(amount).currency(Currency.USD).build())
-        .build();
+    CreateAccountTransferRequest request =
+        CreateAccountTransferRequest.builder()
+            .idempotencyKey(idempotencyKey)
+            .source(
+                AccountLocation.builder().type(AccountLocationType.ACCOUNT).id(sourceId).build())
+            .destination(
+                AccountLocation.builder()
+                    .type(AccountLocationType.ACCOUNT)
+                    .id(destinationId)
+                    .build())
+            .amount(Money.builder().amount(amount).currency(Currency.USD).build())
+            .build();
     ApiResponse<AccountTransfer> response =
         ctx.attempt(() -> circle().accounts().createAccountTransfer(request).executeForResponse());
     if (response != null) {
@@ -210,9 +239,14 @@ public final class CircleAccountsSteps {
     }
   }
 
-  /** The docs' key on the local sandbox (reset before each scenario); a fresh one per run on a real sandbox. */
+  /**
+   * The docs' key on the local sandbox (reset before each scenario); a fresh one per run on a real
+   * sandbox.
+   */
   private String runKey(String docsKey) {
-    return ctx.run().target.isLocal() ? docsKey : keys.computeIfAbsent(docsKey, k -> UUID.randomUUID().toString());
+    return ctx.run().target.isLocal()
+        ? docsKey
+        : keys.computeIfAbsent(docsKey, k -> UUID.randomUUID().toString());
   }
 
   private String account(String role) {
@@ -235,13 +269,17 @@ public final class CircleAccountsSteps {
   }
 
   private static BigDecimal usd(Balances balances) {
-    return balances.getAvailable().stream().filter(m -> "USD".equals(m.getCurrency().value()))
-        .map(Money::getAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    return balances.getAvailable().stream()
+        .filter(m -> "USD".equals(m.getCurrency().value()))
+        .map(Money::getAmount)
+        .reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 
   static void assertAmount(BigDecimal expected, BigDecimal actual, String what) {
     assertNotNull(actual, what + " is missing");
-    assertEquals(0, expected.compareTo(actual), what + ": expected " + expected.toPlainString() + ", got "
-        + actual.toPlainString());
+    assertEquals(
+        0,
+        expected.compareTo(actual),
+        what + ": expected " + expected.toPlainString() + ", got " + actual.toPlainString());
   }
 }

@@ -41,8 +41,8 @@ public final class CirclePayoutSteps {
   }
 
   /**
-   * Only the sandbox can give an entity this setting: the seeded CIRCLE_SG entity requires purposeOfTransfer; the
-   * scenario acts as that entity, paying its own address-book recipient.
+   * Only the sandbox can give an entity this setting: the seeded CIRCLE_SG entity requires
+   * purposeOfTransfer; the scenario acts as that entity, paying its own address-book recipient.
    */
   @Given("my entity requires purposeOfTransfer")
   public void myEntityRequiresPurposeOfTransfer() {
@@ -50,18 +50,21 @@ public final class CirclePayoutSteps {
     destinationId = SandboxSeed.CIRCLE_SG_ADDRESS_BOOK_ID;
   }
 
-  @When("I create a payout of {amount} USD to the address book destination with purposeOfTransfer {string}")
+  @When(
+      "I create a payout of {amount} USD to the address book destination with purposeOfTransfer {string}")
   public void iCreateAPayout(BigDecimal amount, String purpose) {
     payout = ctx.attempt(() -> create(amount, PurposeOfTransfer.fromValue(purpose)));
     ctx.requireNoError();
   }
 
-  @When("I try to create a payout of {amount} USD to the address book destination with purposeOfTransfer {string}")
+  @When(
+      "I try to create a payout of {amount} USD to the address book destination with purposeOfTransfer {string}")
   public void iTryToCreateAPayout(BigDecimal amount, String purpose) {
     payout = ctx.attempt(() -> create(amount, PurposeOfTransfer.fromValue(purpose)));
   }
 
-  @When("I try to create a payout of {amount} USD to the address book destination without purposeOfTransfer")
+  @When(
+      "I try to create a payout of {amount} USD to the address book destination without purposeOfTransfer")
   public void iTryToCreateAPayoutWithoutPurpose(BigDecimal amount) {
     payout = ctx.attempt(() -> create(amount, null));
   }
@@ -74,7 +77,9 @@ public final class CirclePayoutSteps {
 
   @Then("the payout echoes purposeOfTransfer {string}")
   public void thePayoutEchoesPurpose(String purpose) {
-    assertEquals(purpose, payout.getPurposeOfTransfer() == null ? null : payout.getPurposeOfTransfer().value());
+    assertEquals(
+        purpose,
+        payout.getPurposeOfTransfer() == null ? null : payout.getPurposeOfTransfer().value());
   }
 
   @Then("the payout amount is {amount} USD")
@@ -86,17 +91,28 @@ public final class CirclePayoutSteps {
   @Then("the payout is refused with error code {int}")
   public void thePayoutIsRefusedWithErrorCode(int code) {
     ApiException e = ctx.expectError(ApiException.class);
-    assertEquals(String.valueOf(code), e.providerCode(), "Circle error code (" + e.getMessage() + ")");
+    assertEquals(
+        String.valueOf(code), e.providerCode(), "Circle error code (" + e.getMessage() + ")");
     assertEquals(400, e.httpStatus());
   }
 
   private Payout create(BigDecimal amount, PurposeOfTransfer purpose) {
-    return circle().payouts().createPayout(CreatePayoutRequest.builder()
-            .destination(PayoutDestination.builder().type(PayoutDestinationType.ADDRESS_BOOK).id(destinationId)
+    return circle()
+        .payouts()
+        .createPayout(
+            CreatePayoutRequest.builder()
+                .destination(
+                    PayoutDestination.builder()
+                        .type(PayoutDestinationType.ADDRESS_BOOK)
+                        .id(destinationId)
+                        .build())
+                .amount(
+                    PayoutRequestMoney.builder()
+                        .amount(amount)
+                        .currency(PayoutRequestCurrency.USD)
+                        .build())
+                .purposeOfTransfer(purpose)
                 .build())
-            .amount(PayoutRequestMoney.builder().amount(amount).currency(PayoutRequestCurrency.USD).build())
-            .purposeOfTransfer(purpose)
-            .build())
         .execute();
   }
 }

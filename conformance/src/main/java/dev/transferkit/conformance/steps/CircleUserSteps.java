@@ -28,14 +28,20 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Circle user-controlled wallets (W3S), a new user's first steps: user creation, initialization through a PIN
- * challenge, the first wallet, and a transfer from it, each outcome learnt by polling as a backend does.
+ * Circle user-controlled wallets (W3S), a new user's first steps: user creation, initialization
+ * through a PIN challenge, the first wallet, and a transfer from it, each outcome learnt by polling
+ * as a backend does.
  */
 public final class CircleUserSteps {
-  /** How far the sandbox clock moves between two polls of a transaction (one state step of its blockchain). */
+  /**
+   * How far the sandbox clock moves between two polls of a transaction (one state step of its
+   * blockchain).
+   */
   private static final Duration POLL_INTERVAL = Duration.ofSeconds(10);
+
   private static final int MAX_POLLS = 12;
-  private static final Set<String> FINAL_STATES = Set.of("COMPLETE", "FAILED", "DENIED", "CANCELLED");
+  private static final Set<String> FINAL_STATES =
+      Set.of("COMPLETE", "FAILED", "DENIED", "CANCELLED");
 
   private final ScenarioContext ctx;
   private String userToken;
@@ -57,13 +63,18 @@ public final class CircleUserSteps {
   public void aNewUserWithASessionToken() {
     String userId = "user-" + UUID.randomUUID();
     circle().users().createUser(CreateUserRequest.builder().userId(userId).build()).execute();
-    userToken = circle().users().getUserToken(UserTokenRequest.builder().userId(userId).build()).execute()
-        .getUserToken();
+    userToken =
+        circle()
+            .users()
+            .getUserToken(UserTokenRequest.builder().userId(userId).build())
+            .execute()
+            .getUserToken();
   }
 
   @Then("the user's PIN status is {string}")
   public void theUsersPinStatusIs(String status) {
-    assertEquals(status, circle().users().getUserByToken(userToken).execute().getPinStatus().value());
+    assertEquals(
+        status, circle().users().getUserByToken(userToken).execute().getPinStatus().value());
   }
 
   @When("I initialize the user with a wallet on {string}")
@@ -78,8 +89,15 @@ public final class CircleUserSteps {
   }
 
   private String initialize(String blockchain) {
-    return circle().users().createUserWithPinChallenge(userToken, InitializeUserRequest.builder()
-        .blockchains(List.of(Blockchain.fromValue(blockchain))).build()).execute().getChallengeId();
+    return circle()
+        .users()
+        .createUserWithPinChallenge(
+            userToken,
+            InitializeUserRequest.builder()
+                .blockchains(List.of(Blockchain.fromValue(blockchain)))
+                .build())
+        .execute()
+        .getChallengeId();
   }
 
   @When("I try to initialize the user again")
@@ -115,7 +133,9 @@ public final class CircleUserSteps {
 
   @Given("the new wallet is funded with {amount} USDC")
   public void theNewWalletIsFunded(BigDecimal amount) {
-    ctx.run().control.setCircleWalletTokenBalance(wallet.getId(), SandboxSeed.CIRCLE_USDC_TOKEN_ID, amount);
+    ctx.run()
+        .control
+        .setCircleWalletTokenBalance(wallet.getId(), SandboxSeed.CIRCLE_USDC_TOKEN_ID, amount);
   }
 
   @Given("the token to send is {string} on {string}")
@@ -126,17 +146,23 @@ public final class CircleUserSteps {
     assertEquals(blockchain, token.getBlockchain().value());
   }
 
-  @When("I create a transfer of {amount} USDC from the new wallet to {string} with fee level {string}")
+  @When(
+      "I create a transfer of {amount} USDC from the new wallet to {string} with fee level {string}")
   public void iCreateATransferFromTheNewWallet(BigDecimal amount, String address, String feeLevel) {
-    transferChallengeId = circle().transactions().createUserTransactionTransferChallenge(userToken,
-            CreateTransferTransactionForEndUserRequest.builder()
-                .walletId(wallet.getId())
-                .tokenId(SandboxSeed.CIRCLE_USDC_TOKEN_ID)
-                .destinationAddress(address)
-                .amounts(List.of(amount))
-                .feeLevel(FeeLevel.fromValue(feeLevel))
-                .build())
-        .execute().getChallengeId();
+    transferChallengeId =
+        circle()
+            .transactions()
+            .createUserTransactionTransferChallenge(
+                userToken,
+                CreateTransferTransactionForEndUserRequest.builder()
+                    .walletId(wallet.getId())
+                    .tokenId(SandboxSeed.CIRCLE_USDC_TOKEN_ID)
+                    .destinationAddress(address)
+                    .amounts(List.of(amount))
+                    .feeLevel(FeeLevel.fromValue(feeLevel))
+                    .build())
+            .execute()
+            .getChallengeId();
   }
 
   @Then("the transfer challenge is {string}")
@@ -162,7 +188,9 @@ public final class CircleUserSteps {
   @Then("polling the transaction ends in state {string}")
   public void pollingTheTransactionEndsIn(String state) {
     Transaction t = transaction();
-    for (int polls = 0; !FINAL_STATES.contains(t.getState().value()) && polls < MAX_POLLS; polls++) {
+    for (int polls = 0;
+        !FINAL_STATES.contains(t.getState().value()) && polls < MAX_POLLS;
+        polls++) {
       ctx.run().control.advanceClock(POLL_INTERVAL);
       t = transaction();
     }
@@ -172,10 +200,18 @@ public final class CircleUserSteps {
 
   @Then("the new wallet holds {amount} USDC")
   public void theNewWalletHolds(BigDecimal amount) {
-    List<Balance> balances = circle().wallets().listWalletBalance(wallet.getId(), userToken).execute()
-        .getTokenBalances();
-    BigDecimal held = balances.stream().filter(b -> SandboxSeed.CIRCLE_USDC_TOKEN_ID.equals(b.getToken().getId()))
-        .map(Balance::getAmount).findFirst().orElse(BigDecimal.ZERO);
+    List<Balance> balances =
+        circle()
+            .wallets()
+            .listWalletBalance(wallet.getId(), userToken)
+            .execute()
+            .getTokenBalances();
+    BigDecimal held =
+        balances.stream()
+            .filter(b -> SandboxSeed.CIRCLE_USDC_TOKEN_ID.equals(b.getToken().getId()))
+            .map(Balance::getAmount)
+            .findFirst()
+            .orElse(BigDecimal.ZERO);
     assertAmount(amount, held, "USDC of wallet " + wallet.getId());
   }
 
@@ -184,6 +220,10 @@ public final class CircleUserSteps {
   }
 
   private Transaction transaction() {
-    return circle().transactions().getTransaction(transactionId, userToken).execute().getTransaction();
+    return circle()
+        .transactions()
+        .getTransaction(transactionId, userToken)
+        .execute()
+        .getTransaction();
   }
 }

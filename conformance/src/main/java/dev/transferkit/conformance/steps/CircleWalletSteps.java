@@ -26,9 +26,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Circle user-controlled wallets (W3S): user token, wallets, balances, transfer challenge, notifications. */
+/**
+ * Circle user-controlled wallets (W3S): user token, wallets, balances, transfer challenge,
+ * notifications.
+ */
 public final class CircleWalletSteps {
-  /** How long the sandbox's blockchain takes from PIN entry to COMPLETE (4 steps of 10 s), with a margin. */
+  /**
+   * How long the sandbox's blockchain takes from PIN entry to COMPLETE (4 steps of 10 s), with a
+   * margin.
+   */
   private static final Duration SETTLEMENT = Duration.ofSeconds(60);
 
   private final ScenarioContext ctx;
@@ -57,8 +63,12 @@ public final class CircleWalletSteps {
   public void theUserWithAWalletHoldingUsdc(String id) {
     userId = ctx.run().fixtures.id(id);
     if (ctx.run().target.isLocal()) {
-      ctx.run().control.setCircleWalletTokenBalance(dev.transferkit.sandbox.SandboxSeed.CIRCLE_WALLET_ID,
-          dev.transferkit.sandbox.SandboxSeed.CIRCLE_USDC_TOKEN_ID, new BigDecimal("10"));
+      ctx.run()
+          .control
+          .setCircleWalletTokenBalance(
+              dev.transferkit.sandbox.SandboxSeed.CIRCLE_WALLET_ID,
+              dev.transferkit.sandbox.SandboxSeed.CIRCLE_USDC_TOKEN_ID,
+              new BigDecimal("10"));
     }
   }
 
@@ -70,7 +80,8 @@ public final class CircleWalletSteps {
   @When("I request a user token for the user")
   @Given("I requested a user token for the user")
   public void iRequestAUserToken() {
-    token = circle().users().getUserToken(UserTokenRequest.builder().userId(userId).build()).execute();
+    token =
+        circle().users().getUserToken(UserTokenRequest.builder().userId(userId).build()).execute();
   }
 
   @Then("I receive a userToken and an encryptionKey")
@@ -83,15 +94,23 @@ public final class CircleWalletSteps {
 
   @When("I list the user's wallets with the/that userToken")
   public void iListTheUsersWallets() {
-    wallets = ctx.attempt(() -> circle().wallets().listWallets(token.getUserToken()).execute().getWallets());
+    wallets =
+        ctx.attempt(
+            () -> circle().wallets().listWallets(token.getUserToken()).execute().getWallets());
   }
 
   @Then("I find the wallet {string}")
   public void iFindTheWallet(String id) {
     ctx.requireNoError();
     String walletId = ctx.run().fixtures.id(id);
-    wallet = wallets.stream().filter(w -> walletId.equals(w.getId())).findFirst()
-        .orElseThrow(() -> new AssertionError("wallet " + walletId + " not among " + wallets.size() + " wallets"));
+    wallet =
+        wallets.stream()
+            .filter(w -> walletId.equals(w.getId()))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new AssertionError(
+                        "wallet " + walletId + " not among " + wallets.size() + " wallets"));
   }
 
   @When("I read the wallet's token balances")
@@ -101,10 +120,12 @@ public final class CircleWalletSteps {
 
   @Then("I pick the tokenId of the token I hold and note its balance")
   public void iPickTheTokenId() {
-    picked = balances.stream()
-        .filter(b -> b.getAmount().signum() > 0 && !Boolean.TRUE.equals(b.getToken().getIsNative()))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("the wallet holds no token: " + balances));
+    picked =
+        balances.stream()
+            .filter(
+                b -> b.getAmount().signum() > 0 && !Boolean.TRUE.equals(b.getToken().getIsNative()))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("the wallet holds no token: " + balances));
     assertNotNull(picked.getToken().getId(), "tokenId");
   }
 
@@ -112,16 +133,21 @@ public final class CircleWalletSteps {
   public void iCreateATransfer(BigDecimal amount, String address, String feeLevel) {
     destinationAddress = address;
     sentAmount = amount;
-    challengeId = circle().transactions().createUserTransactionTransferChallenge(token.getUserToken(),
-            CreateTransferTransactionForEndUserRequest.builder()
-                .userId(userId)
-                .walletId(wallet.getId())
-                .tokenId(picked.getToken().getId())
-                .destinationAddress(address)
-                .amounts(List.of(amount))
-                .feeLevel(FeeLevel.fromValue(feeLevel))
-                .build())
-        .execute().getChallengeId();
+    challengeId =
+        circle()
+            .transactions()
+            .createUserTransactionTransferChallenge(
+                token.getUserToken(),
+                CreateTransferTransactionForEndUserRequest.builder()
+                    .userId(userId)
+                    .walletId(wallet.getId())
+                    .tokenId(picked.getToken().getId())
+                    .destinationAddress(address)
+                    .amounts(List.of(amount))
+                    .feeLevel(FeeLevel.fromValue(feeLevel))
+                    .build())
+            .execute()
+            .getChallengeId();
   }
 
   @Then("I receive a challengeId")
@@ -130,7 +156,10 @@ public final class CircleWalletSteps {
     assertFalse(challengeId.isBlank(), "challengeId is empty");
   }
 
-  /** Stands in for the user's PIN entry in Circle's app, then lets the blockchain settle the transfer. */
+  /**
+   * Stands in for the user's PIN entry in Circle's app, then lets the blockchain settle the
+   * transfer.
+   */
   @When("the user completes the challenge with their PIN")
   public void theUserCompletesTheChallenge() {
     ctx.run().control.completeChallenge(challengeId);
@@ -142,26 +171,40 @@ public final class CircleWalletSteps {
     forTransfer = new ArrayList<>();
     for (WebhookReceiver.Delivery d : ctx.run().webhooks.deliveries()) {
       CircleNotification n = CircleWebhookVerifier.parse(d.body());
-      if (type.equals(n.notificationType()) && n.kind() == CircleNotification.Kind.TRANSACTION
+      if (type.equals(n.notificationType())
+          && n.kind() == CircleNotification.Kind.TRANSACTION
           && isOurTransfer(n.transaction().getNotification())) {
         forTransfer.add(d);
       }
     }
-    assertFalse(forTransfer.isEmpty(), "no " + type + " notification for the transfer among "
-        + ctx.run().webhooks.deliveries().size() + " deliveries");
+    assertFalse(
+        forTransfer.isEmpty(),
+        "no "
+            + type
+            + " notification for the transfer among "
+            + ctx.run().webhooks.deliveries().size()
+            + " deliveries");
   }
 
   private boolean isOurTransfer(Transaction t) {
-    return wallet.getId().equals(t.getWalletId()) && t.getDestinationAddress() != null
-        && t.getDestinationAddress().toLowerCase(Locale.ROOT).equals(destinationAddress.toLowerCase(Locale.ROOT));
+    return wallet.getId().equals(t.getWalletId())
+        && t.getDestinationAddress() != null
+        && t.getDestinationAddress()
+            .toLowerCase(Locale.ROOT)
+            .equals(destinationAddress.toLowerCase(Locale.ROOT));
   }
 
   @Then("the notification signature verifies with the public key for its key id")
   public void theNotificationSignatureVerifies() {
     verified = new ArrayList<>();
     for (WebhookReceiver.Delivery d : forTransfer) {
-      verified.add(circle().webhookVerifier().verifyAndParse(d.body(),
-          d.header(CircleWebhookVerifier.SIGNATURE_HEADER), d.header(CircleWebhookVerifier.KEY_ID_HEADER)));
+      verified.add(
+          circle()
+              .webhookVerifier()
+              .verifyAndParse(
+                  d.body(),
+                  d.header(CircleWebhookVerifier.SIGNATURE_HEADER),
+                  d.header(CircleWebhookVerifier.KEY_ID_HEADER)));
     }
   }
 
@@ -175,10 +218,16 @@ public final class CircleWalletSteps {
 
   @Then("the wallet's token balance went down by {amount}")
   public void theWalletsTokenBalanceWentDownBy(BigDecimal amount) {
-    Balance now = readBalances().stream().filter(b -> picked.getToken().getId().equals(b.getToken().getId()))
-        .findFirst().orElse(null);
+    Balance now =
+        readBalances().stream()
+            .filter(b -> picked.getToken().getId().equals(b.getToken().getId()))
+            .findFirst()
+            .orElse(null);
     BigDecimal after = now == null ? BigDecimal.ZERO : now.getAmount();
-    assertAmount(picked.getAmount().subtract(amount), after, "balance of token " + picked.getToken().getId());
+    assertAmount(
+        picked.getAmount().subtract(amount),
+        after,
+        "balance of token " + picked.getToken().getId());
   }
 
   @Then("the request is refused because the user token expired")
@@ -188,6 +237,10 @@ public final class CircleWalletSteps {
   }
 
   private List<Balance> readBalances() {
-    return circle().wallets().listWalletBalance(wallet.getId(), token.getUserToken()).execute().getTokenBalances();
+    return circle()
+        .wallets()
+        .listWalletBalance(wallet.getId(), token.getUserToken())
+        .execute()
+        .getTokenBalances();
   }
 }

@@ -2,13 +2,15 @@ package dev.transferkit.conformance.steps;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.cucumber.java.en.When;
 import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
 import java.time.Duration;
 
 /** Steps whose words several walkthroughs share; they act on the scenario's provider. */
 public final class CommonSteps {
-  /** Long enough for Wyre (PENDING to COMPLETED: 60 s) and Streambird (pending to completed: 30 s). */
+  /**
+   * Long enough for Wyre (PENDING to COMPLETED: 60 s) and Streambird (pending to completed: 30 s).
+   */
   private static final Duration PROCESSING = Duration.ofSeconds(90);
 
   private final ScenarioContext ctx = ScenarioContext.current();
@@ -32,7 +34,9 @@ public final class CommonSteps {
     assertEquals(status, actual, "transfer status");
   }
 
-  /** The provider works on the transfer (sandbox clock moved on), then the transfer is read again. */
+  /**
+   * The provider works on the transfer (sandbox clock moved on), then the transfer is read again.
+   */
   @When("the transfer is processed")
   public void theTransferIsProcessed() {
     ctx.run().control.advanceClock(PROCESSING);

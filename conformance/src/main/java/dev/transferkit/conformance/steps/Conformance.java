@@ -18,10 +18,10 @@ import java.util.Map;
 import okhttp3.OkHttpClient;
 
 /**
- * What one run of the suite shares across scenarios: the target, one client per provider (built through the
- * facades, each with the spec-checking interceptor), the sandbox control and the webhook receiver. Set up by the
- * {@code @BeforeAll} hook from the settings of that moment, so a test can launch the suite again with other
- * settings.
+ * What one run of the suite shares across scenarios: the target, one client per provider (built
+ * through the facades, each with the spec-checking interceptor), the sandbox control and the
+ * webhook receiver. Set up by the {@code @BeforeAll} hook from the settings of that moment, so a
+ * test can launch the suite again with other settings.
  */
 final class Conformance {
   private static volatile Conformance current;
@@ -87,13 +87,16 @@ final class Conformance {
       b.baseUrl(e.baseUrl());
     }
     circle(); // registers the interceptor
-    return b.httpClient(http.newBuilder().addNetworkInterceptor(checks.get(Provider.CIRCLE)).build()).build();
+    return b.httpClient(
+            http.newBuilder().addNetworkInterceptor(checks.get(Provider.CIRCLE)).build())
+        .build();
   }
 
   synchronized WyreClient wyre() {
     if (wyre == null) {
       Target.Endpoint e = endpoint(Provider.WYRE);
-      WyreClient.Builder b = WyreClient.builder().hmac(e.credentials().apiKey(), e.credentials().secret());
+      WyreClient.Builder b =
+          WyreClient.builder().hmac(e.credentials().apiKey(), e.credentials().secret());
       if (target.isLocal()) {
         b.clock(target.sandbox().clock()); // HMAC timestamps on the sandbox's (moved) clock
       }
@@ -110,7 +113,8 @@ final class Conformance {
     if (streambird == null) {
       Target.Endpoint e = endpoint(Provider.STREAMBIRD);
       StreambirdClient.Builder b = StreambirdClient.builder().apiKey(e.credentials().apiKey());
-      String base = e.baseUrl() != null ? e.baseUrl() : StreambirdClient.Environment.SANDBOX.baseUrl();
+      String base =
+          e.baseUrl() != null ? e.baseUrl() : StreambirdClient.Environment.SANDBOX.baseUrl();
       if (e.baseUrl() != null) {
         b.baseUrl(e.baseUrl());
       }
@@ -127,14 +131,22 @@ final class Conformance {
   }
 
   private Target.Endpoint endpoint(Provider provider) {
-    return target.endpoint(provider).orElseThrow(() -> new IllegalStateException(
-        target.missingReason(provider).orElse(provider.displayName() + " is not configured")));
+    return target
+        .endpoint(provider)
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    target
+                        .missingReason(provider)
+                        .orElse(provider.displayName() + " is not configured")));
   }
 
   private OkHttpClient checked(Provider provider, List<String> baseUrls) {
-    SpecCheckingInterceptor check = new SpecCheckingInterceptor(
-        SpecValidator.forProvider(provider.name().toLowerCase(java.util.Locale.ROOT)), baseUrls,
-        target.isLocal() ? target.sandbox()::responseViolations : List::of);
+    SpecCheckingInterceptor check =
+        new SpecCheckingInterceptor(
+            SpecValidator.forProvider(provider.name().toLowerCase(java.util.Locale.ROOT)),
+            baseUrls,
+            target.isLocal() ? target.sandbox()::responseViolations : List::of);
     checks.put(provider, check);
     return http.newBuilder().addNetworkInterceptor(check).build();
   }

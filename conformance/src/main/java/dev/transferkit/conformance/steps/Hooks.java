@@ -44,18 +44,29 @@ public final class Hooks {
   public void gate(Scenario scenario) {
     ctx = ScenarioContext.begin();
     Conformance run = ctx.run();
-    ctx.provider = Provider.fromTags(new java.util.HashSet<>(scenario.getSourceTagNames()))
-        .orElseThrow(() -> new IllegalStateException("scenario '" + scenario.getName()
-            + "' has none of the provider tags @circle, @wyre, @streambird"));
+    ctx.provider =
+        Provider.fromTags(new java.util.HashSet<>(scenario.getSourceTagNames()))
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "scenario '"
+                            + scenario.getName()
+                            + "' has none of the provider tags @circle, @wyre, @streambird"));
     if (!run.target.isLocal()) {
       if (scenario.getSourceTagNames().contains(SANDBOX_CONTROL)) {
-        throw new TestAbortedException("skipped on target '" + run.target.kind().name().toLowerCase(Locale.ROOT)
-            + "': the scenario needs sandbox control (" + SANDBOX_CONTROL
-            + ": setting balances, entering the PIN or moving the clock), which only the local sandbox offers");
+        throw new TestAbortedException(
+            "skipped on target '"
+                + run.target.kind().name().toLowerCase(Locale.ROOT)
+                + "': the scenario needs sandbox control ("
+                + SANDBOX_CONTROL
+                + ": setting balances, entering the PIN or moving the clock), which only the local sandbox offers");
       }
-      run.target.missingReason(ctx.provider).ifPresent(reason -> {
-        throw new TestAbortedException("skipped: " + reason);
-      });
+      run.target
+          .missingReason(ctx.provider)
+          .ifPresent(
+              reason -> {
+                throw new TestAbortedException("skipped: " + reason);
+              });
       return;
     }
     run.control.reset();
@@ -76,14 +87,16 @@ public final class Hooks {
     ctx.refusalExpected = false;
     if (run.target.isLocal()) {
       List<ResponseViolation> seen = run.target.sandbox().responseViolations();
-      for (ResponseViolation v : seen.subList(Math.min(sandboxViolationsSeen, seen.size()), seen.size())) {
+      for (ResponseViolation v :
+          seen.subList(Math.min(sandboxViolationsSeen, seen.size()), seen.size())) {
         problems.add("sandbox response broke the spec: " + v);
       }
       sandboxViolationsSeen = seen.size();
     }
     if (!problems.isEmpty()) {
-      throw new AssertionError(problems.stream().collect(Collectors.joining("\n  ", "The exchange broke the spec:\n  ",
-          "")));
+      throw new AssertionError(
+          problems.stream()
+              .collect(Collectors.joining("\n  ", "The exchange broke the spec:\n  ", "")));
     }
   }
 

@@ -7,21 +7,24 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * What the steps of one scenario share. Cucumber creates the step classes anew for every scenario (no dependency
- * injection module: its PicoContainer module is not published for this Cucumber version); the {@code @Before} hook
- * starts a new context, and each step class takes it, and registers itself, when Cucumber creates it. Scenarios run
- * one at a time.
+ * What the steps of one scenario share. Cucumber creates the step classes anew for every scenario
+ * (no dependency injection module: its PicoContainer module is not published for this Cucumber
+ * version); the {@code @Before} hook starts a new context, and each step class takes it, and
+ * registers itself, when Cucumber creates it. Scenarios run one at a time.
  */
 public final class ScenarioContext {
   private static volatile ScenarioContext current;
 
   private final Map<Class<?>, Object> steps = new HashMap<>();
   Provider provider;
+
   /** The last failure of an attempted call ("I try to ..."), or null. */
   TransferKitException lastError;
+
   /**
-   * Set by {@link #attempt} until the step ends: the step may send a deliberately invalid request, so a request that
-   * breaks the spec and is refused with a 4xx is the expected outcome, not a conformance failure.
+   * Set by {@link #attempt} until the step ends: the step may send a deliberately invalid request,
+   * so a request that breaks the spec and is refused with a 4xx is the expected outcome, not a
+   * conformance failure.
    */
   boolean refusalExpected;
 
@@ -48,7 +51,8 @@ public final class ScenarioContext {
   <T> T steps(Class<T> type) {
     Object s = steps.get(type);
     if (s == null) {
-      throw new IllegalStateException("no " + type.getSimpleName() + " step ran in this scenario yet");
+      throw new IllegalStateException(
+          "no " + type.getSimpleName() + " step ran in this scenario yet");
     }
     return type.cast(s);
   }
@@ -67,12 +71,18 @@ public final class ScenarioContext {
   /** The failure an attempted call was expected to end with. */
   <E extends TransferKitException> E expectError(Class<E> type) {
     if (lastError == null) {
-      throw new AssertionError("expected the call to be refused with " + type.getSimpleName()
-          + ", but it succeeded");
+      throw new AssertionError(
+          "expected the call to be refused with " + type.getSimpleName() + ", but it succeeded");
     }
     if (!type.isInstance(lastError)) {
-      throw new AssertionError("expected " + type.getSimpleName() + ", got " + lastError.getClass().getSimpleName()
-          + ": " + lastError.getMessage(), lastError);
+      throw new AssertionError(
+          "expected "
+              + type.getSimpleName()
+              + ", got "
+              + lastError.getClass().getSimpleName()
+              + ": "
+              + lastError.getMessage(),
+          lastError);
     }
     return type.cast(lastError);
   }

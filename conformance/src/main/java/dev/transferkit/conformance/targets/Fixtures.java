@@ -9,11 +9,12 @@ import java.nio.file.Paths;
 import java.util.Properties;
 
 /**
- * The docs' ids (accounts, wallets, users, recipients) as they exist on the target. The features use the docs'
- * values, which the embedded sandbox seeds verbatim. A real sandbox has its own ids: list them in a properties file
- * named by {@code TRANSFERKIT_FIXTURES}, one {@code docsValue=realValue} a line (for example
- * {@code 1017381855=1000216185} or {@code AC_XXXXXXXX2=AC_8UW4PQ3TQ2N}). An SRN is mapped part by part, so
- * {@code account:AC_XXXXXXXX2} follows the mapping of {@code AC_XXXXXXXX2}.
+ * The docs' ids (accounts, wallets, users, recipients) as they exist on the target. The features
+ * use the docs' values, which the embedded sandbox seeds verbatim. A real sandbox has its own ids:
+ * list them in a properties file named by {@code TRANSFERKIT_FIXTURES}, one {@code
+ * docsValue=realValue} a line (for example {@code 1017381855=1000216185} or {@code
+ * AC_XXXXXXXX2=AC_8UW4PQ3TQ2N}). An SRN is mapped part by part, so {@code account:AC_XXXXXXXX2}
+ * follows the mapping of {@code AC_XXXXXXXX2}.
  */
 public final class Fixtures {
   private final Properties mapping;
@@ -40,11 +41,15 @@ public final class Fixtures {
 
   /** The mapping named by {@code TRANSFERKIT_FIXTURES}, or {@link #identity()}. */
   public static Fixtures fromSettings() {
-    return Settings.get("TRANSFERKIT_FIXTURES").map(path -> fromFile(Paths.get(path)))
+    return Settings.get("TRANSFERKIT_FIXTURES")
+        .map(path -> fromFile(Paths.get(path)))
         .orElseGet(Fixtures::identity);
   }
 
-  /** The mapping the other way: each real value to the docs' value (what the embedded sandbox seeds). */
+  /**
+   * The mapping the other way: each real value to the docs' value (what the embedded sandbox
+   * seeds).
+   */
   public java.util.Map<String, String> reverse() {
     java.util.Map<String, String> reverse = new java.util.HashMap<>();
     mapping.stringPropertyNames().forEach(docs -> reverse.put(mapping.getProperty(docs), docs));

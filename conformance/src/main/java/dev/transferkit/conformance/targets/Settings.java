@@ -3,8 +3,9 @@ package dev.transferkit.conformance.targets;
 import java.util.Optional;
 
 /**
- * Reads a setting from a system property first, then from the environment. A system property set to an empty string
- * hides the environment variable of the same name (tests use it to simulate a provider without credentials).
+ * Reads a setting from a system property first, then from the environment. A system property set to
+ * an empty string hides the environment variable of the same name (tests use it to simulate a
+ * provider without credentials).
  */
 public final class Settings {
   private Settings() {}

@@ -1,6 +1,5 @@
 package dev.transferkit.conformance.pact;
 
-import dev.transferkit.circle.accounts.api.AccountsApi;
 import static dev.transferkit.conformance.pact.PactSupport.CONSUMER;
 import static dev.transferkit.conformance.pact.PactSupport.bearer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,6 +14,7 @@ import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.RequestResponsePact;
 import au.com.dius.pact.core.model.annotations.Pact;
 import dev.transferkit.circle.CircleClient;
+import dev.transferkit.circle.accounts.api.AccountsApi;
 import dev.transferkit.circle.accounts.model.AccountLocation;
 import dev.transferkit.circle.accounts.model.AccountLocationType;
 import dev.transferkit.circle.accounts.model.AccountTransfer;
@@ -44,56 +44,79 @@ class CircleAccountsPactTest {
     return builder
         .given("account 1017381855 holds 10000.00 USD")
         .uponReceiving("a balance check of the source account")
-        .path("/v1/accounts/balances/" + SOURCE).method("GET").headers(bearer(KEY))
-        .willRespondWith().status(200)
+        .path("/v1/accounts/balances/" + SOURCE)
+        .method("GET")
+        .headers(bearer(KEY))
+        .willRespondWith()
+        .status(200)
         .matchHeader("Content-Type", PactSupport.JSON_TYPE, "application/json")
-        .body(new PactDslJsonBody().object("data")
-            .minArrayLike("available", 1).stringValue("amount", "10000.00").stringValue("currency", "USD")
-            .closeObject().closeArray()
-            .array("unsettled").closeArray()
-            .closeObject())
+        .body(
+            new PactDslJsonBody()
+                .object("data")
+                .minArrayLike("available", 1)
+                .stringValue("amount", "10000.00")
+                .stringValue("currency", "USD")
+                .closeObject()
+                .closeArray()
+                .array("unsettled")
+                .closeArray()
+                .closeObject())
 
         // The replay first: the mock server answers with the first interaction that matches.
         .given("a transfer of 2500.00 USD was created with idempotency key " + REPLAY_KEY)
         .uponReceiving("the same transfer again with the same idempotency key")
-        .path("/v1/accounts/transfers").method("POST").headers(bearer(KEY))
+        .path("/v1/accounts/transfers")
+        .method("POST")
+        .headers(bearer(KEY))
         .matchHeader("Content-Type", PactSupport.JSON_TYPE, "application/json")
         .body(transferRequest("2500.00", REPLAY_KEY))
-        .willRespondWith().status(200)
+        .willRespondWith()
+        .status(200)
         .matchHeader("Content-Type", PactSupport.JSON_TYPE, "application/json")
         .body(transfer("2500.00"))
-
         .given("accounts 1017381855 (10000.00 USD) and 1000661542 (0 USD) of one entity")
         .uponReceiving("an internal transfer of 2500.00 USD")
-        .path("/v1/accounts/transfers").method("POST").headers(bearer(KEY))
+        .path("/v1/accounts/transfers")
+        .method("POST")
+        .headers(bearer(KEY))
         .matchHeader("Content-Type", PactSupport.JSON_TYPE, "application/json")
         .body(transferRequest("2500.00", null))
-        .willRespondWith().status(201)
+        .willRespondWith()
+        .status(201)
         .matchHeader("Content-Type", PactSupport.JSON_TYPE, "application/json")
         .body(transfer("2500.00"))
-
         .given("accounts 1017381855 (10000.00 USD) and 1000661542 (0 USD) of one entity")
         .uponReceiving("an internal transfer larger than the source balance")
-        .path("/v1/accounts/transfers").method("POST").headers(bearer(KEY))
+        .path("/v1/accounts/transfers")
+        .method("POST")
+        .headers(bearer(KEY))
         .matchHeader("Content-Type", PactSupport.JSON_TYPE, "application/json")
         .body(transferRequest("10000.01", null))
-        .willRespondWith().status(400)
+        .willRespondWith()
+        .status(400)
         .matchHeader("Content-Type", PactSupport.JSON_TYPE, "application/json")
-        .body(new PactDslJsonBody().integerType("code", 1093).stringType("message", "Insufficient funds."))
-
+        .body(
+            new PactDslJsonBody()
+                .integerType("code", 1093)
+                .stringType("message", "Insufficient funds."))
         .given("a transfer of 2500.00 USD exists")
         .uponReceiving("a get of the transfer by its id")
-        .pathFromProviderState("/v1/accounts/transfers/${transferId}", "/v1/accounts/transfers/" + TRANSFER_ID)
-        .method("GET").headers(bearer(KEY))
-        .willRespondWith().status(200)
+        .pathFromProviderState(
+            "/v1/accounts/transfers/${transferId}", "/v1/accounts/transfers/" + TRANSFER_ID)
+        .method("GET")
+        .headers(bearer(KEY))
+        .willRespondWith()
+        .status(200)
         .matchHeader("Content-Type", PactSupport.JSON_TYPE, "application/json")
         .body(transfer("2500.00"))
-
         .given("transfers of 100.00 then 200.00 USD from account 1017381855")
         .uponReceiving("a list of the source account's transfers")
-        .path("/v1/accounts/transfers").query("accountId=" + SOURCE + "&pageSize=25").method("GET")
+        .path("/v1/accounts/transfers")
+        .query("accountId=" + SOURCE + "&pageSize=25")
+        .method("GET")
         .headers(bearer(KEY))
-        .willRespondWith().status(200)
+        .willRespondWith()
+        .status(200)
         .matchHeader("Content-Type", PactSupport.JSON_TYPE, "application/json")
         .body(list())
         .toPact();
@@ -101,8 +124,10 @@ class CircleAccountsPactTest {
 
   /** The request the client sends; a null key means "any UUID" (the runtime fills a random one). */
   private static PactDslJsonBody transferRequest(String amount, String idempotencyKey) {
-    PactDslJsonBody body = idempotencyKey == null ? new PactDslJsonBody().uuid("idempotencyKey")
-        : new PactDslJsonBody().stringValue("idempotencyKey", idempotencyKey);
+    PactDslJsonBody body =
+        idempotencyKey == null
+            ? new PactDslJsonBody().uuid("idempotencyKey")
+            : new PactDslJsonBody().stringValue("idempotencyKey", idempotencyKey);
     location(body, "source", SOURCE);
     location(body, "destination", DESTINATION);
     money(body, "amount", amount);
@@ -115,7 +140,9 @@ class CircleAccountsPactTest {
     location(data, "source", SOURCE);
     location(data, "destination", DESTINATION);
     money(data, "amount", amount);
-    data.stringValue("status", "complete").stringMatcher("createDate", PactSupport.ISO, PactSupport.ISO_EXAMPLE).stringMatcher("updateDate", PactSupport.ISO, PactSupport.ISO_EXAMPLE);
+    data.stringValue("status", "complete")
+        .stringMatcher("createDate", PactSupport.ISO, PactSupport.ISO_EXAMPLE)
+        .stringMatcher("updateDate", PactSupport.ISO, PactSupport.ISO_EXAMPLE);
     data.closeObject();
     return body;
   }
@@ -135,7 +162,9 @@ class CircleAccountsPactTest {
     location(t, "source", SOURCE);
     location(t, "destination", DESTINATION);
     money(t, "amount", amount);
-    t.stringValue("status", "complete").stringMatcher("createDate", PactSupport.ISO, PactSupport.ISO_EXAMPLE).stringMatcher("updateDate", PactSupport.ISO, PactSupport.ISO_EXAMPLE);
+    t.stringValue("status", "complete")
+        .stringMatcher("createDate", PactSupport.ISO, PactSupport.ISO_EXAMPLE)
+        .stringMatcher("updateDate", PactSupport.ISO, PactSupport.ISO_EXAMPLE);
     return t;
   }
 
@@ -149,28 +178,50 @@ class CircleAccountsPactTest {
 
   @Test
   void internalTransferWalkthrough(MockServer server) {
-    CircleClient circle = CircleClient.builder().apiKey(KEY).baseUrl(server.getUrl()).maxRetries(0).build();
+    CircleClient circle =
+        CircleClient.builder().apiKey(KEY).baseUrl(server.getUrl()).maxRetries(0).build();
 
-    assertEquals(0, new BigDecimal("10000.00").compareTo(
-        circle.accounts().getAccountBalances(SOURCE).execute().getAvailable().get(0).getAmount()));
+    assertEquals(
+        0,
+        new BigDecimal("10000.00")
+            .compareTo(
+                circle
+                    .accounts()
+                    .getAccountBalances(SOURCE)
+                    .execute()
+                    .getAvailable()
+                    .get(0)
+                    .getAmount()));
     AccountTransfer t = circle.accounts().createAccountTransfer(request("2500.00", null)).execute();
     assertEquals("complete", t.getStatus().value());
-    assertThrows(InsufficientFundsException.class,
+    assertThrows(
+        InsufficientFundsException.class,
         () -> circle.accounts().createAccountTransfer(request("10000.01", null)).execute());
-    ApiResponse<?> replay = circle.accounts().createAccountTransfer(request("2500.00", REPLAY_KEY))
-        .executeForResponse();
+    ApiResponse<?> replay =
+        circle
+            .accounts()
+            .createAccountTransfer(request("2500.00", REPLAY_KEY))
+            .executeForResponse();
     assertEquals(200, replay.status());
     assertEquals(TRANSFER_ID, circle.accounts().getAccountTransfer(TRANSFER_ID).execute().getId());
     List<AccountTransfer> listed =
-        circle.accounts().listAccountTransfers(
-            AccountsApi.ListAccountTransfersParams.builder().accountId(SOURCE).pageSize(25).build()).execute();
+        circle
+            .accounts()
+            .listAccountTransfers(
+                AccountsApi.ListAccountTransfersParams.builder()
+                    .accountId(SOURCE)
+                    .pageSize(25)
+                    .build())
+            .execute();
     assertEquals("200.00", listed.get(0).getAmount().getAmount().toPlainString());
   }
 
   private static CreateAccountTransferRequest request(String amount, String key) {
-    return CreateAccountTransferRequest.builder().idempotencyKey(key)
+    return CreateAccountTransferRequest.builder()
+        .idempotencyKey(key)
         .source(AccountLocation.builder().type(AccountLocationType.ACCOUNT).id(SOURCE).build())
-        .destination(AccountLocation.builder().type(AccountLocationType.ACCOUNT).id(DESTINATION).build())
+        .destination(
+            AccountLocation.builder().type(AccountLocationType.ACCOUNT).id(DESTINATION).build())
         .amount(Money.builder().amount(new BigDecimal(amount)).currency(Currency.USD).build())
         .build();
   }

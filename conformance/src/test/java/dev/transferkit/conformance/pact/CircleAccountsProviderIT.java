@@ -25,16 +25,20 @@ class CircleAccountsProviderIT extends SandboxProviderVerification {
   @State("account 1017381855 holds 10000.00 USD")
   public void sourceHolds() {
     provider.control.reset();
-    provider.control.setCircleAccountBalance(SandboxSeed.CIRCLE_SOURCE_ACCOUNT, new BigDecimal("10000.00"), "USD");
+    provider.control.setCircleAccountBalance(
+        SandboxSeed.CIRCLE_SOURCE_ACCOUNT, new BigDecimal("10000.00"), "USD");
   }
 
   @State("accounts 1017381855 (10000.00 USD) and 1000661542 (0 USD) of one entity")
   public void bothAccounts() {
     sourceHolds();
-    provider.control.setCircleAccountBalance(SandboxSeed.CIRCLE_DESTINATION_ACCOUNT, BigDecimal.ZERO, "USD");
+    provider.control.setCircleAccountBalance(
+        SandboxSeed.CIRCLE_DESTINATION_ACCOUNT, BigDecimal.ZERO, "USD");
   }
 
-  @State("a transfer of 2500.00 USD was created with idempotency key " + CircleAccountsPactTest.REPLAY_KEY)
+  @State(
+      "a transfer of 2500.00 USD was created with idempotency key "
+          + CircleAccountsPactTest.REPLAY_KEY)
   public void createdWithKey() {
     bothAccounts();
     transfer("2500.00", CircleAccountsPactTest.REPLAY_KEY);
@@ -55,15 +59,30 @@ class CircleAccountsProviderIT extends SandboxProviderVerification {
 
   /** Made through the API itself: the admin API does not create transfers. */
   private static String transfer(String amount, String key) {
-    CircleClient circle = CircleClient.builder().apiKey(SandboxSeed.CIRCLE_API_KEY)
-        .baseUrl(provider.sandbox.circleBaseUrl()).build();
-    return circle.accounts().createAccountTransfer(CreateAccountTransferRequest.builder().idempotencyKey(key)
-            .source(AccountLocation.builder().type(AccountLocationType.ACCOUNT)
-                .id(SandboxSeed.CIRCLE_SOURCE_ACCOUNT).build())
-            .destination(AccountLocation.builder().type(AccountLocationType.ACCOUNT)
-                .id(SandboxSeed.CIRCLE_DESTINATION_ACCOUNT).build())
-            .amount(Money.builder().amount(new BigDecimal(amount)).currency(Currency.USD).build())
-            .build())
-        .execute().getId();
+    CircleClient circle =
+        CircleClient.builder()
+            .apiKey(SandboxSeed.CIRCLE_API_KEY)
+            .baseUrl(provider.sandbox.circleBaseUrl())
+            .build();
+    return circle
+        .accounts()
+        .createAccountTransfer(
+            CreateAccountTransferRequest.builder()
+                .idempotencyKey(key)
+                .source(
+                    AccountLocation.builder()
+                        .type(AccountLocationType.ACCOUNT)
+                        .id(SandboxSeed.CIRCLE_SOURCE_ACCOUNT)
+                        .build())
+                .destination(
+                    AccountLocation.builder()
+                        .type(AccountLocationType.ACCOUNT)
+                        .id(SandboxSeed.CIRCLE_DESTINATION_ACCOUNT)
+                        .build())
+                .amount(
+                    Money.builder().amount(new BigDecimal(amount)).currency(Currency.USD).build())
+                .build())
+        .execute()
+        .getId();
   }
 }

@@ -43,34 +43,56 @@ class CirclePayoutsPactTest {
     return builder
         .given("address book recipient " + RECIPIENT + " and a funded wallet")
         .uponReceiving("a payout of 3.14 USD with purposeOfTransfer PMT001")
-        .path("/v1/payouts").method("POST").headers(bearer(KEY))
+        .path("/v1/payouts")
+        .method("POST")
+        .headers(bearer(KEY))
         .matchHeader("Content-Type", JSON_TYPE, "application/json")
         .body(request(RECIPIENT, "PMT001"))
-        .willRespondWith().status(201).matchHeader("Content-Type", JSON_TYPE, "application/json")
+        .willRespondWith()
+        .status(201)
+        .matchHeader("Content-Type", JSON_TYPE, "application/json")
         .body(payout())
-
         .given("address book recipient " + RECIPIENT + " and a funded wallet")
         .uponReceiving("a payout with purposeOfTransfer PMT006")
-        .path("/v1/payouts").method("POST").headers(bearer(KEY))
+        .path("/v1/payouts")
+        .method("POST")
+        .headers(bearer(KEY))
         .matchHeader("Content-Type", JSON_TYPE, "application/json")
         .body(request(RECIPIENT, "PMT006"))
-        .willRespondWith().status(400).matchHeader("Content-Type", JSON_TYPE, "application/json")
-        .body(new PactDslJsonBody().integerType("code", 5020).stringType("message", "Invalid purposeOfTransfer"))
-
+        .willRespondWith()
+        .status(400)
+        .matchHeader("Content-Type", JSON_TYPE, "application/json")
+        .body(
+            new PactDslJsonBody()
+                .integerType("code", 5020)
+                .stringType("message", "Invalid purposeOfTransfer"))
         .given("an entity that requires purposeOfTransfer, with recipient " + SG_RECIPIENT)
         .uponReceiving("a payout without purposeOfTransfer from an entity that requires it")
-        .path("/v1/payouts").method("POST").headers(bearer(SG_KEY))
+        .path("/v1/payouts")
+        .method("POST")
+        .headers(bearer(SG_KEY))
         .matchHeader("Content-Type", JSON_TYPE, "application/json")
         .body(request(SG_RECIPIENT, null))
-        .willRespondWith().status(400).matchHeader("Content-Type", JSON_TYPE, "application/json")
-        .body(new PactDslJsonBody().integerType("code", 5020).stringType("message", "purposeOfTransfer is required"))
+        .willRespondWith()
+        .status(400)
+        .matchHeader("Content-Type", JSON_TYPE, "application/json")
+        .body(
+            new PactDslJsonBody()
+                .integerType("code", 5020)
+                .stringType("message", "purposeOfTransfer is required"))
         .toPact();
   }
 
   private static PactDslJsonBody request(String recipient, String purpose) {
     PactDslJsonBody body = new PactDslJsonBody().uuid("idempotencyKey");
-    body.object("destination").stringValue("type", "address_book").stringValue("id", recipient).closeObject();
-    body.object("amount").stringValue("amount", "3.14").stringValue("currency", "USD").closeObject();
+    body.object("destination")
+        .stringValue("type", "address_book")
+        .stringValue("id", recipient)
+        .closeObject();
+    body.object("amount")
+        .stringValue("amount", "3.14")
+        .stringValue("currency", "USD")
+        .closeObject();
     if (purpose != null) {
       body.stringValue("purposeOfTransfer", purpose);
     }
@@ -80,33 +102,59 @@ class CirclePayoutsPactTest {
   private static PactDslJsonBody payout() {
     PactDslJsonBody body = new PactDslJsonBody();
     PactDslJsonBody data = body.object("data").uuid("id");
-    data.object("destination").stringValue("type", "address_book").stringValue("id", RECIPIENT).closeObject();
-    data.object("amount").stringValue("amount", "3.14").stringValue("currency", "USD").closeObject();
-    data.stringValue("purposeOfTransfer", "PMT001").stringValue("status", "pending")
-        .stringMatcher("createDate", ISO, ISO_EXAMPLE).stringMatcher("updateDate", ISO, ISO_EXAMPLE);
+    data.object("destination")
+        .stringValue("type", "address_book")
+        .stringValue("id", RECIPIENT)
+        .closeObject();
+    data.object("amount")
+        .stringValue("amount", "3.14")
+        .stringValue("currency", "USD")
+        .closeObject();
+    data.stringValue("purposeOfTransfer", "PMT001")
+        .stringValue("status", "pending")
+        .stringMatcher("createDate", ISO, ISO_EXAMPLE)
+        .stringMatcher("updateDate", ISO, ISO_EXAMPLE);
     data.closeObject();
     return body;
   }
 
   @Test
   void payoutWalkthrough(MockServer server) {
-    CircleClient circle = CircleClient.builder().apiKey(KEY).baseUrl(server.getUrl()).maxRetries(0).build();
-    CircleClient sg = CircleClient.builder().apiKey(SG_KEY).baseUrl(server.getUrl()).maxRetries(0).build();
+    CircleClient circle =
+        CircleClient.builder().apiKey(KEY).baseUrl(server.getUrl()).maxRetries(0).build();
+    CircleClient sg =
+        CircleClient.builder().apiKey(SG_KEY).baseUrl(server.getUrl()).maxRetries(0).build();
 
     Payout p = circle.payouts().createPayout(create(RECIPIENT, PurposeOfTransfer.PMT001)).execute();
     assertEquals("pending", p.getStatus().value());
-    InvalidRequestException pmt006 = org.junit.jupiter.api.Assertions.assertThrows(InvalidRequestException.class,
-        () -> circle.payouts().createPayout(create(RECIPIENT, PurposeOfTransfer.fromValue("PMT006"))).execute());
+    InvalidRequestException pmt006 =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            InvalidRequestException.class,
+            () ->
+                circle
+                    .payouts()
+                    .createPayout(create(RECIPIENT, PurposeOfTransfer.fromValue("PMT006")))
+                    .execute());
     assertEquals("5020", pmt006.providerCode());
-    InvalidRequestException missing = org.junit.jupiter.api.Assertions.assertThrows(InvalidRequestException.class,
-        () -> sg.payouts().createPayout(create(SG_RECIPIENT, null)).execute());
+    InvalidRequestException missing =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            InvalidRequestException.class,
+            () -> sg.payouts().createPayout(create(SG_RECIPIENT, null)).execute());
     assertEquals("5020", missing.providerCode());
   }
 
   private static CreatePayoutRequest create(String recipient, PurposeOfTransfer purpose) {
     return CreatePayoutRequest.builder()
-        .destination(PayoutDestination.builder().type(PayoutDestinationType.ADDRESS_BOOK).id(recipient).build())
-        .amount(PayoutRequestMoney.builder().amount(new BigDecimal("3.14")).currency(PayoutRequestCurrency.USD).build())
+        .destination(
+            PayoutDestination.builder()
+                .type(PayoutDestinationType.ADDRESS_BOOK)
+                .id(recipient)
+                .build())
+        .amount(
+            PayoutRequestMoney.builder()
+                .amount(new BigDecimal("3.14"))
+                .currency(PayoutRequestCurrency.USD)
+                .build())
         .purposeOfTransfer(purpose)
         .build();
   }

@@ -4,7 +4,9 @@ import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.State;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
 
-/** The circle-payouts pact verified against the sandbox (the seed has both entities and recipients). */
+/**
+ * The circle-payouts pact verified against the sandbox (the seed has both entities and recipients).
+ */
 @Provider("circle-payouts")
 @PactFolder("target/pacts")
 class CirclePayoutsProviderIT extends SandboxProviderVerification {
@@ -18,7 +20,9 @@ class CirclePayoutsProviderIT extends SandboxProviderVerification {
     provider.control.reset();
   }
 
-  @State("an entity that requires purposeOfTransfer, with recipient " + CirclePayoutsPactTest.SG_RECIPIENT)
+  @State(
+      "an entity that requires purposeOfTransfer, with recipient "
+          + CirclePayoutsPactTest.SG_RECIPIENT)
   public void entityRequiringPurpose() {
     provider.control.reset();
   }

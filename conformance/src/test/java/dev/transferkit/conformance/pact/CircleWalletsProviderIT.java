@@ -10,7 +10,10 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
 
-/** The circle-wallets pact verified against the sandbox; user tokens and the key id come from the states. */
+/**
+ * The circle-wallets pact verified against the sandbox; user tokens and the key id come from the
+ * states.
+ */
 @Provider("circle-wallets")
 @PactFolder("target/pacts")
 class CircleWalletsProviderIT extends SandboxProviderVerification {
@@ -22,8 +25,8 @@ class CircleWalletsProviderIT extends SandboxProviderVerification {
   @State(CircleWalletsPactTest.USER_WITH_WALLET)
   public Map<String, Object> userWithWallet() {
     provider.control.reset();
-    provider.control.setCircleWalletTokenBalance(SandboxSeed.CIRCLE_WALLET_ID, SandboxSeed.CIRCLE_USDC_TOKEN_ID,
-        new BigDecimal("10"));
+    provider.control.setCircleWalletTokenBalance(
+        SandboxSeed.CIRCLE_WALLET_ID, SandboxSeed.CIRCLE_USDC_TOKEN_ID, new BigDecimal("10"));
     return Map.of("userToken", userToken());
   }
 
@@ -43,9 +46,15 @@ class CircleWalletsProviderIT extends SandboxProviderVerification {
 
   /** Issued by the API itself (nothing else can issue one). */
   private static String userToken() {
-    CircleClient circle = CircleClient.builder().apiKey(SandboxSeed.CIRCLE_API_KEY)
-        .baseUrl(provider.sandbox.circleBaseUrl()).build();
-    return circle.users().getUserToken(UserTokenRequest.builder().userId(SandboxSeed.CIRCLE_USER_ID).build())
-        .execute().getUserToken();
+    CircleClient circle =
+        CircleClient.builder()
+            .apiKey(SandboxSeed.CIRCLE_API_KEY)
+            .baseUrl(provider.sandbox.circleBaseUrl())
+            .build();
+    return circle
+        .users()
+        .getUserToken(UserTokenRequest.builder().userId(SandboxSeed.CIRCLE_USER_ID).build())
+        .execute()
+        .getUserToken();
   }
 }

@@ -9,8 +9,9 @@ import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Verifies the pact named by the subclass's {@code @Provider} (from {@code target/pacts}) against a fresh embedded
- * sandbox: each interaction is one test. Subclasses hold the {@code @State} handlers.
+ * Verifies the pact named by the subclass's {@code @Provider} (from {@code target/pacts}) against a
+ * fresh embedded sandbox: each interaction is one test. Subclasses hold the {@code @State}
+ * handlers.
  */
 abstract class SandboxProviderVerification {
   static SandboxProvider provider;

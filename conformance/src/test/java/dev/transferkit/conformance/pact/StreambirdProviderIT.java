@@ -31,8 +31,16 @@ class StreambirdProviderIT extends SandboxProviderVerification {
   @State("the user's XLM wallet holding 100 XLM")
   public Map<String, Object> xlmWallet() {
     provider.control.reset();
-    String id = streambird().wallets().createWallet(CreateWalletRequest.builder().walletType(WalletType.XLM)
-        .userId(StreambirdPactTest.USER).build()).execute().getId();
+    String id =
+        streambird()
+            .wallets()
+            .createWallet(
+                CreateWalletRequest.builder()
+                    .walletType(WalletType.XLM)
+                    .userId(StreambirdPactTest.USER)
+                    .build())
+            .execute()
+            .getId();
     provider.control.setStreambirdBalance(id, "XLM", new BigDecimal("100"));
     return Map.of("xlmWalletId", id);
   }
@@ -47,8 +55,11 @@ class StreambirdProviderIT extends SandboxProviderVerification {
   public Map<String, Object> completed() {
     provider.control.reset();
     String id = create();
-    streambird().transfers().confirmTransfer(id,
-        ConfirmTransferRequest.builder().userId(StreambirdPactTest.USER).build()).execute();
+    streambird()
+        .transfers()
+        .confirmTransfer(
+            id, ConfirmTransferRequest.builder().userId(StreambirdPactTest.USER).build())
+        .execute();
     provider.control.advanceClock(Duration.ofSeconds(60));
     return Map.of("transferId", id);
   }
@@ -62,14 +73,26 @@ class StreambirdProviderIT extends SandboxProviderVerification {
   }
 
   private static String create() {
-    return streambird().transfers().createTransfer(CreateTransferRequest.builder().destCurrency(Currency.SOL)
-        .source(SandboxSeed.STREAMBIRD_SOL_WALLET_ID).dest(StreambirdPactTest.DEST)
-        .sourceAmount(new BigDecimal("0.005")).notes("test").amountIncludesFees(true)
-        .userId(StreambirdPactTest.USER).build()).execute().getId();
+    return streambird()
+        .transfers()
+        .createTransfer(
+            CreateTransferRequest.builder()
+                .destCurrency(Currency.SOL)
+                .source(SandboxSeed.STREAMBIRD_SOL_WALLET_ID)
+                .dest(StreambirdPactTest.DEST)
+                .sourceAmount(new BigDecimal("0.005"))
+                .notes("test")
+                .amountIncludesFees(true)
+                .userId(StreambirdPactTest.USER)
+                .build())
+        .execute()
+        .getId();
   }
 
   private static StreambirdClient streambird() {
-    return StreambirdClient.builder().apiKey(SandboxSeed.STREAMBIRD_API_KEY)
-        .baseUrl(provider.sandbox.streambirdBaseUrl()).build();
+    return StreambirdClient.builder()
+        .apiKey(SandboxSeed.STREAMBIRD_API_KEY)
+        .baseUrl(provider.sandbox.streambirdBaseUrl())
+        .build();
   }
 }

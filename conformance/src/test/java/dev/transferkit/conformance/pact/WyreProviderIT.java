@@ -48,13 +48,25 @@ class WyreProviderIT extends SandboxProviderVerification {
   }
 
   private static String quote() {
-    return wyre().transfers().createTransfer(CreateTransferRequest.builder().source(WyrePactTest.SUB)
-        .sourceCurrency("USD").sourceAmount(new BigDecimal("200")).dest(WyrePactTest.PM).destCurrency("USD")
-        .autoConfirm(false).build()).execute().getId();
+    return wyre()
+        .transfers()
+        .createTransfer(
+            CreateTransferRequest.builder()
+                .source(WyrePactTest.SUB)
+                .sourceCurrency("USD")
+                .sourceAmount(new BigDecimal("200"))
+                .dest(WyrePactTest.PM)
+                .destCurrency("USD")
+                .autoConfirm(false)
+                .build())
+        .execute()
+        .getId();
   }
 
   private static WyreClient wyre() {
-    return WyreClient.builder().secretKey(SandboxSeed.WYRE_SECRET_KEY).baseUrl(provider.sandbox.wyreBaseUrl())
+    return WyreClient.builder()
+        .secretKey(SandboxSeed.WYRE_SECRET_KEY)
+        .baseUrl(provider.sandbox.wyreBaseUrl())
         .build();
   }
 }

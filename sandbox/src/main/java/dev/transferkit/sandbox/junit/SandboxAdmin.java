@@ -11,13 +11,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * The admin API of a running sandbox (documented in the sandbox README) over HTTP, with its token when it needs one.
- * Answers are the JSON text; a status other than 200 is an {@link IllegalStateException} carrying the answer.
- * Thread-safe.
+ * The admin API of a running sandbox (documented in the sandbox README) over HTTP, with its token
+ * when it needs one. Answers are the JSON text; a status other than 200 is an {@link
+ * IllegalStateException} carrying the answer. Thread-safe.
  */
 public final class SandboxAdmin {
   private static final HttpClient HTTP =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
   private final Sandbox sandbox;
 
   SandboxAdmin(Sandbox sandbox) {
@@ -39,16 +42,23 @@ public final class SandboxAdmin {
     return send("PUT", path, json);
   }
 
-  /** Moves the sandbox clock and runs what fell due (lifecycle steps, webhook deliveries) before returning. */
+  /**
+   * Moves the sandbox clock and runs what fell due (lifecycle steps, webhook deliveries) before
+   * returning.
+   */
   public void advanceClock(Duration amount) {
     post("clock/advance", "{\"duration\": \"" + amount + "\"}");
   }
 
   private String send(String method, String path, String json) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(sandbox.adminBaseUrl() + path))
-        .timeout(Duration.ofSeconds(30))
-        .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(sandbox.adminBaseUrl() + path))
+            .timeout(Duration.ofSeconds(30))
+            .method(
+                method,
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
     if (json != null) {
       b.header("Content-Type", "application/json");
     }
@@ -58,7 +68,8 @@ public final class SandboxAdmin {
     try {
       HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
       if (r.statusCode() != 200) {
-        throw new IllegalStateException(method + " /__admin/" + path + ": " + r.statusCode() + " " + r.body());
+        throw new IllegalStateException(
+            method + " /__admin/" + path + ": " + r.statusCode() + " " + r.body());
       }
       return r.body();
     } catch (IOException e) {

@@ -1,8 +1,9 @@
 package dev.transferkit.sandbox.junit;
 
 /**
- * The base URLs of a running sandbox: the providers' without a trailing '/', as the providers document theirs (see
- * {@link dev.transferkit.sandbox.Sandbox#circleBaseUrl()}); the admin API's ending with '/'.
+ * The base URLs of a running sandbox: the providers' without a trailing '/', as the providers
+ * document theirs (see {@link dev.transferkit.sandbox.Sandbox#circleBaseUrl()}); the admin API's
+ * ending with '/'.
  *
  * @param circle Circle's APIs: append e.g. {@code /v1/accounts/transfers}
  * @param wyre Wyre's API: append e.g. {@code /v3/transfers}

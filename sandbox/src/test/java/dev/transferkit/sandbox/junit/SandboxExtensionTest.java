@@ -25,7 +25,8 @@ class SandboxExtensionTest {
   }
 
   @Test
-  void injectsOneSandboxWithItsUrlsAndTheConfiguredClock(Sandbox sandbox, SandboxUrls urls, SandboxClock clock) {
+  void injectsOneSandboxWithItsUrlsAndTheConfiguredClock(
+      Sandbox sandbox, SandboxUrls urls, SandboxClock clock) {
     assertSame(first, sandbox);
     assertEquals(sandbox.circleBaseUrl(), urls.circle());
     assertEquals(sandbox.wyreBaseUrl(), urls.wyre());
@@ -45,10 +46,14 @@ class SandboxExtensionTest {
 
   @Test
   void theReadmeShowsTheExampleThatRuns() throws IOException {
-    String example = Files.readString(
-        Path.of("src/test/java/dev/transferkit/sandbox/junit/ReadmeExampleTest.java"), StandardCharsets.UTF_8);
+    String example =
+        Files.readString(
+            Path.of("src/test/java/dev/transferkit/sandbox/junit/ReadmeExampleTest.java"),
+            StandardCharsets.UTF_8);
     String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
     String body = example.substring(example.indexOf("import static"));
-    assertTrue(readme.contains(body), "sandbox/README.md must show ReadmeExampleTest.java from its imports on");
+    assertTrue(
+        readme.contains(body),
+        "sandbox/README.md must show ReadmeExampleTest.java from its imports on");
   }
 }

@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /**
- * Build step (process-classes): writes a JSON twin next to every spec YAML copied into the classes directory, so
- * {@code SpecLoader} can skip YAML parsing (about a fifth of the sandbox's start time). The YAML stays the source of
- * truth and the fallback. Not part of the public API.
+ * Build step (process-classes): writes a JSON twin next to every spec YAML copied into the classes
+ * directory, so {@code SpecLoader} can skip YAML parsing (about a fifth of the sandbox's start
+ * time). The YAML stays the source of truth and the fallback. Not part of the public API.
  */
 public final class SpecJson {
   private SpecJson() {}
@@ -23,7 +23,9 @@ public final class SpecJson {
     try (Stream<Path> files = Files.walk(root)) {
       for (Path yamlFile : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
         JsonNode tree = yaml.readTree(yamlFile.toFile());
-        Path out = yamlFile.resolveSibling(yamlFile.getFileName().toString().replaceFirst("\\.yaml$", ".json"));
+        Path out =
+            yamlFile.resolveSibling(
+                yamlFile.getFileName().toString().replaceFirst("\\.yaml$", ".json"));
         json.writeValue(out.toFile(), tree);
       }
     }
