@@ -148,7 +148,7 @@ class GeneratedRequestsTest {
   private static void refreshUserToken() {
     Http.Response token =
         Http.post(
-            sandbox.circleBaseUrl() + "v1/w3s/users/token",
+            sandbox.circleBaseUrl() + "/v1/w3s/users/token",
             "{\"userId\": \"" + CIRCLE_USER_ID + "\"}",
             "Authorization",
             "Bearer " + CIRCLE_API_KEY);
