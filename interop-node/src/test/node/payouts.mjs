@@ -30,6 +30,8 @@ await call('listPayouts', circle.payouts.listPayouts(SOURCE_WALLET));
 await call('getPayout.unknown', circle.payouts.getPayout(randomUUID()));
 await call('createPayout.unsupportedCurrency',
     circle.payouts.createPayout({ ...request, idempotencyKey: randomUUID(), amount: { amount: '1.00', currency: 'BTC' } }));
+await call('createPayout.currencyPair',
+    circle.payouts.createPayout({ ...request, idempotencyKey: randomUUID(), toAmount: { currency: 'EUR' } }));
 await call('createPayout.unknownRecipient', circle.payouts.createPayout(
     { ...request, idempotencyKey: randomUUID(), destination: { type: 'address_book', id: randomUUID() } }));
 await call('listPayouts.wrongApiKey', new Circle('TEST_API_KEY:sandbox:no-such-key', circleBaseUrl).payouts.listPayouts());

@@ -42,7 +42,11 @@ class CirclePayoutsSdkTest {
 
     run.refused("createPayout.sameKeyOtherBody", 409, 1083);
     run.refused("getPayout.unknown", 404, 5001);
-    run.refused("createPayout.unsupportedCurrency", 400, 5007);
+    // A currency outside the request-only enum (USD, EUR) is refused by the spec (Circle's generic
+    // code 2); a
+    // source and destination currency that do not pair (USD to EUR) by the payout rules (5007).
+    run.refused("createPayout.unsupportedCurrency", 400, 2);
+    run.refused("createPayout.currencyPair", 400, 5007);
     run.refused("createPayout.unknownRecipient", 404, 5004);
     run.refused("listPayouts.wrongApiKey", 401, 1);
   }
