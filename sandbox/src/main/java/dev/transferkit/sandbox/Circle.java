@@ -1,6 +1,10 @@
 package dev.transferkit.sandbox;
 
-import static dev.transferkit.sandbox.SandboxSeed.*;
+import static dev.transferkit.sandbox.SandboxSeed.CIRCLE_API_KEY;
+import static dev.transferkit.sandbox.SandboxSeed.CIRCLE_OTHER_API_KEY;
+import static dev.transferkit.sandbox.SandboxSeed.CIRCLE_PAYOUT_WALLET;
+import static dev.transferkit.sandbox.SandboxSeed.CIRCLE_SG_API_KEY;
+import static dev.transferkit.sandbox.SandboxSeed.CIRCLE_SG_PAYOUT_WALLET;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,11 +1,20 @@
 package dev.transferkit.sandbox;
 
-import static dev.transferkit.sandbox.Circle.*;
-import static dev.transferkit.sandbox.SandboxSeed.*;
+import static dev.transferkit.sandbox.Circle.entity;
+import static dev.transferkit.sandbox.Circle.envelope;
+import static dev.transferkit.sandbox.Circle.invalidField;
+import static dev.transferkit.sandbox.Circle.location;
+import static dev.transferkit.sandbox.Circle.positiveAmount;
+import static dev.transferkit.sandbox.Circle.requireUuid;
+import static dev.transferkit.sandbox.SandboxSeed.CIRCLE_DESTINATION_ACCOUNT;
+import static dev.transferkit.sandbox.SandboxSeed.CIRCLE_OTHER_ACCOUNT;
+import static dev.transferkit.sandbox.SandboxSeed.CIRCLE_SOURCE_ACCOUNT;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.transferkit.sandbox.Circle.Entity;
+import dev.transferkit.sandbox.Circle.Idem;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;

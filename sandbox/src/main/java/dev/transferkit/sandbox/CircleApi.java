@@ -1,7 +1,6 @@
 package dev.transferkit.sandbox;
 
-import static dev.transferkit.sandbox.Circle.*;
-
+import dev.transferkit.sandbox.Circle.Entity;
 import dev.transferkit.specs.Provider;
 import java.util.List;
 

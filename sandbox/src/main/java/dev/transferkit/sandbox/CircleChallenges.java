@@ -1,10 +1,13 @@
 package dev.transferkit.sandbox;
 
-import static dev.transferkit.sandbox.Circle.*;
+import static dev.transferkit.sandbox.Circle.entity;
+import static dev.transferkit.sandbox.Circle.envelope;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.transferkit.sandbox.Circle.Entity;
+import dev.transferkit.sandbox.Circle.Idem;
 import dev.transferkit.sandbox.CircleUsers.User;
 import dev.transferkit.sandbox.CircleWallets.Wallet;
 import java.time.Duration;

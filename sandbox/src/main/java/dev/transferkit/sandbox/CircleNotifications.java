@@ -1,6 +1,8 @@
 package dev.transferkit.sandbox;
 
-import static dev.transferkit.sandbox.Circle.*;
+import static dev.transferkit.sandbox.Circle.entity;
+import static dev.transferkit.sandbox.Circle.envelope;
+import static dev.transferkit.sandbox.Circle.invalidField;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,11 +1,22 @@
 package dev.transferkit.sandbox;
 
-import static dev.transferkit.sandbox.Circle.*;
-import static dev.transferkit.sandbox.SandboxSeed.*;
+import static dev.transferkit.sandbox.Circle.UUID_TEXT;
+import static dev.transferkit.sandbox.Circle.entity;
+import static dev.transferkit.sandbox.Circle.envelope;
+import static dev.transferkit.sandbox.Circle.invalidField;
+import static dev.transferkit.sandbox.Circle.positiveAmount;
+import static dev.transferkit.sandbox.Circle.requireUuid;
+import static dev.transferkit.sandbox.SandboxSeed.CIRCLE_ADDRESS_BOOK_ID;
+import static dev.transferkit.sandbox.SandboxSeed.CIRCLE_DENIED_ADDRESS_BOOK_ID;
+import static dev.transferkit.sandbox.SandboxSeed.CIRCLE_PAYOUT_WALLET;
+import static dev.transferkit.sandbox.SandboxSeed.CIRCLE_SG_ADDRESS_BOOK_ID;
+import static dev.transferkit.sandbox.SandboxSeed.CIRCLE_SG_PAYOUT_WALLET;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.transferkit.sandbox.Circle.Entity;
+import dev.transferkit.sandbox.Circle.Idem;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,20 +1,28 @@
 package dev.transferkit.sandbox;
 
-import static dev.transferkit.sandbox.Circle.*;
-import static dev.transferkit.sandbox.CircleWallets.*;
-import static dev.transferkit.sandbox.SandboxSeed.*;
+import static dev.transferkit.sandbox.Circle.entity;
+import static dev.transferkit.sandbox.Circle.envelope;
+import static dev.transferkit.sandbox.Circle.invalidField;
+import static dev.transferkit.sandbox.Circle.randomHex;
+import static dev.transferkit.sandbox.CircleWallets.validAddress;
+import static dev.transferkit.sandbox.SandboxSeed.CIRCLE_DENIED_ADDRESS;
+import static dev.transferkit.sandbox.SandboxSeed.CIRCLE_FAILING_ADDRESS;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.transferkit.sandbox.Circle.Entity;
 import dev.transferkit.sandbox.CircleChallenges.Challenge;
 import dev.transferkit.sandbox.CircleUsers.User;
+import dev.transferkit.sandbox.CircleWallets.Token;
+import dev.transferkit.sandbox.CircleWallets.Wallet;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -87,7 +95,7 @@ final class CircleTransactions {
     if (!outcome.equals("FAILED") && !outcome.equals("DENIED")) {
       throw new IllegalArgumentException("outcome is FAILED or DENIED");
     }
-    failingAddresses.put(address.toLowerCase(), outcome);
+    failingAddresses.put(address.toLowerCase(Locale.ROOT), outcome);
     ObjectNode out = Json.object();
     out.put("address", address);
     out.put("outcome", outcome);
@@ -261,7 +269,7 @@ final class CircleTransactions {
    * SENT.
    */
   private void step(Tx tx, Instant due) {
-    String outcome = failingAddresses.get(tx.destination.toLowerCase());
+    String outcome = failingAddresses.get(tx.destination.toLowerCase(Locale.ROOT));
     String holder = "w3s:" + tx.wallet.id;
     switch (tx.state) {
       case "INITIATED" -> tx.state = "QUEUED";
@@ -465,8 +473,8 @@ final class CircleTransactions {
   void reset() {
     transactions.clear();
     failingAddresses.clear();
-    failingAddresses.put(CIRCLE_FAILING_ADDRESS.toLowerCase(), "FAILED");
-    failingAddresses.put(CIRCLE_DENIED_ADDRESS.toLowerCase(), "DENIED");
+    failingAddresses.put(CIRCLE_FAILING_ADDRESS.toLowerCase(Locale.ROOT), "FAILED");
+    failingAddresses.put(CIRCLE_DENIED_ADDRESS.toLowerCase(Locale.ROOT), "DENIED");
   }
 
   void ledger(ObjectNode out) {

@@ -1,10 +1,13 @@
 package dev.transferkit.sandbox;
 
-import static dev.transferkit.sandbox.Circle.*;
-import static dev.transferkit.sandbox.SandboxSeed.*;
+import static dev.transferkit.sandbox.Circle.RANDOM;
+import static dev.transferkit.sandbox.Circle.entity;
+import static dev.transferkit.sandbox.Circle.envelope;
+import static dev.transferkit.sandbox.SandboxSeed.CIRCLE_USER_ID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.transferkit.sandbox.Circle.Entity;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

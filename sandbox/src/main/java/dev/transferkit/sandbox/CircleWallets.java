@@ -1,11 +1,18 @@
 package dev.transferkit.sandbox;
 
-import static dev.transferkit.sandbox.Circle.*;
-import static dev.transferkit.sandbox.SandboxSeed.*;
+import static dev.transferkit.sandbox.Circle.envelope;
+import static dev.transferkit.sandbox.Circle.randomBase58;
+import static dev.transferkit.sandbox.Circle.randomHex;
+import static dev.transferkit.sandbox.SandboxSeed.CIRCLE_NATIVE_TOKEN_ID;
+import static dev.transferkit.sandbox.SandboxSeed.CIRCLE_USDC_TOKEN_ID;
+import static dev.transferkit.sandbox.SandboxSeed.CIRCLE_USER_ID;
+import static dev.transferkit.sandbox.SandboxSeed.CIRCLE_WALLET_ADDRESS;
+import static dev.transferkit.sandbox.SandboxSeed.CIRCLE_WALLET_ID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.transferkit.sandbox.Circle.Entity;
 import dev.transferkit.sandbox.CircleUsers.User;
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,6 +1,14 @@
 package dev.transferkit.sandbox;
 
-import static dev.transferkit.sandbox.SandboxSeed.*;
+import static dev.transferkit.sandbox.SandboxSeed.STREAMBIRD_API_KEY;
+import static dev.transferkit.sandbox.SandboxSeed.STREAMBIRD_APP_ID;
+import static dev.transferkit.sandbox.SandboxSeed.STREAMBIRD_OTHER_API_KEY;
+import static dev.transferkit.sandbox.SandboxSeed.STREAMBIRD_OTHER_APP_ID;
+import static dev.transferkit.sandbox.SandboxSeed.STREAMBIRD_OTHER_SOL_WALLET_ID;
+import static dev.transferkit.sandbox.SandboxSeed.STREAMBIRD_OTHER_USER_ID;
+import static dev.transferkit.sandbox.SandboxSeed.STREAMBIRD_SOL_WALLET_ADDRESS;
+import static dev.transferkit.sandbox.SandboxSeed.STREAMBIRD_SOL_WALLET_ID;
+import static dev.transferkit.sandbox.SandboxSeed.STREAMBIRD_USER_ID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -17,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -238,7 +247,7 @@ final class StreambirdApi extends ProviderApi {
           switch (type) {
             case "ETH" -> "0x" + Circle.randomHex(40);
             case "BTC" ->
-                "tb1q" + Errors.randomId(38).toLowerCase().replaceAll("[^02-9ac-hj-np-z]", "q");
+                "tb1q" + Errors.randomId(38).toLowerCase(Locale.ROOT).replaceAll("[^02-9ac-hj-np-z]", "q");
             case "DOT" -> "5" + Circle.randomBase58(47);
             case "XLM" -> "G" + Errors.randomId(55).replaceAll("[^A-Z2-7]", "A");
             default -> Circle.randomBase58(44);

@@ -1,7 +1,5 @@
 package dev.transferkit.sandbox;
 
-import static dev.transferkit.sandbox.SandboxSeed.*;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import javax.crypto.Mac;
@@ -133,7 +132,7 @@ final class WyreApi extends ProviderApi {
       }
       byte[] expected = signature(books.secretByApiKey.get(apiKey), call.fullUrl, call.rawBody);
       if (!MessageDigest.isEqual(
-          expected, signature.toLowerCase().getBytes(StandardCharsets.US_ASCII))) {
+          expected, signature.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII))) {
         throw Errors.wyreAccessDenied("Invalid signature for " + call.fullUrl);
       }
     } else {

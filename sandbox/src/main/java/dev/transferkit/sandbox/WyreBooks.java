@@ -1,6 +1,16 @@
 package dev.transferkit.sandbox;
 
-import static dev.transferkit.sandbox.SandboxSeed.*;
+import static dev.transferkit.sandbox.SandboxSeed.WYRE_ACCOUNT;
+import static dev.transferkit.sandbox.SandboxSeed.WYRE_API_KEY;
+import static dev.transferkit.sandbox.SandboxSeed.WYRE_BTC_ACCOUNT;
+import static dev.transferkit.sandbox.SandboxSeed.WYRE_OTHER_ACCOUNT;
+import static dev.transferkit.sandbox.SandboxSeed.WYRE_OTHER_API_KEY;
+import static dev.transferkit.sandbox.SandboxSeed.WYRE_OTHER_SECRET_KEY;
+import static dev.transferkit.sandbox.SandboxSeed.WYRE_PAYMENT_METHOD;
+import static dev.transferkit.sandbox.SandboxSeed.WYRE_PAYMENT_METHOD_2;
+import static dev.transferkit.sandbox.SandboxSeed.WYRE_SECRET_KEY;
+import static dev.transferkit.sandbox.SandboxSeed.WYRE_SUB_ACCOUNT;
+import static dev.transferkit.sandbox.SandboxSeed.WYRE_WALLET;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,6 +1,12 @@
 package dev.transferkit.sandbox;
 
-import static dev.transferkit.sandbox.SandboxSeed.*;
+import static dev.transferkit.sandbox.SandboxSeed.CIRCLE_ADDRESS_BOOK_ID;
+import static dev.transferkit.sandbox.SandboxSeed.CIRCLE_API_KEY;
+import static dev.transferkit.sandbox.SandboxSeed.CIRCLE_DENIED_ADDRESS_BOOK_ID;
+import static dev.transferkit.sandbox.SandboxSeed.CIRCLE_OTHER_API_KEY;
+import static dev.transferkit.sandbox.SandboxSeed.CIRCLE_PAYOUT_WALLET;
+import static dev.transferkit.sandbox.SandboxSeed.CIRCLE_SG_ADDRESS_BOOK_ID;
+import static dev.transferkit.sandbox.SandboxSeed.CIRCLE_SG_API_KEY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

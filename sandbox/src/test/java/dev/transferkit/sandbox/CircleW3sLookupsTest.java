@@ -1,6 +1,11 @@
 package dev.transferkit.sandbox;
 
-import static dev.transferkit.sandbox.SandboxSeed.*;
+import static dev.transferkit.sandbox.SandboxSeed.CIRCLE_API_KEY;
+import static dev.transferkit.sandbox.SandboxSeed.CIRCLE_OTHER_API_KEY;
+import static dev.transferkit.sandbox.SandboxSeed.CIRCLE_USDC_TOKEN_ID;
+import static dev.transferkit.sandbox.SandboxSeed.CIRCLE_USER_ID;
+import static dev.transferkit.sandbox.SandboxSeed.CIRCLE_WALLET_ADDRESS;
+import static dev.transferkit.sandbox.SandboxSeed.CIRCLE_WALLET_ID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +14,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -176,7 +182,7 @@ class CircleW3sLookupsTest extends SandboxTestBase {
                 UUID.randomUUID(),
                 DESTINATION,
                 CIRCLE_USDC_TOKEN_ID,
-                CIRCLE_WALLET_ADDRESS.toUpperCase().replace("0X", "0x")),
+                CIRCLE_WALLET_ADDRESS.toUpperCase(Locale.ROOT).replace("0X", "0x")),
             token);
     assertEquals(201, r.status(), r.text());
     JsonNode done =

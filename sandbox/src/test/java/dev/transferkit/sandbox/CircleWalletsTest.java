@@ -1,6 +1,12 @@
 package dev.transferkit.sandbox;
 
-import static dev.transferkit.sandbox.SandboxSeed.*;
+import static dev.transferkit.sandbox.SandboxSeed.CIRCLE_API_KEY;
+import static dev.transferkit.sandbox.SandboxSeed.CIRCLE_DENIED_ADDRESS;
+import static dev.transferkit.sandbox.SandboxSeed.CIRCLE_FAILING_ADDRESS;
+import static dev.transferkit.sandbox.SandboxSeed.CIRCLE_OTHER_API_KEY;
+import static dev.transferkit.sandbox.SandboxSeed.CIRCLE_USDC_TOKEN_ID;
+import static dev.transferkit.sandbox.SandboxSeed.CIRCLE_USER_ID;
+import static dev.transferkit.sandbox.SandboxSeed.CIRCLE_WALLET_ID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

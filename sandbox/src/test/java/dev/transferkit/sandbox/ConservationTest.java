@@ -1,6 +1,6 @@
 package dev.transferkit.sandbox;
 
-import static dev.transferkit.sandbox.SandboxSeed.*;
+import static dev.transferkit.sandbox.SandboxSeed.CIRCLE_API_KEY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,6 +1,9 @@
 package dev.transferkit.sandbox;
 
-import static dev.transferkit.sandbox.SandboxSeed.*;
+import static dev.transferkit.sandbox.SandboxSeed.CIRCLE_API_KEY;
+import static dev.transferkit.sandbox.SandboxSeed.CIRCLE_USER_ID;
+import static dev.transferkit.sandbox.SandboxSeed.STREAMBIRD_API_KEY;
+import static dev.transferkit.sandbox.SandboxSeed.WYRE_SECRET_KEY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;

@@ -1,6 +1,10 @@
 package dev.transferkit.sandbox;
 
-import static dev.transferkit.sandbox.SandboxSeed.*;
+import static dev.transferkit.sandbox.SandboxSeed.CIRCLE_API_KEY;
+import static dev.transferkit.sandbox.SandboxSeed.CIRCLE_DESTINATION_ACCOUNT;
+import static dev.transferkit.sandbox.SandboxSeed.CIRCLE_SOURCE_ACCOUNT;
+import static dev.transferkit.sandbox.SandboxSeed.STREAMBIRD_API_KEY;
+import static dev.transferkit.sandbox.SandboxSeed.STREAMBIRD_USER_ID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,6 +1,7 @@
 package dev.transferkit.sandbox;
 
-import static dev.transferkit.sandbox.SandboxSeed.*;
+import static dev.transferkit.sandbox.SandboxSeed.CIRCLE_API_KEY;
+import static dev.transferkit.sandbox.SandboxSeed.CIRCLE_SOURCE_ACCOUNT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,6 +1,10 @@
 package dev.transferkit.sandbox;
 
-import static dev.transferkit.sandbox.SandboxSeed.*;
+import static dev.transferkit.sandbox.SandboxSeed.STREAMBIRD_API_KEY;
+import static dev.transferkit.sandbox.SandboxSeed.STREAMBIRD_APP_ID;
+import static dev.transferkit.sandbox.SandboxSeed.STREAMBIRD_OTHER_API_KEY;
+import static dev.transferkit.sandbox.SandboxSeed.STREAMBIRD_SOL_WALLET_ID;
+import static dev.transferkit.sandbox.SandboxSeed.STREAMBIRD_USER_ID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
