@@ -247,7 +247,10 @@ final class StreambirdApi extends ProviderApi {
           switch (type) {
             case "ETH" -> "0x" + Circle.randomHex(40);
             case "BTC" ->
-                "tb1q" + Errors.randomId(38).toLowerCase(Locale.ROOT).replaceAll("[^02-9ac-hj-np-z]", "q");
+                "tb1q"
+                    + Errors.randomId(38)
+                        .toLowerCase(Locale.ROOT)
+                        .replaceAll("[^02-9ac-hj-np-z]", "q");
             case "DOT" -> "5" + Circle.randomBase58(47);
             case "XLM" -> "G" + Errors.randomId(55).replaceAll("[^A-Z2-7]", "A");
             default -> Circle.randomBase58(44);
