@@ -210,8 +210,9 @@ final class CirclePayouts {
     }
     int size = call.query("pageSize") == null ? 50 : Integer.parseInt(call.query("pageSize"));
     List<String> statuses = call.query.getOrDefault("status", List.of());
-    Instant from = call.query("from") == null ? null : Json.instant(call.query("from"));
-    Instant to = call.query("to") == null ? null : Json.instant(call.query("to"));
+    Circle.Period period = Circle.period(call);
+    Instant from = period.from();
+    Instant to = period.to();
     synchronized (circle.engine) {
       String me = entity(call).id();
       List<ObjectNode> newestFirst = new ArrayList<>();
