@@ -28,12 +28,13 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What the sandbox spends on the spec check of one documented Circle create-transfer exchange
- * (request and 201 response, both valid): {@code sandboxChecks} is what {@code Front.dispatch} does
- * ({@link Specs}: swagger-request- validator's request and response validators on the operation the
- * router chose, the response as the tree the handler built). {@code interactionValidator}, the
- * same-run baseline, is what the sandbox did until 2026-12-03: the same library through its {@code
- * OpenApiInteractionValidator} facade, which looks the operation up by path on every call and
- * parses the response back from its bytes. Both return the problems found, which {@code
+ * (request and 201 response, both valid): {@code sandboxChecks} is what {@code
+ * ProviderRequests.dispatch} does ({@link Specs}: the operation's request schema and the 201
+ * response's body schema, compiled once by networknt json-schema-validator, the response as the
+ * tree the handler built). {@code interactionValidator}, the same-run baseline, is
+ * swagger-request-validator, which the sandbox used until issue 15 (through this facade until
+ * 2026-12-03, then through its operation-level validators, about 13% cheaper:
+ * benchmarks/README.md). Both return the problems found, which {@code
  * SandboxValidationBenchmarkTest} checks.
  */
 @State(Scope.Benchmark)
@@ -93,8 +94,8 @@ public class SandboxValidationBenchmark {
   }
 
   /**
-   * The sandbox's own path ({@code Front.dispatch}): {@link Specs#validateRequest} and {@link
-   * Specs#validateResponse}.
+   * The sandbox's own path ({@code ProviderRequests.dispatch}): {@link Specs#validateRequest} and
+   * {@link Specs#validateResponse}.
    */
   @Benchmark
   public List<String> sandboxChecks() {
@@ -115,8 +116,8 @@ public class SandboxValidationBenchmark {
   }
 
   /**
-   * The baseline: the facade, as the sandbox called it before (errors only, as the sandbox keeps
-   * them).
+   * The baseline: swagger-request-validator's facade, as the sandbox called it before 2026-12-03
+   * (errors only, as the sandbox kept them).
    */
   @Benchmark
   public List<String> interactionValidator() {

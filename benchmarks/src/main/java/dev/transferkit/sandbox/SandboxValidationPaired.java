@@ -10,11 +10,12 @@ import java.util.Random;
 import java.util.function.Supplier;
 
 /**
- * {@link SandboxValidationBenchmark}'s two paths measured in CPU time of the calling thread,
- * interleaved in one JVM: on a machine shared with other builds, wall time (what JMH reports)
- * mostly measures the scheduler, while the thread's own CPU time stays close to the work done. Each
- * round runs a block of calls of each path in random order; the figure is the median over rounds of
- * each path's CPU time per call, and the median of the per-round ratios.
+ * {@link SandboxValidationBenchmark}'s two paths (networknt json-schema-validator, the sandbox's;
+ * swagger-request-validator, the baseline) measured in CPU time of the calling thread, interleaved
+ * in one JVM: on a machine shared with other builds, wall time (what JMH reports) mostly measures
+ * the scheduler, while the thread's own CPU time stays close to the work done. Each round runs a
+ * block of calls of each path in random order; the figure is the median over rounds of each path's
+ * CPU time per call, and the median of the per-round ratios.
  *
  * <p>{@code java -cp benchmarks/target/benchmarks.jar
  * dev.transferkit.sandbox.SandboxValidationPaired [rounds] [calls per block] [warm-up rounds]}

@@ -124,11 +124,8 @@ final class ProviderRequests {
     } catch (ApiError e) {
       reply = e.reply();
     } catch (NumberFormatException | ArithmeticException | DateTimeException e) {
-      // Input the schema check let through but that is not a usable number or time (an integer
-      // query parameter with
-      // surrounding whitespace, an amount with an exponent beyond BigDecimal's range, a date-time
-      // naming a day that
-      // does not exist, such as February 30): the caller's error, not ours.
+      // Input the schema check let through but that is not a usable number or time (an amount
+      // with an exponent beyond BigDecimal's range): the caller's error, not ours.
       reply =
           provider
               .invalid(

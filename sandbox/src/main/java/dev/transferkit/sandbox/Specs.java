@@ -7,6 +7,8 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
 import com.networknt.schema.format.Format;
+import com.networknt.schema.keyword.NonValidationKeyword;
+import com.networknt.schema.keyword.UnknownKeywordFactory;
 import dev.transferkit.specs.Provider;
 import dev.transferkit.specs.SpecLoader;
 import dev.transferkit.specs.SpecOperation;
@@ -16,6 +18,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -49,13 +52,23 @@ final class Specs {
   private static final Logger LOG = LoggerFactory.getLogger(Specs.class);
 
   /**
-   * The OpenAPI 3.0 dialect with one change: {@code date-time} is read by the reader the handlers
-   * read times with ({@link Json#instant}), so what passes the check is what the handlers accept.
-   * The validator's own refuses valid RFC 3339 forms the providers accept (offsets beyond ±18:00,
-   * more than nine fraction digits).
+   * The OpenAPI 3.0 dialect with two changes: {@code date-time} is read by the reader the handlers
+   * read times with ({@link Json#instant}), so what passes the check is what the handlers accept
+   * (the validator's own refuses valid RFC 3339 forms the providers accept: offsets beyond ±18:00,
+   * more than nine fraction digits); and the specs' extension keywords are known to validate
+   * nothing.
    */
   private static final Dialect DIALECT =
-      Dialect.builder(Dialects.getOpenApi30()).format(new DateTimeFormat()).build();
+      Dialect.builder(Dialects.getOpenApi30())
+          .format(new DateTimeFormat())
+          // OpenAPI's extensions (x-...) annotate schemas and validate nothing; any other keyword
+          // the dialect does not know is still logged by the library's own factory.
+          .unknownKeywordFactory(
+              (keyword, context) ->
+                  keyword.startsWith("x-")
+                      ? new NonValidationKeyword(keyword)
+                      : UnknownKeywordFactory.getInstance().getKeyword(keyword, context))
+          .build();
 
   /**
    * The schemas are compiled here once per operation; nothing is fetched (the specs are resolved).
@@ -65,7 +78,12 @@ final class Specs {
           DIALECT,
           b ->
               b.schemaRegistryConfig(
-                  SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
+                  SchemaRegistryConfig.builder()
+                      .formatAssertionsEnabled(true)
+                      // Messages in English whatever the machine's locale (tests and the
+                      // inspector read them).
+                      .locale(Locale.ENGLISH)
+                      .build()));
 
   /** By spec file, then operationId. */
   private final Map<String, Map<String, OperationCheck>> checks;
@@ -113,27 +131,31 @@ final class Specs {
               return t;
             });
     try {
-      // Two things are slow the first time: parsing the specs into the OpenAPI model, and loading
-      // the validator's classes. Warm the second up (on a one-operation spec) while the first runs.
+      // Parsing the specs and compiling their schemas are the slow parts: each spec's schemas are
+      // compiled on the second thread while the next spec is parsed, after a warm-up there that
+      // loads the validator's classes (on a one-operation spec) while the first spec is parsed.
       CompletableFuture<?> warmValidator = CompletableFuture.runAsync(Specs::warmUp, pool);
       Map<String, OpenAPI> parsed = new LinkedHashMap<>();
+      Map<String, CompletableFuture<Map<String, OperationCheck>>> compiling = new HashMap<>();
       for (String name : Provider.allSpecFiles()) {
-        parsed.put(name, SpecLoader.parse(name));
+        OpenAPI api = SpecLoader.parse(name);
+        parsed.put(name, api);
+        compiling.put(name, warmValidator.thenApplyAsync(v -> checks(name, api), pool));
       }
       Map<Provider, List<SpecOperation>> operations = new EnumMap<>(Provider.class);
       for (Provider provider : Provider.values()) {
         operations.put(provider, SpecLoader.operations(provider, parsed));
       }
       long t1 = System.nanoTime();
-      warmValidator.get();
-      long t2 = System.nanoTime();
       Map<String, Map<String, OperationCheck>> checks = new HashMap<>();
-      parsed.forEach((name, api) -> checks.put(name, checks(name, api)));
+      for (Map.Entry<String, CompletableFuture<Map<String, OperationCheck>>> e :
+          compiling.entrySet()) {
+        checks.put(e.getKey(), e.getValue().get());
+      }
       LOG.debug(
-          "specs: parsed in {} ms, validator warm-up waited {} ms, schemas compiled in {} ms",
+          "specs: parsed in {} ms, schemas compiled {} ms later",
           (t1 - t0) / 1_000_000,
-          (t2 - t1) / 1_000_000,
-          (System.nanoTime() - t2) / 1_000_000);
+          (System.nanoTime() - t1) / 1_000_000);
       return new Specs(checks, operations);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
