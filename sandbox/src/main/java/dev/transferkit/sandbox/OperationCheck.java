@@ -18,6 +18,7 @@ import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,8 +66,7 @@ final class OperationCheck {
   static OperationCheck of(
       SchemaRegistry registry, String where, PathItem item, Operation operation) {
     Map<String, Parameter> byKey = new LinkedHashMap<>();
-    for (List<Parameter> list :
-        java.util.Arrays.asList(item.getParameters(), operation.getParameters())) {
+    for (List<Parameter> list : Arrays.asList(item.getParameters(), operation.getParameters())) {
       if (list != null) {
         // The operation's own parameter replaces the path's one of the same name and location.
         list.forEach(p -> byKey.put(p.getIn() + ":" + p.getName(), p));
