@@ -77,7 +77,7 @@ public class ClientOverheadBenchmark {
   static final JsonAdapter<AccountTransferResponse> RESPONSE_ADAPTER = Codecs.OURS_CIRCLE_TRANSFER;
   static final JsonAdapter<CreateAccountTransferRequest> REQUEST_ADAPTER =
       Codecs.adapter(
-          Json.moshi(dev.transferkit.circle.accounts.model.JsonAdapters.FACTORY),
+          Json.moshi(),
           CreateAccountTransferRequest.class);
 
   CannedServer server;

@@ -4,6 +4,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonEncodingException;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
+import com.squareup.moshi.internal.NullSafeJsonAdapter;
 import java.io.EOFException;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
@@ -64,8 +65,8 @@ final class JsonBodies extends Converter.Factory {
       return value -> RequestBody.create(encode(adapter, value), JSON);
     }
     String keyField = idempotent.keyField();
-    if (!(adapter instanceof RuntimeKeyed)
-        || !((RuntimeKeyed<?>) adapter).runtimeKeyField().equals(keyField)) {
+    RuntimeKeyed<?> runtimeKeyed = runtimeKeyed(adapter);
+    if (runtimeKeyed == null || !runtimeKeyed.runtimeKeyField().equals(keyField)) {
       // The spec marks the operation idempotent, so the generator gave its body model a key-filling
       // adapter; any other
       // body would be sent without a key and could be charged twice on a retry.
@@ -78,7 +79,7 @@ final class JsonBodies extends Converter.Factory {
               + " is not");
     }
     @SuppressWarnings("unchecked")
-    RuntimeKeyed<Object> keyed = (RuntimeKeyed<Object>) adapter;
+    RuntimeKeyed<Object> keyed = (RuntimeKeyed<Object>) runtimeKeyed;
     return value -> {
       String key = keyed.runtimeKey(value);
       Object toSend = value;
@@ -88,6 +89,22 @@ final class JsonBodies extends Converter.Factory {
       }
       return new Keyed(encode(adapter, toSend), key);
     };
+  }
+
+  /**
+   * The key-filling side of a request model's generated adapter, or null when it has none. Moshi
+   * hands out the generated adapter of a {@code @JsonClass(generateAdapter = true)} model wrapped
+   * in its null-safe adapter ({@code Util.generatedAdapter} ends with {@code nullSafe()}), whose
+   * {@code delegate()} is the generated adapter itself; Moshi offers no other way to reach it, and
+   * the generated adapter stays package-private so that no internal type shows in a client's public
+   * API.
+   */
+  static @Nullable RuntimeKeyed<?> runtimeKeyed(JsonAdapter<?> adapter) {
+    JsonAdapter<?> generated =
+        adapter instanceof NullSafeJsonAdapter
+            ? ((NullSafeJsonAdapter<?>) adapter).delegate()
+            : adapter;
+    return generated instanceof RuntimeKeyed ? (RuntimeKeyed<?>) generated : null;
   }
 
   private static byte[] encode(JsonAdapter<Object> adapter, Object value) throws IOException {

@@ -4,6 +4,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
+import com.squareup.moshi.Moshi;
 import dev.transferkit.core.Timestamp;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -396,6 +397,15 @@ public final class JsonCodecs {
       throw new JsonDataException(
           "Expected " + what + " but was " + actual + " at path " + reader.getPath());
     }
+  }
+
+  /**
+   * The adapter generated models use for a schema that allows any JSON value (exact numbers, see
+   * {@link AnyJsonValue}), so that models read exactly with any {@code Moshi}, not only with {@link
+   * Json#moshi}.
+   */
+  public static JsonAdapter<Object> anyValue(Moshi moshi) {
+    return new AnyJsonValue(moshi);
   }
 
   /** A list whose elements use {@code element}; JSON nulls inside the array are refused. */
