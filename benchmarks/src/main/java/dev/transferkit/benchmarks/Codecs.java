@@ -23,8 +23,8 @@ import okio.Buffer;
  *
  * <ul>
  *   <li><b>ours</b>: the generated, reflection-free Moshi adapters ({@code
- *       JsonReader.Options}/{@code selectName}), found through {@code
- *       Json.moshi()} and run as the clients' converter runs them;
+ *       JsonReader.Options}/{@code selectName}), found through {@code Json.moshi()} and run as the
+ *       clients' converter runs them;
  *   <li><b>jackson</b>: Jackson databind on the hand-written POJOs of {@code baseline}, BigDecimal
  *       amounts, {@code USE_BIG_DECIMAL_FOR_FLOATS}, unknown properties ignored (as ours);
  *   <li><b>moshiReflective</b>: plain {@code new Moshi.Builder()} (reflective {@code
@@ -39,8 +39,7 @@ public final class Codecs {
 
   public static final JsonAdapter<dev.transferkit.circle.accounts.model.AccountTransferResponse>
       OURS_CIRCLE_TRANSFER =
-          adapter(
-              MOSHI, dev.transferkit.circle.accounts.model.AccountTransferResponse.class);
+          adapter(MOSHI, dev.transferkit.circle.accounts.model.AccountTransferResponse.class);
   public static final JsonAdapter<dev.transferkit.circle.accounts.model.BalancesResponse>
       OURS_CIRCLE_BALANCES =
           adapter(MOSHI, dev.transferkit.circle.accounts.model.BalancesResponse.class);
@@ -50,8 +49,7 @@ public final class Codecs {
   public static final JsonAdapter<dev.transferkit.wyre.model.Transfer> OURS_WYRE_TRANSFER =
       adapter(MOSHI, dev.transferkit.wyre.model.Transfer.class);
   public static final JsonAdapter<dev.transferkit.streambird.model.Transfer>
-      OURS_STREAMBIRD_TRANSFER =
-          adapter(MOSHI, dev.transferkit.streambird.model.Transfer.class);
+      OURS_STREAMBIRD_TRANSFER = adapter(MOSHI, dev.transferkit.streambird.model.Transfer.class);
 
   /** The generated adapter of a model, found as the clients' converter (JsonBodies) finds it. */
   static <T> JsonAdapter<T> adapter(Moshi moshi, Class<T> type) {

@@ -27,8 +27,7 @@ final class Decoding {
 
   static final JsonAdapter<dev.transferkit.circle.accounts.model.AccountTransferResponse>
       CIRCLE_ACCOUNT_TRANSFER =
-          MOSHI.adapter(
-              dev.transferkit.circle.accounts.model.AccountTransferResponse.class);
+          MOSHI.adapter(dev.transferkit.circle.accounts.model.AccountTransferResponse.class);
   static final JsonAdapter<dev.transferkit.circle.accounts.model.BalancesResponse>
       CIRCLE_ACCOUNT_BALANCES =
           MOSHI.adapter(dev.transferkit.circle.accounts.model.BalancesResponse.class);

@@ -224,9 +224,13 @@ public final class JsonCodecs {
               + pathOfLastValue(reader),
           e);
     }
+    if (text.length() < MAX_DECIMAL_LENGTH && text.indexOf('e') < 0 && text.indexOf('E') < 0) {
+      // Without an exponent the scale is at most the text's length and the written form at most one
+      // character longer (".5" is written "0.5"), so the checks below cannot fail: skipped.
+      return value;
+    }
     // Refuse exponents so large that later arithmetic (toPlainString, setScale) would exhaust
-    // memory, and whatever
-    // would not re-encode into something this reader accepts again.
+    // memory, and whatever would not re-encode into something this reader accepts again.
     long written = writtenLength(value);
     if (Math.abs((long) value.scale()) > 10_000L || written > MAX_DECIMAL_LENGTH) {
       throw new JsonDataException(
