@@ -95,7 +95,7 @@ public final class Timestamp implements Comparable<Timestamp> {
         || month < 1
         || month > 12
         || day < 1
-        || day > Month.of(month).length(Year.isLeap(year))
+        || (day > 28 && day > Month.of(month).length(Year.isLeap(year)))
         || hour > 23
         || minute > 59
         || second > 59) {

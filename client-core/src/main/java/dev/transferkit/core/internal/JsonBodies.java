@@ -4,7 +4,6 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonEncodingException;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
-import com.squareup.moshi.internal.NullSafeJsonAdapter;
 import java.io.EOFException;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
@@ -93,17 +92,12 @@ final class JsonBodies extends Converter.Factory {
 
   /**
    * The key-filling side of a request model's generated adapter, or null when it has none. Moshi
-   * hands out the generated adapter of a {@code @JsonClass(generateAdapter = true)} model wrapped
-   * in its null-safe adapter ({@code Util.generatedAdapter} ends with {@code nullSafe()}), whose
-   * {@code delegate()} is the generated adapter itself; Moshi offers no other way to reach it, and
-   * the generated adapter stays package-private so that no internal type shows in a client's public
-   * API.
+   * hands out the generated adapter wrapped in its null-safe adapter ({@link
+   * JsonCodecs#unwrapNullSafe}); the generated adapter stays package-private so that no internal
+   * type shows in a client's public API.
    */
   static @Nullable RuntimeKeyed<?> runtimeKeyed(JsonAdapter<?> adapter) {
-    JsonAdapter<?> generated =
-        adapter instanceof NullSafeJsonAdapter
-            ? ((NullSafeJsonAdapter<?>) adapter).delegate()
-            : adapter;
+    JsonAdapter<?> generated = JsonCodecs.unwrapNullSafe(adapter);
     return generated instanceof RuntimeKeyed ? (RuntimeKeyed<?>) generated : null;
   }
 

@@ -5,6 +5,7 @@ import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
+import com.squareup.moshi.internal.NullSafeJsonAdapter;
 import dev.transferkit.core.Timestamp;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -412,7 +413,25 @@ public final class JsonCodecs {
     return new AnyJsonValue(moshi);
   }
 
-  /** A list whose elements use {@code element}; JSON nulls inside the array are refused. */
+  /**
+   * {@code adapter} without Moshi's null-safe wrapper, for the generated adapters' own properties:
+   * they read a nested value only after checking that it is not JSON null, and the generated
+   * adapters write null themselves. Moshi wraps every generated adapter it finds ({@code
+   * Util.generatedAdapter} ends with {@code nullSafe()}), and the wrapper's one call to its
+   * delegate serves every model, so the JIT can inline none of them; unwrapped, each property's
+   * call has one target. Also how {@link JsonBodies} reaches a request model's {@link RuntimeKeyed}
+   * adapter.
+   */
+  public static <T> JsonAdapter<T> unwrapNullSafe(JsonAdapter<T> adapter) {
+    return adapter instanceof NullSafeJsonAdapter
+        ? ((NullSafeJsonAdapter<T>) adapter).delegate()
+        : adapter;
+  }
+
+  /**
+   * A list whose elements use {@code element}; JSON nulls inside the array are refused, and so is
+   * any other JSON type in place of the array ({@code beginArray} names the path).
+   */
   public static <E> JsonAdapter<List<E>> listOf(JsonAdapter<E> element) {
     return new JsonAdapter<List<E>>() {
       @Override
@@ -420,7 +439,6 @@ public final class JsonCodecs {
         if (reader.peek() == JsonReader.Token.NULL) {
           return reader.nextNull();
         }
-        expect(reader, JsonReader.Token.BEGIN_ARRAY, "an array");
         List<E> result = new ArrayList<>();
         reader.beginArray();
         while (reader.hasNext()) {
@@ -464,7 +482,6 @@ public final class JsonCodecs {
         if (reader.peek() == JsonReader.Token.NULL) {
           return reader.nextNull();
         }
-        expect(reader, JsonReader.Token.BEGIN_OBJECT, "an object");
         Map<String, V> result = new LinkedHashMap<>();
         reader.beginObject();
         while (reader.hasNext()) {
