@@ -76,9 +76,7 @@ public class ClientOverheadBenchmark {
   static final MediaType JSON = MediaType.get("application/json");
   static final JsonAdapter<AccountTransferResponse> RESPONSE_ADAPTER = Codecs.OURS_CIRCLE_TRANSFER;
   static final JsonAdapter<CreateAccountTransferRequest> REQUEST_ADAPTER =
-      Codecs.adapter(
-          Json.moshi(dev.transferkit.circle.accounts.model.JsonAdapters.FACTORY),
-          CreateAccountTransferRequest.class);
+      Codecs.adapter(Json.moshi(), CreateAccountTransferRequest.class);
 
   CannedServer server;
   OkHttpClient http;

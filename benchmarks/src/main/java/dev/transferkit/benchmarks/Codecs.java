@@ -23,8 +23,8 @@ import okio.Buffer;
  *
  * <ul>
  *   <li><b>ours</b>: the generated, reflection-free Moshi adapters ({@code
- *       JsonReader.Options}/{@code selectName}), found through {@code
- *       Json.moshi(JsonAdapters.FACTORY)} and run as the clients' converter runs them;
+ *       JsonReader.Options}/{@code selectName}), found through {@code Json.moshi()} and run as the
+ *       clients' converter runs them;
  *   <li><b>jackson</b>: Jackson databind on the hand-written POJOs of {@code baseline}, BigDecimal
  *       amounts, {@code USE_BIG_DECIMAL_FOR_FLOATS}, unknown properties ignored (as ours);
  *   <li><b>moshiReflective</b>: plain {@code new Moshi.Builder()} (reflective {@code
@@ -35,29 +35,21 @@ public final class Codecs {
   private Codecs() {}
 
   // ---- ours
-  private static final Moshi CIRCLE_ACCOUNTS =
-      Json.moshi(dev.transferkit.circle.accounts.model.JsonAdapters.FACTORY);
-  private static final Moshi CIRCLE_PAYOUTS =
-      Json.moshi(dev.transferkit.circle.payouts.model.JsonAdapters.FACTORY);
-  private static final Moshi WYRE = Json.moshi(dev.transferkit.wyre.model.JsonAdapters.FACTORY);
-  private static final Moshi STREAMBIRD =
-      Json.moshi(dev.transferkit.streambird.model.JsonAdapters.FACTORY);
+  private static final Moshi MOSHI = Json.moshi();
 
   public static final JsonAdapter<dev.transferkit.circle.accounts.model.AccountTransferResponse>
       OURS_CIRCLE_TRANSFER =
-          adapter(
-              CIRCLE_ACCOUNTS, dev.transferkit.circle.accounts.model.AccountTransferResponse.class);
+          adapter(MOSHI, dev.transferkit.circle.accounts.model.AccountTransferResponse.class);
   public static final JsonAdapter<dev.transferkit.circle.accounts.model.BalancesResponse>
       OURS_CIRCLE_BALANCES =
-          adapter(CIRCLE_ACCOUNTS, dev.transferkit.circle.accounts.model.BalancesResponse.class);
+          adapter(MOSHI, dev.transferkit.circle.accounts.model.BalancesResponse.class);
   public static final JsonAdapter<dev.transferkit.circle.payouts.model.PayoutResponse>
       OURS_CIRCLE_PAYOUT =
-          adapter(CIRCLE_PAYOUTS, dev.transferkit.circle.payouts.model.PayoutResponse.class);
+          adapter(MOSHI, dev.transferkit.circle.payouts.model.PayoutResponse.class);
   public static final JsonAdapter<dev.transferkit.wyre.model.Transfer> OURS_WYRE_TRANSFER =
-      adapter(WYRE, dev.transferkit.wyre.model.Transfer.class);
+      adapter(MOSHI, dev.transferkit.wyre.model.Transfer.class);
   public static final JsonAdapter<dev.transferkit.streambird.model.Transfer>
-      OURS_STREAMBIRD_TRANSFER =
-          adapter(STREAMBIRD, dev.transferkit.streambird.model.Transfer.class);
+      OURS_STREAMBIRD_TRANSFER = adapter(MOSHI, dev.transferkit.streambird.model.Transfer.class);
 
   /** The generated adapter of a model, found as the clients' converter (JsonBodies) finds it. */
   static <T> JsonAdapter<T> adapter(Moshi moshi, Class<T> type) {

@@ -8,7 +8,6 @@ import dev.transferkit.circle.accounts.model.AccountTransfer;
 import dev.transferkit.circle.accounts.model.AccountTransferResponse;
 import dev.transferkit.circle.accounts.model.CreateAccountTransferRequest;
 import dev.transferkit.circle.accounts.model.Currency;
-import dev.transferkit.circle.accounts.model.JsonAdapters;
 import dev.transferkit.circle.accounts.model.Money;
 import dev.transferkit.core.internal.Json;
 import dev.transferkit.core.internal.JsonCodecs;
@@ -108,7 +107,7 @@ public final class ColdStart {
             .writeTimeout(30, TimeUnit.SECONDS)
             .retryOnConnectionFailure(false)
             .build();
-    com.squareup.moshi.Moshi moshi = Json.moshi(JsonAdapters.FACTORY);
+    com.squareup.moshi.Moshi moshi = Json.moshi();
     JsonAdapter<CreateAccountTransferRequest> requestAdapter =
         moshi.adapter(CreateAccountTransferRequest.class);
     JsonAdapter<AccountTransferResponse> responseAdapter =

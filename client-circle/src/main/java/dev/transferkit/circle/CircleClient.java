@@ -253,11 +253,7 @@ public final class CircleClient {
       if (apiKey == null) {
         throw new IllegalStateException("CircleClient needs an apiKey");
       }
-      Moshi moshi =
-          Json.moshi(
-              dev.transferkit.circle.wallets.model.JsonAdapters.FACTORY,
-              dev.transferkit.circle.accounts.model.JsonAdapters.FACTORY,
-              dev.transferkit.circle.payouts.model.JsonAdapters.FACTORY);
+      Moshi moshi = Json.moshi();
       Redaction secrets =
           dev.transferkit.circle.wallets.internal.Secrets.REDACTION
               .and(dev.transferkit.circle.accounts.internal.Secrets.REDACTION)

@@ -59,10 +59,8 @@ class CircleApiRequestTest {
     server.shutdown();
   }
 
-  private <T> T api(
-      java.util.function.Function<retrofit2.Retrofit, T> service,
-      com.squareup.moshi.JsonAdapter.Factory factory) {
-    return service.apply(TestServices.bare(server, "/circle/", factory));
+  private <T> T api(java.util.function.Function<retrofit2.Retrofit, T> service) {
+    return service.apply(TestServices.bare(server, "/circle/"));
   }
 
   /** The package-private Retrofit interface the generated service class wraps. */
@@ -83,9 +81,7 @@ class CircleApiRequestTest {
   @Test
   void getAccountBalancesIsAGetOnTheAccountPath() throws Exception {
     enqueue(payload("accounts/balances-source-before"));
-    api(AccountsApi::new, dev.transferkit.circle.accounts.model.JsonAdapters.FACTORY)
-        .getAccountBalances("1017381855")
-        .execute();
+    api(AccountsApi::new).getAccountBalances("1017381855").execute();
     RecordedRequest r = server.takeRequest();
     assertEquals("GET", r.getMethod());
     assertEquals("/circle/v1/accounts/balances/1017381855", r.getPath());
@@ -94,8 +90,7 @@ class CircleApiRequestTest {
   @Test
   void createAccountTransferPostsTheDocumentedBodyAndIsIdempotent() throws Exception {
     enqueue(payload("accounts/create-transfer-response"));
-    AccountsApi accounts =
-        api(AccountsApi::new, dev.transferkit.circle.accounts.model.JsonAdapters.FACTORY);
+    AccountsApi accounts = api(AccountsApi::new);
     accounts
         .createAccountTransfer(
             CreateAccountTransferRequest.builder()
@@ -139,9 +134,7 @@ class CircleApiRequestTest {
   @Test
   void getAccountTransferIsAGetOnTheTransferPath() throws Exception {
     enqueue(payload("accounts/get-transfer-response"));
-    api(AccountsApi::new, dev.transferkit.circle.accounts.model.JsonAdapters.FACTORY)
-        .getAccountTransfer("f1a2b3c4-d5e6-7890-abcd-ef1234567890")
-        .execute();
+    api(AccountsApi::new).getAccountTransfer("f1a2b3c4-d5e6-7890-abcd-ef1234567890").execute();
     RecordedRequest r = server.takeRequest();
     assertEquals("GET", r.getMethod());
     assertEquals("/circle/v1/accounts/transfers/f1a2b3c4-d5e6-7890-abcd-ef1234567890", r.getPath());
@@ -150,7 +143,7 @@ class CircleApiRequestTest {
   @Test
   void listAccountTransfersSendsAccountAndPagingQuery() throws Exception {
     enqueue(payload("accounts/list-transfers-response"));
-    api(AccountsApi::new, dev.transferkit.circle.accounts.model.JsonAdapters.FACTORY)
+    api(AccountsApi::new)
         .listAccountTransfers(
             AccountsApi.ListAccountTransfersParams.builder()
                 .accountId("1017381855")
@@ -172,7 +165,7 @@ class CircleApiRequestTest {
   @Test
   void createPayoutPostsTheDocumentedBodyAndIsIdempotent() throws Exception {
     enqueue(payload("payouts/payout-response"));
-    api(PayoutsApi::new, dev.transferkit.circle.payouts.model.JsonAdapters.FACTORY)
+    api(PayoutsApi::new)
         .createPayout(
             CreatePayoutRequest.builder()
                 .idempotencyKey("ba943ff1-ca16-49b2-ba55-1057e70ca5c7")
@@ -205,9 +198,7 @@ class CircleApiRequestTest {
   @Test
   void getPayoutIsAGetOnThePayoutPath() throws Exception {
     enqueue(payload("payouts/payout-response"));
-    api(PayoutsApi::new, dev.transferkit.circle.payouts.model.JsonAdapters.FACTORY)
-        .getPayout("b8627ae8-732b-4d25-b947-1df8f4007a29")
-        .execute();
+    api(PayoutsApi::new).getPayout("b8627ae8-732b-4d25-b947-1df8f4007a29").execute();
     RecordedRequest r = server.takeRequest();
     assertEquals("GET", r.getMethod());
     assertEquals("/circle/v1/payouts/b8627ae8-732b-4d25-b947-1df8f4007a29", r.getPath());
@@ -216,7 +207,7 @@ class CircleApiRequestTest {
   @Test
   void listPayoutsRepeatsArrayQueryParameters() throws Exception {
     enqueue("{\"data\":[]}");
-    api(PayoutsApi::new, dev.transferkit.circle.payouts.model.JsonAdapters.FACTORY)
+    api(PayoutsApi::new)
         .listPayouts(
             PayoutsApi.ListPayoutsParams.builder()
                 .type(List.of(PayoutDestinationType.ADDRESS_BOOK))
@@ -237,7 +228,7 @@ class CircleApiRequestTest {
     enqueue(
         "{\"data\":{\"id\":\"2f1dcb5e-312a-4b15-8240-abeffc0e3463\",\"createDate\":\"2023-07-28T15:00:00Z\","
             + "\"pinStatus\":\"UNSET\",\"status\":\"ENABLED\"}}");
-    api(UsersApi::new, dev.transferkit.circle.wallets.model.JsonAdapters.FACTORY)
+    api(UsersApi::new)
         .createUser(
             CreateUserRequest.builder().userId("2f1dcb5e-312a-4b15-8240-abeffc0e3463").build())
         .execute();
@@ -272,7 +263,7 @@ class CircleApiRequestTest {
   @Test
   void listWalletsSendsTheUserTokenHeaderAndFilters() throws Exception {
     enqueue(payload("wallets/wallets-response"));
-    api(WalletsApi::new, dev.transferkit.circle.wallets.model.JsonAdapters.FACTORY)
+    api(WalletsApi::new)
         .listWallets(
             USER_TOKEN,
             WalletsApi.ListWalletsParams.builder()
@@ -290,7 +281,7 @@ class CircleApiRequestTest {
   @Test
   void listWalletBalanceSendsTheUserTokenOnTheWalletPath() throws Exception {
     enqueue(payload("wallets/balances-response"));
-    api(WalletsApi::new, dev.transferkit.circle.wallets.model.JsonAdapters.FACTORY)
+    api(WalletsApi::new)
         .listWalletBalance(
             "01899cf2-d415-7052-a207-f9862157e546",
             USER_TOKEN,
@@ -306,7 +297,7 @@ class CircleApiRequestTest {
   @Test
   void createTransferChallengePostsTheDocumentedBodyAndIsIdempotent() throws Exception {
     enqueue(payload("wallets/challenge-response"));
-    api(TransactionsApi::new, dev.transferkit.circle.wallets.model.JsonAdapters.FACTORY)
+    api(TransactionsApi::new)
         .createUserTransactionTransferChallenge(
             USER_TOKEN,
             CreateTransferTransactionForEndUserRequest.builder()
@@ -329,7 +320,7 @@ class CircleApiRequestTest {
   @Test
   void listTransactionsSendsStateAndTypeFilters() throws Exception {
     enqueue("{\"data\":{\"transactions\":[]}}");
-    api(TransactionsApi::new, dev.transferkit.circle.wallets.model.JsonAdapters.FACTORY)
+    api(TransactionsApi::new)
         .listTransactions(
             USER_TOKEN,
             TransactionsApi.ListTransactionsParams.builder()
@@ -352,7 +343,7 @@ class CircleApiRequestTest {
         "{\"data\":{\"transaction\":{\"id\":\"c4d1da72-111e-4d52-bdbf-2e74a2d803d5\",\"state\":\"COMPLETE\","
             + "\"blockchain\":\"MATIC-AMOY\",\"transactionType\":\"OUTBOUND\",\"createDate\":\"2023-07-28T15:01:52Z\","
             + "\"updateDate\":\"2023-07-28T15:03:01Z\"}}}");
-    api(TransactionsApi::new, dev.transferkit.circle.wallets.model.JsonAdapters.FACTORY)
+    api(TransactionsApi::new)
         .getTransaction("c4d1da72-111e-4d52-bdbf-2e74a2d803d5", USER_TOKEN)
         .execute();
     RecordedRequest r = server.takeRequest();
@@ -366,7 +357,7 @@ class CircleApiRequestTest {
     enqueue(
         "{\"data\":{\"id\":\"879dc113-5ca4-4ff7-a6b7-54652083fcf8\",\"algorithm\":\"ECDSA_SHA_256\","
             + "\"publicKey\":\"MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE\",\"createDate\":\"2023-06-28T21:47:35.107250Z\"}}");
-    api(NotificationsApi::new, dev.transferkit.circle.wallets.model.JsonAdapters.FACTORY)
+    api(NotificationsApi::new)
         .getNotificationSignature("879dc113-5ca4-4ff7-a6b7-54652083fcf8")
         .execute();
     RecordedRequest r = server.takeRequest();

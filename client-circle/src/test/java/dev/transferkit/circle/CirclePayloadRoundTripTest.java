@@ -4,6 +4,7 @@ import static dev.transferkit.core.testing.RoundTrip.assertRoundTrip;
 import static dev.transferkit.core.testing.RoundTrip.resource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,12 +32,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Circle's documented payloads decode with the generated models and re-encode unchanged. */
 class CirclePayloadRoundTripTest {
-  private final Moshi accounts =
-      Json.moshi(dev.transferkit.circle.accounts.model.JsonAdapters.FACTORY);
-  private final Moshi payouts =
-      Json.moshi(dev.transferkit.circle.payouts.model.JsonAdapters.FACTORY);
-  private final Moshi wallets =
-      Json.moshi(dev.transferkit.circle.wallets.model.JsonAdapters.FACTORY);
+  private final Moshi moshi = Json.moshi();
 
   private String payload(String name) {
     return resource(getClass(), "/payloads/" + name + ".json");
@@ -47,7 +43,7 @@ class CirclePayloadRoundTripTest {
       strings = {"balances-source-before", "balances-source-after", "balances-destination-after"})
   void documentedBalancesRoundTrip(String name) {
     BalancesResponse b =
-        assertRoundTrip(accounts, BalancesResponse.class, payload("accounts/" + name));
+        assertRoundTrip(moshi, BalancesResponse.class, payload("accounts/" + name));
     assertEquals(1, b.getData().getAvailable().size());
     assertTrue(b.getData().getUnsettled().isEmpty());
   }
@@ -55,42 +51,61 @@ class CirclePayloadRoundTripTest {
   @Test
   void balanceAmountKeepsItsScale() {
     BalancesResponse b =
-        assertRoundTrip(
-            accounts, BalancesResponse.class, payload("accounts/balances-source-before"));
+        assertRoundTrip(moshi, BalancesResponse.class, payload("accounts/balances-source-before"));
     assertEquals("10000.00", b.getData().getAvailable().get(0).getAmount().toPlainString());
-    String json = accounts.adapter(BalancesResponse.class).toJson(b);
+    String json = moshi.adapter(BalancesResponse.class).toJson(b);
     assertTrue(json.contains("\"amount\":\"10000.00\""), json);
   }
 
   @Test
   void documentedTransferRequestAndResponsesRoundTrip() {
     assertRoundTrip(
-        accounts, CreateAccountTransferRequest.class, payload("accounts/create-transfer-request"));
+        moshi, CreateAccountTransferRequest.class, payload("accounts/create-transfer-request"));
     AccountTransferResponse created =
         assertRoundTrip(
-            accounts, AccountTransferResponse.class, payload("accounts/create-transfer-response"));
+            moshi, AccountTransferResponse.class, payload("accounts/create-transfer-response"));
     assertEquals(TransferStatus.COMPLETE, created.getData().getStatus());
     assertEquals(0, new BigDecimal("2500").compareTo(created.getData().getAmount().getAmount()));
     assertEquals(
         Instant.parse("2026-03-15T12:00:00Z"), created.getData().getCreateDate().toInstant());
     assertRoundTrip(
-        accounts, AccountTransferResponse.class, payload("accounts/get-transfer-response"));
+        moshi, AccountTransferResponse.class, payload("accounts/get-transfer-response"));
     AccountTransferListResponse list =
         assertRoundTrip(
-            accounts,
-            AccountTransferListResponse.class,
-            payload("accounts/list-transfers-response"));
+            moshi, AccountTransferListResponse.class, payload("accounts/list-transfers-response"));
     assertEquals("f1a2b3c4-d5e6-7890-abcd-ef1234567890", list.getData().get(0).getId());
+  }
+
+  @Test
+  void aPlainMoshiFindsTheGeneratedAdaptersAndKeepsAmountsExact() throws Exception {
+    Moshi plain = new Moshi.Builder().build();
+    assertEquals(
+        "GeneratedJsonAdapter(PayoutResponse).nullSafe()",
+        plain.adapter(PayoutResponse.class).toString());
+    PayoutResponse payout =
+        assertRoundTrip(plain, PayoutResponse.class, payload("payouts/payout-response"));
+    assertEquals("0.14", payout.getData().getNetworkFees().getAmount().toPlainString());
+    CreateTransferTransactionForEndUserRequest r =
+        assertRoundTrip(
+            plain,
+            CreateTransferTransactionForEndUserRequest.class,
+            payload("wallets/transfer-request"));
+    assertEquals("0.01", r.getAmounts().get(0).toPlainString());
+    assertEquals(
+        "\"PMT001\"", plain.adapter(PurposeOfTransfer.class).toJson(PurposeOfTransfer.PMT001));
+    assertEquals(
+        PurposeOfTransfer.fromValue("PMT099"),
+        plain.adapter(PurposeOfTransfer.class).fromJson("\"PMT099\""));
+    assertNull(plain.adapter(PayoutResponse.class).fromJson("null"));
   }
 
   @Test
   void documentedPayoutRequestAndResponseRoundTrip() {
     CreatePayoutRequest request =
-        assertRoundTrip(
-            payouts, CreatePayoutRequest.class, payload("payouts/create-payout-request"));
+        assertRoundTrip(moshi, CreatePayoutRequest.class, payload("payouts/create-payout-request"));
     assertEquals(PurposeOfTransfer.PMT001, request.getPurposeOfTransfer());
     PayoutResponse response =
-        assertRoundTrip(payouts, PayoutResponse.class, payload("payouts/payout-response"));
+        assertRoundTrip(moshi, PayoutResponse.class, payload("payouts/payout-response"));
     assertEquals("0.14", response.getData().getNetworkFees().getAmount().toPlainString());
     assertEquals("2020-04-10T02:13:30.000Z", response.getData().getCreateDate().text());
   }
@@ -104,34 +119,34 @@ class CirclePayloadRoundTripTest {
 
   @Test
   void userControlledWalletShapesRoundTrip() {
-    assertRoundTrip(wallets, UserTokenRequest.class, payload("wallets/user-token-request"));
+    assertRoundTrip(moshi, UserTokenRequest.class, payload("wallets/user-token-request"));
     UserTokenResponse token =
-        assertRoundTrip(wallets, UserTokenResponse.class, payload("wallets/user-token-response"));
+        assertRoundTrip(moshi, UserTokenResponse.class, payload("wallets/user-token-response"));
     assertFalse(
         token.toString().contains("Tlcyxz7Ts9ztRLQq5"), "encryptionKey must not be in toString()");
     assertFalse(token.toString().contains("eyJhbGciOi"), "userToken must not be in toString()");
     WalletsResponse w =
-        assertRoundTrip(wallets, WalletsResponse.class, payload("wallets/wallets-response"));
+        assertRoundTrip(moshi, WalletsResponse.class, payload("wallets/wallets-response"));
     assertEquals("01899cf2-d415-7052-a207-f9862157e546", w.getData().getWallets().get(0).getId());
     dev.transferkit.circle.wallets.model.BalancesResponse balances =
         assertRoundTrip(
-            wallets,
+            moshi,
             dev.transferkit.circle.wallets.model.BalancesResponse.class,
             payload("wallets/balances-response"));
     assertEquals(
         "6.62607015", balances.getData().getTokenBalances().get(0).getAmount().toPlainString());
-    assertRoundTrip(wallets, ChallengeIdResponse.class, payload("wallets/challenge-response"));
+    assertRoundTrip(moshi, ChallengeIdResponse.class, payload("wallets/challenge-response"));
   }
 
   @Test
   void transferChallengeRequestRoundTripsWithTheLeadingZeroAdded() {
     CreateTransferTransactionForEndUserRequest r =
         assertRoundTrip(
-            wallets,
+            moshi,
             CreateTransferTransactionForEndUserRequest.class,
             payload("wallets/transfer-request"));
     assertEquals(new BigDecimal("0.01"), r.getAmounts().get(0));
-    String json = wallets.adapter(CreateTransferTransactionForEndUserRequest.class).toJson(r);
+    String json = moshi.adapter(CreateTransferTransactionForEndUserRequest.class).toJson(r);
     assertTrue(json.contains("\"amounts\":[\"0.01\"]"), json);
   }
 
@@ -142,7 +157,7 @@ class CirclePayloadRoundTripTest {
     JsonDataException e =
         assertThrows(
             JsonDataException.class,
-            () -> accounts.adapter(AccountTransferResponse.class).fromJson(json));
+            () -> moshi.adapter(AccountTransferResponse.class).fromJson(json));
     assertTrue(
         e.getMessage().contains("'status'") && e.getMessage().contains("$.data"), e.getMessage());
   }
@@ -153,14 +168,14 @@ class CirclePayloadRoundTripTest {
     JsonDataException e =
         assertThrows(
             JsonDataException.class,
-            () -> accounts.adapter(AccountTransferResponse.class).fromJson(json));
+            () -> moshi.adapter(AccountTransferResponse.class).fromJson(json));
     assertTrue(e.getMessage().contains("$.data.amount.amount"), e.getMessage());
   }
 
   @Test
   void unknownTransferStatusKeepsItsRawValue() {
     String json = payload("accounts/get-transfer-response").replace("\"complete\"", "\"settling\"");
-    AccountTransferResponse r = assertRoundTrip(accounts, AccountTransferResponse.class, json);
+    AccountTransferResponse r = assertRoundTrip(moshi, AccountTransferResponse.class, json);
     assertEquals(TransferStatus.Known.UNKNOWN, r.getData().getStatus().known());
     assertEquals("settling", r.getData().getStatus().value());
   }

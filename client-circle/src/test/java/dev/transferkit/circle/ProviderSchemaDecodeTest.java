@@ -51,15 +51,12 @@ class ProviderSchemaDecodeTest {
     our(
         "circle/user-controlled-wallets.yaml",
         "dev.transferkit.circle.wallets.model",
-        Json.moshi(dev.transferkit.circle.wallets.model.JsonAdapters.FACTORY));
+        Json.moshi());
     our(
         "circle/digital-asset-accounts.yaml",
         "dev.transferkit.circle.accounts.model",
-        Json.moshi(dev.transferkit.circle.accounts.model.JsonAdapters.FACTORY));
-    our(
-        "circle/payouts.yaml",
-        "dev.transferkit.circle.payouts.model",
-        Json.moshi(dev.transferkit.circle.payouts.model.JsonAdapters.FACTORY));
+        Json.moshi());
+    our("circle/payouts.yaml", "dev.transferkit.circle.payouts.model", Json.moshi());
   }
 
   private static void our(String spec, String modelPackage, Moshi moshi) {

@@ -16,7 +16,7 @@ class SpecExamplesRoundTripTest {
     return SpecExamples.roundTripTests(
         "circle/user-controlled-wallets.yaml",
         "dev.transferkit.circle.wallets.model",
-        Json.moshi(dev.transferkit.circle.wallets.model.JsonAdapters.FACTORY));
+        Json.moshi());
   }
 
   @TestFactory
@@ -24,14 +24,12 @@ class SpecExamplesRoundTripTest {
     return SpecExamples.roundTripTests(
         "circle/digital-asset-accounts.yaml",
         "dev.transferkit.circle.accounts.model",
-        Json.moshi(dev.transferkit.circle.accounts.model.JsonAdapters.FACTORY));
+        Json.moshi());
   }
 
   @TestFactory
   Stream<DynamicTest> payoutsExamplesRoundTrip() {
     return SpecExamples.roundTripTests(
-        "circle/payouts.yaml",
-        "dev.transferkit.circle.payouts.model",
-        Json.moshi(dev.transferkit.circle.payouts.model.JsonAdapters.FACTORY));
+        "circle/payouts.yaml", "dev.transferkit.circle.payouts.model", Json.moshi());
   }
 }

@@ -1,7 +1,9 @@
 package dev.transferkit.core;
 
 import java.time.Instant;
+import java.time.Month;
 import java.time.OffsetDateTime;
+import java.time.Year;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -19,10 +21,20 @@ import org.jspecify.annotations.Nullable;
  * <p>Instances are immutable and thread-safe.
  */
 public final class Timestamp implements Comparable<Timestamp> {
-  private final String text;
-  private final OffsetDateTime value;
+  /** What {@link #scan} answers for valid text when it is not asked to build the value. */
+  private static final OffsetDateTime CHECKED = OffsetDateTime.MIN;
 
-  private Timestamp(String text, OffsetDateTime value) {
+  private final String text;
+
+  /**
+   * The date-time, built on first use when the text was only checked ({@link #parse} of the common
+   * RFC 3339 shape: decoding checks every timestamp of a payload, few are ever read as instants).
+   * Racy single-check: {@link OffsetDateTime} is immutable, so a thread that sees it sees it whole,
+   * and at worst two threads build equal values.
+   */
+  private @Nullable OffsetDateTime value;
+
+  private Timestamp(String text, @Nullable OffsetDateTime value) {
     this.text = text;
     this.value = value;
   }
@@ -34,13 +46,15 @@ public final class Timestamp implements Comparable<Timestamp> {
    */
   public static Timestamp parse(String text) {
     Objects.requireNonNull(text, "text");
-    OffsetDateTime fast = parseRfc3339(text);
-    if (fast != null) {
-      return new Timestamp(text, fast);
+    if (scan(text, false) != null) {
+      return new Timestamp(text, null);
     }
+    return new Timestamp(text, parseWithFormatter(text));
+  }
+
+  private static OffsetDateTime parseWithFormatter(String text) {
     try {
-      return new Timestamp(
-          text, OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+      return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException(
           "Not an ISO-8601 date-time with offset: '" + abbreviate(text) + "'", e);
@@ -50,10 +64,18 @@ public final class Timestamp implements Comparable<Timestamp> {
   /**
    * The common RFC 3339 shape ({@code yyyy-MM-ddTHH:mm:ss[.fraction](Z|+hh:mm|-hh:mm)}, fraction up
    * to 9 digits) parsed by hand, several times faster than {@link DateTimeFormatter}; null for any
-   * other shape, which then goes through {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME} (and its
-   * error message).
+   * other shape or an out-of-range field, which then goes through {@link
+   * DateTimeFormatter#ISO_OFFSET_DATE_TIME} (and its error message).
    */
   static @Nullable OffsetDateTime parseRfc3339(String s) {
+    return scan(s, true);
+  }
+
+  /**
+   * {@link #parseRfc3339}'s grammar and range checks, in one place: with {@code build} false, valid
+   * text answers {@link #CHECKED} and nothing is allocated.
+   */
+  private static @Nullable OffsetDateTime scan(String s, boolean build) {
     int n = s.length();
     if (n < 20
         || s.charAt(4) != '-'
@@ -69,7 +91,14 @@ public final class Timestamp implements Comparable<Timestamp> {
     int hour = digits(s, 11, 2);
     int minute = digits(s, 14, 2);
     int second = digits(s, 17, 2);
-    if ((year | month | day | hour | minute | second) < 0) {
+    if ((year | month | day | hour | minute | second) < 0
+        || month < 1
+        || month > 12
+        || day < 1
+        || (day > 28 && day > Month.of(month).length(Year.isLeap(year)))
+        || hour > 23
+        || minute > 59
+        || second > 59) {
       return null;
     }
     int i = 19;
@@ -88,26 +117,29 @@ public final class Timestamp implements Comparable<Timestamp> {
         nano *= 10;
       }
     }
-    ZoneOffset offset;
+    int offsetSeconds;
     if (i == n - 1 && s.charAt(i) == 'Z') {
-      offset = ZoneOffset.UTC;
+      offsetSeconds = 0;
     } else if (i == n - 6 && (s.charAt(i) == '+' || s.charAt(i) == '-') && s.charAt(i + 3) == ':') {
       int oh = digits(s, i + 1, 2);
       int om = digits(s, i + 4, 2);
-      if ((oh | om) < 0 || oh > 18 || om > 59) {
+      int total = oh * 3600 + om * 60;
+      if ((oh | om) < 0 || om > 59 || total > MAX_OFFSET_SECONDS) {
         return null;
       }
-      int total = oh * 3600 + om * 60;
-      offset = ZoneOffset.ofTotalSeconds(s.charAt(i) == '-' ? -total : total);
+      offsetSeconds = s.charAt(i) == '-' ? -total : total;
     } else {
       return null;
     }
-    try {
-      return OffsetDateTime.of(year, month, day, hour, minute, second, nano, offset);
-    } catch (java.time.DateTimeException e) {
-      return null; // out-of-range field: let the formatter produce its message
+    if (!build) {
+      return CHECKED;
     }
+    return OffsetDateTime.of(
+        year, month, day, hour, minute, second, nano, ZoneOffset.ofTotalSeconds(offsetSeconds));
   }
+
+  /** {@link ZoneOffset}'s limit, +-18:00. */
+  private static final int MAX_OFFSET_SECONDS = 18 * 3600;
 
   private static int digits(String s, int from, int count) {
     int v = 0;
@@ -137,11 +169,19 @@ public final class Timestamp implements Comparable<Timestamp> {
   }
 
   public Instant toInstant() {
-    return value.toInstant();
+    return toOffsetDateTime().toInstant();
   }
 
   public OffsetDateTime toOffsetDateTime() {
-    return value;
+    OffsetDateTime v = value;
+    if (v == null) {
+      v = parseRfc3339(text);
+      if (v == null) { // not reached: parse() built the value unless the text has this shape
+        v = parseWithFormatter(text);
+      }
+      value = v;
+    }
+    return v;
   }
 
   /** The text exactly as received (or as produced by {@link #of}). */
@@ -151,7 +191,7 @@ public final class Timestamp implements Comparable<Timestamp> {
 
   @Override
   public int compareTo(Timestamp other) {
-    int byInstant = value.toInstant().compareTo(other.value.toInstant());
+    int byInstant = toInstant().compareTo(other.toInstant());
     return byInstant != 0 ? byInstant : text.compareTo(other.text);
   }
 

@@ -14,7 +14,9 @@ class TimestampTest {
   @ValueSource(
       strings = {
         "2026-03-15T12:00:00Z", "2020-04-10T02:13:30.000Z", "2023-06-28T21:47:35.107250Z",
-        "2023-07-28T15:02:14.123456789Z", "2024-02-29T23:59:59+05:30", "1999-12-31T00:00:00.5-08:00"
+        "2023-07-28T15:02:14.123456789Z", "2024-02-29T23:59:59+05:30",
+            "1999-12-31T00:00:00.5-08:00",
+        "2026-04-30T00:00:00-18:00"
       })
   void fastParserAgreesWithTheFormatterAndKeepsTheText(String text) {
     OffsetDateTime expected = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
@@ -34,6 +36,9 @@ class TimestampTest {
         "2026-03-15T12:00:00",
         "2026-03-15T12:00:00.1234567890Z",
         "2026-03-15T12:00:00+25:00",
+        "2026-03-15T12:00:00+18:30",
+        "2025-02-29T12:00:00Z",
+        "2026-03-15T12:60:00Z",
         "yesterday at noon, UTC",
         "2026-0a-15T12:00:00Z"
       })

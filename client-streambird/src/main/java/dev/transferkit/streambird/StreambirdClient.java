@@ -10,7 +10,6 @@ import dev.transferkit.streambird.api.TransfersApi;
 import dev.transferkit.streambird.api.WalletsApi;
 import dev.transferkit.streambird.internal.Secrets;
 import dev.transferkit.streambird.internal.Servers;
-import dev.transferkit.streambird.model.JsonAdapters;
 import java.util.Objects;
 import okhttp3.HttpUrl;
 import org.jspecify.annotations.Nullable;
@@ -136,7 +135,7 @@ public final class StreambirdClient {
       if (apiKey == null) {
         throw new IllegalStateException("StreambirdClient needs an apiKey");
       }
-      Moshi moshi = Json.moshi(JsonAdapters.FACTORY);
+      Moshi moshi = Json.moshi();
       Transport transport =
           transport(
               new Transport.Provider(

@@ -2,7 +2,6 @@ package dev.transferkit.streambird;
 
 import dev.transferkit.core.internal.Json;
 import dev.transferkit.core.testing.SpecExamples;
-import dev.transferkit.streambird.model.JsonAdapters;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -15,8 +14,6 @@ class SpecExamplesRoundTripTest {
   @TestFactory
   Stream<DynamicTest> everySpecExampleRoundTrips() {
     return SpecExamples.roundTripTests(
-        "streambird/transfers.yaml",
-        "dev.transferkit.streambird.model",
-        Json.moshi(JsonAdapters.FACTORY));
+        "streambird/transfers.yaml", "dev.transferkit.streambird.model", Json.moshi());
   }
 }

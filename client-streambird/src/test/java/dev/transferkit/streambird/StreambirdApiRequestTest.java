@@ -11,7 +11,6 @@ import dev.transferkit.streambird.model.ConfirmTransferRequest;
 import dev.transferkit.streambird.model.CreateTransferRequest;
 import dev.transferkit.streambird.model.CreateWalletRequest;
 import dev.transferkit.streambird.model.Currency;
-import dev.transferkit.streambird.model.JsonAdapters;
 import dev.transferkit.streambird.model.WalletBalanceRequest;
 import dev.transferkit.streambird.model.WalletType;
 import java.math.BigDecimal;
@@ -37,8 +36,8 @@ class StreambirdApiRequestTest {
   void start() throws Exception {
     server = new MockWebServer();
     server.start();
-    transfers = new TransfersApi(TestServices.bare(server, "/streambird/", JsonAdapters.FACTORY));
-    wallets = new WalletsApi(TestServices.bare(server, "/streambird/", JsonAdapters.FACTORY));
+    transfers = new TransfersApi(TestServices.bare(server, "/streambird/"));
+    wallets = new WalletsApi(TestServices.bare(server, "/streambird/"));
   }
 
   @AfterEach

@@ -13,7 +13,6 @@ import com.squareup.moshi.Moshi;
 import dev.transferkit.core.internal.Json;
 import dev.transferkit.streambird.model.CreateTransferRequest;
 import dev.transferkit.streambird.model.Currency;
-import dev.transferkit.streambird.model.JsonAdapters;
 import dev.transferkit.streambird.model.Transfer;
 import dev.transferkit.streambird.model.TransferStatus;
 import java.math.BigDecimal;
@@ -25,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * errors.
  */
 class StreambirdPayloadRoundTripTest {
-  private final Moshi moshi = Json.moshi(JsonAdapters.FACTORY);
+  private final Moshi moshi = Json.moshi();
 
   @Test
   void documentedRequestRoundTrips() {

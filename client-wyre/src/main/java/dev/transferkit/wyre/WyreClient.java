@@ -9,7 +9,6 @@ import dev.transferkit.core.internal.Transport;
 import dev.transferkit.wyre.api.TransfersApi;
 import dev.transferkit.wyre.internal.Secrets;
 import dev.transferkit.wyre.internal.Servers;
-import dev.transferkit.wyre.model.JsonAdapters;
 import java.time.Clock;
 import java.util.Objects;
 import okhttp3.HttpUrl;
@@ -164,7 +163,7 @@ public final class WyreClient {
         throw new IllegalStateException(
             "WyreClient needs credentials: secretKey(...) or hmac(apiKey, secretKey)");
       }
-      Moshi moshi = Json.moshi(JsonAdapters.FACTORY);
+      Moshi moshi = Json.moshi();
       Transport transport =
           transport(
               new Transport.Provider(

@@ -2,7 +2,6 @@ package dev.transferkit.wyre;
 
 import dev.transferkit.core.internal.Json;
 import dev.transferkit.core.testing.SpecExamples;
-import dev.transferkit.wyre.model.JsonAdapters;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -15,6 +14,6 @@ class SpecExamplesRoundTripTest {
   @TestFactory
   Stream<DynamicTest> everySpecExampleRoundTrips() {
     return SpecExamples.roundTripTests(
-        "wyre/transfers.yaml", "dev.transferkit.wyre.model", Json.moshi(JsonAdapters.FACTORY));
+        "wyre/transfers.yaml", "dev.transferkit.wyre.model", Json.moshi());
   }
 }

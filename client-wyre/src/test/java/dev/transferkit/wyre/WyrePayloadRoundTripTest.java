@@ -14,7 +14,6 @@ import com.squareup.moshi.Moshi;
 import dev.transferkit.core.internal.Json;
 import dev.transferkit.core.testing.JsonText;
 import dev.transferkit.wyre.model.CreateTransferRequest;
-import dev.transferkit.wyre.model.JsonAdapters;
 import dev.transferkit.wyre.model.Transfer;
 import dev.transferkit.wyre.model.TransferStatus;
 import java.math.BigDecimal;
@@ -28,7 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * character.
  */
 class WyrePayloadRoundTripTest {
-  private final Moshi moshi = Json.moshi(JsonAdapters.FACTORY);
+  private final Moshi moshi = Json.moshi();
 
   @ParameterizedTest
   @ValueSource(strings = {"a", "b", "c"})
@@ -69,6 +68,18 @@ class WyrePayloadRoundTripTest {
     assertEquals(TransferStatus.PENDING, c.getStatus());
     assertEquals(Instant.ofEpochMilli(1626401267000L), c.getCreatedAtInstant());
     assertNull(c.getCustomId());
+  }
+
+  @Test
+  void aPlainMoshiReadsAndWritesNumericAmountsWithEveryDigit() {
+    Moshi plain = new Moshi.Builder().build();
+    Transfer c =
+        assertRoundTrip(plain, Transfer.class, resource(getClass(), "/payloads/response-c.json"));
+    assertEquals("125.676558230530760993", c.getDestAmount().toString());
+    assertEquals("0E-18", c.getFees().get("XLM").toString());
+    String json = plain.adapter(Transfer.class).toJson(c);
+    assertTrue(json.contains("125.676558230530760993"), json);
+    assertTrue(json.contains("\"customId\":null"), json);
   }
 
   @Test

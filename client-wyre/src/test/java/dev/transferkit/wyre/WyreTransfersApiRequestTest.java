@@ -9,7 +9,6 @@ import dev.transferkit.core.internal.TestServices;
 import dev.transferkit.core.testing.JsonText;
 import dev.transferkit.wyre.api.TransfersApi;
 import dev.transferkit.wyre.model.CreateTransferRequest;
-import dev.transferkit.wyre.model.JsonAdapters;
 import dev.transferkit.wyre.model.Transfer;
 import dev.transferkit.wyre.model.TransferList;
 import java.lang.reflect.Method;
@@ -30,7 +29,7 @@ class WyreTransfersApiRequestTest {
   void start() throws Exception {
     server = new MockWebServer();
     server.start();
-    api = new TransfersApi(TestServices.bare(server, "/wyre/", JsonAdapters.FACTORY));
+    api = new TransfersApi(TestServices.bare(server, "/wyre/"));
   }
 
   @AfterEach

@@ -23,26 +23,20 @@ import okio.Buffer;
 final class Decoding {
   private Decoding() {}
 
-  static final Moshi CIRCLE_ACCOUNTS =
-      Json.moshi(dev.transferkit.circle.accounts.model.JsonAdapters.FACTORY);
-  static final Moshi CIRCLE_PAYOUTS =
-      Json.moshi(dev.transferkit.circle.payouts.model.JsonAdapters.FACTORY);
-  static final Moshi WYRE = Json.moshi(dev.transferkit.wyre.model.JsonAdapters.FACTORY);
-  static final Moshi STREAMBIRD = Json.moshi(dev.transferkit.streambird.model.JsonAdapters.FACTORY);
+  static final Moshi MOSHI = Json.moshi();
 
   static final JsonAdapter<dev.transferkit.circle.accounts.model.AccountTransferResponse>
       CIRCLE_ACCOUNT_TRANSFER =
-          CIRCLE_ACCOUNTS.adapter(
-              dev.transferkit.circle.accounts.model.AccountTransferResponse.class);
+          MOSHI.adapter(dev.transferkit.circle.accounts.model.AccountTransferResponse.class);
   static final JsonAdapter<dev.transferkit.circle.accounts.model.BalancesResponse>
       CIRCLE_ACCOUNT_BALANCES =
-          CIRCLE_ACCOUNTS.adapter(dev.transferkit.circle.accounts.model.BalancesResponse.class);
+          MOSHI.adapter(dev.transferkit.circle.accounts.model.BalancesResponse.class);
   static final JsonAdapter<dev.transferkit.circle.payouts.model.PayoutResponse> CIRCLE_PAYOUT =
-      CIRCLE_PAYOUTS.adapter(dev.transferkit.circle.payouts.model.PayoutResponse.class);
+      MOSHI.adapter(dev.transferkit.circle.payouts.model.PayoutResponse.class);
   static final JsonAdapter<dev.transferkit.wyre.model.Transfer> WYRE_TRANSFER =
-      WYRE.adapter(dev.transferkit.wyre.model.Transfer.class);
+      MOSHI.adapter(dev.transferkit.wyre.model.Transfer.class);
   static final JsonAdapter<dev.transferkit.streambird.model.Transfer> STREAMBIRD_TRANSFER =
-      STREAMBIRD.adapter(dev.transferkit.streambird.model.Transfer.class);
+      MOSHI.adapter(dev.transferkit.streambird.model.Transfer.class);
 
   /**
    * Decodes {@code data} exactly as the clients' converter does ({@link JsonCodecs#decodeDocument}:

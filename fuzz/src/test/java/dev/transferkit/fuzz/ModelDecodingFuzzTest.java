@@ -5,7 +5,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.squareup.moshi.JsonAdapter;
 
 /**
- * Fuzz tests of the generated models' decoding, through {@code Json.moshi(...).adapter(X.class)}
+ * Fuzz tests of the generated models' decoding, through {@code Json.moshi().adapter(X.class)}
  * exactly as the clients use it. Raw-byte targets start from the documented payloads (seeds in
  * {@code src/test/resources/dev/transferkit/fuzz/ModelDecodingFuzzTestInputs/<method>/}); the
  * {@code *Structured} targets apply structured mutations to a documented payload. See {@link

@@ -6,7 +6,6 @@ import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import dev.transferkit.circle.wallets.api.NotificationsApi;
 import dev.transferkit.circle.wallets.model.ChallengeNotification;
-import dev.transferkit.circle.wallets.model.JsonAdapters;
 import dev.transferkit.circle.wallets.model.TransactionNotification;
 import dev.transferkit.core.exception.NotFoundException;
 import dev.transferkit.core.exception.TransferKitException;
@@ -106,7 +105,7 @@ public final class CircleWebhookVerifier {
   private static final Pattern UUID_PATTERN =
       Pattern.compile(
           "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-  private static final Moshi MOSHI = Json.moshi(JsonAdapters.FACTORY);
+  private static final Moshi MOSHI = Json.moshi();
   private static final ECParameterSpec P256 = p256();
 
   /** A key id's cache entry: its key, or why there is none; and when it was fetched. */

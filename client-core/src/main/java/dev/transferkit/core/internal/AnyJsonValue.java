@@ -33,7 +33,7 @@ final class AnyJsonValue extends JsonAdapter<Object> {
 
   private final Moshi moshi;
 
-  private AnyJsonValue(Moshi moshi) {
+  AnyJsonValue(Moshi moshi) {
     this.moshi = moshi;
   }
 

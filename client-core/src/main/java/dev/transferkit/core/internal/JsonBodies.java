@@ -64,8 +64,8 @@ final class JsonBodies extends Converter.Factory {
       return value -> RequestBody.create(encode(adapter, value), JSON);
     }
     String keyField = idempotent.keyField();
-    if (!(adapter instanceof RuntimeKeyed)
-        || !((RuntimeKeyed<?>) adapter).runtimeKeyField().equals(keyField)) {
+    RuntimeKeyed<?> runtimeKeyed = runtimeKeyed(adapter);
+    if (runtimeKeyed == null || !runtimeKeyed.runtimeKeyField().equals(keyField)) {
       // The spec marks the operation idempotent, so the generator gave its body model a key-filling
       // adapter; any other
       // body would be sent without a key and could be charged twice on a retry.
@@ -78,7 +78,7 @@ final class JsonBodies extends Converter.Factory {
               + " is not");
     }
     @SuppressWarnings("unchecked")
-    RuntimeKeyed<Object> keyed = (RuntimeKeyed<Object>) adapter;
+    RuntimeKeyed<Object> keyed = (RuntimeKeyed<Object>) runtimeKeyed;
     return value -> {
       String key = keyed.runtimeKey(value);
       Object toSend = value;
@@ -88,6 +88,17 @@ final class JsonBodies extends Converter.Factory {
       }
       return new Keyed(encode(adapter, toSend), key);
     };
+  }
+
+  /**
+   * The key-filling side of a request model's generated adapter, or null when it has none. Moshi
+   * hands out the generated adapter wrapped in its null-safe adapter ({@link
+   * JsonCodecs#unwrapNullSafe}); the generated adapter stays package-private so that no internal
+   * type shows in a client's public API.
+   */
+  static @Nullable RuntimeKeyed<?> runtimeKeyed(JsonAdapter<?> adapter) {
+    JsonAdapter<?> generated = JsonCodecs.unwrapNullSafe(adapter);
+    return generated instanceof RuntimeKeyed ? (RuntimeKeyed<?>) generated : null;
   }
 
   private static byte[] encode(JsonAdapter<Object> adapter, Object value) throws IOException {

@@ -4,6 +4,8 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
+import com.squareup.moshi.Moshi;
+import com.squareup.moshi.internal.NullSafeJsonAdapter;
 import dev.transferkit.core.Timestamp;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -223,9 +225,13 @@ public final class JsonCodecs {
               + pathOfLastValue(reader),
           e);
     }
+    if (text.length() < MAX_DECIMAL_LENGTH && text.indexOf('e') < 0 && text.indexOf('E') < 0) {
+      // Without an exponent the scale is at most the text's length and the written form at most one
+      // character longer (".5" is written "0.5"), so the checks below cannot fail: skipped.
+      return value;
+    }
     // Refuse exponents so large that later arithmetic (toPlainString, setScale) would exhaust
-    // memory, and whatever
-    // would not re-encode into something this reader accepts again.
+    // memory, and whatever would not re-encode into something this reader accepts again.
     long written = writtenLength(value);
     if (Math.abs((long) value.scale()) > 10_000L || written > MAX_DECIMAL_LENGTH) {
       throw new JsonDataException(
@@ -398,7 +404,34 @@ public final class JsonCodecs {
     }
   }
 
-  /** A list whose elements use {@code element}; JSON nulls inside the array are refused. */
+  /**
+   * The adapter generated models use for a schema that allows any JSON value (exact numbers, see
+   * {@link AnyJsonValue}), so that models read exactly with any {@code Moshi}, not only with {@link
+   * Json#moshi}.
+   */
+  public static JsonAdapter<Object> anyValue(Moshi moshi) {
+    return new AnyJsonValue(moshi);
+  }
+
+  /**
+   * {@code adapter} without Moshi's null-safe wrapper, for the generated adapters' own properties:
+   * they read a nested value only after checking that it is not JSON null, and the generated
+   * adapters write null themselves. Moshi wraps every generated adapter it finds ({@code
+   * Util.generatedAdapter} ends with {@code nullSafe()}), and the wrapper's one call to its
+   * delegate serves every model, so the JIT can inline none of them; unwrapped, each property's
+   * call has one target. Also how {@link JsonBodies} reaches a request model's {@link RuntimeKeyed}
+   * adapter.
+   */
+  public static <T> JsonAdapter<T> unwrapNullSafe(JsonAdapter<T> adapter) {
+    return adapter instanceof NullSafeJsonAdapter
+        ? ((NullSafeJsonAdapter<T>) adapter).delegate()
+        : adapter;
+  }
+
+  /**
+   * A list whose elements use {@code element}; JSON nulls inside the array are refused, and so is
+   * any other JSON type in place of the array ({@code beginArray} names the path).
+   */
   public static <E> JsonAdapter<List<E>> listOf(JsonAdapter<E> element) {
     return new JsonAdapter<List<E>>() {
       @Override
@@ -406,7 +439,6 @@ public final class JsonCodecs {
         if (reader.peek() == JsonReader.Token.NULL) {
           return reader.nextNull();
         }
-        expect(reader, JsonReader.Token.BEGIN_ARRAY, "an array");
         List<E> result = new ArrayList<>();
         reader.beginArray();
         while (reader.hasNext()) {
@@ -450,7 +482,6 @@ public final class JsonCodecs {
         if (reader.peek() == JsonReader.Token.NULL) {
           return reader.nextNull();
         }
-        expect(reader, JsonReader.Token.BEGIN_OBJECT, "an object");
         Map<String, V> result = new LinkedHashMap<>();
         reader.beginObject();
         while (reader.hasNext()) {

@@ -86,12 +86,7 @@ class SafeDefaultsTest {
     }
 
     Api build(String baseUrl) {
-      Moshi moshi =
-          Json.moshi(
-              (type, annotations, m) ->
-                  type == TransportTest.KeyedPayment.class
-                      ? new TransportTest.KeyedPaymentAdapter()
-                      : null);
+      Moshi moshi = Json.moshi();
       ErrorDecoder decoder =
           (status, headers, body) ->
               ApiErrors.of(

@@ -1,6 +1,5 @@
 package dev.transferkit.core.internal;
 
-import com.squareup.moshi.JsonAdapter;
 import java.util.UUID;
 import okhttp3.mockwebserver.MockWebServer;
 import retrofit2.Retrofit;
@@ -15,15 +14,13 @@ public final class TestServices {
 
   /**
    * A Retrofit for the generated services (their constructors take it) with base URL {@code
-   * server.url(prefix)} and the given generated adapter factories.
+   * server.url(prefix)}; generated models' adapters are found by Moshi itself.
    */
-  public static Retrofit bare(
-      MockWebServer server, String prefix, JsonAdapter.Factory... factories) {
+  public static Retrofit bare(MockWebServer server, String prefix) {
     return new Retrofit.Builder()
         .baseUrl(server.url(prefix))
         .addConverterFactory(
-            new JsonBodies(
-                Json.moshi(factories), () -> UUID.randomUUID().toString(), Redaction.HTTP))
+            new JsonBodies(Json.moshi(), () -> UUID.randomUUID().toString(), Redaction.HTTP))
         .addCallAdapterFactory(
             new ApiCallAdapterFactory(ApiCallAdapterFactory.genericErrorDecoder()))
         .build();

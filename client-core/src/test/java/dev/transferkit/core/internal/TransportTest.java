@@ -7,11 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.squareup.moshi.JsonAdapter;
-import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
+import com.squareup.moshi.JsonClass;
 import com.squareup.moshi.Moshi;
-import com.squareup.moshi.Types;
 import dev.transferkit.core.ApiCall;
 import dev.transferkit.core.ClientBuilder;
 import dev.transferkit.core.RequestOptions;
@@ -68,48 +65,15 @@ class TransportTest {
 
   /**
    * A request model whose adapter fills the idempotency key, as the generated adapters of create
-   * requests do.
+   * requests do; Moshi finds that adapter ({@link TransportTest_KeyedPaymentJsonAdapter}) as it
+   * finds a generated model's.
    */
+  @JsonClass(generateAdapter = true)
   static final class KeyedPayment {
     final Map<String, Object> fields;
 
     KeyedPayment(Map<String, Object> fields) {
       this.fields = fields;
-    }
-  }
-
-  static final class KeyedPaymentAdapter extends JsonAdapter<KeyedPayment>
-      implements RuntimeKeyed<KeyedPayment> {
-    private final JsonAdapter<Map<String, Object>> map =
-        new Moshi.Builder()
-            .build()
-            .adapter(Types.newParameterizedType(Map.class, String.class, Object.class));
-
-    @Override
-    public KeyedPayment fromJson(JsonReader reader) throws java.io.IOException {
-      return new KeyedPayment(map.fromJson(reader));
-    }
-
-    @Override
-    public void toJson(JsonWriter writer, KeyedPayment value) throws java.io.IOException {
-      map.toJson(writer, value.fields);
-    }
-
-    @Override
-    public String runtimeKeyField() {
-      return "idempotencyKey";
-    }
-
-    @Override
-    public String runtimeKey(KeyedPayment value) {
-      return (String) value.fields.get("idempotencyKey");
-    }
-
-    @Override
-    public KeyedPayment withRuntimeKey(KeyedPayment value, String key) {
-      Map<String, Object> copy = new LinkedHashMap<>(value.fields);
-      copy.put("idempotencyKey", key);
-      return new KeyedPayment(copy);
     }
   }
 
@@ -120,10 +84,7 @@ class TransportTest {
     }
 
     PaymentsApi build(String baseUrl) {
-      Moshi moshi =
-          Json.moshi(
-              (type, annotations, m) ->
-                  type == KeyedPayment.class ? new KeyedPaymentAdapter() : null);
+      Moshi moshi = Json.moshi();
       ErrorDecoder decoder =
           (status, headers, body) ->
               ApiErrors.of(TEST_PAY_SECRETS, ErrorKind.forStatus(status), status, body)

@@ -5,7 +5,6 @@ import com.squareup.moshi.JsonDataException;
 import dev.transferkit.core.exception.TransferKitException;
 import dev.transferkit.core.exception.WebhookSignatureException;
 import dev.transferkit.core.internal.Json;
-import dev.transferkit.streambird.model.JsonAdapters;
 import dev.transferkit.streambird.model.WebhookEvent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,8 +28,7 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>Thread-safe; toString never shows the token.
  */
 public final class StreambirdWebhookVerifier {
-  private static final JsonAdapter<WebhookEvent> ADAPTER =
-      Json.moshi(JsonAdapters.FACTORY).adapter(WebhookEvent.class);
+  private static final JsonAdapter<WebhookEvent> ADAPTER = Json.moshi().adapter(WebhookEvent.class);
 
   private final SecretKeySpec key;
 

@@ -4,7 +4,6 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import dev.transferkit.core.exception.TransferKitException;
 import dev.transferkit.core.internal.Json;
-import dev.transferkit.wyre.model.JsonAdapters;
 import dev.transferkit.wyre.model.Transfer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,8 +20,7 @@ import java.util.Objects;
  * <p>Thread-safe (stateless).
  */
 public final class WyreCallbacks {
-  private static final JsonAdapter<Transfer> ADAPTER =
-      Json.moshi(JsonAdapters.FACTORY).adapter(Transfer.class);
+  private static final JsonAdapter<Transfer> ADAPTER = Json.moshi().adapter(Transfer.class);
 
   private WyreCallbacks() {}
 
