@@ -257,7 +257,8 @@ public final class CircleClient {
           Json.moshi(
               dev.transferkit.circle.wallets.model.JsonAdapters.FACTORY,
               dev.transferkit.circle.accounts.model.JsonAdapters.FACTORY,
-              dev.transferkit.circle.payouts.model.JsonAdapters.FACTORY);
+              dev.transferkit.circle.payouts.model.JsonAdapters.FACTORY,
+              dev.transferkit.circle.model.JsonAdapters.FACTORY);
       Redaction secrets =
           dev.transferkit.circle.wallets.internal.Secrets.REDACTION
               .and(dev.transferkit.circle.accounts.internal.Secrets.REDACTION)

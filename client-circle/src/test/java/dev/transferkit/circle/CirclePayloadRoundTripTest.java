@@ -32,11 +32,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Circle's documented payloads decode with the generated models and re-encode unchanged. */
 class CirclePayloadRoundTripTest {
   private final Moshi accounts =
-      Json.moshi(dev.transferkit.circle.accounts.model.JsonAdapters.FACTORY);
+      Json.moshi(dev.transferkit.circle.accounts.model.JsonAdapters.FACTORY, dev.transferkit.circle.model.JsonAdapters.FACTORY);
   private final Moshi payouts =
-      Json.moshi(dev.transferkit.circle.payouts.model.JsonAdapters.FACTORY);
+      Json.moshi(dev.transferkit.circle.payouts.model.JsonAdapters.FACTORY, dev.transferkit.circle.model.JsonAdapters.FACTORY);
   private final Moshi wallets =
-      Json.moshi(dev.transferkit.circle.wallets.model.JsonAdapters.FACTORY);
+      Json.moshi(dev.transferkit.circle.wallets.model.JsonAdapters.FACTORY, dev.transferkit.circle.model.JsonAdapters.FACTORY);
 
   private String payload(String name) {
     return resource(getClass(), "/payloads/" + name + ".json");
@@ -113,10 +113,10 @@ class CirclePayloadRoundTripTest {
     WalletsResponse w =
         assertRoundTrip(wallets, WalletsResponse.class, payload("wallets/wallets-response"));
     assertEquals("01899cf2-d415-7052-a207-f9862157e546", w.getData().getWallets().get(0).getId());
-    dev.transferkit.circle.wallets.model.BalancesResponse balances =
+    dev.transferkit.circle.wallets.model.TokenBalancesResponse balances =
         assertRoundTrip(
             wallets,
-            dev.transferkit.circle.wallets.model.BalancesResponse.class,
+            dev.transferkit.circle.wallets.model.TokenBalancesResponse.class,
             payload("wallets/balances-response"));
     assertEquals(
         "6.62607015", balances.getData().getTokenBalances().get(0).getAmount().toPlainString());
