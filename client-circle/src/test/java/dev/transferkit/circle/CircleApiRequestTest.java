@@ -9,9 +9,9 @@ import dev.transferkit.circle.accounts.api.AccountsApi;
 import dev.transferkit.circle.accounts.model.AccountLocation;
 import dev.transferkit.circle.accounts.model.AccountLocationType;
 import dev.transferkit.circle.accounts.model.CreateAccountTransferRequest;
-import dev.transferkit.circle.payouts.api.PayoutsApi;
 import dev.transferkit.circle.model.RequestCurrency;
 import dev.transferkit.circle.model.RequestMoney;
+import dev.transferkit.circle.payouts.api.PayoutsApi;
 import dev.transferkit.circle.payouts.model.CreatePayoutRequest;
 import dev.transferkit.circle.payouts.model.PayoutDestination;
 import dev.transferkit.circle.payouts.model.PayoutDestinationType;
@@ -62,7 +62,9 @@ class CircleApiRequestTest {
   private <T> T api(
       java.util.function.Function<retrofit2.Retrofit, T> service,
       com.squareup.moshi.JsonAdapter.Factory factory) {
-    return service.apply(TestServices.bare(server, "/circle/", factory, dev.transferkit.circle.model.JsonAdapters.FACTORY));
+    return service.apply(
+        TestServices.bare(
+            server, "/circle/", factory, dev.transferkit.circle.model.JsonAdapters.FACTORY));
   }
 
   /** The package-private Retrofit interface the generated service class wraps. */

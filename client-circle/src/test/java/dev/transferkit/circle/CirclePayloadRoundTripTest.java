@@ -32,11 +32,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Circle's documented payloads decode with the generated models and re-encode unchanged. */
 class CirclePayloadRoundTripTest {
   private final Moshi accounts =
-      Json.moshi(dev.transferkit.circle.accounts.model.JsonAdapters.FACTORY, dev.transferkit.circle.model.JsonAdapters.FACTORY);
+      Json.moshi(
+          dev.transferkit.circle.accounts.model.JsonAdapters.FACTORY,
+          dev.transferkit.circle.model.JsonAdapters.FACTORY);
   private final Moshi payouts =
-      Json.moshi(dev.transferkit.circle.payouts.model.JsonAdapters.FACTORY, dev.transferkit.circle.model.JsonAdapters.FACTORY);
+      Json.moshi(
+          dev.transferkit.circle.payouts.model.JsonAdapters.FACTORY,
+          dev.transferkit.circle.model.JsonAdapters.FACTORY);
   private final Moshi wallets =
-      Json.moshi(dev.transferkit.circle.wallets.model.JsonAdapters.FACTORY, dev.transferkit.circle.model.JsonAdapters.FACTORY);
+      Json.moshi(
+          dev.transferkit.circle.wallets.model.JsonAdapters.FACTORY,
+          dev.transferkit.circle.model.JsonAdapters.FACTORY);
 
   private String payload(String name) {
     return resource(getClass(), "/payloads/" + name + ".json");

@@ -54,15 +54,21 @@ class ProviderSchemaDecodeTest {
     our(
         "circle/user-controlled-wallets.yaml",
         "dev.transferkit.circle.wallets.model",
-        Json.moshi(dev.transferkit.circle.wallets.model.JsonAdapters.FACTORY, dev.transferkit.circle.model.JsonAdapters.FACTORY));
+        Json.moshi(
+            dev.transferkit.circle.wallets.model.JsonAdapters.FACTORY,
+            dev.transferkit.circle.model.JsonAdapters.FACTORY));
     our(
         "circle/digital-asset-accounts.yaml",
         "dev.transferkit.circle.accounts.model",
-        Json.moshi(dev.transferkit.circle.accounts.model.JsonAdapters.FACTORY, dev.transferkit.circle.model.JsonAdapters.FACTORY));
+        Json.moshi(
+            dev.transferkit.circle.accounts.model.JsonAdapters.FACTORY,
+            dev.transferkit.circle.model.JsonAdapters.FACTORY));
     our(
         "circle/payouts.yaml",
         "dev.transferkit.circle.payouts.model",
-        Json.moshi(dev.transferkit.circle.payouts.model.JsonAdapters.FACTORY, dev.transferkit.circle.model.JsonAdapters.FACTORY));
+        Json.moshi(
+            dev.transferkit.circle.payouts.model.JsonAdapters.FACTORY,
+            dev.transferkit.circle.model.JsonAdapters.FACTORY));
   }
 
   private static void our(String spec, String modelPackage, Moshi moshi) {

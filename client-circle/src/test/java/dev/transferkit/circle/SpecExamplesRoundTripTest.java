@@ -11,8 +11,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every example in the three Circle specs decodes with its generated model and re-encodes
- * unchanged. An example's schema is generated in its API's model package or, for a schema of
- * {@code circle/common.yaml} (the error body, money), once in {@code dev.transferkit.circle.model}.
+ * unchanged. An example's schema is generated in its API's model package or, for a schema of {@code
+ * circle/common.yaml} (the error body, money), once in {@code dev.transferkit.circle.model}.
  */
 class SpecExamplesRoundTripTest {
   private static final String SHARED_MODEL_PACKAGE = "dev.transferkit.circle.model";
