@@ -7,9 +7,9 @@ import dev.transferkit.circle.accounts.model.AccountLocationType;
 import dev.transferkit.circle.accounts.model.AccountTransfer;
 import dev.transferkit.circle.accounts.model.AccountTransferResponse;
 import dev.transferkit.circle.accounts.model.CreateAccountTransferRequest;
-import dev.transferkit.circle.accounts.model.Currency;
 import dev.transferkit.circle.accounts.model.JsonAdapters;
-import dev.transferkit.circle.accounts.model.Money;
+import dev.transferkit.circle.model.RequestCurrency;
+import dev.transferkit.circle.model.RequestMoney;
 import dev.transferkit.core.internal.Json;
 import dev.transferkit.core.internal.JsonCodecs;
 import java.io.IOException;
@@ -92,7 +92,7 @@ public final class ColdStart {
             AccountLocation.builder().type(AccountLocationType.ACCOUNT).id("1017381855").build())
         .destination(
             AccountLocation.builder().type(AccountLocationType.ACCOUNT).id("1000661542").build())
-        .amount(Money.builder().amount(new BigDecimal("2500.00")).currency(Currency.USD).build());
+        .amount(RequestMoney.builder().amount(new BigDecimal("2500.00")).currency(RequestCurrency.USD).build());
   }
 
   static AccountTransfer facade(String baseUrl) {
@@ -108,7 +108,7 @@ public final class ColdStart {
             .writeTimeout(30, TimeUnit.SECONDS)
             .retryOnConnectionFailure(false)
             .build();
-    com.squareup.moshi.Moshi moshi = Json.moshi(JsonAdapters.FACTORY);
+    com.squareup.moshi.Moshi moshi = Json.moshi(JsonAdapters.FACTORY, dev.transferkit.circle.model.JsonAdapters.FACTORY);
     JsonAdapter<CreateAccountTransferRequest> requestAdapter =
         moshi.adapter(CreateAccountTransferRequest.class);
     JsonAdapter<AccountTransferResponse> responseAdapter =

@@ -9,8 +9,8 @@ import dev.transferkit.circle.payouts.model.CreatePayoutRequest;
 import dev.transferkit.circle.payouts.model.Payout;
 import dev.transferkit.circle.payouts.model.PayoutDestination;
 import dev.transferkit.circle.payouts.model.PayoutDestinationType;
-import dev.transferkit.circle.payouts.model.PayoutRequestCurrency;
-import dev.transferkit.circle.payouts.model.PayoutRequestMoney;
+import dev.transferkit.circle.model.RequestCurrency;
+import dev.transferkit.circle.model.RequestMoney;
 import dev.transferkit.circle.payouts.model.PurposeOfTransfer;
 import dev.transferkit.core.exception.ApiException;
 import dev.transferkit.sandbox.SandboxSeed;
@@ -107,9 +107,9 @@ public final class CirclePayoutSteps {
                         .id(destinationId)
                         .build())
                 .amount(
-                    PayoutRequestMoney.builder()
+                    RequestMoney.builder()
                         .amount(amount)
-                        .currency(PayoutRequestCurrency.USD)
+                        .currency(RequestCurrency.USD)
                         .build())
                 .purposeOfTransfer(purpose)
                 .build())
