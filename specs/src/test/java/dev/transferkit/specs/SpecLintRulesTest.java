@@ -108,12 +108,12 @@ class SpecLintRulesTest {
   }
 
   @Test
-  void aSchemaTakenFromASharedFileIsLintedWithTheSpecThatRefersToIt()
-      throws URISyntaxException {
+  void aSchemaTakenFromASharedFileIsLintedWithTheSpecThatRefersToIt() throws URISyntaxException {
     Path spec =
         Paths.get(SpecLintRulesTest.class.getResource("/broken/refers-to-shared.yaml").toURI());
     List<String> found = SpecLint.lint(spec, "broken/refers-to-shared.yaml");
-    assertProblem(found, "broken/refers-to-shared.yaml", "schema SharedAmount: needs a description");
+    assertProblem(
+        found, "broken/refers-to-shared.yaml", "schema SharedAmount: needs a description");
     assertProblem(
         found,
         "broken/refers-to-shared.yaml",
