@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Circle user-controlled wallets: wallets, tokens and balances (the users are in {@link
@@ -33,10 +32,6 @@ import java.util.regex.Pattern;
 final class CircleWallets {
   private final Circle circle;
   final CircleUsers users;
-
-  static final Pattern EVM_ADDRESS = Pattern.compile("^0x[0-9a-fA-F]{40}$");
-
-  static final Pattern BASE58_ADDRESS = Pattern.compile("^[1-9A-HJ-NP-Za-km-z]{32,44}$");
 
   // User-controlled wallets
   record Token(
@@ -346,12 +341,12 @@ final class CircleWallets {
 
   static boolean validAddress(String blockchain, String address) {
     if (blockchain.startsWith("SOL")) {
-      return BASE58_ADDRESS.matcher(address).matches();
+      return ChainAddresses.SOLANA.matcher(address).matches();
     }
     if (blockchain.startsWith("NEAR") || blockchain.startsWith("APTOS")) {
       return !address.isBlank();
     }
-    return EVM_ADDRESS.matcher(address).matches();
+    return ChainAddresses.EVM.matcher(address).matches();
   }
 
   // ------------------------------------------------------------------------------------------

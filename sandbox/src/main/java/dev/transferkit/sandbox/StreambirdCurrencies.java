@@ -43,13 +43,11 @@ final class StreambirdCurrencies {
 
   static final Map<String, Pattern> ADDRESS =
       Map.of(
-          "ETH", Pattern.compile("^0x[0-9a-fA-F]{40}$"),
-          "SOL", Pattern.compile("^[1-9A-HJ-NP-Za-km-z]{32,44}$"),
-          "BTC",
-              Pattern.compile(
-                  "^((bc1|tb1)[02-9ac-hj-np-z]{11,71}|[123mn][1-9A-HJ-NP-Za-km-z]{25,34})$"),
-          "DOT", Pattern.compile("^[1-9A-HJ-NP-Za-km-z]{46,48}$"),
-          "XLM", Pattern.compile("^G[A-Z2-7]{55}$"));
+          "ETH", ChainAddresses.EVM,
+          "SOL", ChainAddresses.SOLANA,
+          "BTC", ChainAddresses.BITCOIN,
+          "DOT", ChainAddresses.POLKADOT,
+          "XLM", ChainAddresses.STELLAR);
 
   private StreambirdCurrencies() {}
 

@@ -19,20 +19,7 @@ import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
-import io.swagger.v3.parser.OpenAPIV3Parser;
-import io.swagger.v3.parser.core.models.ParseOptions;
-import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystemAlreadyExistsException;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,41 +83,6 @@ public final class SpecValidator {
     return CACHE.computeIfAbsent(provider, SpecValidator::load);
   }
 
-  /**
-   * The specs: {@code -Dtransferkit.specs}, else the repository's {@code ../specs} or {@code
-   * specs}, else the copy the sandbox jar carries on the classpath (what the runner jar uses
-   * outside a checkout).
-   */
-  public static Path specsDir() {
-    String configured = System.getProperty("transferkit.specs");
-    if (configured != null) {
-      return Paths.get(configured);
-    }
-    for (Path candidate : List.of(Paths.get("../specs"), Paths.get("specs"))) {
-      if (Files.isDirectory(candidate.resolve("circle"))) {
-        return candidate;
-      }
-    }
-    URL onClasspath = SpecValidator.class.getClassLoader().getResource("specs/circle");
-    if (onClasspath != null) {
-      try {
-        URI uri = onClasspath.toURI();
-        if (uri.getScheme().equals("jar")) {
-          try {
-            FileSystems.newFileSystem(uri, Map.of());
-          } catch (FileSystemAlreadyExistsException alreadyOpen) {
-            // opened by an earlier call: Path.of finds it
-          }
-        }
-        return Path.of(uri).getParent();
-      } catch (URISyntaxException | IOException e) {
-        throw new IllegalStateException(
-            "cannot read the specs on the classpath at " + onClasspath, e);
-      }
-    }
-    throw new IllegalStateException("cannot find specs/: set -Dtransferkit.specs");
-  }
-
   /** The provider's spec files as the specs module indexes and parses them ({@link SpecLoader}). */
   private static SpecValidator load(String provider) {
     Map<String, OpenApiInteractionValidator> validators = new LinkedHashMap<>();
@@ -143,24 +95,6 @@ public final class SpecValidator {
       apis.put(file, api);
     }
     return new SpecValidator(provider, validators, operations, apis);
-  }
-
-  /** Parses one spec with every $ref resolved (error responses included). */
-  public static OpenAPI parse(Path file) {
-    ParseOptions options = new ParseOptions();
-    options.setResolve(true);
-    options.setResolveFully(true);
-    try {
-      SwaggerParseResult result =
-          new OpenAPIV3Parser()
-              .readContents(Files.readString(file, StandardCharsets.UTF_8), null, options);
-      if (result.getOpenAPI() == null) {
-        throw new IllegalStateException("cannot parse " + file + ": " + result.getMessages());
-      }
-      return result.getOpenAPI();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   /**

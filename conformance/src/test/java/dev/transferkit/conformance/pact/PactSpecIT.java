@@ -9,7 +9,7 @@ import com.atlassian.oai.validator.pact.PactProviderValidator;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.transferkit.conformance.spec.SpecValidator;
+import dev.transferkit.specs.SpecLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,9 +66,7 @@ class PactSpecIT {
                           Files.isRegularFile(pact),
                           pact + " was not written by the consumer tests");
                       OpenApiInteractionValidator validator =
-                          OpenApiInteractionValidator.createFor(
-                                  SpecValidator.parse(
-                                      SpecValidator.specsDir().resolve(e.getValue())))
+                          OpenApiInteractionValidator.createFor(SpecLoader.parse(e.getValue()))
                               .withLevelResolver(PactLevelResolverFactory.create())
                               .build();
                       PactProviderValidationResults results =
