@@ -77,7 +77,9 @@ public class ClientOverheadBenchmark {
   static final JsonAdapter<AccountTransferResponse> RESPONSE_ADAPTER = Codecs.OURS_CIRCLE_TRANSFER;
   static final JsonAdapter<CreateAccountTransferRequest> REQUEST_ADAPTER =
       Codecs.adapter(
-          Json.moshi(dev.transferkit.circle.accounts.model.JsonAdapters.FACTORY, dev.transferkit.circle.model.JsonAdapters.FACTORY),
+          Json.moshi(
+              dev.transferkit.circle.accounts.model.JsonAdapters.FACTORY,
+              dev.transferkit.circle.model.JsonAdapters.FACTORY),
           CreateAccountTransferRequest.class);
 
   CannedServer server;
@@ -105,7 +107,11 @@ public class ClientOverheadBenchmark {
             AccountLocation.builder().type(AccountLocationType.ACCOUNT).id("1017381855").build())
         .destination(
             AccountLocation.builder().type(AccountLocationType.ACCOUNT).id("1000661542").build())
-        .amount(RequestMoney.builder().amount(new BigDecimal("2500.00")).currency(RequestCurrency.USD).build());
+        .amount(
+            RequestMoney.builder()
+                .amount(new BigDecimal("2500.00"))
+                .currency(RequestCurrency.USD)
+                .build());
   }
 
   @Setup(Level.Trial)

@@ -36,9 +36,13 @@ public final class Codecs {
 
   // ---- ours
   private static final Moshi CIRCLE_ACCOUNTS =
-      Json.moshi(dev.transferkit.circle.accounts.model.JsonAdapters.FACTORY, dev.transferkit.circle.model.JsonAdapters.FACTORY);
+      Json.moshi(
+          dev.transferkit.circle.accounts.model.JsonAdapters.FACTORY,
+          dev.transferkit.circle.model.JsonAdapters.FACTORY);
   private static final Moshi CIRCLE_PAYOUTS =
-      Json.moshi(dev.transferkit.circle.payouts.model.JsonAdapters.FACTORY, dev.transferkit.circle.model.JsonAdapters.FACTORY);
+      Json.moshi(
+          dev.transferkit.circle.payouts.model.JsonAdapters.FACTORY,
+          dev.transferkit.circle.model.JsonAdapters.FACTORY);
   private static final Moshi WYRE = Json.moshi(dev.transferkit.wyre.model.JsonAdapters.FACTORY);
   private static final Moshi STREAMBIRD =
       Json.moshi(dev.transferkit.streambird.model.JsonAdapters.FACTORY);

@@ -92,7 +92,11 @@ public final class ColdStart {
             AccountLocation.builder().type(AccountLocationType.ACCOUNT).id("1017381855").build())
         .destination(
             AccountLocation.builder().type(AccountLocationType.ACCOUNT).id("1000661542").build())
-        .amount(RequestMoney.builder().amount(new BigDecimal("2500.00")).currency(RequestCurrency.USD).build());
+        .amount(
+            RequestMoney.builder()
+                .amount(new BigDecimal("2500.00"))
+                .currency(RequestCurrency.USD)
+                .build());
   }
 
   static AccountTransfer facade(String baseUrl) {
@@ -108,7 +112,8 @@ public final class ColdStart {
             .writeTimeout(30, TimeUnit.SECONDS)
             .retryOnConnectionFailure(false)
             .build();
-    com.squareup.moshi.Moshi moshi = Json.moshi(JsonAdapters.FACTORY, dev.transferkit.circle.model.JsonAdapters.FACTORY);
+    com.squareup.moshi.Moshi moshi =
+        Json.moshi(JsonAdapters.FACTORY, dev.transferkit.circle.model.JsonAdapters.FACTORY);
     JsonAdapter<CreateAccountTransferRequest> requestAdapter =
         moshi.adapter(CreateAccountTransferRequest.class);
     JsonAdapter<AccountTransferResponse> responseAdapter =

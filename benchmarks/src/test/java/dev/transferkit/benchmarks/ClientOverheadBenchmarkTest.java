@@ -29,7 +29,9 @@ class ClientOverheadBenchmarkTest {
   @Test
   void everyPathSendsTheSameRequestAndGetsTheDocumentedAnswer() throws Exception {
     dev.transferkit.circle.accounts.model.AccountTransfer expected =
-        dev.transferkit.core.internal.Json.moshi(dev.transferkit.circle.accounts.model.JsonAdapters.FACTORY, dev.transferkit.circle.model.JsonAdapters.FACTORY)
+        dev.transferkit.core.internal.Json.moshi(
+                dev.transferkit.circle.accounts.model.JsonAdapters.FACTORY,
+                dev.transferkit.circle.model.JsonAdapters.FACTORY)
             .adapter(AccountTransferResponse.class)
             .fromJson(
                 new String(

@@ -24,9 +24,13 @@ final class Decoding {
   private Decoding() {}
 
   static final Moshi CIRCLE_ACCOUNTS =
-      Json.moshi(dev.transferkit.circle.accounts.model.JsonAdapters.FACTORY, dev.transferkit.circle.model.JsonAdapters.FACTORY);
+      Json.moshi(
+          dev.transferkit.circle.accounts.model.JsonAdapters.FACTORY,
+          dev.transferkit.circle.model.JsonAdapters.FACTORY);
   static final Moshi CIRCLE_PAYOUTS =
-      Json.moshi(dev.transferkit.circle.payouts.model.JsonAdapters.FACTORY, dev.transferkit.circle.model.JsonAdapters.FACTORY);
+      Json.moshi(
+          dev.transferkit.circle.payouts.model.JsonAdapters.FACTORY,
+          dev.transferkit.circle.model.JsonAdapters.FACTORY);
   static final Moshi WYRE = Json.moshi(dev.transferkit.wyre.model.JsonAdapters.FACTORY);
   static final Moshi STREAMBIRD = Json.moshi(dev.transferkit.streambird.model.JsonAdapters.FACTORY);
 

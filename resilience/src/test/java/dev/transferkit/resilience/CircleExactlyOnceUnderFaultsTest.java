@@ -197,7 +197,11 @@ class CircleExactlyOnceUnderFaultsTest {
                                 .type(AccountLocationType.ACCOUNT)
                                 .id(it.to)
                                 .build())
-                        .amount(RequestMoney.builder().amount(it.amount).currency(RequestCurrency.USD).build())
+                        .amount(
+                            RequestMoney.builder()
+                                .amount(it.amount)
+                                .currency(RequestCurrency.USD)
+                                .build())
                         .build())
                 .execute();
         return t.getId();

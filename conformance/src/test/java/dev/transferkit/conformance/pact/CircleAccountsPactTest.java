@@ -222,7 +222,11 @@ class CircleAccountsPactTest {
         .source(AccountLocation.builder().type(AccountLocationType.ACCOUNT).id(SOURCE).build())
         .destination(
             AccountLocation.builder().type(AccountLocationType.ACCOUNT).id(DESTINATION).build())
-        .amount(RequestMoney.builder().amount(new BigDecimal(amount)).currency(RequestCurrency.USD).build())
+        .amount(
+            RequestMoney.builder()
+                .amount(new BigDecimal(amount))
+                .currency(RequestCurrency.USD)
+                .build())
         .build();
   }
 }

@@ -80,7 +80,10 @@ class CircleAccountsProviderIT extends SandboxProviderVerification {
                         .id(SandboxSeed.CIRCLE_DESTINATION_ACCOUNT)
                         .build())
                 .amount(
-                    RequestMoney.builder().amount(new BigDecimal(amount)).currency(RequestCurrency.USD).build())
+                    RequestMoney.builder()
+                        .amount(new BigDecimal(amount))
+                        .currency(RequestCurrency.USD)
+                        .build())
                 .build())
         .execute()
         .getId();
