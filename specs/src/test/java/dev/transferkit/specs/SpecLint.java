@@ -78,6 +78,7 @@ final class SpecLint {
     if (!parse(spec)) {
       return;
     }
+    checkSharedNames(spec);
     checkServers();
     checkSecurity();
     checkOperations();
@@ -116,6 +117,39 @@ final class SpecLint {
     }
     checkSchemas();
   }
+
+  /**
+   * A schema this spec defines must not also come from a shared file it refers to: swagger-parser
+   * then bundles the shared one as {@code <Name>_1}, and the generator (whose schemaMappings name
+   * {@code <Name>} as the shared class) would quietly use the shared class for the local schema.
+   */
+  private void checkSharedNames(Path spec) {
+    ParseOptions options = new ParseOptions();
+    options.setResolve(false);
+    OpenAPI own =
+        new OpenAPIV3Parser().readLocation(spec.toUri().toString(), null, options).getOpenAPI();
+    if (own == null
+        || own.getComponents() == null
+        || own.getComponents().getSchemas() == null
+        || api.getComponents() == null
+        || api.getComponents().getSchemas() == null) {
+      return;
+    }
+    Set<String> local = own.getComponents().getSchemas().keySet();
+    for (String name : api.getComponents().getSchemas().keySet()) {
+      java.util.regex.Matcher renamed = BUNDLED_CLASH.matcher(name);
+      if (!local.contains(name) && renamed.matches() && local.contains(renamed.group(1))) {
+        problem(
+            "schema " + renamed.group(1),
+            "also defined in a shared file this spec refers to (bundled as "
+                + name
+                + "): define it once, in the shared file");
+      }
+    }
+  }
+
+  /** How swagger-parser names a referenced schema whose name the spec already uses. */
+  private static final Pattern BUNDLED_CLASH = Pattern.compile("(.+)_[0-9]+");
 
   /**
    * Parses {@code spec} with what it references in other files ({@code $ref:

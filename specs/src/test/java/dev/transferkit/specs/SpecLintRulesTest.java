@@ -120,6 +120,17 @@ class SpecLintRulesTest {
         "schema SharedAmount.amount: a decimal string needs a pattern");
   }
 
+  @Test
+  void aSchemaDefinedInTheSpecAndInItsSharedFileIsReported() throws URISyntaxException {
+    Path spec =
+        Paths.get(SpecLintRulesTest.class.getResource("/broken/shadows-shared.yaml").toURI());
+    List<String> found = SpecLint.lint(spec, "broken/shadows-shared.yaml");
+    assertProblem(
+        found,
+        "broken/shadows-shared.yaml",
+        "schema SharedAmount: also defined in a shared file this spec refers to");
+  }
+
   private static void assertProblem(List<String> problems, String file, String expected) {
     String prefix = file + ": ";
     assertTrue(
