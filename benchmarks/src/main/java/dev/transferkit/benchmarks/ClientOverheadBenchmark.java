@@ -7,8 +7,8 @@ import dev.transferkit.circle.accounts.model.AccountLocationType;
 import dev.transferkit.circle.accounts.model.AccountTransfer;
 import dev.transferkit.circle.accounts.model.AccountTransferResponse;
 import dev.transferkit.circle.accounts.model.CreateAccountTransferRequest;
-import dev.transferkit.circle.accounts.model.Currency;
-import dev.transferkit.circle.accounts.model.Money;
+import dev.transferkit.circle.model.RequestCurrency;
+import dev.transferkit.circle.model.RequestMoney;
 import dev.transferkit.core.internal.Json;
 import dev.transferkit.core.internal.JsonCodecs;
 import java.io.IOException;
@@ -103,7 +103,11 @@ public class ClientOverheadBenchmark {
             AccountLocation.builder().type(AccountLocationType.ACCOUNT).id("1017381855").build())
         .destination(
             AccountLocation.builder().type(AccountLocationType.ACCOUNT).id("1000661542").build())
-        .amount(Money.builder().amount(new BigDecimal("2500.00")).currency(Currency.USD).build());
+        .amount(
+            RequestMoney.builder()
+                .amount(new BigDecimal("2500.00"))
+                .currency(RequestCurrency.USD)
+                .build());
   }
 
   @Setup(Level.Trial)

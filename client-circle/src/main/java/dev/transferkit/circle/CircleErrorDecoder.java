@@ -2,7 +2,7 @@ package dev.transferkit.circle;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
-import dev.transferkit.circle.wallets.model.CircleError;
+import dev.transferkit.circle.model.CircleError;
 import dev.transferkit.core.exception.ApiException;
 import dev.transferkit.core.internal.ApiErrors;
 import dev.transferkit.core.internal.ErrorDecoder;

@@ -9,8 +9,8 @@ import dev.transferkit.circle.accounts.api.AccountsApi;
 import dev.transferkit.circle.accounts.model.AccountLocation;
 import dev.transferkit.circle.accounts.model.AccountLocationType;
 import dev.transferkit.circle.accounts.model.CreateAccountTransferRequest;
-import dev.transferkit.circle.accounts.model.Currency;
-import dev.transferkit.circle.accounts.model.Money;
+import dev.transferkit.circle.model.RequestCurrency;
+import dev.transferkit.circle.model.RequestMoney;
 import dev.transferkit.circle.payouts.api.PayoutsApi;
 import dev.transferkit.circle.payouts.model.CreatePayoutRequest;
 import dev.transferkit.circle.payouts.model.PayoutDestination;
@@ -106,9 +106,9 @@ class CircleApiRequestTest {
                         .id("1000661542")
                         .build())
                 .amount(
-                    Money.builder()
+                    RequestMoney.builder()
                         .amount(new BigDecimal("2500.00"))
-                        .currency(Currency.USD)
+                        .currency(RequestCurrency.USD)
                         .build())
                 .build())
         .execute();
@@ -175,9 +175,9 @@ class CircleApiRequestTest {
                         .id("b8627ae8-732b-4d25-b947-1df8f4007a29")
                         .build())
                 .amount(
-                    dev.transferkit.circle.payouts.model.PayoutRequestMoney.builder()
+                    RequestMoney.builder()
                         .amount(new BigDecimal("3.14"))
-                        .currency(dev.transferkit.circle.payouts.model.PayoutRequestCurrency.USD)
+                        .currency(RequestCurrency.USD)
                         .build())
                 .purposeOfTransfer(PurposeOfTransfer.PMT001)
                 .build())

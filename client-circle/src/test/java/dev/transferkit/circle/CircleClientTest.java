@@ -10,11 +10,11 @@ import dev.transferkit.circle.accounts.model.AccountLocation;
 import dev.transferkit.circle.accounts.model.AccountLocationType;
 import dev.transferkit.circle.accounts.model.AccountTransfer;
 import dev.transferkit.circle.accounts.model.CreateAccountTransferRequest;
+import dev.transferkit.circle.model.RequestCurrency;
+import dev.transferkit.circle.model.RequestMoney;
 import dev.transferkit.circle.payouts.model.CreatePayoutRequest;
 import dev.transferkit.circle.payouts.model.PayoutDestination;
 import dev.transferkit.circle.payouts.model.PayoutDestinationType;
-import dev.transferkit.circle.payouts.model.PayoutRequestCurrency;
-import dev.transferkit.circle.payouts.model.PayoutRequestMoney;
 import dev.transferkit.circle.payouts.model.PurposeOfTransfer;
 import dev.transferkit.circle.wallets.model.CreateTransferTransactionForEndUserRequest;
 import dev.transferkit.core.RetryPolicy;
@@ -94,9 +94,9 @@ class CircleClientTest {
                 .id("b8627ae8-732b-4d25-b947-1df8f4007a29")
                 .build())
         .amount(
-            PayoutRequestMoney.builder()
+            RequestMoney.builder()
                 .amount(new BigDecimal("3.14"))
-                .currency(PayoutRequestCurrency.USD)
+                .currency(RequestCurrency.USD)
                 .build())
         .purposeOfTransfer(PurposeOfTransfer.PMT001)
         .build();
@@ -139,9 +139,9 @@ class CircleClientTest {
                     .id("1000661542")
                     .build())
             .amount(
-                dev.transferkit.circle.accounts.model.Money.builder()
+                RequestMoney.builder()
                     .amount(new BigDecimal("2500.00"))
-                    .currency(dev.transferkit.circle.accounts.model.Currency.USD)
+                    .currency(RequestCurrency.USD)
                     .build())
             .build();
 

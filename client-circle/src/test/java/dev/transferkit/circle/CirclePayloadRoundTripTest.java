@@ -128,10 +128,10 @@ class CirclePayloadRoundTripTest {
     WalletsResponse w =
         assertRoundTrip(moshi, WalletsResponse.class, payload("wallets/wallets-response"));
     assertEquals("01899cf2-d415-7052-a207-f9862157e546", w.getData().getWallets().get(0).getId());
-    dev.transferkit.circle.wallets.model.BalancesResponse balances =
+    dev.transferkit.circle.wallets.model.TokenBalancesResponse balances =
         assertRoundTrip(
             moshi,
-            dev.transferkit.circle.wallets.model.BalancesResponse.class,
+            dev.transferkit.circle.wallets.model.TokenBalancesResponse.class,
             payload("wallets/balances-response"));
     assertEquals(
         "6.62607015", balances.getData().getTokenBalances().get(0).getAmount().toPlainString());

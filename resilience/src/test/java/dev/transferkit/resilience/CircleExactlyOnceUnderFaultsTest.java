@@ -9,8 +9,8 @@ import dev.transferkit.circle.accounts.model.AccountLocation;
 import dev.transferkit.circle.accounts.model.AccountLocationType;
 import dev.transferkit.circle.accounts.model.AccountTransfer;
 import dev.transferkit.circle.accounts.model.CreateAccountTransferRequest;
-import dev.transferkit.circle.accounts.model.Currency;
-import dev.transferkit.circle.accounts.model.Money;
+import dev.transferkit.circle.model.RequestCurrency;
+import dev.transferkit.circle.model.RequestMoney;
 import dev.transferkit.core.RetryPolicy;
 import dev.transferkit.core.exception.NetworkException;
 import dev.transferkit.core.exception.TransferKitException;
@@ -197,7 +197,11 @@ class CircleExactlyOnceUnderFaultsTest {
                                 .type(AccountLocationType.ACCOUNT)
                                 .id(it.to)
                                 .build())
-                        .amount(Money.builder().amount(it.amount).currency(Currency.USD).build())
+                        .amount(
+                            RequestMoney.builder()
+                                .amount(it.amount)
+                                .currency(RequestCurrency.USD)
+                                .build())
                         .build())
                 .execute();
         return t.getId();

@@ -103,7 +103,8 @@ final class CirclePayouts {
         throw Errors.circle(
             400, 5020, "purposeOfTransfer is required for " + e.type() + " circle.entities.");
       }
-      // USD or EUR only: the spec's PayoutRequestCurrency, checked with the rest of the request
+      // USD or EUR only: the spec's RequestCurrency (circle/common.yaml), checked with the rest of
+      // the request
       // before this runs.
       String currency = body.path("amount").path("currency").asText();
       if (body.has("toAmount")

@@ -26,7 +26,9 @@ public final class SpecLoader {
 
   /**
    * The parsed spec. Reads the JSON twin {@code specs/<file minus .yaml>.json} written at build
-   * time when it is on the classpath (parsing JSON is faster than YAML; same tree), else the YAML.
+   * time when it is on the classpath (parsing JSON is faster than YAML; same tree, with what the
+   * YAML references in a shared file such as {@code circle/common.yaml} already bundled), else the
+   * YAML from its classpath location, so that its relative {@code $ref}s to shared files resolve.
    *
    * @throws IllegalStateException when the file is missing or is not an OpenAPI 3 document
    */
@@ -36,16 +38,25 @@ public final class SpecLoader {
     options.setResolveFully(true);
     // The OpenAPI 3 parser directly: the generic entry point would also load the Swagger 2
     // converter.
-    SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(text(specFile), null, options);
+    String twin = read(twin(specFile));
+    SwaggerParseResult parsed;
+    if (twin != null) {
+      parsed = new OpenAPIV3Parser().readContents(twin, null, options);
+    } else {
+      parsed = new OpenAPIV3Parser().readLocation(yamlLocation(specFile), null, options);
+    }
     if (parsed.getOpenAPI() == null) {
       throw new IllegalStateException("cannot parse " + specFile + ": " + parsed.getMessages());
     }
     return parsed.getOpenAPI();
   }
 
-  /** The spec file's text: its JSON twin when present, else the YAML. */
+  /**
+   * The spec file's text: its JSON twin when present (self-contained), else the YAML (which may
+   * refer to a shared file beside it: use {@link #parse} to read a spec with its references).
+   */
   public static String text(String specFile) {
-    String twin = read("specs/" + specFile.replaceFirst("\\.yaml$", ".json"));
+    String twin = read(twin(specFile));
     if (twin != null) {
       return twin;
     }
@@ -54,6 +65,18 @@ public final class SpecLoader {
       throw new IllegalStateException("spec specs/" + specFile + " is not on the classpath");
     }
     return yaml;
+  }
+
+  private static String twin(String specFile) {
+    return "specs/" + specFile.replaceFirst("\\.yaml$", ".json");
+  }
+
+  private static String yamlLocation(String specFile) {
+    java.net.URL yaml = SpecLoader.class.getClassLoader().getResource("specs/" + specFile);
+    if (yaml == null) {
+      throw new IllegalStateException("spec specs/" + specFile + " is not on the classpath");
+    }
+    return yaml.toString();
   }
 
   /**

@@ -48,10 +48,25 @@ final class SpecLint {
     this.file = file;
   }
 
-  /** Lints one spec file; returns its problems, each prefixed with the file name. */
+  /**
+   * Lints one spec file (an API); returns its problems, each prefixed with the file name. What it
+   * references in a shared file ({@code $ref: 'common.yaml#/...'}) is linted with it, by the same
+   * rules.
+   */
   static List<String> lint(Path spec, String displayName) {
     SpecLint lint = new SpecLint(displayName);
     lint.run(spec);
+    return lint.problems;
+  }
+
+  /**
+   * Lints a shared file ({@link Provider#sharedFiles()}, e.g. {@code circle/common.yaml}):
+   * components only, by the same schema rules as a spec; its error answers use the provider's
+   * {@code Error} schema. Servers, security, operations and error codes belong to each API's spec.
+   */
+  static List<String> lintShared(Path spec, String displayName) {
+    SpecLint lint = new SpecLint(displayName);
+    lint.runShared(spec);
     return lint.problems;
   }
 
@@ -60,8 +75,91 @@ final class SpecLint {
   }
 
   private void run(Path spec) {
+    if (!parse(spec)) {
+      return;
+    }
+    checkSharedNames(spec);
+    checkServers();
+    checkSecurity();
+    checkOperations();
+    checkSchemas();
+    checkErrorCodes();
+  }
+
+  private void runShared(Path spec) {
+    if (!parse(spec)) {
+      return;
+    }
+    if (api.getPaths() != null && !api.getPaths().isEmpty()) {
+      problem("paths", "a shared file holds components only (paths: {}), no operations");
+    }
+    if (api.getSecurity() != null
+        || (api.getComponents() != null && api.getComponents().getSecuritySchemes() != null)) {
+      problem("security", "belongs in each API's spec, not in a shared file");
+    }
+    if (api.getExtensions() != null && api.getExtensions().containsKey("x-transferkit-errors")) {
+      problem("x-transferkit-errors", "belongs in each API's spec, not in a shared file");
+    }
+    if (api.getComponents() != null && api.getComponents().getResponses() != null) {
+      api.getComponents()
+          .getResponses()
+          .forEach(
+              (name, response) -> {
+                String where = "components.responses." + name;
+                if (isBlank(response.getDescription())) {
+                  problem(where, "needs a description");
+                }
+                String ref = schemaRef(response.getContent());
+                if (ref == null || !ref.endsWith("/Error")) {
+                  problem(where, "errors must use the provider's Error schema, was " + ref);
+                }
+              });
+    }
+    checkSchemas();
+  }
+
+  /**
+   * A schema this spec defines must not also come from a shared file it refers to: swagger-parser
+   * then bundles the shared one as {@code <Name>_1}, and the generator (whose schemaMappings name
+   * {@code <Name>} as the shared class) would quietly use the shared class for the local schema.
+   */
+  private void checkSharedNames(Path spec) {
     ParseOptions options = new ParseOptions();
     options.setResolve(false);
+    OpenAPI own =
+        new OpenAPIV3Parser().readLocation(spec.toUri().toString(), null, options).getOpenAPI();
+    if (own == null
+        || own.getComponents() == null
+        || own.getComponents().getSchemas() == null
+        || api.getComponents() == null
+        || api.getComponents().getSchemas() == null) {
+      return;
+    }
+    Set<String> local = own.getComponents().getSchemas().keySet();
+    for (String name : api.getComponents().getSchemas().keySet()) {
+      java.util.regex.Matcher renamed = BUNDLED_CLASH.matcher(name);
+      if (!local.contains(name) && renamed.matches() && local.contains(renamed.group(1))) {
+        problem(
+            "schema " + renamed.group(1),
+            "also defined in a shared file this spec refers to (bundled as "
+                + name
+                + "): define it once, in the shared file");
+      }
+    }
+  }
+
+  /** How swagger-parser names a referenced schema whose name the spec already uses. */
+  private static final Pattern BUNDLED_CLASH = Pattern.compile("(.+)_[0-9]+");
+
+  /**
+   * Parses {@code spec} with what it references in other files ({@code $ref:
+   * 'common.yaml#/components/schemas/Money'}) bundled by swagger-parser as local components, so
+   * every rule below sees one document; checks the version and the description. False when it does
+   * not parse.
+   */
+  private boolean parse(Path spec) {
+    ParseOptions options = new ParseOptions();
+    options.setResolve(true);
     SwaggerParseResult result =
         new OpenAPIV3Parser().readLocation(spec.toUri().toString(), null, options);
     if (result.getMessages() != null) {
@@ -72,7 +170,7 @@ final class SpecLint {
     api = result.getOpenAPI();
     if (api == null) {
       problem("parse", "not an OpenAPI document");
-      return;
+      return false;
     }
     if (!"3.0.3".equals(api.getOpenapi())) {
       problem("openapi", "must be 3.0.3, was " + api.getOpenapi());
@@ -80,11 +178,7 @@ final class SpecLint {
     if (api.getInfo() == null || isBlank(api.getInfo().getDescription())) {
       problem("info", "needs a description");
     }
-    checkServers();
-    checkSecurity();
-    checkOperations();
-    checkSchemas();
-    checkErrorCodes();
+    return true;
   }
 
   /**

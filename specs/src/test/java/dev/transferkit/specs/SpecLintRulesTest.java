@@ -91,6 +91,46 @@ class SpecLintRulesTest {
         "components.securitySchemes.Basic: x-transferkit-secret only goes on apiKey schemes sent in a header");
   }
 
+  @Test
+  void aSharedFileHoldsComponentsOnlyAndItsErrorAnswersUseTheErrorSchema()
+      throws URISyntaxException {
+    Path shared =
+        Paths.get(
+            SpecLintRulesTest.class.getResource("/broken/shared-with-operations.yaml").toURI());
+    List<String> found = SpecLint.lintShared(shared, "broken/shared-with-operations.yaml");
+    String file = "broken/shared-with-operations.yaml";
+    assertProblem(found, file, "paths: a shared file holds components only");
+    assertProblem(found, file, "security: belongs in each API's spec");
+    assertProblem(found, file, "x-transferkit-errors: belongs in each API's spec");
+    assertProblem(
+        found, file, "components.responses.Unauthorized: errors must use the provider's Error");
+    assertProblem(found, file, "schema SharedAmount: needs a description");
+  }
+
+  @Test
+  void aSchemaTakenFromASharedFileIsLintedWithTheSpecThatRefersToIt() throws URISyntaxException {
+    Path spec =
+        Paths.get(SpecLintRulesTest.class.getResource("/broken/refers-to-shared.yaml").toURI());
+    List<String> found = SpecLint.lint(spec, "broken/refers-to-shared.yaml");
+    assertProblem(
+        found, "broken/refers-to-shared.yaml", "schema SharedAmount: needs a description");
+    assertProblem(
+        found,
+        "broken/refers-to-shared.yaml",
+        "schema SharedAmount.amount: a decimal string needs a pattern");
+  }
+
+  @Test
+  void aSchemaDefinedInTheSpecAndInItsSharedFileIsReported() throws URISyntaxException {
+    Path spec =
+        Paths.get(SpecLintRulesTest.class.getResource("/broken/shadows-shared.yaml").toURI());
+    List<String> found = SpecLint.lint(spec, "broken/shadows-shared.yaml");
+    assertProblem(
+        found,
+        "broken/shadows-shared.yaml",
+        "schema SharedAmount: also defined in a shared file this spec refers to");
+  }
+
   private static void assertProblem(List<String> problems, String file, String expected) {
     String prefix = file + ": ";
     assertTrue(

@@ -27,4 +27,18 @@ class SpecLintTest {
         problems.isEmpty(),
         () -> problems.size() + " problem(s):\n  " + String.join("\n  ", problems));
   }
+
+  static Stream<String> sharedFiles() {
+    return Provider.allSharedFiles().stream();
+  }
+
+  @ParameterizedTest
+  @MethodSource("sharedFiles")
+  void sharedFilePassesTheLint(String shared) {
+    Path file = Paths.get(System.getProperty("specs.dir", ".")).resolve(shared);
+    List<String> problems = SpecLint.lintShared(file, "specs/" + shared);
+    assertTrue(
+        problems.isEmpty(),
+        () -> problems.size() + " problem(s):\n  " + String.join("\n  ", problems));
+  }
 }

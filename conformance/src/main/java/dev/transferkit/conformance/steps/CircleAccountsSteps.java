@@ -11,8 +11,9 @@ import dev.transferkit.circle.accounts.model.AccountLocationType;
 import dev.transferkit.circle.accounts.model.AccountTransfer;
 import dev.transferkit.circle.accounts.model.Balances;
 import dev.transferkit.circle.accounts.model.CreateAccountTransferRequest;
-import dev.transferkit.circle.accounts.model.Currency;
-import dev.transferkit.circle.accounts.model.Money;
+import dev.transferkit.circle.model.Money;
+import dev.transferkit.circle.model.RequestCurrency;
+import dev.transferkit.circle.model.RequestMoney;
 import dev.transferkit.core.ApiResponse;
 import dev.transferkit.core.exception.InsufficientFundsException;
 import io.cucumber.java.en.Given;
@@ -227,7 +228,7 @@ public final class CircleAccountsSteps {
                     .type(AccountLocationType.ACCOUNT)
                     .id(destinationId)
                     .build())
-            .amount(Money.builder().amount(amount).currency(Currency.USD).build())
+            .amount(RequestMoney.builder().amount(amount).currency(RequestCurrency.USD).build())
             .build();
     ApiResponse<AccountTransfer> response =
         ctx.attempt(() -> circle().accounts().createAccountTransfer(request).executeForResponse());

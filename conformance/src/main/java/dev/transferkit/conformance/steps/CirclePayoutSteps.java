@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import dev.transferkit.circle.CircleClient;
+import dev.transferkit.circle.model.RequestCurrency;
+import dev.transferkit.circle.model.RequestMoney;
 import dev.transferkit.circle.payouts.model.CreatePayoutRequest;
 import dev.transferkit.circle.payouts.model.Payout;
 import dev.transferkit.circle.payouts.model.PayoutDestination;
 import dev.transferkit.circle.payouts.model.PayoutDestinationType;
-import dev.transferkit.circle.payouts.model.PayoutRequestCurrency;
-import dev.transferkit.circle.payouts.model.PayoutRequestMoney;
 import dev.transferkit.circle.payouts.model.PurposeOfTransfer;
 import dev.transferkit.core.exception.ApiException;
 import dev.transferkit.sandbox.SandboxSeed;
@@ -106,11 +106,7 @@ public final class CirclePayoutSteps {
                         .type(PayoutDestinationType.ADDRESS_BOOK)
                         .id(destinationId)
                         .build())
-                .amount(
-                    PayoutRequestMoney.builder()
-                        .amount(amount)
-                        .currency(PayoutRequestCurrency.USD)
-                        .build())
+                .amount(RequestMoney.builder().amount(amount).currency(RequestCurrency.USD).build())
                 .purposeOfTransfer(purpose)
                 .build())
         .execute();

@@ -19,8 +19,8 @@ import dev.transferkit.circle.accounts.model.AccountLocation;
 import dev.transferkit.circle.accounts.model.AccountLocationType;
 import dev.transferkit.circle.accounts.model.AccountTransfer;
 import dev.transferkit.circle.accounts.model.CreateAccountTransferRequest;
-import dev.transferkit.circle.accounts.model.Currency;
-import dev.transferkit.circle.accounts.model.Money;
+import dev.transferkit.circle.model.RequestCurrency;
+import dev.transferkit.circle.model.RequestMoney;
 import dev.transferkit.core.ApiResponse;
 import dev.transferkit.core.exception.InsufficientFundsException;
 import dev.transferkit.sandbox.SandboxSeed;
@@ -222,7 +222,11 @@ class CircleAccountsPactTest {
         .source(AccountLocation.builder().type(AccountLocationType.ACCOUNT).id(SOURCE).build())
         .destination(
             AccountLocation.builder().type(AccountLocationType.ACCOUNT).id(DESTINATION).build())
-        .amount(Money.builder().amount(new BigDecimal(amount)).currency(Currency.USD).build())
+        .amount(
+            RequestMoney.builder()
+                .amount(new BigDecimal(amount))
+                .currency(RequestCurrency.USD)
+                .build())
         .build();
   }
 }

@@ -7,8 +7,8 @@ import dev.transferkit.circle.CircleClient;
 import dev.transferkit.circle.accounts.model.AccountLocation;
 import dev.transferkit.circle.accounts.model.AccountLocationType;
 import dev.transferkit.circle.accounts.model.CreateAccountTransferRequest;
-import dev.transferkit.circle.accounts.model.Currency;
-import dev.transferkit.circle.accounts.model.Money;
+import dev.transferkit.circle.model.RequestCurrency;
+import dev.transferkit.circle.model.RequestMoney;
 import dev.transferkit.sandbox.SandboxSeed;
 import java.math.BigDecimal;
 import java.util.Map;
@@ -80,7 +80,10 @@ class CircleAccountsProviderIT extends SandboxProviderVerification {
                         .id(SandboxSeed.CIRCLE_DESTINATION_ACCOUNT)
                         .build())
                 .amount(
-                    Money.builder().amount(new BigDecimal(amount)).currency(Currency.USD).build())
+                    RequestMoney.builder()
+                        .amount(new BigDecimal(amount))
+                        .currency(RequestCurrency.USD)
+                        .build())
                 .build())
         .execute()
         .getId();

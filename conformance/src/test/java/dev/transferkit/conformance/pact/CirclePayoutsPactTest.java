@@ -16,12 +16,12 @@ import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.RequestResponsePact;
 import au.com.dius.pact.core.model.annotations.Pact;
 import dev.transferkit.circle.CircleClient;
+import dev.transferkit.circle.model.RequestCurrency;
+import dev.transferkit.circle.model.RequestMoney;
 import dev.transferkit.circle.payouts.model.CreatePayoutRequest;
 import dev.transferkit.circle.payouts.model.Payout;
 import dev.transferkit.circle.payouts.model.PayoutDestination;
 import dev.transferkit.circle.payouts.model.PayoutDestinationType;
-import dev.transferkit.circle.payouts.model.PayoutRequestCurrency;
-import dev.transferkit.circle.payouts.model.PayoutRequestMoney;
 import dev.transferkit.circle.payouts.model.PurposeOfTransfer;
 import dev.transferkit.core.exception.InvalidRequestException;
 import dev.transferkit.sandbox.SandboxSeed;
@@ -151,9 +151,9 @@ class CirclePayoutsPactTest {
                 .id(recipient)
                 .build())
         .amount(
-            PayoutRequestMoney.builder()
+            RequestMoney.builder()
                 .amount(new BigDecimal("3.14"))
-                .currency(PayoutRequestCurrency.USD)
+                .currency(RequestCurrency.USD)
                 .build())
         .purposeOfTransfer(purpose)
         .build();
