@@ -2,7 +2,7 @@
 // a transfer from the seeded user's wallet runs to COMPLETE, and every notification that arrives is verified as
 // Circle documents it: the public key for the X-Circle-Key-Id header (getNotificationSignature, base64 DER), an
 // ECDSA SHA-256 signature (base64, X-Circle-Signature) over the raw body. The same signature over an altered body must
-// not verify, so the check can fail.
+// not verify, so the check can fail. Then the subscription is read, disabled and deleted through the SDK.
 // Usage: node w3s-webhooks.mjs <circleBaseUrl> <adminBaseUrl>
 import { initiateUserControlledWalletsClient } from '@circle-fin/user-controlled-wallets';
 import { createPublicKey, verify } from 'node:crypto';
@@ -38,6 +38,14 @@ try {
     await transferToCompletion();
   }
   await verifyAll();
+  if (subscription) {
+    // The rest of the subscription's life through the SDK: read it, rename and disable it, delete it, and see it gone.
+    await call('getSubscription', client.getSubscription(subscription.id));
+    await call('updateSubscription',
+        client.updateSubscription({ id: subscription.id, name: 'Transactions Webhook', enabled: false }));
+    await call('deleteSubscription', client.deleteSubscription(subscription.id));
+    await call('getSubscription.deleted', client.getSubscription(subscription.id));
+  }
 } finally {
   receiver.close();
 }

@@ -26,8 +26,10 @@ import dev.transferkit.circle.wallets.model.CreateTransferTransactionForEndUserR
 import dev.transferkit.circle.wallets.model.CreateUserRequest;
 import dev.transferkit.circle.wallets.model.FeeLevel;
 import dev.transferkit.circle.wallets.model.SortOrder;
+import dev.transferkit.circle.wallets.model.Subscription;
 import dev.transferkit.circle.wallets.model.TransactionState;
 import dev.transferkit.circle.wallets.model.TransactionType;
+import dev.transferkit.circle.wallets.model.UpdateSubscriptionRequest;
 import dev.transferkit.circle.wallets.model.UserTokenRequest;
 import dev.transferkit.core.RequestOptions;
 import dev.transferkit.core.Timestamp;
@@ -222,6 +224,41 @@ class CircleApiRequestTest {
   }
 
   // ---- User-controlled wallets
+
+  @Test
+  void updateSubscriptionPatchesNameAndEnabledAndDeleteAnswersNothing() throws Exception {
+    enqueue(
+        "{\"data\":{\"id\":\"b3d9d2d5-4c12-4946-a09d-953e82fae2b0\",\"name\":\"Transactions Webhook\","
+            + "\"endpoint\":\"https://example.org/hook\",\"enabled\":false,"
+            + "\"createDate\":\"2023-01-01T12:04:05Z\",\"updateDate\":\"2023-01-02T08:00:00Z\","
+            + "\"notificationTypes\":[\"*\"],\"restricted\":false}}");
+    server.enqueue(new MockResponse().setResponseCode(204));
+    NotificationsApi notifications = api(NotificationsApi::new);
+    Subscription updated =
+        notifications
+            .updateSubscription(
+                "b3d9d2d5-4c12-4946-a09d-953e82fae2b0",
+                UpdateSubscriptionRequest.builder()
+                    .name("Transactions Webhook")
+                    .enabled(false)
+                    .build())
+            .execute();
+    assertEquals(false, updated.getEnabled());
+    RecordedRequest patch = server.takeRequest();
+    assertEquals("PATCH", patch.getMethod());
+    assertEquals(
+        "/circle/v2/notifications/subscriptions/b3d9d2d5-4c12-4946-a09d-953e82fae2b0",
+        patch.getPath());
+    JsonText.assertJsonEquals(
+        "{\"name\":\"Transactions Webhook\",\"enabled\":false}", patch.getBody().readUtf8());
+
+    assertNull(notifications.deleteSubscription("b3d9d2d5-4c12-4946-a09d-953e82fae2b0").execute());
+    RecordedRequest delete = server.takeRequest();
+    assertEquals("DELETE", delete.getMethod());
+    assertEquals(
+        "/circle/v2/notifications/subscriptions/b3d9d2d5-4c12-4946-a09d-953e82fae2b0",
+        delete.getPath());
+  }
 
   @Test
   void createUserPostsTheUserId() throws Exception {

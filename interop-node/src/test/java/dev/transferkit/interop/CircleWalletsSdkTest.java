@@ -115,6 +115,13 @@ class CircleWalletsSdkTest {
           n.path("alteredBodyValid").asBoolean(),
           () -> "the same signature on another body fails: " + n);
     }
+
+    assertEquals(subscriptionId, run.answered("getSubscription", 200).path("id").asText());
+    JsonNode disabled = run.answered("updateSubscription", 200);
+    assertEquals("Transactions Webhook", disabled.path("name").asText());
+    assertFalse(disabled.path("enabled").asBoolean(true), disabled::toString);
+    run.answered("deleteSubscription", 204);
+    run.refused("getSubscription.deleted", 404, 404);
   }
 
   private static BigDecimal balanceOf(JsonNode balances, String tokenId) {

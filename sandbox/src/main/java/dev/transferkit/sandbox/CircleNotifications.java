@@ -28,16 +28,23 @@ import java.util.UUID;
 final class CircleNotifications {
   /**
    * One subscription; {@code entity} null for an admin subscription that receives every entity's
-   * notifications, {@code types} empty when it is unrestricted.
+   * notifications, {@code types} empty when it is unrestricted; a disabled one receives nothing.
    */
   record Subscription(
-      String id, String name, String endpoint, String entity, Set<String> types, Instant created) {
+      String id,
+      String name,
+      String endpoint,
+      String entity,
+      Set<String> types,
+      boolean enabled,
+      Instant created,
+      Instant updated) {
     /**
      * Whether a notification of {@code type} (e.g. transactions.outbound) goes to this
      * subscription.
      */
     boolean wants(String entity, String type) {
-      if (this.entity != null && !this.entity.equals(entity)) {
+      if (!enabled || (this.entity != null && !this.entity.equals(entity))) {
         return false;
       }
       return types.isEmpty()
@@ -96,7 +103,14 @@ final class CircleNotifications {
     }
     Subscription s =
         new Subscription(
-            UUID.randomUUID().toString(), "", endpoint, entity, wanted, circle.engine.now());
+            UUID.randomUUID().toString(),
+            "",
+            endpoint,
+            entity,
+            wanted,
+            true,
+            circle.engine.now(),
+            circle.engine.now());
     subscriptions.add(s);
     return s;
   }
@@ -106,9 +120,9 @@ final class CircleNotifications {
     o.put("id", s.id());
     o.put("name", s.name());
     o.put("endpoint", s.endpoint());
-    o.put("enabled", true);
+    o.put("enabled", s.enabled());
     o.put("createDate", Json.iso(s.created()));
-    o.put("updateDate", Json.iso(s.created()));
+    o.put("updateDate", Json.iso(s.updated()));
     ArrayNode types = o.putArray("notificationTypes");
     if (s.types().isEmpty()) {
       types.add("*");
@@ -159,6 +173,51 @@ final class CircleNotifications {
     }
   }
 
+  /** The calling developer's subscription named by the path, or Circle's 404. */
+  private int own(Call call) {
+    String id = call.pathParam("id");
+    for (int i = 0; i < subscriptions.size(); i++) {
+      Subscription s = subscriptions.get(i);
+      if (s.id().equals(id) && entity(call).id().equals(s.entity())) {
+        return i;
+      }
+    }
+    throw Errors.circle(404, 404, "Not found.");
+  }
+
+  private Reply getSubscription(Call call) {
+    synchronized (circle.engine) {
+      return envelope(200, json(subscriptions.get(own(call))));
+    }
+  }
+
+  private Reply updateSubscription(Call call) {
+    JsonNode r = call.json();
+    synchronized (circle.engine) {
+      int i = own(call);
+      Subscription s = subscriptions.get(i);
+      Subscription updated =
+          new Subscription(
+              s.id(),
+              r.path("name").asText(),
+              s.endpoint(),
+              s.entity(),
+              s.types(),
+              r.path("enabled").asBoolean(),
+              s.created(),
+              circle.engine.now());
+      subscriptions.set(i, updated);
+      return envelope(200, json(updated));
+    }
+  }
+
+  private Reply deleteSubscription(Call call) {
+    synchronized (circle.engine) {
+      subscriptions.remove(own(call));
+      return new Reply(204, null);
+    }
+  }
+
   private Reply getNotificationPublicKey(Call call) {
     if (!circle.engine.notificationKeyId.equals(call.pathParam("id"))) {
       throw Errors.circle(404, 404, "Not found.");
@@ -193,6 +252,9 @@ final class CircleNotifications {
     api.on("getNotificationSignature", this::getNotificationPublicKey);
     api.on("createSubscription", this::createSubscription);
     api.on("listSubscriptions", this::listSubscriptions);
+    api.on("getSubscription", this::getSubscription);
+    api.on("updateSubscription", this::updateSubscription);
+    api.on("deleteSubscription", this::deleteSubscription);
     api.on("ping", this::ping);
   }
 

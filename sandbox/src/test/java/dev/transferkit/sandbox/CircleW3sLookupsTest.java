@@ -288,6 +288,72 @@ class CircleW3sLookupsTest extends SandboxTestBase {
   }
 
   @Test
+  void aSubscriptionIsReadRenamedDisabledAndDeletedByItsOwnerOnly() throws Exception {
+    try (WebhookReceiver receiver = new WebhookReceiver()) {
+      String id =
+          Http.post(
+                  circle("v2/notifications/subscriptions"),
+                  "{\"endpoint\": \"" + receiver.url() + "\"}",
+                  "Authorization",
+                  KEY)
+              .json()
+              .at("/data/id")
+              .asText();
+      String url = circle("v2/notifications/subscriptions/" + id);
+      Http.Response one = Http.get(url, "Authorization", KEY);
+      assertEquals(200, one.status(), one.text());
+      assertEquals(receiver.url(), one.json().at("/data/endpoint").asText());
+      assertEquals(true, one.json().at("/data/enabled").asBoolean());
+      Http.Response others = Http.get(url, "Authorization", Http.bearer(CIRCLE_OTHER_API_KEY));
+      assertEquals(404, others.status(), "another API key's subscription is not found");
+
+      clock.advance(Duration.ofMinutes(5));
+      Http.Response disabled =
+          Http.send(
+              "PATCH",
+              url,
+              "{\"name\": \"Transactions Webhook\", \"enabled\": false}",
+              "Authorization",
+              KEY);
+      assertEquals(200, disabled.status(), disabled.text());
+      assertEquals("Transactions Webhook", disabled.json().at("/data/name").asText());
+      assertEquals(false, disabled.json().at("/data/enabled").asBoolean());
+      assertTrue(
+          disabled
+                  .json()
+                  .at("/data/updateDate")
+                  .asText()
+                  .compareTo(disabled.json().at("/data/createDate").asText())
+              > 0,
+          "the update moves updateDate: " + disabled.text());
+      transfer(token(), "1");
+      assertEquals(0, receiver.received().size(), "a disabled subscription receives nothing");
+
+      Http.Response withoutEnabled =
+          Http.send("PATCH", url, "{\"name\": \"x\"}", "Authorization", KEY);
+      assertEquals(400, withoutEnabled.status(), "name and enabled are both required");
+
+      Http.send(
+          "PATCH",
+          url,
+          "{\"name\": \"Transactions Webhook\", \"enabled\": true}",
+          "Authorization",
+          KEY);
+      transfer(token(), "1");
+      assertTrue(receiver.received().size() > 0, "enabled again, it receives notifications");
+
+      Http.Response deleted = Http.send("DELETE", url, null, "Authorization", KEY);
+      assertEquals(204, deleted.status(), deleted.text());
+      assertEquals("", deleted.text());
+      assertEquals(404, Http.get(url, "Authorization", KEY).status());
+      int before = receiver.received().size();
+      transfer(token(), "1");
+      assertEquals(before, receiver.received().size(), "a deleted subscription receives nothing");
+      assertEquals(404, Http.send("DELETE", url, null, "Authorization", KEY).status());
+    }
+  }
+
+  @Test
   void theListFiltersSelectByCreationTimeOperationAndUser() {
     String token = token();
     String early = transfer(token, "1");
