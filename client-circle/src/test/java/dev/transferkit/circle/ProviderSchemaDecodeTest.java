@@ -223,15 +223,8 @@ class ProviderSchemaDecodeTest {
       throw new AssertionError(
           file + " " + op.getOperationId() + " " + status + ": no named JSON schema");
     }
-    String name = simpleName(schema.get$ref());
-    // The codegen names a spec's Error after the provider (TransferKitJavaCodegen#toModelName).
-    String simple = "Error".equals(name) ? "CircleError" : name;
-    try {
-      return Class.forName(MODEL_PACKAGES.get(file) + "." + simple);
-    } catch (ClassNotFoundException notInTheApisPackage) {
-      // A schema of specs/circle/common.yaml, generated once for the three APIs.
-      return Class.forName(SHARED_MODEL_PACKAGE + "." + simple);
-    }
+    return SpecExamples.modelClass(
+        simpleName(schema.get$ref()), MODEL_PACKAGES.get(file), SHARED_MODEL_PACKAGE);
   }
 
   private static String simpleName(String ref) {

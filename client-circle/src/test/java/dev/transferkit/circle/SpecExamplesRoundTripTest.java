@@ -1,10 +1,7 @@
 package dev.transferkit.circle;
 
-import com.squareup.moshi.Moshi;
 import dev.transferkit.core.internal.Json;
-import dev.transferkit.core.testing.RoundTrip;
 import dev.transferkit.core.testing.SpecExamples;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -19,52 +16,28 @@ class SpecExamplesRoundTripTest {
 
   @TestFactory
   Stream<DynamicTest> userControlledWalletsExamplesRoundTrip() {
-    return roundTrips(
+    return SpecExamples.roundTripTests(
         "circle/user-controlled-wallets.yaml",
+        Json.moshi(),
         "dev.transferkit.circle.wallets.model",
-        Json.moshi());
+        SHARED_MODEL_PACKAGE);
   }
 
   @TestFactory
   Stream<DynamicTest> digitalAssetAccountsExamplesRoundTrip() {
-    return roundTrips(
+    return SpecExamples.roundTripTests(
         "circle/digital-asset-accounts.yaml",
+        Json.moshi(),
         "dev.transferkit.circle.accounts.model",
-        Json.moshi());
+        SHARED_MODEL_PACKAGE);
   }
 
   @TestFactory
   Stream<DynamicTest> payoutsExamplesRoundTrip() {
-    return roundTrips("circle/payouts.yaml", "dev.transferkit.circle.payouts.model", Json.moshi());
-  }
-
-  private static Stream<DynamicTest> roundTrips(String spec, String modelPackage, Moshi moshi) {
-    List<SpecExamples.Example> examples = SpecExamples.of(SpecExamples.spec(spec));
-    if (examples.isEmpty()) {
-      throw new AssertionError("No examples found in " + spec);
-    }
-    return examples.stream()
-        .map(
-            e ->
-                DynamicTest.dynamicTest(
-                    e.toString(),
-                    () -> {
-                      if (e.schema == null) {
-                        throw new AssertionError(e.location + ": example without a schema $ref");
-                      }
-                      RoundTrip.assertRoundTrip(moshi, model(modelPackage, e.schema), e.json);
-                    }));
-  }
-
-  /** The generated class of {@code schema}: the API's own, else the shared one. */
-  private static Class<?> model(String modelPackage, String schema) throws ClassNotFoundException {
-    // The codegen names Circle's Error and ErrorDetail after the provider
-    // (TransferKitJavaCodegen#toModelName).
-    String simple = schema.startsWith("Error") ? "Circle" + schema : schema;
-    try {
-      return Class.forName(modelPackage + "." + simple);
-    } catch (ClassNotFoundException notInTheApisPackage) {
-      return Class.forName(SHARED_MODEL_PACKAGE + "." + simple);
-    }
+    return SpecExamples.roundTripTests(
+        "circle/payouts.yaml",
+        Json.moshi(),
+        "dev.transferkit.circle.payouts.model",
+        SHARED_MODEL_PACKAGE);
   }
 }

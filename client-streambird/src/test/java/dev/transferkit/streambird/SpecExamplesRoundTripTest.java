@@ -14,6 +14,6 @@ class SpecExamplesRoundTripTest {
   @TestFactory
   Stream<DynamicTest> everySpecExampleRoundTrips() {
     return SpecExamples.roundTripTests(
-        "streambird/transfers.yaml", "dev.transferkit.streambird.model", Json.moshi());
+        "streambird/transfers.yaml", Json.moshi(), "dev.transferkit.streambird.model");
   }
 }

@@ -14,6 +14,6 @@ class SpecExamplesRoundTripTest {
   @TestFactory
   Stream<DynamicTest> everySpecExampleRoundTrips() {
     return SpecExamples.roundTripTests(
-        "wyre/transfers.yaml", "dev.transferkit.wyre.model", Json.moshi());
+        "wyre/transfers.yaml", Json.moshi(), "dev.transferkit.wyre.model");
   }
 }

@@ -1,5 +1,6 @@
 package dev.transferkit.core.testing;
 
+import com.squareup.moshi.JsonWriter;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import okio.Buffer;
+import okio.BufferedSink;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -127,79 +130,52 @@ public final class SpecExamples {
     return ((ScalarNode) t.getKeyNode()).getValue();
   }
 
-  /** Renders a YAML node as JSON, keeping plain numeric scalars' text exactly. */
+  /**
+   * Renders a YAML node as JSON with Moshi's {@link JsonWriter}, keeping plain numeric scalars'
+   * text exactly (written raw through {@link JsonWriter#valueSink}).
+   */
   static String render(Node node) {
-    StringBuilder sb = new StringBuilder();
-    render(node, sb);
-    return sb.toString();
+    Buffer out = new Buffer();
+    try (JsonWriter writer = JsonWriter.of(out)) {
+      writer.setSerializeNulls(true); // an explicit null in an example stays in the JSON
+      render(node, writer);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out.readUtf8();
   }
 
-  private static void render(Node node, StringBuilder sb) {
+  private static void render(Node node, JsonWriter writer) throws IOException {
     if (node instanceof MappingNode) {
-      sb.append('{');
-      String sep = "";
+      writer.beginObject();
       for (NodeTuple t : ((MappingNode) node).getValue()) {
-        sb.append(sep);
-        string(key(t), sb);
-        sb.append(':');
-        render(t.getValueNode(), sb);
-        sep = ",";
+        writer.name(key(t));
+        render(t.getValueNode(), writer);
       }
-      sb.append('}');
+      writer.endObject();
     } else if (node instanceof SequenceNode) {
-      sb.append('[');
-      String sep = "";
+      writer.beginArray();
       for (Node n : ((SequenceNode) node).getValue()) {
-        sb.append(sep);
-        render(n, sb);
-        sep = ",";
+        render(n, writer);
       }
-      sb.append(']');
+      writer.endArray();
     } else {
       ScalarNode s = (ScalarNode) node;
       String v = s.getValue();
       if (s.getScalarStyle() != DumperOptions.ScalarStyle.PLAIN) {
-        string(v, sb);
+        writer.value(v);
       } else if (v.equals("null") || v.equals("~") || v.isEmpty()) {
-        sb.append("null");
+        writer.nullValue();
       } else if (v.equals("true") || v.equals("false")) {
-        sb.append(v);
+        writer.value(Boolean.parseBoolean(v));
       } else if (JSON_NUMBER.matcher(v).matches()) {
-        sb.append(v);
+        try (BufferedSink raw = writer.valueSink()) {
+          raw.writeUtf8(v);
+        }
       } else {
-        string(v, sb);
+        writer.value(v);
       }
     }
-  }
-
-  private static void string(String v, StringBuilder sb) {
-    sb.append('"');
-    for (char c : v.toCharArray()) {
-      switch (c) {
-        case '"':
-          sb.append("\\\"");
-          break;
-        case '\\':
-          sb.append("\\\\");
-          break;
-        case '\n':
-          sb.append("\\n");
-          break;
-        case '\t':
-          sb.append("\\t");
-          break;
-        case '\r':
-          sb.append("\\r");
-          break;
-        default:
-          if (c < 0x20) {
-            sb.append(String.format("\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-      }
-    }
-    sb.append('"');
   }
 
   /**
@@ -216,12 +192,14 @@ public final class SpecExamples {
   }
 
   /**
-   * One dynamic test per example of {@code specRelative}: decode with the generated model named by
-   * the example's schema in {@code modelPackage}, re-encode, and compare the JSON (numbers by their
+   * One dynamic test per example of {@code specRelative}: decode with the generated model of the
+   * example's schema ({@link #modelClass}), re-encode, and compare the JSON (numbers by their
    * text).
+   *
+   * @param modelPackages the API's model package, then those of the shared schemas it refers to
    */
   public static java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> roundTripTests(
-      String specRelative, String modelPackage, com.squareup.moshi.Moshi moshi) {
+      String specRelative, com.squareup.moshi.Moshi moshi, String... modelPackages) {
     List<Example> examples = of(spec(specRelative));
     if (examples.isEmpty()) {
       throw new AssertionError("No examples found in " + specRelative);
@@ -235,10 +213,26 @@ public final class SpecExamples {
                       if (e.schema == null) {
                         throw new AssertionError(e.location + ": example without a schema $ref");
                       }
-                      Class<?> type =
-                          Class.forName(modelPackage + "." + modelName(modelPackage, e.schema));
-                      RoundTrip.assertRoundTrip(moshi, type, e.json);
+                      RoundTrip.assertRoundTrip(moshi, modelClass(e.schema, modelPackages), e.json);
                     }));
+  }
+
+  /**
+   * The generated class of {@code schema}, looked up in {@code modelPackages} in order: an API's
+   * own package first, then the package of the shared schemas it refers to (Circle's {@code
+   * circle/common.yaml} generates once into {@code dev.transferkit.circle.model}).
+   */
+  public static Class<?> modelClass(String schema, String... modelPackages)
+      throws ClassNotFoundException {
+    for (String modelPackage : modelPackages) {
+      try {
+        return Class.forName(modelPackage + "." + modelName(modelPackage, schema));
+      } catch (ClassNotFoundException notInThisPackage) {
+        // the next package may generate it
+      }
+    }
+    throw new ClassNotFoundException(
+        "no generated class for schema " + schema + " in " + List.of(modelPackages));
   }
 
   /**
