@@ -73,8 +73,14 @@ public final class JsonCodecs {
         public void toJson(JsonWriter writer, BigDecimal value) throws IOException {
           if (value == null) {
             writer.nullValue();
-          } else {
+            return;
+          }
+          if (!moshiMisreads(value.toString())) {
             writer.value(value);
+            return;
+          }
+          try (okio.BufferedSink raw = writer.valueSink()) {
+            raw.writeUtf8(scientific(value));
           }
         }
 
@@ -83,6 +89,50 @@ public final class JsonCodecs {
           return "JsonAdapter(decimal number)";
         }
       };
+
+  /**
+   * Whether Moshi's reader refuses this number text although it is valid JSON. Moshi accumulates
+   * the integer digits in a wrapping {@code long} and takes an accumulator of zero before a further
+   * digit for a forbidden leading zero, so an integer part whose prefix is a multiple of 2^64 (a 4
+   * followed by 62 zeros and more digits) does not read back. Such a number is written in
+   * scientific form, same digits and scale, which every reader reads exactly; any other number,
+   * however long (a uint256), keeps its plain text.
+   */
+  static boolean moshiMisreads(String text) {
+    long value = 0;
+    boolean first = true;
+    for (int i = text.startsWith("-") ? 1 : 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+      if (!first && value == 0) {
+        return true;
+      }
+      value = value * 10 - (c - '0');
+      first = false;
+    }
+    return false;
+  }
+
+  /**
+   * {@code value} as {@code d.dddE+k}: its unscaled digits with the point after the first, and the
+   * exponent that keeps its scale ({@code new BigDecimal} of the text has the same unscaled value
+   * and scale).
+   */
+  static String scientific(BigDecimal value) {
+    String digits = value.unscaledValue().abs().toString();
+    long exponent = (long) digits.length() - 1 - value.scale();
+    StringBuilder out = new StringBuilder(digits.length() + 24);
+    if (value.signum() < 0) {
+      out.append('-');
+    }
+    out.append(digits.charAt(0));
+    if (digits.length() > 1) {
+      out.append('.').append(digits, 1, digits.length());
+    }
+    return out.append('E').append(exponent >= 0 ? "+" : "").append(exponent).toString();
+  }
 
   /**
    * A JSON string; a number or boolean in its place is an error, not silently converted as Moshi's

@@ -13,6 +13,32 @@ import org.junit.jupiter.api.Test;
 
 class JsonCodecsTest {
   @Test
+  void aDecimalNumberWithALongIntegerPartIsWrittenSoThatMoshiReadsItBack() throws Exception {
+    // A 4 and 99 zeros wraps Moshi's long accumulator to zero, after which it refuses the next
+    // digit as a leading zero: in plain form this number does not read back (fuzz finding of
+    // 2026-12-03, ModelDecodingFuzzTestInputs/anyModel/crash-50e7778...).
+    String plain = "4" + "0".repeat(99) + "143474676128852068";
+    assertTrue(JsonCodecs.moshiMisreads(plain));
+    assertEquals(
+        false,
+        JsonCodecs.moshiMisreads(
+            "115792089237316195423570985008687907853269984665640564039457584007913129639935"));
+    assertEquals(false, JsonCodecs.moshiMisreads("0.5"));
+    for (String text : List.of(plain, "-" + plain, plain + ".50", "12345678901234567890.125")) {
+      BigDecimal value = new BigDecimal(text);
+      String written = JsonCodecs.DECIMAL_NUMBER.toJson(value);
+      BigDecimal read = JsonCodecs.DECIMAL_NUMBER.fromJson(written);
+      assertEquals(value.unscaledValue(), read.unscaledValue(), written);
+      assertEquals(value.scale(), read.scale(), written);
+    }
+    assertEquals("1.25E+1", JsonCodecs.scientific(new BigDecimal("12.5")));
+    assertEquals(
+        "125.676558230530760993",
+        JsonCodecs.DECIMAL_NUMBER.toJson(new BigDecimal("125.676558230530760993")));
+    assertEquals("0E-18", JsonCodecs.DECIMAL_NUMBER.toJson(new BigDecimal("0E-18")));
+  }
+
+  @Test
   void decimalStringKeepsScaleAndIsWrittenAsString() throws Exception {
     BigDecimal v = JsonCodecs.DECIMAL_STRING.fromJson("\"2500.00\"");
     assertEquals("2500.00", v.toPlainString());
