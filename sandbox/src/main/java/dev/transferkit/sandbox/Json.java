@@ -24,7 +24,31 @@ final class Json {
           // Keep 201.00 as 201.00 in trees: the scale of an amount is part of what the provider
           // sends.
           .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+          .nodeFactory(new BoundedDecimals())
           .build();
+
+  /** The largest exponent (scale) a number in a parsed body may have, as the clients allow. */
+  static final int MAX_DECIMAL_SCALE = 10_000;
+
+  /**
+   * Refuses, while a body is parsed, a number whose exponent is beyond {@link #MAX_DECIMAL_SCALE}
+   * ({@code 1e1702129257}): any later arithmetic on it (an integer check by the validator, a plain
+   * rendering) would take seconds and gigabytes. Jackson's own stream constraints bound a number's
+   * text length, not its exponent. The parse then fails like any malformed body.
+   */
+  private static final class BoundedDecimals
+      extends com.fasterxml.jackson.databind.node.JsonNodeFactory {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public com.fasterxml.jackson.databind.node.ValueNode numberNode(BigDecimal v) {
+      if (v != null && Math.abs((long) v.scale()) > MAX_DECIMAL_SCALE) {
+        throw new IllegalArgumentException(
+            "number with exponent " + (-(long) v.scale()) + ", beyond +-" + MAX_DECIMAL_SCALE);
+      }
+      return super.numberNode(v);
+    }
+  }
 
   private Json() {}
 
@@ -37,7 +61,17 @@ final class Json {
   }
 
   static JsonNode parse(byte[] body) throws IOException {
-    return MAPPER.readTree(body);
+    return read(MAPPER.reader(), body);
+  }
+
+  /** Reads a tree; a number {@link BoundedDecimals} refuses is an IOException like any bad body. */
+  private static JsonNode read(com.fasterxml.jackson.databind.ObjectReader reader, byte[] body)
+      throws IOException {
+    try {
+      return reader.readTree(body);
+    } catch (IllegalArgumentException e) {
+      throw new IOException(e.getMessage(), e);
+    }
   }
 
   private static final com.fasterxml.jackson.databind.ObjectReader ONE_DOCUMENT =
@@ -48,7 +82,7 @@ final class Json {
    * IOException.
    */
   static JsonNode parseOne(byte[] body) throws IOException {
-    JsonNode tree = ONE_DOCUMENT.readTree(body);
+    JsonNode tree = read(ONE_DOCUMENT, body);
     if (tree == null || tree.isMissingNode()) {
       throw new IOException("no JSON value");
     }
@@ -84,7 +118,7 @@ final class Json {
    */
   static JsonNode parseStrict(byte[] body) {
     try {
-      JsonNode tree = STRICT.readTree(body);
+      JsonNode tree = read(STRICT, body);
       return tree == null || tree.isMissingNode() ? null : tree;
     } catch (IOException e) {
       return null;

@@ -67,6 +67,23 @@ class ParsesLikeAProviderTest extends SandboxTestBase {
   }
 
   @Test
+  void aNumberWithAGiganticExponentIsRefusedAsABadBodyAndTheConnectionAnswers() {
+    // Fuzz finding of 2026-12-03 (SandboxRequestFuzzTestInputs/providerRequests/crash-466e7fc...):
+    // 1e1702129257 in a W3S body made the validator build a 1.7-billion-digit integer; the
+    // connection closed without an answer. Now the parse refuses it, as any malformed body.
+    Http.Response r =
+        Http.post(
+            circle("v1/accounts/transfers"),
+            "{\"idempotencyKey\":\"9b2c0e8a-6d2b-4d0e-9c57-1b8f3f9f2c11\","
+                + "\"destination\":{\"type\":\"account\",\"id\":\"1000661542\"},"
+                + "\"amount\":{\"amount\":1e1702129257,\"currency\":\"USD\"}}",
+            "Authorization",
+            CIRCLE);
+    assertEquals(400, r.status(), r.text());
+    assertTrue(r.text().contains("1702129257"), r.text());
+  }
+
+  @Test
   void whitespaceAfterTheDocumentIsFine() {
     Http.Response r =
         Http.post(
