@@ -82,6 +82,30 @@ class WyrePayloadRoundTripTest {
     assertTrue(json.contains("\"customId\":null"), json);
   }
 
+  /**
+   * An amount read in exponent form whose plain digits Moshi's reader would refuse (a 4 and 100
+   * zeros wraps its long accumulator to zero, read as a forbidden leading zero) is written in
+   * exponent form, same digits and scale, and decodes again: for a property as for a map value.
+   */
+  @Test
+  void anAmountMoshiCannotReadPlainIsWrittenInExponentForm() throws Exception {
+    String exponentForm = "4." + "0".repeat(100) + "E+100";
+    String json =
+        resource(getClass(), "/payloads/response-c.json")
+            .replace("125.676558230530760993", exponentForm)
+            .replace("0.00000750", exponentForm);
+    JsonAdapter<Transfer> adapter = moshi.adapter(Transfer.class);
+    Transfer t = adapter.fromJson(json);
+    BigDecimal expected = new BigDecimal(exponentForm);
+    assertEquals(expected, t.getDestAmount());
+    String written = adapter.toJson(t);
+    Transfer again = adapter.fromJson(written);
+    assertEquals(expected, again.getDestAmount());
+    assertEquals(expected.scale(), again.getDestAmount().scale());
+    assertEquals(expected, again.getFees().get("BTC"));
+    assertEquals(t, again);
+  }
+
   @Test
   void unknownStatusIsKeptRawAndReEncoded() throws Exception {
     String json =

@@ -73,14 +73,8 @@ public final class JsonCodecs {
         public void toJson(JsonWriter writer, BigDecimal value) throws IOException {
           if (value == null) {
             writer.nullValue();
-            return;
-          }
-          if (!moshiMisreads(value.toString())) {
-            writer.value(value);
-            return;
-          }
-          try (okio.BufferedSink raw = writer.valueSink()) {
-            raw.writeUtf8(scientific(value));
+          } else {
+            writeDecimalNumber(writer, value);
           }
         }
 
@@ -89,6 +83,22 @@ public final class JsonCodecs {
           return "JsonAdapter(decimal number)";
         }
       };
+
+  /**
+   * Writes {@code value} as a JSON number with exactly its digits and scale, in a form Moshi's
+   * reader reads back ({@link #moshiMisreads}). The one way amounts sent as JSON numbers are
+   * written: by {@link #DECIMAL_NUMBER} inside lists and maps, and by the generated adapters for
+   * properties.
+   */
+  public static void writeDecimalNumber(JsonWriter writer, BigDecimal value) throws IOException {
+    if (!moshiMisreads(value.toString())) {
+      writer.value(value);
+      return;
+    }
+    try (okio.BufferedSink raw = writer.valueSink()) {
+      raw.writeUtf8(scientific(value));
+    }
+  }
 
   /**
    * Whether Moshi's reader refuses this number text although it is valid JSON. Moshi accumulates
