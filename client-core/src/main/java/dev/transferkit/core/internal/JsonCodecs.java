@@ -267,7 +267,8 @@ public final class JsonCodecs {
               + " at path "
               + pathOfLastValue(reader));
     }
-    if (!isDecimalText(text, quoted)) {
+    int shape = decimalShape(text, quoted);
+    if (shape == NOT_DECIMAL) {
       throw new JsonDataException(
           "Expected a decimal amount (JSON number grammar, ASCII digits) but was '"
               + abbreviate(text)
@@ -285,7 +286,7 @@ public final class JsonCodecs {
               + pathOfLastValue(reader),
           e);
     }
-    if (text.length() < MAX_DECIMAL_LENGTH && text.indexOf('e') < 0 && text.indexOf('E') < 0) {
+    if (shape == PLAIN_DECIMAL && text.length() < MAX_DECIMAL_LENGTH) {
       // Without an exponent the scale is at most the text's length and the written form at most one
       // character longer (".5" is written "0.5"), so the checks below cannot fail: skipped.
       return value;
@@ -307,19 +308,30 @@ public final class JsonCodecs {
     return value;
   }
 
+  /** {@link #decimalShape}: not an amount's text. */
+  static final int NOT_DECIMAL = 0;
+
+  /** {@link #decimalShape}: an amount's text without an exponent. */
+  static final int PLAIN_DECIMAL = 1;
+
+  /** {@link #decimalShape}: an amount's text with an exponent ({@code e} or {@code E}). */
+  static final int EXPONENT_DECIMAL = 2;
+
   /**
-   * Whether {@code s} is an amount's text: exactly the number grammar of RFC 8259 with ASCII digits
-   * ({@code -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?}), or, inside a JSON string ({@code
-   * quoted}), also the providers' own decimal-string form {@code -?[0-9]*\.?[0-9]+}, whose integer
-   * part may be missing or have leading zeros (Circle's documentation sends {@code ".01"}). {@link
-   * BigDecimal#BigDecimal(String)} alone would also take {@code +1}, {@code 1.} and digits of other
-   * scripts ({@code "١٠٠"} is 100 to it).
+   * Whether {@code s} is an amount's text, and whether it has an exponent: exactly the number
+   * grammar of RFC 8259 with ASCII digits ({@code -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?}),
+   * or, inside a JSON string ({@code quoted}), also the providers' own decimal-string form {@code
+   * -?[0-9]*\.?[0-9]+}, whose integer part may be missing or have leading zeros (Circle's
+   * documentation sends {@code ".01"}). {@link BigDecimal#BigDecimal(String)} alone would also take
+   * {@code +1}, {@code 1.} and digits of other scripts ({@code "١٠٠"} is 100 to it).
    *
-   * <p>One pass over the characters instead of the two regular expressions it replaces: matching
-   * them was the larger part of decoding an amount, and the generated adapters trailed Moshi's
-   * reflective adapter by it (benchmarks/).
+   * <p>One pass over the characters instead of the two regular expressions it replaces, and the
+   * exponent is noted on the way instead of searched for again: decoding an amount is on the path
+   * of every payload the generated adapters read (benchmarks/).
+   *
+   * @return {@link #NOT_DECIMAL}, {@link #PLAIN_DECIMAL} or {@link #EXPONENT_DECIMAL}
    */
-  static boolean isDecimalText(String s, boolean quoted) {
+  static int decimalShape(String s, boolean quoted) {
     int n = s.length();
     int i = 0;
     if (i < n && s.charAt(i) == '-') {
@@ -341,10 +353,11 @@ public final class JsonCodecs {
     boolean jsonMantissa =
         intDigits > 0 && (intDigits == 1 || s.charAt(intStart) != '0') && fractionDigits != 0;
     if (i == n) {
-      return jsonMantissa || (quoted && (fractionDigits < 0 ? intDigits > 0 : fractionDigits > 0));
+      boolean decimalString = quoted && (fractionDigits < 0 ? intDigits > 0 : fractionDigits > 0);
+      return jsonMantissa || decimalString ? PLAIN_DECIMAL : NOT_DECIMAL;
     }
     if (!jsonMantissa || (s.charAt(i) != 'e' && s.charAt(i) != 'E')) {
-      return false;
+      return NOT_DECIMAL;
     }
     i++;
     if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
@@ -354,7 +367,7 @@ public final class JsonCodecs {
     while (i < n && isAsciiDigit(s.charAt(i))) {
       i++;
     }
-    return i == n && i > exponentStart;
+    return i == n && i > exponentStart ? EXPONENT_DECIMAL : NOT_DECIMAL;
   }
 
   private static boolean isAsciiDigit(char c) {

@@ -126,10 +126,18 @@ class JsonCodecsTest {
       }
       String s = sb.toString();
       boolean number = jsonNumber.matcher(s).matches();
-      assertEquals(number, JsonCodecs.isDecimalText(s, false), "unquoted '" + s + "'");
+      boolean quotedDecimal = number || decimalStringForm.matcher(s).matches();
+      int exponentShape =
+          s.indexOf('e') >= 0 || s.indexOf('E') >= 0
+              ? JsonCodecs.EXPONENT_DECIMAL
+              : JsonCodecs.PLAIN_DECIMAL;
       assertEquals(
-          number || decimalStringForm.matcher(s).matches(),
-          JsonCodecs.isDecimalText(s, true),
+          number ? exponentShape : JsonCodecs.NOT_DECIMAL,
+          JsonCodecs.decimalShape(s, false),
+          "unquoted '" + s + "'");
+      assertEquals(
+          quotedDecimal ? exponentShape : JsonCodecs.NOT_DECIMAL,
+          JsonCodecs.decimalShape(s, true),
           "quoted '" + s + "'");
     }
   }
