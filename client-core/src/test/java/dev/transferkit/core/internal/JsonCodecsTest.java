@@ -142,6 +142,66 @@ class JsonCodecsTest {
     }
   }
 
+  /**
+   * Every plain amount of up to 18 characters (the values {@code compactDecimal} builds from the
+   * digits) reads as exactly what {@code new BigDecimal(text)} makes of it: equal unscaled value
+   * and scale, the same text back; and so do the longer and exponent forms that still take the
+   * parser.
+   */
+  @Test
+  void amountsReadExactlyAsBigDecimalParsesThem() throws Exception {
+    java.util.Random random = new java.util.Random(17);
+    char[] digits = "0123456789".toCharArray();
+    List<String> texts =
+        new java.util.ArrayList<>(
+            List.of(
+                "0",
+                "-0",
+                "0.00",
+                "-0.00",
+                ".01",
+                "-.5",
+                "007",
+                "2500.00",
+                "0.00000750",
+                "999999999999999999",
+                "-99999999999999999",
+                "99999999999999999.9",
+                "1000000000000000000",
+                "0.000000000000000001",
+                "125.676558230530760993",
+                "1E+3",
+                "0E-18",
+                "-1.5e-7"));
+    for (int n = 0; n < 100_000; n++) {
+      StringBuilder sb = new StringBuilder();
+      if (random.nextBoolean()) {
+        sb.append('-');
+      }
+      int length = 1 + random.nextInt(21);
+      int point = random.nextInt(length + 2) - 1; // -1 or past the end: no point
+      for (int k = 0; k < length; k++) {
+        if (k == point) {
+          sb.append('.');
+        }
+        sb.append(digits[random.nextInt(10)]);
+      }
+      texts.add(sb.toString());
+    }
+    for (String text : texts) {
+      BigDecimal expected = new BigDecimal(text);
+      BigDecimal read = JsonCodecs.DECIMAL_STRING.fromJson("\"" + text + "\"");
+      assertEquals(expected.unscaledValue(), read.unscaledValue(), text);
+      assertEquals(expected.scale(), read.scale(), text);
+      assertEquals(expected.toString(), read.toString(), text);
+      if (JsonCodecs.decimalShape(text, false) != JsonCodecs.NOT_DECIMAL) {
+        BigDecimal number = JsonCodecs.DECIMAL_NUMBER.fromJson(text);
+        assertEquals(expected.unscaledValue(), number.unscaledValue(), text);
+        assertEquals(expected.scale(), number.scale(), text);
+      }
+    }
+  }
+
   @Test
   void hugeDecimalsAreRefusedNotParsedForever() {
     String longDigits = "\"" + "9".repeat(JsonCodecs.MAX_DECIMAL_LENGTH + 1) + "\"";
