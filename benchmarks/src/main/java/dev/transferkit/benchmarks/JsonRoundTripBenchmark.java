@@ -25,6 +25,9 @@ import static dev.transferkit.benchmarks.Codecs.moshiRoundTrip;
 import static dev.transferkit.benchmarks.Codecs.oursRoundTrip;
 
 import java.io.IOException;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -32,6 +35,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -60,14 +64,42 @@ public class JsonRoundTripBenchmark {
   byte[] wyreTransferA;
   byte[] streambirdTransfer;
 
+  /**
+   * What the measuring JVM has run before the measurement. {@code isolated}: nothing but the
+   * measured payload on the measured path, so code every model shares (Moshi's reflective {@code
+   * ClassJsonAdapter} and its per-property adapter calls, Jackson's bean deserializer) is compiled
+   * for that one model's properties alone. {@code mixed}: first every payload on every path, {@link
+   * #MIXED_ROUNDS} times each, as in an application that reads several providers' models, where
+   * such shared call sites meet many types. The generated adapters have code of their own per model
+   * and are compiled alike in both.
+   */
+  @Param({"mixed", "isolated"})
+  public String jvm = "isolated";
+
+  /** Operations of every payload on every path before a {@code mixed} measurement. */
+  static final int MIXED_ROUNDS = 20_000;
+
   @Setup
-  public void setUp() {
+  public void setUp() throws ReflectiveOperationException {
     circleTransfer = Payload.CIRCLE_ACCOUNT_TRANSFER.bytes();
     circleBalances = Payload.CIRCLE_ACCOUNT_BALANCES.bytes();
     circlePayout = Payload.CIRCLE_PAYOUT.bytes();
     wyreTransferC = Payload.WYRE_TRANSFER_C.bytes();
     wyreTransferA = Payload.WYRE_TRANSFER_A.bytes();
     streambirdTransfer = Payload.STREAMBIRD_TRANSFER.bytes();
+    if (jvm.equals("mixed")) {
+      List<Method> every = new ArrayList<>();
+      for (Method m : JsonRoundTripBenchmark.class.getMethods()) {
+        if (m.isAnnotationPresent(Benchmark.class)) {
+          every.add(m);
+        }
+      }
+      for (int i = 0; i < MIXED_ROUNDS; i++) {
+        for (Method m : every) {
+          m.invoke(this);
+        }
+      }
+    }
   }
 
   // ---- Circle account transfer response

@@ -81,4 +81,30 @@ class JsonRoundTripBenchmarkTest {
       assertNull(JsonText.difference(expected, actual), methodName + ": " + actual);
     }
   }
+
+  /**
+   * The {@code mixed} set-up runs every path of every payload before the measurement, and leaves
+   * the state measuring the same bytes as the {@code isolated} one.
+   */
+  @Test
+  void mixedSetUpRunsEveryPathFirstAndMeasuresTheSamePayloads() throws Exception {
+    com.sun.management.ThreadMXBean mx =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    long self = Thread.currentThread().getId();
+    JsonRoundTripBenchmark isolated = new JsonRoundTripBenchmark();
+    long before = mx.getThreadAllocatedBytes(self);
+    isolated.setUp();
+    long isolatedBytes = mx.getThreadAllocatedBytes(self) - before;
+    JsonRoundTripBenchmark mixed = new JsonRoundTripBenchmark();
+    mixed.jvm = "mixed";
+    before = mx.getThreadAllocatedBytes(self);
+    mixed.setUp();
+    long mixedBytes = mx.getThreadAllocatedBytes(self) - before;
+    // Every path of every payload ran MIXED_ROUNDS times: well over a kilobyte per operation.
+    long operations = 18L * JsonRoundTripBenchmark.MIXED_ROUNDS;
+    assertTrue(mixedBytes - isolatedBytes > operations * 1_000, mixedBytes + " bytes");
+    assertEquals(
+        new String(isolated.circleTransfer_ours(), StandardCharsets.UTF_8),
+        new String(mixed.circleTransfer_ours(), StandardCharsets.UTF_8));
+  }
 }
