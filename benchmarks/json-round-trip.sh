@@ -6,7 +6,8 @@
 #
 # Environment (optional): FORKS (JVMs, default 8), ROUNDS (measured rounds per JVM, default 20), OPS (operations per
 # path and round, default 2000), WARMUP (uncounted rounds of every path of every payload first, default 40),
-# JAR (default benchmarks/target/benchmarks.jar), OUT (default benchmarks/target/json-round-trip).
+# JAVA (the java launcher to measure with, default java on the PATH), JAR (default benchmarks/target/benchmarks.jar),
+# OUT (default benchmarks/target/json-round-trip).
 # What it does: runs JsonRoundTripPaired once per fork. One JVM's ratio depends on how its JIT compiled each path (the
 # spread between JVMs is larger than a JVM's own 95% interval), so the verdict is the mean over forks, with the
 # forks' standard deviation and the 95% interval of that mean. Each fork's table is kept in OUT/fork-N.md.
@@ -19,11 +20,12 @@ FORKS=${FORKS:-8}
 ROUNDS=${ROUNDS:-20}
 OPS=${OPS:-2000}
 WARMUP=${WARMUP:-40}
+JAVA=${JAVA:-java}
 
 [ -f "$JAR" ] || { echo "missing $JAR: ./mvnw -B -pl benchmarks -am package -DskipTests" >&2; exit 1; }
 mkdir -p "$OUT"
 for fork in $(seq 1 "$FORKS"); do
-  java -cp "$JAR" dev.transferkit.benchmarks.JsonRoundTripPaired "$ROUNDS" "$OPS" "$WARMUP" > "$OUT/fork-$fork.md"
+  "$JAVA" -cp "$JAR" dev.transferkit.benchmarks.JsonRoundTripPaired "$ROUNDS" "$OPS" "$WARMUP" > "$OUT/fork-$fork.md"
 done
 
 # Rows of the forks' tables: | payload | ours µs | reflective µs | Jackson µs | ours/reflective (± ci) | ours/Jackson ...
