@@ -143,10 +143,9 @@ class JsonCodecsTest {
   }
 
   /**
-   * Every plain amount of up to 18 characters (the values {@code compactDecimal} builds from the
-   * digits) reads as exactly what {@code new BigDecimal(text)} makes of it: equal unscaled value
-   * and scale, the same text back; and so do the longer and exponent forms that still take the
-   * parser.
+   * Every plain amount (the values {@code plainDecimal} builds from the digits, up to 36 of them)
+   * reads as exactly what {@code new BigDecimal(text)} makes of it: equal unscaled value and scale,
+   * the same text back; and so do the longer and exponent forms that still take the parser.
    */
   @Test
   void amountsReadExactlyAsBigDecimalParsesThem() throws Exception {
@@ -172,13 +171,21 @@ class JsonCodecsTest {
                 "125.676558230530760993",
                 "1E+3",
                 "0E-18",
-                "-1.5e-7"));
+                "-1.5e-7",
+                "125676.558230530760992898523717485028",
+                "999999999999999999999999999999999999",
+                "-999999999999999999.999999999999999999",
+                "1000000000000000000000000000000000000",
+                "0000000000000000000000000000000000001.5",
+                "9223372036854775807",
+                "9223372036854775808",
+                "-9223372036854775809"));
     for (int n = 0; n < 100_000; n++) {
       StringBuilder sb = new StringBuilder();
       if (random.nextBoolean()) {
         sb.append('-');
       }
-      int length = 1 + random.nextInt(21);
+      int length = 1 + random.nextInt(40);
       int point = random.nextInt(length + 2) - 1; // -1 or past the end: no point
       for (int k = 0; k < length; k++) {
         if (k == point) {
