@@ -579,14 +579,19 @@ public final class JsonCodecs {
         if (reader.peek() == JsonReader.Token.NULL) {
           return reader.nextNull();
         }
-        List<E> result = new ArrayList<>();
         reader.beginArray();
-        while (reader.hasNext()) {
+        if (!reader.hasNext()) {
+          // Empty arrays are common (Wyre's statusHistories): no list of their own.
+          reader.endArray();
+          return Collections.emptyList();
+        }
+        List<E> result = new ArrayList<>();
+        do {
           if (reader.peek() == JsonReader.Token.NULL) {
             throw new JsonDataException("Unexpected null element at path " + reader.getPath());
           }
           result.add(element.fromJson(reader));
-        }
+        } while (reader.hasNext());
         reader.endArray();
         return Collections.unmodifiableList(result);
       }
