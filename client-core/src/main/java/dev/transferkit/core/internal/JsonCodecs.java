@@ -315,11 +315,14 @@ public final class JsonCodecs {
     return value;
   }
 
-  /** Most digits {@link #plainDecimal} reads: two {@code long}s of 18 digits each. */
-  static final int MAX_PLAIN_DIGITS = 36;
+  /** Digits that always fit a {@code long}: one half of {@link #plainDecimal}'s value. */
+  private static final int HALF_DIGITS = 18;
+
+  /** Most digits {@link #plainDecimal} reads: two halves. */
+  static final int MAX_PLAIN_DIGITS = 2 * HALF_DIGITS;
 
   /** 10^0 to 10^18, to join {@link #plainDecimal}'s two halves. */
-  private static final BigInteger[] POWERS_OF_TEN = new BigInteger[19];
+  private static final BigInteger[] POWERS_OF_TEN = new BigInteger[HALF_DIGITS + 1];
 
   static {
     for (int k = 0; k < POWERS_OF_TEN.length; k++) {
@@ -344,7 +347,7 @@ public final class JsonCodecs {
   static @Nullable BigDecimal plainDecimal(String text) {
     int n = text.length();
     boolean negative = text.charAt(0) == '-';
-    long high = 0; // the first 18 digits
+    long high = 0; // the first HALF_DIGITS digits
     long low = 0; // the digits after them
     int digits = 0;
     int scale = 0;
@@ -355,7 +358,7 @@ public final class JsonCodecs {
         fraction = true;
         continue;
       }
-      if (digits < 18) {
+      if (digits < HALF_DIGITS) {
         high = high * 10 + (c - '0');
       } else if (digits < MAX_PLAIN_DIGITS) {
         low = low * 10 + (c - '0');
@@ -367,11 +370,13 @@ public final class JsonCodecs {
         scale++;
       }
     }
-    if (digits <= 18) {
+    if (digits <= HALF_DIGITS) {
       return BigDecimal.valueOf(negative ? -high : high, scale);
     }
     BigInteger unscaled =
-        BigInteger.valueOf(high).multiply(POWERS_OF_TEN[digits - 18]).add(BigInteger.valueOf(low));
+        BigInteger.valueOf(high)
+            .multiply(POWERS_OF_TEN[digits - HALF_DIGITS])
+            .add(BigInteger.valueOf(low));
     return new BigDecimal(negative ? unscaled.negate() : unscaled, scale);
   }
 
