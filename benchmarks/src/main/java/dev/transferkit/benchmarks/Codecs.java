@@ -10,6 +10,7 @@ import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import dev.transferkit.benchmarks.baseline.CircleBaseline;
 import dev.transferkit.benchmarks.baseline.StreambirdBaseline;
+import dev.transferkit.benchmarks.baseline.StreambirdHandWrittenAdapter;
 import dev.transferkit.benchmarks.baseline.WyreBaseline;
 import dev.transferkit.core.internal.Json;
 import dev.transferkit.core.internal.JsonCodecs;
@@ -28,7 +29,9 @@ import okio.Buffer;
  *   <li><b>jackson</b>: Jackson databind on the hand-written POJOs of {@code baseline}, BigDecimal
  *       amounts, {@code USE_BIG_DECIMAL_FOR_FLOATS}, unknown properties ignored (as ours);
  *   <li><b>moshiReflective</b>: plain {@code new Moshi.Builder()} (reflective {@code
- *       ClassJsonAdapter}) on the same POJOs, with a text-preserving BigDecimal adapter.
+ *       ClassJsonAdapter}) on the same POJOs, with a text-preserving BigDecimal adapter;
+ *   <li><b>moshiHandWritten</b> (Streambird only): a control, the least work an adapter on Moshi's
+ *       reader and writer can do.
  * </ul>
  */
 public final class Codecs {
@@ -106,6 +109,14 @@ public final class Codecs {
   /** Streambird sends explicit nulls: write nulls. */
   public static final JsonAdapter<StreambirdBaseline.Transfer> REFLECTIVE_STREAMBIRD_TRANSFER =
       REFLECTIVE_STRING_DECIMALS.adapter(StreambirdBaseline.Transfer.class).serializeNulls();
+
+  /**
+   * The control path for Streambird: a hand-written Moshi adapter on the same POJO that does the
+   * least work any adapter on Moshi's reader and writer can do ({@link
+   * StreambirdHandWrittenAdapter}), wrapped as Moshi wraps the reflective one.
+   */
+  public static final JsonAdapter<StreambirdBaseline.Transfer> HAND_WRITTEN_STREAMBIRD_TRANSFER =
+      new StreambirdHandWrittenAdapter().nullSafe().serializeNulls();
 
   /**
    * Decodes {@code json} with a generated adapter and re-encodes the value to UTF-8 bytes, as the

@@ -1,5 +1,6 @@
 package dev.transferkit.benchmarks;
 
+import static dev.transferkit.benchmarks.Codecs.HAND_WRITTEN_STREAMBIRD_TRANSFER;
 import static dev.transferkit.benchmarks.Codecs.JACKSON_CIRCLE_BALANCES_READER;
 import static dev.transferkit.benchmarks.Codecs.JACKSON_CIRCLE_BALANCES_WRITER;
 import static dev.transferkit.benchmarks.Codecs.JACKSON_CIRCLE_PAYOUT_READER;
@@ -44,9 +45,10 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Decode + re-encode of each documented payload (UTF-8 bytes in, UTF-8 bytes out) through three
  * paths: {@code ours} (generated codecs, as the clients use them), {@code jackson} (databind on
- * hand-written POJOs) and {@code moshiReflective} (Moshi's ClassJsonAdapter on the same POJOs).
- * Method names are {@code <payload>_<path>}. {@code JsonRoundTripBenchmarkTest} checks that every
- * method reproduces its payload, so all paths do the same work.
+ * hand-written POJOs) and {@code moshiReflective} (Moshi's ClassJsonAdapter on the same POJOs);
+ * Streambird also through {@code moshiHandWritten}, a control adapter without checks. Method names
+ * are {@code <payload>_<path>}. {@code JsonRoundTripBenchmarkTest} checks that every method
+ * reproduces its payload, so all paths do the same work.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -208,5 +210,15 @@ public class JsonRoundTripBenchmark {
   @Benchmark
   public byte[] streambirdTransfer_moshiReflective() throws IOException {
     return moshiRoundTrip(REFLECTIVE_STREAMBIRD_TRANSFER, streambirdTransfer);
+  }
+
+  /**
+   * The control: a hand-written adapter with none of the generated adapter's checks, on Moshi's
+   * reader and writer ({@code StreambirdHandWrittenAdapter}). How fast any Moshi adapter can be
+   * here.
+   */
+  @Benchmark
+  public byte[] streambirdTransfer_moshiHandWritten() throws IOException {
+    return moshiRoundTrip(HAND_WRITTEN_STREAMBIRD_TRANSFER, streambirdTransfer);
   }
 }
