@@ -9,6 +9,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import dev.transferkit.benchmarks.baseline.CircleBaseline;
+import dev.transferkit.benchmarks.baseline.CirclePayoutHandWrittenAdapter;
 import dev.transferkit.benchmarks.baseline.StreambirdBaseline;
 import dev.transferkit.benchmarks.baseline.StreambirdHandWrittenAdapter;
 import dev.transferkit.benchmarks.baseline.WyreBaseline;
@@ -30,8 +31,8 @@ import okio.Buffer;
  *       amounts, {@code USE_BIG_DECIMAL_FOR_FLOATS}, unknown properties ignored (as ours);
  *   <li><b>moshiReflective</b>: plain {@code new Moshi.Builder()} (reflective {@code
  *       ClassJsonAdapter}) on the same POJOs, with a text-preserving BigDecimal adapter;
- *   <li><b>moshiHandWritten</b> (Streambird only): a control, the least work an adapter on Moshi's
- *       reader and writer can do.
+ *   <li><b>moshiHandWritten</b> (Streambird and Circle payouts): a control, the least work an
+ *       adapter on Moshi's reader and writer can do.
  * </ul>
  */
 public final class Codecs {
@@ -117,6 +118,10 @@ public final class Codecs {
    */
   public static final JsonAdapter<StreambirdBaseline.Transfer> HAND_WRITTEN_STREAMBIRD_TRANSFER =
       new StreambirdHandWrittenAdapter().nullSafe().serializeNulls();
+
+  /** The control path for Circle payouts ({@link CirclePayoutHandWrittenAdapter}). */
+  public static final JsonAdapter<CircleBaseline.PayoutResponse> HAND_WRITTEN_CIRCLE_PAYOUT =
+      new CirclePayoutHandWrittenAdapter().nullSafe();
 
   /**
    * Decodes {@code json} with a generated adapter and re-encodes the value to UTF-8 bytes, as the

@@ -1,5 +1,6 @@
 package dev.transferkit.benchmarks;
 
+import static dev.transferkit.benchmarks.Codecs.HAND_WRITTEN_CIRCLE_PAYOUT;
 import static dev.transferkit.benchmarks.Codecs.HAND_WRITTEN_STREAMBIRD_TRANSFER;
 import static dev.transferkit.benchmarks.Codecs.JACKSON_CIRCLE_BALANCES_READER;
 import static dev.transferkit.benchmarks.Codecs.JACKSON_CIRCLE_BALANCES_WRITER;
@@ -46,9 +47,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Decode + re-encode of each documented payload (UTF-8 bytes in, UTF-8 bytes out) through three
  * paths: {@code ours} (generated codecs, as the clients use them), {@code jackson} (databind on
  * hand-written POJOs) and {@code moshiReflective} (Moshi's ClassJsonAdapter on the same POJOs);
- * Streambird also through {@code moshiHandWritten}, a control adapter without checks. Method names
- * are {@code <payload>_<path>}. {@code JsonRoundTripBenchmarkTest} checks that every method
- * reproduces its payload, so all paths do the same work.
+ * Streambird and Circle payouts also through {@code moshiHandWritten}, a control adapter without
+ * checks. Method names are {@code <payload>_<path>}. {@code JsonRoundTripBenchmarkTest} checks that
+ * every method reproduces its payload, so all paths do the same work.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -156,6 +157,14 @@ public class JsonRoundTripBenchmark {
   @Benchmark
   public byte[] circlePayout_moshiReflective() throws IOException {
     return moshiRoundTrip(REFLECTIVE_CIRCLE_PAYOUT, circlePayout);
+  }
+
+  /**
+   * The control: a hand-written adapter without checks ({@code CirclePayoutHandWrittenAdapter}).
+   */
+  @Benchmark
+  public byte[] circlePayout_moshiHandWritten() throws IOException {
+    return moshiRoundTrip(HAND_WRITTEN_CIRCLE_PAYOUT, circlePayout);
   }
 
   // ---- Wyre transfer response C (exchange, 36-digit rate)
