@@ -12,4 +12,9 @@ class PublicApiTest {
   void publicApiMatchesTheCheckedInDump() throws Exception {
     ApiDump.assertMatchesCheckedInFile("client-circle");
   }
+
+  @Test
+  void everyPackageIsNullMarked() throws Exception {
+    ApiDump.assertEveryPackageNullMarked();
+  }
 }

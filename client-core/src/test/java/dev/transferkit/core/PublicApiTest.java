@@ -18,4 +18,9 @@ class PublicApiTest {
     org.junit.jupiter.api.Assertions.assertTrue(
         types <= 30, "client-core exposes " + types + " public types");
   }
+
+  @Test
+  void everyPackageIsNullMarked() throws Exception {
+    ApiDump.assertEveryPackageNullMarked();
+  }
 }

@@ -12,4 +12,9 @@ class PublicApiTest {
   void publicApiMatchesTheCheckedInDump() throws Exception {
     ApiDump.assertMatchesCheckedInFile("client-streambird");
   }
+
+  @Test
+  void everyPackageIsNullMarked() throws Exception {
+    ApiDump.assertEveryPackageNullMarked();
+  }
 }

@@ -11,4 +11,9 @@ class PublicApiTest {
   void publicApiMatchesTheCheckedInDump() throws Exception {
     ApiDump.assertMatchesCheckedInFile("client-wyre");
   }
+
+  @Test
+  void everyPackageIsNullMarked() throws Exception {
+    ApiDump.assertEveryPackageNullMarked();
+  }
 }

@@ -151,6 +151,39 @@ public final class ApiDump {
     }
   }
 
+  /**
+   * Fails unless every package of this module's {@code target/classes}, {@code *.internal} ones
+   * included, has a {@code package-info} annotated JSpecify {@code @NullMarked}: non-null is the
+   * default everywhere, and {@code @Nullable} marks the exceptions.
+   */
+  public static void assertEveryPackageNullMarked() throws IOException {
+    Path classesDir = Paths.get("target", "classes");
+    TreeSet<String> packages = new TreeSet<>();
+    try (Stream<Path> files = Files.walk(classesDir)) {
+      files
+          .filter(p -> p.toString().endsWith(".class") && !p.endsWith("module-info.class"))
+          .map(p -> classesDir.relativize(p.getParent()).toString().replace('/', '.'))
+          .forEach(packages::add);
+    }
+    if (packages.isEmpty()) {
+      fail("no classes under " + classesDir.toAbsolutePath());
+    }
+    List<String> unmarked = new ArrayList<>();
+    for (String pkg : packages) {
+      try {
+        Class<?> info = Class.forName(pkg + ".package-info", false, ApiDump.class.getClassLoader());
+        if (!info.isAnnotationPresent(org.jspecify.annotations.NullMarked.class)) {
+          unmarked.add(pkg + " (package-info without @NullMarked)");
+        }
+      } catch (ClassNotFoundException e) {
+        unmarked.add(pkg + " (no package-info)");
+      }
+    }
+    if (!unmarked.isEmpty()) {
+      fail("Packages not @NullMarked: " + unmarked);
+    }
+  }
+
   private static String diff(String expected, String actual) {
     TreeSet<String> removed = new TreeSet<>(expected.lines().collect(Collectors.toList()));
     TreeSet<String> added = new TreeSet<>(actual.lines().collect(Collectors.toList()));
