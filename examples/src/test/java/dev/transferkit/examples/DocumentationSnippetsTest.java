@@ -41,9 +41,10 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every {@code ```java} block of README.md and of the client modules' READMEs compiles exactly as
- * written and runs, from the sandbox's seed, against the embedded sandbox without throwing and
- * without a response that breaks the spec. A failure names the Markdown file and line.
+ * Every {@code ```java} block of README.md, docs/runtime.md, sandbox/README.md and the client
+ * modules' READMEs compiles exactly as written and runs, from the sandbox's seed, against the
+ * embedded sandbox without throwing and without a response that breaks the spec. A failure names
+ * the Markdown file and line.
  *
  * <p>The snippets name production settings, as a user would write them. Before running (not before
  * the as-written compilation) exactly these expressions are replaced; README.md says so next to the
@@ -58,6 +59,8 @@ import org.junit.jupiter.api.io.TempDir;
  *   <li>{@code System.getenv("CIRCLE_API_KEY")}, {@code System.getenv("WYRE_API_KEY")}, {@code
  *       System.getenv("WYRE_SECRET_KEY")}, {@code System.getenv("STREAMBIRD_API_KEY")}: the
  *       sandbox's seeded key, as a string literal;
+ *   <li>{@code System.getenv("STREAMBIRD_WEBHOOK_TOKEN")}: a fixed token (the sandbox sends no
+ *       Streambird webhooks; the block signs and verifies its own example body);
  *   <li>{@code new InetSocketAddress(8080)} (a webhook receiver's port): {@code new
  *       InetSocketAddress("127.0.0.1", <a free port>)} (picked just before; another process taking
  *       it in the meantime would fail the block with a BindException, not pass it).
@@ -157,6 +160,8 @@ class DocumentationSnippetsTest {
     s.put("System.getenv(\"WYRE_API_KEY\")", literal(SandboxSeed.WYRE_API_KEY));
     s.put("System.getenv(\"WYRE_SECRET_KEY\")", literal(SandboxSeed.WYRE_SECRET_KEY));
     s.put("System.getenv(\"STREAMBIRD_API_KEY\")", literal(SandboxSeed.STREAMBIRD_API_KEY));
+    // The sandbox delivers no Streambird webhooks: any token serves the verifier's own example.
+    s.put("System.getenv(\"STREAMBIRD_WEBHOOK_TOKEN\")", literal("docs-example-webhook-token"));
     s.put(
         "new InetSocketAddress(8080)", "new InetSocketAddress(\"127.0.0.1\", " + webhookPort + ")");
     return s;
@@ -267,13 +272,20 @@ class DocumentationSnippetsTest {
   }
 
   /**
-   * README.md, then every client module's README ({@code client-*}{@code /README.md}), in name
-   * order. Other Markdown files join by being added here (docs/runtime.md once its blocks are
-   * self-contained).
+   * README.md, docs/runtime.md, sandbox/README.md, then every client module's README ({@code
+   * client-*}{@code /README.md}), in name order. Other Markdown files join by being added here.
    */
   static List<Snippet> snippets() throws IOException {
     Path root = Path.of(System.getProperty("transferkit.root", ".."));
     List<Snippet> all = new ArrayList<>(Snippet.extract(root.resolve("README.md"), "README.md"));
+    all.addAll(Snippet.extract(root.resolve("docs/runtime.md"), "docs/runtime.md"));
+    // sandbox/README.md: its other block is a whole JUnit class, ReadmeExampleTest itself, which
+    // SandboxExtensionTest compares with that file.
+    for (Snippet s : Snippet.extract(root.resolve("sandbox/README.md"), "sandbox/README.md")) {
+      if (s.lines().stream().noneMatch(l -> l.startsWith("class "))) {
+        all.add(s);
+      }
+    }
     List<Path> modules = new ArrayList<>();
     try (DirectoryStream<Path> dirs = Files.newDirectoryStream(root, "client-*")) {
       dirs.forEach(modules::add);
